@@ -1,0 +1,54 @@
+// hivectl's shared pieces: parsed arguments, opening a hive, output helpers.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "hive/Hive.h"
+
+namespace hivectl {
+
+/// The command line after the command name: positional arguments and flags.
+struct Args {
+    std::string command;
+    std::vector<std::string> positional;  ///< HIVE first
+    bool json = false;
+    bool raw = false;
+    bool noLogs = false;
+    bool noData = false;
+
+    const std::string& hivePath() const { return positional.at(0); }
+    /// Positional argument i (after HIVE), or `fallback`.
+    std::string arg(size_t i, const std::string& fallback = "") const {
+        return positional.size() > i + 1 ? positional[i + 1] : fallback;
+    }
+};
+
+/// Exit codes: 0 success, 1 the hive has problems (check) or the item is
+/// missing, 2 usage errors, 3 the file cannot be opened or is not a hive.
+enum Exit { kOk = 0, kProblems = 1, kUsage = 2, kCannotOpen = 3 };
+
+/// Opens the hive named by args (honouring --no-logs); prints the error
+/// ("hivectl: PATH: not a hive ...") to stderr and returns null on failure.
+std::unique_ptr<hivekit::Hive> openHive(const Args& args);
+
+/// Prints "hivectl: message" to stderr.
+void printError(const std::string& message);
+
+/// Writes bytes to stdout exactly (names may hold NULs).
+void writeOut(const std::string& text);
+
+/// Escapes a name the way hivex-dump does: \ t and newline.
+std::string dumpEscape(const std::string& s);
+
+int runInfo(const Args& args);
+int runLs(const Args& args);
+int runTree(const Args& args);
+int runGet(const Args& args);
+int runDump(const Args& args);
+int runCheck(const Args& args);
+int runCells(const Args& args);
+
+}  // namespace hivectl

@@ -1,0 +1,387 @@
+// info, ls, tree, get, dump: the read side of hivectl.
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "Cli.h"
+#include "Json.h"
+#include "format/Layout.h"
+#include "format/Names.h"
+#include "format/ValueData.h"
+#include "hive/CellScanner.h"
+#include "hive/LogRecovery.h"
+#include "hive/TreeWalker.h"
+#include "index/Index.h"
+
+using namespace hivekit;
+
+namespace hivectl {
+
+void printError(const std::string& message) { std::cerr << "hivectl: " << message << "\n"; }
+
+void writeOut(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+std::string dumpEscape(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (c == '\\') out += "\\\\";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\n') out += "\\n";
+        else out += c;
+    }
+    return out;
+}
+
+std::unique_ptr<Hive> openHive(const Args& args) {
+    OpenOptions options;
+    options.useLogs = !args.noLogs;
+    auto hive = Hive::open(args.hivePath(), options);
+    if (!hive) {
+        printError(hive.error().message);
+        return nullptr;
+    }
+    return std::move(*hive);
+}
+
+namespace {
+
+std::string valueDisplayName(const ValueRecord& v) {
+    return v.nameLength == 0 ? std::string("(Default)") : v.nameUtf8();
+}
+
+/// Resolves PATH (argument i) to a key, printing the error when absent.
+bool resolveKey(const Hive& hive, const std::string& path, uint32_t& out) {
+    Index index(hive);
+    auto k = index.findKey(path);
+    if (!k) {
+        printError(hive.path() + ": " + k.error().message);
+        return false;
+    }
+    out = *k;
+    return true;
+}
+
+void printDiagnostics(const Diagnostics& d) {
+    for (const auto& item : d.items()) {
+        std::string where = item.offset != Error::kNoOffset ? " [" + hexOffset(item.offset) + "]" : "";
+        std::cerr << "hivectl: " << severityName(item.severity) << where << ": " << item.message << "\n";
+    }
+    if (d.dropped()) std::cerr << "hivectl: ... and " << d.dropped() << " more diagnostics\n";
+}
+
+}  // namespace
+
+int runInfo(const Args& args) {
+    auto hive = openHive(args);
+    if (!hive) return kCannotOpen;
+    const BaseBlock& b = hive->header();
+    Diagnostics scanDiag;
+    CellStatistics st = CellScanner(*hive).statistics(&scanDiag);
+    auto logs = findLogFiles(args.hivePath());
+    const RecoveryReport& rec = hive->recovery();
+    if (args.json) {
+        Json j;
+        j.beginObject();
+        j.field("path", hive->path());
+        j.field("size", uint64_t{hive->bytes().size()});
+        j.field("version", b.versionString());
+        j.field("fileType", b.fileTypeName());
+        j.field("fileFormat", b.fileFormat);
+        j.field("primarySequence", b.primarySequence);
+        j.field("secondarySequence", b.secondarySequence);
+        j.field("lastWritten", b.lastWritten);
+        j.field("lastWrittenText", formatFiletime(b.lastWritten));
+        j.field("rootCellOffset", b.rootCellOffset);
+        j.field("hiveBinsDataSize", b.hiveBinsDataSize);
+        j.field("clusteringFactor", b.clusteringFactor);
+        j.field("fileName", utf16ToUtf8(b.fileName));
+        j.field("flags", b.flags);
+        j.field("checksum", b.checksum);
+        j.field("computedChecksum", b.computedChecksum);
+        j.field("checksumValid", b.checksumValid());
+        j.field("dirty", rec.wasDirty);
+        j.field("recovered", rec.recovered);
+        j.key("logs").beginArray();
+        for (const auto& l : logs) j.value(l);
+        j.endArray();
+        j.key("recovery").beginArray();
+        for (const auto& l : rec.lines) j.value(l);
+        j.endArray();
+        j.field("bins", st.bins);
+        j.field("damagedBins", st.damagedBins);
+        j.key("cells").beginObject();
+        for (int k = 0; k < 10; ++k) {
+            j.key(cellKindName(static_cast<CellKind>(k))).beginObject();
+            j.field("count", st.count[k]).field("bytes", st.bytes[k]);
+            j.endObject();
+        }
+        j.endObject();
+        j.field("largestFreeCell", st.largestFree);
+        j.key("diagnostics").beginArray();
+        Diagnostics all;
+        all.append(hive->diagnostics());
+        all.append(scanDiag);
+        for (const auto& d : all.items()) {
+            j.beginObject().field("severity", severityName(d.severity)).field("message", d.message);
+            j.key("offset");
+            if (d.offset == Error::kNoOffset) j.null();
+            else j.value(d.offset);
+            j.endObject();
+        }
+        j.endArray();
+        j.endObject();
+        std::cout << j.str() << "\n";
+        return kOk;
+    }
+    auto hex = [](uint64_t v) { return hexOffset(v); };
+    std::cout << "file:               " << hive->path() << "\n"
+              << "size:               " << hive->bytes().size() << " bytes\n"
+              << "format version:     " << b.versionString() << "\n"
+              << "file type:          " << b.fileTypeName() << "\n"
+              << "file format:        " << b.fileFormat << (b.fileFormat == 1 ? " (direct memory load)" : "") << "\n"
+              << "sequence numbers:   " << b.primarySequence << " / " << b.secondarySequence << "\n"
+              << "last written:       " << formatFiletime(b.lastWritten) << "\n"
+              << "root cell:          " << hex(b.rootCellOffset) << " (file " << hex(uint64_t{b.rootCellOffset} + 0x1000) << ")\n"
+              << "hive bins size:     " << hex(b.hiveBinsDataSize) << " (" << b.hiveBinsDataSize << " bytes)\n"
+              << "clustering factor:  " << b.clusteringFactor << "\n"
+              << "file name (header): " << utf16ToUtf8(b.fileName) << "\n"
+              << "flags:              " << hex(b.flags) << "\n"
+              << "checksum:           " << hex(b.checksum)
+              << (b.checksumValid() ? " (valid)" : " (WRONG: computed " + hex(b.computedChecksum) + ")") << "\n";
+    if (b.lastReorganized) std::cout << "last reorganized:   " << formatFiletime(b.lastReorganized) << "\n";
+    std::cout << "dirty:              ";
+    if (!rec.wasDirty) std::cout << "no\n";
+    else {
+        std::cout << "yes (";
+        if (!b.sequencesMatch()) std::cout << "sequence numbers differ";
+        if (!b.sequencesMatch() && !b.checksumValid()) std::cout << ", ";
+        if (!b.checksumValid()) std::cout << "checksum wrong";
+        std::cout << ")" << (rec.recovered ? ", recovered from logs" : "") << "\n";
+    }
+    std::cout << "logs:               ";
+    if (logs.empty()) std::cout << "none\n";
+    else {
+        std::cout << "\n";
+        for (const auto& l : logs) std::cout << "  " << l << "\n";
+    }
+    for (const auto& l : rec.lines) std::cout << "recovery:           " << l << "\n";
+    std::cout << "hbins:              " << st.bins << (st.damagedBins ? " (" + std::to_string(st.damagedBins) + " damaged)" : "")
+              << "\n"
+              << "cells:              " << st.allocatedCells() << " allocated (" << st.allocatedBytes() << " bytes), "
+              << st.count[static_cast<int>(CellKind::Free)] << " free (" << st.bytes[static_cast<int>(CellKind::Free)]
+              << " bytes, largest " << st.largestFree << ")\n";
+    for (int k = 0; k < 9; ++k)
+        if (st.count[k])
+            std::cout << "  " << cellKindName(static_cast<CellKind>(k)) << ": " << st.count[k] << " cells, " << st.bytes[k]
+                      << " bytes\n";
+    Diagnostics all;
+    all.append(hive->diagnostics());
+    all.append(scanDiag);
+    if (!all.empty()) {
+        std::cout << "diagnostics:        " << all.items().size() << "\n";
+        for (const auto& d : all.items())
+            std::cout << "  " << severityName(d.severity)
+                      << (d.offset != Error::kNoOffset ? " at " + hex(d.offset) : std::string()) << ": " << d.message
+                      << "\n";
+    }
+    return kOk;
+}
+
+int runLs(const Args& args) {
+    auto hive = openHive(args);
+    if (!hive) return kCannotOpen;
+    uint32_t at;
+    if (!resolveKey(*hive, args.arg(0), at)) return kProblems;
+    auto key = hive->keyNode(at);
+    if (!key) {
+        printError(key.error().message);
+        return kProblems;
+    }
+    Diagnostics diag;
+    auto subs = hive->subkeys(*key, &diag);
+    auto vals = hive->values(*key, &diag);
+    if (args.json) {
+        Json j;
+        j.beginObject();
+        j.field("path", args.arg(0)).field("offset", uint64_t{at}).field("lastWritten", key->lastWritten);
+        j.key("subkeys").beginArray();
+        for (uint32_t s : subs) {
+            auto k = hive->keyNode(s);
+            if (!k) continue;
+            j.beginObject().field("name", k->nameUtf8()).field("lastWritten", k->lastWritten);
+            j.field("subkeys", k->subkeyCount).field("values", k->valueCount).field("offset", uint64_t{s});
+            j.endObject();
+        }
+        j.endArray();
+        j.key("values").beginArray();
+        for (uint32_t o : vals) {
+            auto v = hive->valueRecord(o);
+            if (!v) continue;
+            j.beginObject().field("name", v->nameUtf8()).field("type", v->type);
+            j.field("typeName", valueTypeLabel(v->type)).field("size", v->dataSize()).field("offset", uint64_t{o});
+            j.endObject();
+        }
+        j.endArray();
+        j.endObject();
+        std::cout << j.str() << "\n";
+    } else {
+        for (uint32_t s : subs) {
+            auto k = hive->keyNode(s);
+            if (!k) {
+                diag.error(k.error());
+                continue;
+            }
+            writeOut(k->nameUtf8() + "\\\n");
+        }
+        for (uint32_t o : vals) {
+            auto v = hive->valueRecord(o);
+            if (!v) {
+                diag.error(v.error());
+                continue;
+            }
+            writeOut(valueDisplayName(*v) + "\t" + valueTypeLabel(v->type) + "\t" + std::to_string(v->dataSize()) + "\n");
+        }
+    }
+    printDiagnostics(diag);
+    return diag.count(Diagnostic::Severity::Error) ? kProblems : kOk;
+}
+
+int runTree(const Args& args) {
+    auto hive = openHive(args);
+    if (!hive) return kCannotOpen;
+    uint32_t at;
+    if (!resolveKey(*hive, args.arg(0), at)) return kProblems;
+    Diagnostics diag;
+    std::string out;
+    TreeWalker(*hive).walkFrom(
+        at, std::string(),
+        [&](const WalkedKey& k) {
+            out.append(2 * k.depth, ' ');
+            out += k.depth == 0 && k.node->nameLength == 0 ? std::string("(root)") : k.node->nameUtf8();
+            out += '\n';
+            if (out.size() > (1 << 16)) {
+                writeOut(out);
+                out.clear();
+            }
+            return true;
+        },
+        &diag);
+    writeOut(out);
+    printDiagnostics(diag);
+    return diag.count(Diagnostic::Severity::Error) ? kProblems : kOk;
+}
+
+int runGet(const Args& args) {
+    auto hive = openHive(args);
+    if (!hive) return kCannotOpen;
+    uint32_t at;
+    if (args.positional.size() < 2) {
+        printError("get: missing PATH (see hivectl --help)");
+        return kUsage;
+    }
+    if (!resolveKey(*hive, args.arg(0), at)) return kProblems;
+    auto key = hive->keyNode(at);
+    if (!key) {
+        printError(key.error().message);
+        return kProblems;
+    }
+    Index index(*hive);
+    std::vector<uint32_t> offsets;
+    if (args.positional.size() >= 3) {
+        auto v = index.findValue(*key, utf8ToUtf16(args.arg(1)));
+        if (!v) {
+            printError(hive->path() + ": " + v.error().message + " in key \"" + args.arg(0) + "\"");
+            return kProblems;
+        }
+        offsets.push_back(*v);
+    } else {
+        offsets = hive->values(*key);
+    }
+    Json j;
+    if (args.json) j.beginArray();
+    int status = kOk;
+    for (uint32_t o : offsets) {
+        auto v = hive->valueRecord(o);
+        if (!v) {
+            printError(v.error().message);
+            status = kProblems;
+            continue;
+        }
+        auto data = hive->valueData(*v);
+        if (!data) {
+            printError("value \"" + valueDisplayName(*v) + "\": " + data.error().message);
+            status = kProblems;
+            continue;
+        }
+        DecodedValue d = decodeValue(v->type, data->bytes());
+        if (args.json) {
+            j.beginObject().field("name", v->nameUtf8()).field("type", v->type).field("typeName", valueTypeLabel(v->type));
+            j.field("size", uint64_t{data->size()}).field("data", hexBytesCompact(data->bytes()));
+            if (!args.raw) {
+                j.field("text", d.toText());
+                if (d.kind == ValueKind::Number) j.field("number", d.number);
+                if (d.kind == ValueKind::TextList) {
+                    j.key("strings").beginArray();
+                    for (const auto& s : d.list) j.value(s);
+                    j.endArray();
+                }
+            }
+            j.endObject();
+        } else if (args.raw) {
+            writeOut(hexBytesCompact(data->bytes()) + "\n");
+        } else if (offsets.size() == 1 && args.positional.size() >= 3) {
+            writeOut(d.toText() + "\n");
+        } else {
+            writeOut(valueDisplayName(*v) + " (" + valueTypeLabel(v->type) + "): " + d.toText() + "\n");
+        }
+    }
+    if (args.json) {
+        j.endArray();
+        std::cout << j.str() << "\n";
+    }
+    return status;
+}
+
+int runDump(const Args& args) {
+    auto hive = openHive(args);
+    if (!hive) return kCannotOpen;
+    Diagnostics diag;
+    std::string out;
+    out.reserve(1 << 20);
+    TreeWalker walker(*hive);
+    walker.setNameEscaper(dumpEscape);
+    walker.walk(
+        [&](const WalkedKey& k) {
+            const std::string& path = *k.path;
+            std::vector<uint32_t> subs = hive->subkeys(*k.node, nullptr);
+            std::vector<uint32_t> vals = hive->values(*k.node, &diag);
+            out += "K\t" + path + "\t" + std::to_string(k.node->lastWritten) + "\t" + std::to_string(subs.size()) +
+                   "\t" + std::to_string(vals.size()) + "\n";
+            for (uint32_t o : vals) {
+                auto v = hive->valueRecord(o);
+                if (!v) {
+                    diag.error(v.error());
+                    continue;
+                }
+                out += "V\t" + path + "\t" + dumpEscape(v->nameUtf8()) + "\t" + std::to_string(v->type) + "\t";
+                if (!args.noData) {
+                    auto data = hive->valueData(*v);
+                    if (data) out += hexBytesCompact(data->bytes());
+                    else diag.error(data.error());
+                }
+                out += '\n';
+            }
+            if (out.size() > (1 << 20)) {
+                writeOut(out);
+                out.clear();
+            }
+            return true;
+        },
+        &diag);
+    writeOut(out);
+    printDiagnostics(diag);
+    return diag.count(Diagnostic::Severity::Error) ? kProblems : kOk;
+}
+
+}  // namespace hivectl

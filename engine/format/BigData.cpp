@@ -1,0 +1,41 @@
+#include "format/BigData.h"
+
+#include "format/Layout.h"
+
+namespace hivekit {
+
+bool looksLikeBigData(Bytes data) {
+    return data.size() >= 2 && loadU16(data.data()) == layout::kBigDataSignature;
+}
+
+Result<BigData> decodeBigData(Bytes data, uint64_t fileOffset) {
+    ByteReader r(data, fileOffset, "big data record");
+    uint16_t sig = r.u16(0, "the signature");
+    BigData b;
+    b.segmentCount = r.u16(layout::db::SegmentCount, "the segment count");
+    b.segmentList = r.u32(layout::db::SegmentList, "the segment list offset");
+    if (!r.ok()) return std::unexpected(r.error());
+    if (sig != layout::kBigDataSignature)
+        return fail(ErrorCode::Corrupt, "cell at " + hexOffset(fileOffset - 4) + " is not a big data record (no \"db\" signature)",
+                    fileOffset);
+    return b;
+}
+
+Result<SecurityCell> decodeSecurityCell(Bytes data, uint32_t cellOffset, uint64_t fileOffset) {
+    ByteReader r(data, fileOffset, "security cell");
+    uint16_t sig = r.u16(0, "the signature");
+    if (r.ok() && sig != layout::kSecuritySignature)
+        return fail(ErrorCode::Corrupt, "cell at " + hexOffset(fileOffset - 4) + " is not a security cell (no \"sk\" signature)",
+                    fileOffset);
+    SecurityCell s;
+    s.cellOffset = cellOffset;
+    s.flink = r.u32(layout::sk::Flink, "the next sk offset");
+    s.blink = r.u32(layout::sk::Blink, "the previous sk offset");
+    s.referenceCount = r.u32(layout::sk::ReferenceCount, "the reference count");
+    s.descriptorSize = r.u32(layout::sk::DescriptorSize, "the descriptor size");
+    s.descriptor = r.span(layout::sk::Descriptor, s.descriptorSize, "the security descriptor");
+    if (!r.ok()) return std::unexpected(r.error());
+    return s;
+}
+
+}  // namespace hivekit

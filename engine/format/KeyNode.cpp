@@ -1,0 +1,72 @@
+#include "format/KeyNode.h"
+
+#include "format/Layout.h"
+#include "format/Names.h"
+
+namespace hivekit {
+
+namespace L = layout::nk;
+
+bool KeyNode::compressedName() const { return flags & L::FlagCompressedName; }
+bool KeyNode::isRoot() const { return flags & L::FlagHiveEntry; }
+std::u16string KeyNode::name() const { return decodeName(nameBytes, compressedName()); }
+std::string KeyNode::nameUtf8() const {
+    return compressedName() ? latin1ToUtf8(nameBytes) : utf16ToUtf8(utf16leUnits(nameBytes));
+}
+
+std::string KeyNode::flagNames() const {
+    static constexpr struct { uint16_t bit; const char* name; } kNames[] = {
+        {L::FlagVolatile, "VOLATILE"},         {L::FlagHiveExit, "HIVE_EXIT"},
+        {L::FlagHiveEntry, "HIVE_ENTRY"},      {L::FlagNoDelete, "NO_DELETE"},
+        {L::FlagSymLink, "SYM_LINK"},          {L::FlagCompressedName, "COMP_NAME"},
+        {L::FlagPredefinedHandle, "PREDEF_HANDLE"}, {L::FlagVirtualSource, "VIRTUAL_SOURCE"},
+        {L::FlagVirtualTarget, "VIRTUAL_TARGET"},   {L::FlagVirtualStore, "VIRTUAL_STORE"},
+    };
+    std::string out;
+    uint16_t rest = flags;
+    for (const auto& n : kNames) {
+        if (!(flags & n.bit)) continue;
+        if (!out.empty()) out += '|';
+        out += n.name;
+        rest &= static_cast<uint16_t>(~n.bit);
+    }
+    if (rest) {
+        if (!out.empty()) out += '|';
+        out += hexOffset(rest);
+    }
+    return out;
+}
+
+Result<KeyNode> decodeKeyNode(Bytes data, uint32_t cellOffset, uint64_t fileOffset) {
+    ByteReader r(data, fileOffset, "key node");
+    KeyNode k;
+    k.cellOffset = cellOffset;
+    uint16_t sig = r.u16(0, "the signature");
+    if (r.ok() && sig != layout::kKeyNodeSignature)
+        return fail(ErrorCode::Corrupt, "cell at " + hexOffset(fileOffset - 4) + " is not a key node (no \"nk\" signature)",
+                    fileOffset);
+    k.flags = r.u16(L::Flags, "the flags");
+    k.lastWritten = r.u64(L::LastWritten, "the last-write time");
+    k.accessBits = r.u32(L::AccessBits, "the access bits");
+    k.parent = r.u32(L::Parent, "the parent offset");
+    k.subkeyCount = r.u32(L::SubkeyCount, "the subkey count");
+    k.volatileSubkeyCount = r.u32(L::VolatileSubkeyCount, "the volatile subkey count");
+    k.subkeyList = r.u32(L::SubkeyList, "the subkey list offset");
+    k.volatileSubkeyList = r.u32(L::VolatileSubkeyList, "the volatile subkey list offset");
+    k.valueCount = r.u32(L::ValueCount, "the value count");
+    k.valueList = r.u32(L::ValueList, "the value list offset");
+    k.security = r.u32(L::Security, "the security offset");
+    k.classOffset = r.u32(L::Class, "the class offset");
+    k.maxSubkeyNameField = r.u32(L::MaxSubkeyName, "the largest subkey name length");
+    k.maxClassLength = r.u32(L::MaxClass, "the largest class length");
+    k.maxValueNameLength = r.u32(L::MaxValueName, "the largest value name length");
+    k.maxValueDataLength = r.u32(L::MaxValueData, "the largest value data size");
+    k.workVar = r.u32(L::WorkVar, "the work variable");
+    k.nameLength = r.u16(L::NameLength, "the name length");
+    k.classLength = r.u16(L::ClassLength, "the class length");
+    k.nameBytes = r.span(L::Name, k.nameLength, "the name");
+    if (!r.ok()) return std::unexpected(r.error());
+    return k;
+}
+
+}  // namespace hivekit

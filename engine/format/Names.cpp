@@ -1,0 +1,189 @@
+// Name decoding, UTF-8 (WTF-8) conversion and Windows name comparison.
+#include "format/Names.h"
+
+#include <algorithm>
+#include <cstddef>
+
+namespace hivekit {
+namespace {
+
+constexpr char16_t kReplacement = 0xFFFD;
+
+bool isLeadSurrogate(uint32_t u) { return u >= 0xD800 && u <= 0xDBFF; }
+bool isTrailSurrogate(uint32_t u) { return u >= 0xDC00 && u <= 0xDFFF; }
+bool isContinuation(uint8_t b) { return (b & 0xC0) == 0x80; }
+
+void appendUtf8(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+// The unit at index i of a stored name, as decodeName would produce it.
+// REQUIRES: i < storedUnitCount(stored, compressed).
+char16_t storedUnit(Bytes stored, bool compressed, size_t i) {
+    if (compressed) return stored[i];
+    const size_t at = 2 * i;
+    if (at + 1 < stored.size()) return static_cast<char16_t>(loadU16(stored.data() + at));
+    return stored[at];  // the odd trailing byte, a unit of its own
+}
+
+size_t storedUnitCount(Bytes stored, bool compressed) {
+    return compressed ? stored.size() : (stored.size() + 1) / 2;
+}
+
+}  // namespace
+
+std::u16string decodeName(Bytes stored, bool compressed) {
+    if (!compressed) return utf16leUnits(stored);
+    std::u16string units(stored.size(), u'\0');
+    for (size_t i = 0; i < stored.size(); ++i) units[i] = stored[i];
+    return units;
+}
+
+std::u16string utf16leUnits(Bytes bytes) {
+    std::u16string units((bytes.size() + 1) / 2, u'\0');
+    const size_t pairs = bytes.size() / 2;
+    for (size_t i = 0; i < pairs; ++i) units[i] = static_cast<char16_t>(loadU16(bytes.data() + 2 * i));
+    if (bytes.size() % 2 != 0) units[pairs] = bytes.back();
+    return units;
+}
+
+std::string utf16ToUtf8(std::u16string_view units) {
+    std::string out;
+    out.reserve(units.size() * 3);
+    for (size_t i = 0; i < units.size(); ++i) {
+        const uint32_t u = units[i];
+        if (isLeadSurrogate(u) && i + 1 < units.size() && isTrailSurrogate(units[i + 1])) {
+            const uint32_t cp = 0x10000 + ((u - 0xD800) << 10) + (units[i + 1] - 0xDC00);
+            appendUtf8(out, cp);
+            ++i;
+        } else {
+            appendUtf8(out, u);  // an unpaired surrogate gets its 3-byte form (WTF-8)
+        }
+    }
+    return out;
+}
+
+std::u16string utf8ToUtf16(std::string_view text) {
+    std::u16string out;
+    out.reserve(text.size());
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    const size_t n = text.size();
+    size_t i = 0;
+    while (i < n) {
+        const uint8_t b0 = p[i];
+        if (b0 < 0x80) {
+            out.push_back(b0);
+            ++i;
+            continue;
+        }
+        // Length and the allowed range of the second byte (Unicode Table 3-7,
+        // widened for ED so that 3-byte surrogates decode: WTF-8).
+        size_t len = 0;
+        uint8_t lo = 0x80, hi = 0xBF;
+        if (b0 >= 0xC2 && b0 <= 0xDF) {
+            len = 2;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            len = 3;
+            if (b0 == 0xE0) lo = 0xA0;
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            len = 4;
+            if (b0 == 0xF0) lo = 0x90;
+            if (b0 == 0xF4) hi = 0x8F;
+        } else {
+            out.push_back(kReplacement);  // 0x80-0xC1, 0xF5-0xFF never start a sequence
+            ++i;
+            continue;
+        }
+        // Take the longest valid prefix; a break yields one U+FFFD for it.
+        size_t got = 1;
+        while (got < len && i + got < n) {
+            const uint8_t b = p[i + got];
+            const bool fits = got == 1 ? (b >= lo && b <= hi) : isContinuation(b);
+            if (!fits) break;
+            ++got;
+        }
+        if (got < len) {
+            out.push_back(kReplacement);
+            i += got;
+            continue;
+        }
+        uint32_t cp = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+        for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
+        if (cp < 0x10000) {
+            out.push_back(static_cast<char16_t>(cp));
+        } else {
+            cp -= 0x10000;
+            out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
+            out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+        }
+        i += len;
+    }
+    return out;
+}
+
+std::string latin1ToUtf8(Bytes bytes) {
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (uint8_t b : bytes) appendUtf8(out, b);
+    return out;
+}
+
+int compareNames(std::u16string_view a, std::u16string_view b) {
+    const auto& table = detail::kWindowsUpcase;
+    const size_t common = std::min(a.size(), b.size());
+    for (size_t i = 0; i < common; ++i) {
+        const int ua = table[a[i]];
+        const int ub = table[b[i]];
+        if (ua != ub) return ua - ub;
+    }
+    if (a.size() == b.size()) return 0;
+    return a.size() < b.size() ? -1 : 1;
+}
+
+int compareStoredName(Bytes stored, bool compressed, std::u16string_view name) {
+    const auto& table = detail::kWindowsUpcase;
+    const size_t count = storedUnitCount(stored, compressed);
+    const size_t common = std::min(count, name.size());
+    for (size_t i = 0; i < common; ++i) {
+        const int ua = table[storedUnit(stored, compressed, i)];
+        const int ub = table[name[i]];
+        if (ua != ub) return ua - ub;
+    }
+    if (count == name.size()) return 0;
+    return count < name.size() ? -1 : 1;
+}
+
+uint32_t lhHash(std::u16string_view name) {
+    const auto& table = detail::kWindowsUpcase;
+    uint32_t h = 0;
+    for (char16_t u : name) h = h * 37 + table[u];
+    return h;
+}
+
+uint32_t lhHashStored(Bytes stored, bool compressed) {
+    const auto& table = detail::kWindowsUpcase;
+    uint32_t h = 0;
+    const size_t count = storedUnitCount(stored, compressed);
+    for (size_t i = 0; i < count; ++i) h = h * 37 + table[storedUnit(stored, compressed, i)];
+    return h;
+}
+
+bool fitsLatin1(std::u16string_view name) {
+    return std::all_of(name.begin(), name.end(), [](char16_t u) { return u <= 0xFF; });
+}
+
+}  // namespace hivekit

@@ -1,0 +1,38 @@
+#include "format/ValueRecord.h"
+
+#include "format/Layout.h"
+#include "format/Names.h"
+
+namespace hivekit {
+
+namespace L = layout::vk;
+
+bool ValueRecord::compressedName() const { return flags & L::FlagCompressedName; }
+bool ValueRecord::dataInline() const { return dataSizeField & L::DataInlineBit; }
+std::u16string ValueRecord::name() const { return decodeName(nameBytes, compressedName()); }
+std::string ValueRecord::nameUtf8() const {
+    return compressedName() ? latin1ToUtf8(nameBytes) : utf16ToUtf8(utf16leUnits(nameBytes));
+}
+
+Result<ValueRecord> decodeValueRecord(Bytes data, uint32_t cellOffset, uint64_t fileOffset) {
+    ByteReader r(data, fileOffset, "value record");
+    ValueRecord v;
+    v.cellOffset = cellOffset;
+    uint16_t sig = r.u16(0, "the signature");
+    if (r.ok() && sig != layout::kValueSignature)
+        return fail(ErrorCode::Corrupt,
+                    "cell at " + hexOffset(fileOffset - 4) + " is not a value record (no \"vk\" signature)", fileOffset);
+    v.nameLength = r.u16(L::NameLength, "the name length");
+    v.dataSizeField = r.u32(L::DataSize, "the data size");
+    v.dataOffset = r.u32(L::DataOffset, "the data offset");
+    Bytes inl = r.span(L::DataOffset, 4, "the data offset");
+    for (size_t i = 0; i < inl.size(); ++i) v.inlineBytes[i] = inl[i];
+    v.type = r.u32(L::Type, "the type");
+    v.flags = r.u16(L::Flags, "the flags");
+    v.spare = r.u16(L::Spare, "the spare field");
+    v.nameBytes = r.span(L::Name, v.nameLength, "the name");
+    if (!r.ok()) return std::unexpected(r.error());
+    return v;
+}
+
+}  // namespace hivekit

@@ -1,0 +1,333 @@
+#include "hive/Hive.h"
+
+#include <algorithm>
+
+#include "format/HiveBin.h"
+#include "format/Layout.h"
+#include "format/Names.h"
+#include "hive/LogRecovery.h"
+
+namespace hivekit {
+
+namespace {
+constexpr uint32_t kHeader = layout::kBaseBlockSize;
+// Hard limits that keep damaged input from costing unbounded work.
+constexpr uint32_t kMaxListEntries = 0x100000;
+}  // namespace
+
+Result<std::unique_ptr<Hive>> Hive::open(const std::string& path, const OpenOptions& options) {
+    auto mapping = FileMapping::open(path);
+    if (!mapping) return std::unexpected(mapping.error());
+    Bytes bytes = (*mapping)->bytes();
+    if (bytes.size() < 4 || loadU32(bytes.data()) != layout::kBaseSignature)
+        return fail(ErrorCode::NotAHive, path + ": not a hive (no \"regf\" signature at 0x0)", 0);
+    if (bytes.size() < kHeader)
+        return fail(ErrorCode::Truncated,
+                    path + ": truncated: " + std::to_string(bytes.size()) +
+                        " bytes, shorter than the 4096-byte base block",
+                    bytes.size());
+    RecoveryReport report;
+    report.logsConsidered = options.useLogs;
+    auto header = decodeBaseBlock(bytes);
+    if (header) report.wasDirty = header->isDirty();
+    if (options.useLogs && (!header || header->isDirty())) {
+        auto recovered = recoverFromLogs(path, bytes, report);
+        if (!recovered) return std::unexpected(recovered.error());
+        if (!recovered->empty()) mapping = FileMapping::fromBuffer(std::move(*recovered));
+    }
+    return create(std::move(*mapping), path, std::move(report));
+}
+
+Result<std::unique_ptr<Hive>> Hive::fromBytes(std::vector<uint8_t> bytes, std::string name) {
+    if (bytes.size() < 4 || loadU32(bytes.data()) != layout::kBaseSignature)
+        return fail(ErrorCode::NotAHive, name + ": not a hive (no \"regf\" signature at 0x0)", 0);
+    if (bytes.size() < kHeader)
+        return fail(ErrorCode::Truncated,
+                    name + ": truncated: " + std::to_string(bytes.size()) +
+                        " bytes, shorter than the 4096-byte base block",
+                    bytes.size());
+    return create(FileMapping::fromBuffer(std::move(bytes)), std::move(name), RecoveryReport{});
+}
+
+Result<std::unique_ptr<Hive>> Hive::create(std::unique_ptr<FileMapping> mapping, std::string path,
+                                           RecoveryReport recovery) {
+    std::unique_ptr<Hive> h(new Hive);
+    h->path_ = std::move(path);
+    h->mapping_ = std::move(mapping);
+    h->recovery_ = std::move(recovery);
+    auto header = decodeBaseBlock(h->bytes());
+    if (!header) {
+        Error e = header.error();
+        e.message = h->path_ + ": " + e.message;
+        return std::unexpected(e);
+    }
+    h->header_ = *header;
+    const BaseBlock& b = h->header_;
+    if (!b.checksumValid())
+        h->diagnostics_.warn("base block checksum is " + hexOffset(b.checksum) + ", computed " +
+                                 hexOffset(b.computedChecksum) + ": the header is damaged or was not fully written",
+                             layout::base::Checksum);
+    if (!b.sequencesMatch())
+        h->diagnostics_.warn("dirty hive: primary sequence number " + std::to_string(b.primarySequence) +
+                                 " differs from secondary " + std::to_string(b.secondarySequence),
+                             layout::base::PrimarySequence);
+    if (!b.versionSupported())
+        h->diagnostics_.warn("unusual format version " + b.versionString() + " (Windows writes 1.1 to 1.6)",
+                             layout::base::MajorVersion);
+    if (b.fileType != 0)
+        h->diagnostics_.warn("file type is " + b.fileTypeName() + ", not a primary hive file",
+                             layout::base::FileType);
+    h->scanBins();
+    return h;
+}
+
+void Hive::scanBins() {
+    Bytes all = bytes();
+    const uint64_t available = all.size() - kHeader;
+    uint64_t end = header_.hiveBinsDataSize;
+    if (end % layout::kHbinAlignment != 0 || end == 0) {
+        diagnostics_.warn("hive bins data size " + hexOffset(end) +
+                              " is not a nonzero multiple of 0x1000; using the file size",
+                          layout::base::HiveBinsDataSize);
+        end = available - available % layout::kHbinAlignment;
+    }
+    if (end > available) {
+        diagnostics_.error("truncated: the base block declares " + hexOffset(end) +
+                               " bytes of hive bins but the file holds " + hexOffset(available),
+                           all.size());
+        end = available - available % layout::kHbinAlignment;
+    }
+    end = std::min<uint64_t>(end, 0xFFFFF000u);
+    binsEnd_ = static_cast<uint32_t>(end);
+
+    auto headerAt = [&](uint32_t off) {
+        return decodeHiveBinHeader(all.subspan(kHeader + off, layout::kHbinHeaderSize), off, kHeader + off, end - off);
+    };
+    uint32_t off = 0;
+    while (off < end) {
+        auto h = headerAt(off);
+        if (h) {
+            bins_.push_back(HiveBinInfo{off, h->size, true, h->timestamp});
+            off += h->size;
+            continue;
+        }
+        diagnostics_.error(h.error().message, h.error().offset);
+        // Skip the damage: the next bin starts at a 4 KiB boundary whose
+        // header names its own offset.
+        uint32_t next = off + layout::kHbinAlignment;
+        while (next < end && !headerAt(next)) next += layout::kHbinAlignment;
+        bins_.push_back(HiveBinInfo{off, next - off, false, 0});
+        diagnostics_.warn("cells from " + hexOffset(kHeader + off) + " to " + hexOffset(kHeader + next) +
+                              " are unreadable (damaged hbin)",
+                          kHeader + off);
+        off = next;
+    }
+    if (available > end && all.size() >= kHeader + end + 4 &&
+        loadU32(all.data() + kHeader + end) == layout::kHbinSignature)
+        diagnostics_.info("hive bins continue after the declared end " + hexOffset(kHeader + end) +
+                              " (data of an unreplayed log, or slack)",
+                          kHeader + end);
+}
+
+const HiveBinInfo* Hive::binAt(uint32_t offset) const {
+    auto it = std::upper_bound(bins_.begin(), bins_.end(), offset,
+                               [](uint32_t o, const HiveBinInfo& b) { return o < b.offset; });
+    if (it == bins_.begin()) return nullptr;
+    --it;
+    if (offset - it->offset >= it->size) return nullptr;
+    return &*it;
+}
+
+Result<Cell> Hive::cell(uint32_t offset) const {
+    const uint64_t fileOffset = uint64_t{offset} + kHeader;
+    if (offset == layout::kNoCell)
+        return fail(ErrorCode::OutOfBounds, "cell offset 0xffffffff (none) used as a cell", fileOffset);
+    const HiveBinInfo* bin = binAt(offset);
+    if (!bin)
+        return fail(ErrorCode::OutOfBounds,
+                    "cell offset " + hexOffset(offset) + " (file " + hexOffset(fileOffset) +
+                        ") lies outside the hive bins (" + hexOffset(binsEnd_) + " bytes)",
+                    fileOffset);
+    if (!bin->valid)
+        return fail(ErrorCode::Corrupt,
+                    "cell at " + hexOffset(fileOffset) + " lies in the damaged hbin at " +
+                        hexOffset(kHeader + uint64_t{bin->offset}),
+                    fileOffset);
+    if (offset - bin->offset < layout::kHbinHeaderSize)
+        return fail(ErrorCode::Corrupt, "cell offset " + hexOffset(offset) + " points into an hbin header", fileOffset);
+    if (offset % layout::kCellAlignment != 0)
+        return fail(ErrorCode::Corrupt, "cell offset " + hexOffset(offset) + " is not 8-byte aligned", fileOffset);
+    const uint32_t room = bin->offset + bin->size - offset;
+    const uint8_t* p = bytes().data() + fileOffset;
+    auto header = decodeCellHeader(static_cast<int32_t>(loadU32(p)), fileOffset, room);
+    if (!header) return std::unexpected(header.error());
+    return Cell{offset, header->size, header->allocated, Bytes(p + 4, header->size - 4)};
+}
+
+Result<Cell> Hive::allocatedCell(uint32_t offset, const char* what) const {
+    auto c = cell(offset);
+    if (!c) {
+        Error e = c.error();
+        e.message = std::string(what) + ": " + e.message;
+        return std::unexpected(e);
+    }
+    if (!c->allocated)
+        return fail(ErrorCode::Corrupt, std::string(what) + " at " + hexOffset(c->fileOffset()) + " is a free cell",
+                    c->fileOffset());
+    return c;
+}
+
+Result<KeyNode> Hive::keyNode(uint32_t offset) const {
+    auto c = allocatedCell(offset, "key node");
+    if (!c) return std::unexpected(c.error());
+    return decodeKeyNode(c->data, offset, c->fileOffset() + 4);
+}
+
+Result<ValueRecord> Hive::valueRecord(uint32_t offset) const {
+    auto c = allocatedCell(offset, "value record");
+    if (!c) return std::unexpected(c.error());
+    return decodeValueRecord(c->data, offset, c->fileOffset() + 4);
+}
+
+Result<SecurityCell> Hive::securityCell(uint32_t offset) const {
+    auto c = allocatedCell(offset, "security cell");
+    if (!c) return std::unexpected(c.error());
+    return decodeSecurityCell(c->data, offset, c->fileOffset() + 4);
+}
+
+Result<SubkeyList> Hive::subkeyList(uint32_t offset) const {
+    auto c = allocatedCell(offset, "subkey list");
+    if (!c) return std::unexpected(c.error());
+    return decodeSubkeyList(c->data, c->fileOffset() + 4);
+}
+
+std::vector<uint32_t> Hive::subkeys(const KeyNode& key, Diagnostics* sink) const {
+    std::vector<uint32_t> out;
+    if (key.subkeyCount == 0) return out;
+    const uint64_t keyAt = uint64_t{key.cellOffset} + kHeader;
+    auto report = [&](const Error& e) {
+        if (sink) sink->error(e.message, e.offset);
+    };
+    auto root = subkeyList(key.subkeyList);
+    if (!root) {
+        report(root.error());
+        return out;
+    }
+    out.reserve(std::min<uint32_t>(key.subkeyCount, kMaxListEntries));
+    auto addLeaf = [&](const SubkeyList& leaf) {
+        for (size_t i = 0; i < leaf.count; ++i) out.push_back(leaf.offsetAt(i));
+    };
+    if (root->isLeaf()) {
+        addLeaf(*root);
+    } else {
+        for (size_t i = 0; i < root->count; ++i) {
+            auto leaf = subkeyList(root->offsetAt(i));
+            if (!leaf) {
+                report(leaf.error());
+                continue;
+            }
+            if (!leaf->isLeaf()) {
+                if (sink)
+                    sink->error("ri list at " + hexOffset(uint64_t{key.subkeyList} + kHeader) + " entry " +
+                                    std::to_string(i) + " points to another ri list (nesting is not allowed)",
+                                uint64_t{root->offsetAt(i)} + kHeader);
+                continue;
+            }
+            addLeaf(*leaf);
+        }
+    }
+    if (out.size() != key.subkeyCount && sink)
+        sink->warn("key at " + hexOffset(keyAt) + " declares " + std::to_string(key.subkeyCount) +
+                       " subkeys, its list holds " + std::to_string(out.size()),
+                   keyAt + 4 + layout::nk::SubkeyCount);
+    return out;
+}
+
+std::vector<uint32_t> Hive::values(const KeyNode& key, Diagnostics* sink) const {
+    std::vector<uint32_t> out;
+    if (key.valueCount == 0) return out;
+    auto list = allocatedCell(key.valueList, "value list");
+    if (!list) {
+        if (sink) sink->error(list.error());
+        return out;
+    }
+    size_t count = key.valueCount;
+    const size_t fits = list->data.size() / 4;
+    if (count > fits) {
+        if (sink)
+            sink->error("value list at " + hexOffset(list->fileOffset()) + " holds room for " + std::to_string(fits) +
+                            " values, the key declares " + std::to_string(count),
+                        list->fileOffset());
+        count = fits;
+    }
+    out.reserve(count);
+    for (size_t i = 0; i < count; ++i) out.push_back(loadU32(list->data.data() + 4 * i));
+    return out;
+}
+
+Result<ValueData> Hive::valueData(const ValueRecord& v) const {
+    const uint32_t size = v.dataSize();
+    const uint64_t vkAt = uint64_t{v.cellOffset} + kHeader;
+    if (v.dataInline()) {
+        if (size > 4)
+            return fail(ErrorCode::Corrupt,
+                        "value at " + hexOffset(vkAt) + ": inline data declares " + std::to_string(size) +
+                            " bytes (at most 4 fit)",
+                        vkAt + 4 + layout::vk::DataSize);
+        ValueData d(std::vector<uint8_t>(v.inlineBytes, v.inlineBytes + size));
+        d.storage = ValueData::Storage::Inline;
+        return d;
+    }
+    if (size == 0) return ValueData(Bytes{});
+    auto c = allocatedCell(v.dataOffset, "value data");
+    if (!c) return std::unexpected(c.error());
+    if (size <= c->data.size()) {
+        ValueData d(c->data.first(size));
+        d.storage = ValueData::Storage::Cell;
+        return d;
+    }
+    if (!looksLikeBigData(c->data))
+        return fail(ErrorCode::Corrupt,
+                    "value at " + hexOffset(vkAt) + ": declares " + std::to_string(size) +
+                        " bytes of data but its data cell at " + hexOffset(c->fileOffset()) + " holds " +
+                        std::to_string(c->data.size()) + " and is not a big data record",
+                    c->fileOffset());
+    auto db = decodeBigData(c->data, c->fileOffset() + 4);
+    if (!db) return std::unexpected(db.error());
+    auto list = allocatedCell(db->segmentList, "big data segment list");
+    if (!list) return std::unexpected(list.error());
+    if (size_t{db->segmentCount} * 4 > list->data.size())
+        return fail(ErrorCode::Corrupt,
+                    "big data at " + hexOffset(c->fileOffset()) + ": " + std::to_string(db->segmentCount) +
+                        " segments do not fit its segment list at " + hexOffset(list->fileOffset()),
+                    list->fileOffset());
+    std::vector<uint8_t> out;
+    out.reserve(size);
+    for (size_t i = 0; i < db->segmentCount && out.size() < size; ++i) {
+        auto seg = allocatedCell(loadU32(list->data.data() + 4 * i), "big data segment");
+        if (!seg) return std::unexpected(seg.error());
+        // A segment's last 4 bytes are padding in what Windows writes.
+        size_t take = seg->data.size() >= 4 ? seg->data.size() - 4 : 0;
+        take = std::min<size_t>(take, size - out.size());
+        out.insert(out.end(), seg->data.begin(), seg->data.begin() + static_cast<ptrdiff_t>(take));
+    }
+    const bool shortened = out.size() < size;
+    ValueData d(std::move(out));
+    d.storage = ValueData::Storage::BigData;
+    d.shortened = shortened;
+    return d;
+}
+
+Result<std::u16string> Hive::className(const KeyNode& key) const {
+    if (key.classLength == 0 || key.classOffset == layout::kNoCell) return std::u16string{};
+    auto c = allocatedCell(key.classOffset, "class name");
+    if (!c) return std::unexpected(c.error());
+    if (key.classLength > c->data.size())
+        return fail(ErrorCode::Corrupt,
+                    "class name at " + hexOffset(c->fileOffset()) + ": length " + std::to_string(key.classLength) +
+                        " is larger than its cell (" + std::to_string(c->data.size()) + ")",
+                    c->fileOffset());
+    return utf16leUnits(c->data.first(key.classLength));
+}
+
+}  // namespace hivekit

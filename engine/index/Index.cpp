@@ -1,0 +1,140 @@
+#include "index/Index.h"
+
+#include <unordered_set>
+
+#include "format/Layout.h"
+#include "format/Names.h"
+
+namespace hivekit {
+
+Result<std::vector<std::u16string>> splitKeyPath(std::string_view path) {
+    std::vector<std::u16string> parts;
+    if (!path.empty() && path.front() == '\\') path.remove_prefix(1);
+    if (path.empty()) return parts;
+    size_t start = 0;
+    for (;;) {
+        size_t end = path.find('\\', start);
+        std::string_view part = path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        if (part.empty())
+            return fail(ErrorCode::Invalid, "key path \"" + std::string(path) + "\": empty key name at character " +
+                                                std::to_string(start + 1));
+        parts.push_back(utf8ToUtf16(part));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+        if (start == path.size())  // a trailing backslash is tolerated
+            break;
+    }
+    return parts;
+}
+
+int Index::compareAt(uint32_t offset, std::u16string_view name, Result<void>& error) const {
+    auto k = hive_.keyNode(offset);
+    if (!k) {
+        error = std::unexpected(k.error());
+        return 0;
+    }
+    return compareStoredName(k->nameBytes, k->compressedName(), name);
+}
+
+Result<uint32_t> Index::findSubkey(const KeyNode& parent, std::u16string_view name) const {
+    auto notFound = [&]() {
+        return fail(ErrorCode::NotFound, "no subkey named \"" + utf16ToUtf8(name) + "\"");
+    };
+    if (parent.subkeyCount == 0) return notFound();
+    auto root = hive_.subkeyList(parent.subkeyList);
+    if (!root) return std::unexpected(root.error());
+    Result<void> error;
+    // Binary search in one sorted leaf.
+    auto searchLeaf = [&](const SubkeyList& leaf) -> Result<uint32_t> {
+        size_t lo = 0, hi = leaf.count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int c = compareAt(leaf.offsetAt(mid), name, error);
+            if (!error) return std::unexpected(error.error());
+            if (c == 0) return leaf.offsetAt(mid);
+            if (c < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return notFound();
+    };
+    if (root->isLeaf()) return searchLeaf(*root);
+    // ri: find the first leaf whose last name is >= the target.
+    size_t lo = 0, hi = root->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        auto leaf = hive_.subkeyList(root->offsetAt(mid));
+        if (!leaf) return std::unexpected(leaf.error());
+        if (!leaf->isLeaf() || leaf->count == 0) {
+            return fail(ErrorCode::Corrupt, "ri list entry " + std::to_string(mid) + " is not a non-empty leaf",
+                        uint64_t{root->offsetAt(mid)} + layout::kBaseBlockSize);
+        }
+        int c = compareAt(leaf->offsetAt(leaf->count - 1), name, error);
+        if (!error) return std::unexpected(error.error());
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == root->count) return notFound();
+    auto leaf = hive_.subkeyList(root->offsetAt(lo));
+    if (!leaf) return std::unexpected(leaf.error());
+    return searchLeaf(*leaf);
+}
+
+Result<uint32_t> Index::findKey(std::string_view path) const {
+    auto parts = splitKeyPath(path);
+    if (!parts) return std::unexpected(parts.error());
+    uint32_t at = hive_.rootOffset();
+    std::string walked;
+    for (const auto& part : *parts) {
+        auto k = hive_.keyNode(at);
+        if (!k) return std::unexpected(k.error());
+        auto next = findSubkey(*k, part);
+        if (!next) {
+            if (next.error().code == ErrorCode::NotFound)
+                return fail(ErrorCode::NotFound, "no such key: \"" + std::string(path) + "\" (\"" +
+                                                     (walked.empty() ? std::string("(root)") : walked) +
+                                                     "\" has no subkey \"" + utf16ToUtf8(part) + "\")");
+            return next;
+        }
+        if (!walked.empty()) walked += '\\';
+        walked += utf16ToUtf8(part);
+        at = *next;
+    }
+    auto k = hive_.keyNode(at);
+    if (!k) return std::unexpected(k.error());
+    return at;
+}
+
+Result<uint32_t> Index::findValue(const KeyNode& key, std::u16string_view name) const {
+    Diagnostics ignored;
+    for (uint32_t off : hive_.values(key, &ignored)) {
+        auto v = hive_.valueRecord(off);
+        if (!v) continue;
+        if (compareStoredName(v->nameBytes, v->compressedName(), name) == 0) return off;
+    }
+    return fail(ErrorCode::NotFound, "no such value: \"" + utf16ToUtf8(name) + "\"");
+}
+
+Result<std::string> Index::pathOf(uint32_t keyOffset) const {
+    std::vector<std::string> names;
+    std::unordered_set<uint32_t> seen;
+    uint32_t at = keyOffset;
+    while (at != hive_.rootOffset()) {
+        if (!seen.insert(at).second)
+            return fail(ErrorCode::Corrupt, "the parent chain of the key at " +
+                                                hexOffset(uint64_t{keyOffset} + layout::kBaseBlockSize) + " loops",
+                        uint64_t{at} + layout::kBaseBlockSize);
+        auto k = hive_.keyNode(at);
+        if (!k) return std::unexpected(k.error());
+        names.push_back(k->nameUtf8());
+        if (k->isRoot()) break;
+        at = k->parent;
+    }
+    std::string path;
+    for (auto it = names.rbegin(); it != names.rend(); ++it) {
+        if (!path.empty()) path += '\\';
+        path += *it;
+    }
+    return path;
+}
+
+}  // namespace hivekit

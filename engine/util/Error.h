@@ -1,0 +1,49 @@
+// Error values of the engine: no exception crosses the engine's API.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <string>
+#include <utility>
+
+namespace hivekit {
+
+/// What kind of failure an Error reports; messages carry the details.
+enum class ErrorCode {
+    Io,           ///< the operating system refused (open, map, read, write, flush)
+    NotAHive,     ///< the file is not a regf hive
+    Truncated,    ///< a record or file ends before its declared size
+    Corrupt,      ///< a structure contradicts the format (bad signature, size, offset)
+    OutOfBounds,  ///< an offset or length points outside the data it refers to
+    NotFound,     ///< no such key or value
+    Invalid,      ///< a caller's argument is malformed (a path, a name, a type)
+    Unsupported,  ///< valid but not handled (a version, a feature)
+};
+
+/// An error: a code, a message that says what and where, and the file offset
+/// it concerns (kNoOffset when none applies).
+struct Error {
+    static constexpr uint64_t kNoOffset = ~uint64_t{0};
+
+    ErrorCode code = ErrorCode::Corrupt;
+    std::string message;
+    uint64_t offset = kNoOffset;
+
+    bool hasOffset() const { return offset != kNoOffset; }
+};
+
+template <class T>
+using Result = std::expected<T, Error>;
+
+/// Builds the unexpected value of a Result.
+inline std::unexpected<Error> fail(ErrorCode code, std::string message,
+                                   uint64_t offset = Error::kNoOffset) {
+    return std::unexpected<Error>(Error{code, std::move(message), offset});
+}
+
+/// "0x1a2b": how offsets appear in every message.
+std::string hexOffset(uint64_t value);
+
+const char* errorCodeName(ErrorCode code);
+
+}  // namespace hivekit
