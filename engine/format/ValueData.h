@@ -122,9 +122,12 @@ struct ResourceDescription {
 };
 
 /// Describes a CM_RESOURCE_LIST (REG_RESOURCE_LIST). Fails with
-/// ErrorCode::Truncated, naming the field and its byte offset in the data,
-/// when the structure does not fit the data (counts lying, data cut short);
-/// never reads outside `data`.
+/// ErrorCode::Truncated, naming the field, its byte offset in the data and
+/// the layout tried ("can't read partial descriptor 2 of full descriptor 0
+/// of CM_RESOURCE_LIST at 0x3c: it goes past the end of the CM_RESOURCE_LIST
+/// (0x3c), reading the x64 layout"; with Auto, the layout that got furthest),
+/// when the structure does not fit the data (counts lying, data cut short).
+/// Never reads outside `data`.
 [[nodiscard]] Result<ResourceDescription> describeResourceList(
     Bytes data, ResourceLayout layout = ResourceLayout::Auto);
 

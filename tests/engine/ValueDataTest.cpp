@@ -3,7 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "format/ValueData.h"
 
 using namespace hivekit;
+using namespace std::literals;
 
 namespace {
 
@@ -49,15 +52,15 @@ struct Builder {
 
 std::string joined(const std::vector<std::string>& lines) {
     std::string s;
-    for (const std::string& l : lines) s += l + "\n";
+    for (const std::string& l : lines) s += (s.empty() ? "" : "\n") + l;
     return s;
 }
 
 // Real values from /work/shared/hives/regipy/SYSTEM (a 32-bit Windows: the
 // partial descriptors are 16 bytes), extracted with hivex.
 
-// ControlSet001\Enum\PCI\VEN_1000&DEV_0054&SUBSYS_197615AD&REV_01\
-//   4&2732702b&0&00A8\LogConf\BootConfig, REG_RESOURCE_LIST, 84 bytes.
+// ControlSet001\Enum\PCI\VEN_1000&DEV_0054&SUBSYS_197615AD&REV_01 then
+// \4&2732702b&0&00A8\LogConf\BootConfig, REG_RESOURCE_LIST, 84 bytes.
 const std::vector<uint8_t> kPciBootConfig = fromHex(
     "010000000500000003000000010001000400000001013101004000000000000000010000"
     "030180000040c0d90000000000400000030180000000c1d90000000000000100020300000b"
@@ -295,7 +298,7 @@ TEST_CASE("Long trailing data in a note is cut after 32 bytes") {
 }
 
 TEST_CASE("Non-ASCII text and surrogate pairs decode to UTF-8") {
-    DecodedValue v = decodeValue(kRegSz, fromHex("e9003d d800de0000"sv == "" ? "" : "e9003dd800de0000"));
+    DecodedValue v = decodeValue(kRegSz, fromHex("e9003dd800de0000"));
     CHECK(v.text == "\xC3\xA9\xF0\x9F\x98\x80");
     CHECK(v.notes.empty());
 }
@@ -437,7 +440,7 @@ TEST_CASE("A real PCI boot configuration decodes port, memory and interrupt") {
                          "  [3] Interrupt level=11 vector=11 affinity=0xffffffff share=Shared "
                          "flags=0x0000 (LEVEL_SENSITIVE)",
                      });
-    CHECK(v.toText() == joined(v.lines).substr(0, joined(v.lines).size() - 1));
+    CHECK(v.toText() == joined(v.lines));
 }
 
 TEST_CASE("A real ISA DMA controller configuration decodes its ports and DMA channel") {
@@ -532,7 +535,7 @@ TEST_CASE("Device-specific data larger than the value falls back to bytes with t
                          "malformed REG_FULL_RESOURCE_DESCRIPTOR: can't read device-specific data (4294967295 "
                          "bytes) of partial descriptor 1 of CM_FULL_RESOURCE_DESCRIPTOR at 0x30: it goes past the "
                          "end of the CM_FULL_RESOURCE_DESCRIPTOR (0x33), reading the x86 layout; shown as bytes"});
-    CHECK(v.toText().starts_with("0f 00 00 00 01 00 00 00"));
+    CHECK(v.toText().starts_with("0f 00 00 00 00 00 00 00 01 00 01 00"));
 }
 
 TEST_CASE("Partial descriptors of every type are described") {
@@ -596,7 +599,7 @@ TEST_CASE("Resource requirement descriptors of every type are described") {
                                   "Alternative list 0: version=1 revision=1 count=9",
                                   "  [0] Port option=PREFERRED length=0x8 alignment=0x8 min=0x3f8 max=0x3ff "
                                   "share=DeviceExclusive flags=0x0005 (IO|10_BIT_DECODE)",
-                                  "  [1] Interrupt option=DEFAULT min=3 max=4 affinityPolicy=1 group=0 "
+                                  "  [1] Interrupt option=DEFAULT min=3 max=4 affinityPolicy=1 "
                                   "priorityPolicy=2 targeted=0xff share=Shared flags=0x0001 (LATCHED)",
                                   "  [2] Dma option=ALTERNATIVE min=0 max=7 share=Undetermined flags=0x0000 (DMA_8)",
                                   "  [3] Dma requestLine=5 channel=2 transferWidth=1 share=Undetermined "
@@ -604,7 +607,7 @@ TEST_CASE("Resource requirement descriptors of every type are described") {
                                   "  [4] BusNumber length=0x10 min=0 max=255 share=Shared flags=0x0000",
                                   "  [5] ConfigData priority=8192 share=Undetermined flags=0x0000",
                                   "  [6] MemoryLarge length=0x100000 alignment=0x10000 min=0x100000000 "
-                                  "max=0xff00000000ffffffff share=Undetermined flags=0x0400 (READ_WRITE|LARGE_48)",
+                                  "max=0xffffffffff share=Undetermined flags=0x0400 (READ_WRITE|LARGE_48)",
                                   "  [7] Null option=0x10 share=Undetermined flags=0x0000",
                                   "  [8] DevicePrivate data=0x1,0x2,0x3 share=Undetermined flags=0x0000",
                               });
@@ -720,11 +723,14 @@ TEST_CASE("Random bytes as resource structures never crash and keep every byte")
             std::vector<uint8_t> data(len);
             for (auto& byte : data) byte = next();
             // Small counts make the structures plausible more often.
-            if (len >= 4 && round % 2) data[0] = data[0] & 3, data[1] = data[2] = data[3] = 0;
+            if (len >= 4 && round % 2) {
+                data[0] &= 3;
+                data[1] = data[2] = data[3] = 0;
+            }
             for (uint32_t type : {kRegResourceList, kRegFullResourceDescriptor, kRegResourceRequirementsList}) {
                 DecodedValue v = decodeValue(type, data);
                 CHECK(v.raw == data);
-                CHECK_FALSE(v.toText().empty() && !data.empty());
+                if (!data.empty()) CHECK_FALSE(v.toText().empty());
             }
         }
     }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what HiveKit needs to build and test on Debian 12 (as root, or
+# through sudo when available).
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+packages=(
+  build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+  catch2
+  libhivex-dev libhivex-bin python3-hivex libregf-utils reglookup
+  clang libclang-rt-14-dev
+  xvfb xauth
+)
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
