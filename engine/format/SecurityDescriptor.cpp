@@ -1,6 +1,8 @@
 #include "format/SecurityDescriptor.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <utility>
 
 namespace hivekit {
@@ -392,7 +394,6 @@ public:
         Sid out;
         out.revision = reader_.u8(off);
         const uint8_t count = reader_.u8(off + 1);
-        out.authority = 0;
         for (size_t i = 0; i < 6; ++i) out.authority = (out.authority << 8) | reader_.u8(off + 2 + i);
         if (count > sd::kMaxSubAuthorities) {
             warn(ErrorCode::Corrupt,
