@@ -302,7 +302,9 @@ Result<ValueData> Hive::valueData(const ValueRecord& v) const {
                         " segments do not fit its segment list at " + hexOffset(list->fileOffset()),
                     list->fileOffset());
     std::vector<uint8_t> out;
-    out.reserve(size);
+    // The segments bound what can be read: a lying size must not reserve
+    // up to 2 GiB.
+    out.reserve(std::min<size_t>(size, size_t{db->segmentCount} * layout::kBigDataSegmentSize));
     for (size_t i = 0; i < db->segmentCount && out.size() < size; ++i) {
         auto seg = allocatedCell(loadU32(list->data.data() + 4 * i), "big data segment");
         if (!seg) return std::unexpected(seg.error());

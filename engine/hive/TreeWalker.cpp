@@ -16,7 +16,8 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
     std::vector<uint64_t> seen((uint64_t{hive_.binsEnd()} / 8 + 64) / 64, 0);
     auto markSeen = [&](uint32_t off) {
         uint64_t slot = off / 8;
-        if (slot / 64 >= seen.size()) return true;  // out of range: cell() will refuse it
+        // Out of range: not a cycle; keyNode() refuses it and says why.
+        if (slot / 64 >= seen.size()) return false;
         uint64_t bit = uint64_t{1} << (slot % 64);
         bool was = seen[slot / 64] & bit;
         seen[slot / 64] |= bit;

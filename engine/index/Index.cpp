@@ -57,26 +57,50 @@ Result<uint32_t> Index::findSubkey(const KeyNode& parent, std::u16string_view na
         }
         return notFound();
     };
-    if (root->isLeaf()) return searchLeaf(*root);
     // ri: find the first leaf whose last name is >= the target.
-    size_t lo = 0, hi = root->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        auto leaf = hive_.subkeyList(root->offsetAt(mid));
-        if (!leaf) return std::unexpected(leaf.error());
-        if (!leaf->isLeaf() || leaf->count == 0) {
-            return fail(ErrorCode::Corrupt, "ri list entry " + std::to_string(mid) + " is not a non-empty leaf",
-                        uint64_t{root->offsetAt(mid)} + layout::kBaseBlockSize);
+    auto searchIndexRoot = [&]() -> Result<uint32_t> {
+        size_t lo = 0, hi = root->count;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            auto leaf = hive_.subkeyList(root->offsetAt(mid));
+            if (!leaf) return std::unexpected(leaf.error());
+            if (!leaf->isLeaf() || leaf->count == 0) {
+                return fail(ErrorCode::Corrupt, "ri list entry " + std::to_string(mid) + " is not a non-empty leaf",
+                            uint64_t{root->offsetAt(mid)} + layout::kBaseBlockSize);
+            }
+            int c = compareAt(leaf->offsetAt(leaf->count - 1), name, error);
+            if (!error) return std::unexpected(error.error());
+            if (c < 0) lo = mid + 1;
+            else hi = mid;
         }
-        int c = compareAt(leaf->offsetAt(leaf->count - 1), name, error);
-        if (!error) return std::unexpected(error.error());
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (lo == root->count) return notFound();
+        auto leaf = hive_.subkeyList(root->offsetAt(lo));
+        if (!leaf) return std::unexpected(leaf.error());
+        return searchLeaf(*leaf);
+    };
+    auto found = root->isLeaf() ? searchLeaf(*root) : searchIndexRoot();
+    if (found || found.error().code == ErrorCode::NotFound) return found;
+    // A damaged entry stopped the binary search. Read every entry that can be
+    // read instead, so that one broken sibling does not hide the others (each
+    // leaf once: an ri that repeats a leaf costs nothing more).
+    std::vector<SubkeyList> leaves;
+    if (root->isLeaf()) {
+        leaves.push_back(*root);
+    } else {
+        std::unordered_set<uint32_t> seenLeaves;
+        for (size_t i = 0; i < root->count; ++i) {
+            if (!seenLeaves.insert(root->offsetAt(i)).second) continue;
+            auto leaf = hive_.subkeyList(root->offsetAt(i));
+            if (leaf && leaf->isLeaf()) leaves.push_back(*leaf);
+        }
     }
-    if (lo == root->count) return notFound();
-    auto leaf = hive_.subkeyList(root->offsetAt(lo));
-    if (!leaf) return std::unexpected(leaf.error());
-    return searchLeaf(*leaf);
+    for (const SubkeyList& leaf : leaves) {
+        for (size_t i = 0; i < leaf.count; ++i) {
+            auto k = hive_.keyNode(leaf.offsetAt(i));
+            if (k && compareStoredName(k->nameBytes, k->compressedName(), name) == 0) return leaf.offsetAt(i);
+        }
+    }
+    return found;  // not among the readable entries: the damage may hide it
 }
 
 Result<uint32_t> Index::findKey(std::string_view path) const {
