@@ -1,5 +1,6 @@
 #include "format/BaseBlock.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -103,6 +104,37 @@ std::string formatGuid(const std::array<uint8_t, 16>& g) {
                   loadU16(g.data() + 4), loadU16(g.data() + 6), g[8], g[9], g[10], g[11], g[12], g[13], g[14],
                   g[15]);
     return buf;
+}
+
+void sealBaseBlock(std::span<uint8_t> out) {
+    storeU32(out.data() + L::Checksum, baseBlockChecksum(Bytes(out.data(), 508)));
+}
+
+void encodeBaseBlock(const BaseBlock& b, std::span<uint8_t> out) {
+    uint8_t* p = out.data();
+    storeU32(p + L::Signature, b.signature);
+    storeU32(p + L::PrimarySequence, b.primarySequence);
+    storeU32(p + L::SecondarySequence, b.secondarySequence);
+    storeU64(p + L::LastWritten, b.lastWritten);
+    storeU32(p + L::MajorVersion, b.majorVersion);
+    storeU32(p + L::MinorVersion, b.minorVersion);
+    storeU32(p + L::FileType, b.fileType);
+    storeU32(p + L::FileFormat, b.fileFormat);
+    storeU32(p + L::RootCellOffset, b.rootCellOffset);
+    storeU32(p + L::HiveBinsDataSize, b.hiveBinsDataSize);
+    storeU32(p + L::ClusteringFactor, b.clusteringFactor);
+    std::fill(p + L::FileName, p + L::FileName + L::FileNameSize, uint8_t{0});
+    for (size_t i = 0; i < b.fileName.size() && 2 * i + 2 <= L::FileNameSize; ++i)
+        storeU16(p + L::FileName + 2 * i, static_cast<uint16_t>(b.fileName[i]));
+    std::copy(b.rmId.begin(), b.rmId.end(), p + L::RmId);
+    std::copy(b.logId.begin(), b.logId.end(), p + L::LogId);
+    storeU32(p + L::Flags, b.flags);
+    std::copy(b.tmId.begin(), b.tmId.end(), p + L::TmId);
+    storeU32(p + L::GuidSignature, b.guidSignature);
+    storeU64(p + L::LastReorganized, b.lastReorganized);
+    storeU32(p + L::BootType, b.bootType);
+    storeU32(p + L::BootRecover, b.bootRecover);
+    sealBaseBlock(out);
 }
 
 }  // namespace hivekit

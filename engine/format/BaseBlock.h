@@ -64,4 +64,14 @@ std::string formatFiletime(uint64_t filetime);
 /// A GUID's 16 bytes as {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}.
 std::string formatGuid(const std::array<uint8_t, 16>& guid);
 
+/// Writes every field of `block` into the first 4096 bytes of `out` (bytes
+/// of fields the struct does not hold are left as they are) and stores a
+/// freshly computed checksum; block.checksum is ignored.
+/// REQUIRES: out.size() >= 4096.
+void encodeBaseBlock(const BaseBlock& block, std::span<uint8_t> out);
+
+/// Recomputes and stores the checksum of the base block at the start of
+/// `out` after fields were changed in place. REQUIRES: out.size() >= 512.
+void sealBaseBlock(std::span<uint8_t> out);
+
 }  // namespace hivekit

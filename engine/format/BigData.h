@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "format/ByteReader.h"
 
@@ -29,5 +30,19 @@ struct SecurityCell {
 };
 
 Result<SecurityCell> decodeSecurityCell(Bytes data, uint32_t cellOffset, uint64_t fileOffset);
+
+/// Size of a db record's data.
+inline constexpr size_t kBigDataRecordSize = 8;
+
+/// Encodes a db record: signature, segment count, segment list offset.
+std::vector<uint8_t> encodeBigData(const BigData& record);
+
+/// Size of an sk cell's data for a descriptor of `descriptorSize` bytes.
+inline constexpr size_t securityCellSize(size_t descriptorSize) { return 0x14 + descriptorSize; }
+
+/// Writes an sk record (signature, reserved 0, links, reference count,
+/// descriptor size and bytes) at the start of `out`.
+/// REQUIRES: out.size() >= securityCellSize(cell.descriptor.size()).
+void encodeSecurityCell(const SecurityCell& cell, std::span<uint8_t> out);
 
 }  // namespace hivekit

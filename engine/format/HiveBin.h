@@ -1,6 +1,7 @@
 // Hive bin headers and cell headers.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
 #include "format/ByteReader.h"
@@ -31,5 +32,17 @@ struct CellHeader {
 /// rejected, so are sizes below 8 or not a multiple of 8, or larger than the
 /// `room` left in the bin. `fileOffset` names the cell in messages.
 Result<CellHeader> decodeCellHeader(int32_t rawSize, uint64_t fileOffset, uint64_t room);
+
+/// Writes a 32-byte hbin header at the start of `out`.
+/// REQUIRES: out.size() >= 32.
+inline void encodeHiveBinHeader(const HiveBinHeader& h, std::span<uint8_t> out) {
+    uint8_t* p = out.data();
+    std::fill(p, p + 32, uint8_t{0});
+    storeU32(p + 0x00, h.signature);
+    storeU32(p + 0x04, h.offset);
+    storeU32(p + 0x08, h.size);
+    storeU64(p + 0x14, h.timestamp);
+    storeU32(p + 0x1C, h.spare);
+}
 
 }  // namespace hivekit

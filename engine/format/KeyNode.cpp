@@ -1,5 +1,7 @@
 #include "format/KeyNode.h"
 
+#include <algorithm>
+
 #include "format/Layout.h"
 #include "format/Names.h"
 
@@ -67,6 +69,31 @@ Result<KeyNode> decodeKeyNode(Bytes data, uint32_t cellOffset, uint64_t fileOffs
     k.nameBytes = r.span(L::Name, k.nameLength, "the name");
     if (!r.ok()) return std::unexpected(r.error());
     return k;
+}
+
+void encodeKeyNode(const KeyNode& k, std::span<uint8_t> out) {
+    uint8_t* p = out.data();
+    storeU16(p, layout::kKeyNodeSignature);
+    storeU16(p + L::Flags, k.flags);
+    storeU64(p + L::LastWritten, k.lastWritten);
+    storeU32(p + L::AccessBits, k.accessBits);
+    storeU32(p + L::Parent, k.parent);
+    storeU32(p + L::SubkeyCount, k.subkeyCount);
+    storeU32(p + L::VolatileSubkeyCount, k.volatileSubkeyCount);
+    storeU32(p + L::SubkeyList, k.subkeyList);
+    storeU32(p + L::VolatileSubkeyList, k.volatileSubkeyList);
+    storeU32(p + L::ValueCount, k.valueCount);
+    storeU32(p + L::ValueList, k.valueList);
+    storeU32(p + L::Security, k.security);
+    storeU32(p + L::Class, k.classOffset);
+    storeU32(p + L::MaxSubkeyName, k.maxSubkeyNameField);
+    storeU32(p + L::MaxClass, k.maxClassLength);
+    storeU32(p + L::MaxValueName, k.maxValueNameLength);
+    storeU32(p + L::MaxValueData, k.maxValueDataLength);
+    storeU32(p + L::WorkVar, k.workVar);
+    storeU16(p + L::NameLength, k.nameLength);
+    storeU16(p + L::ClassLength, k.classLength);
+    std::copy(k.nameBytes.begin(), k.nameBytes.end(), p + L::Name);
 }
 
 }  // namespace hivekit

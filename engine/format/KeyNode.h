@@ -49,4 +49,14 @@ struct KeyNode {
 /// size field; `fileOffset` is its absolute file offset, for messages).
 Result<KeyNode> decodeKeyNode(Bytes data, uint32_t cellOffset, uint64_t fileOffset);
 
+/// Size of an nk record's data (signature to the end of the name) for a
+/// name of `nameBytes` stored bytes.
+inline constexpr size_t keyNodeSize(size_t nameBytes) { return 0x4C + nameBytes; }
+
+/// Writes every field of `key` and its name bytes (key.nameBytes) as an nk
+/// record at the start of `out` (a cell's data, after the size field).
+/// REQUIRES: out.size() >= keyNodeSize(key.nameBytes.size()) and
+/// key.nameLength == key.nameBytes.size(). cellOffset is not stored.
+void encodeKeyNode(const KeyNode& key, std::span<uint8_t> out);
+
 }  // namespace hivekit

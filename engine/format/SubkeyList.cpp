@@ -1,5 +1,6 @@
 #include "format/SubkeyList.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "format/Layout.h"
@@ -48,6 +49,30 @@ uint32_t fastLeafHint(std::u16string_view name) {
     uint32_t hint = 0;
     for (size_t i = 0; i < 4 && i < name.size(); ++i) hint |= static_cast<uint32_t>(name[i] & 0xFF) << (8 * i);
     return hint;
+}
+
+size_t subkeyListSize(SubkeyList::Kind kind, size_t count) {
+    const bool hints = kind == SubkeyList::Kind::FastLeaf || kind == SubkeyList::Kind::HashLeaf;
+    return layout::list::Entries + count * (hints ? 8 : 4);
+}
+
+std::vector<uint8_t> encodeSubkeyList(SubkeyList::Kind kind, std::span<const SubkeyListEntry> entries) {
+    static constexpr uint16_t kSignatures[] = {layout::kIndexLeafSignature, layout::kFastLeafSignature,
+                                               layout::kHashLeafSignature, layout::kIndexRootSignature};
+    const bool hints = kind == SubkeyList::Kind::FastLeaf || kind == SubkeyList::Kind::HashLeaf;
+    std::vector<uint8_t> out(subkeyListSize(kind, entries.size()));
+    storeU16(out.data(), kSignatures[static_cast<size_t>(kind)]);
+    storeU16(out.data() + layout::list::Count, static_cast<uint16_t>(entries.size()));
+    uint8_t* p = out.data() + layout::list::Entries;
+    for (const auto& e : entries) {
+        storeU32(p, e.offset);
+        p += 4;
+        if (hints) {
+            storeU32(p, e.hint);
+            p += 4;
+        }
+    }
+    return out;
 }
 
 }  // namespace hivekit

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "format/ByteReader.h"
 
@@ -32,5 +33,19 @@ Result<SubkeyList> decodeSubkeyList(Bytes data, uint64_t fileOffset);
 /// The lf hint of a name: its first four characters (Latin-1 or UTF-16 low
 /// bytes), zero-padded.
 uint32_t fastLeafHint(std::u16string_view name);
+
+/// One entry of a subkey list to encode: a cell offset and, in lf and lh
+/// leaves, its hint (the name's first four characters) or hash.
+struct SubkeyListEntry {
+    uint32_t offset = 0;
+    uint32_t hint = 0;
+};
+
+/// Size of a list's data with `count` entries of `kind`.
+size_t subkeyListSize(SubkeyList::Kind kind, size_t count);
+
+/// Encodes a subkey list (signature, count, entries; hints only for lf and
+/// lh). REQUIRES: entries.size() <= 0xFFFF.
+std::vector<uint8_t> encodeSubkeyList(SubkeyList::Kind kind, std::span<const SubkeyListEntry> entries);
 
 }  // namespace hivekit

@@ -1,5 +1,7 @@
 #include "format/ValueRecord.h"
 
+#include <algorithm>
+
 #include "format/Layout.h"
 #include "format/Names.h"
 
@@ -33,6 +35,19 @@ Result<ValueRecord> decodeValueRecord(Bytes data, uint32_t cellOffset, uint64_t 
     v.nameBytes = r.span(L::Name, v.nameLength, "the name");
     if (!r.ok()) return std::unexpected(r.error());
     return v;
+}
+
+void encodeValueRecord(const ValueRecord& v, std::span<uint8_t> out) {
+    uint8_t* p = out.data();
+    storeU16(p, layout::kValueSignature);
+    storeU16(p + L::NameLength, v.nameLength);
+    storeU32(p + L::DataSize, v.dataSizeField);
+    if (v.dataInline()) std::copy(v.inlineBytes, v.inlineBytes + 4, p + L::DataOffset);
+    else storeU32(p + L::DataOffset, v.dataOffset);
+    storeU32(p + L::Type, v.type);
+    storeU16(p + L::Flags, v.flags);
+    storeU16(p + L::Spare, v.spare);
+    std::copy(v.nameBytes.begin(), v.nameBytes.end(), p + L::Name);
 }
 
 }  // namespace hivekit

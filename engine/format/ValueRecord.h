@@ -29,4 +29,13 @@ struct ValueRecord {
 
 Result<ValueRecord> decodeValueRecord(Bytes data, uint32_t cellOffset, uint64_t fileOffset);
 
+/// Size of a vk record's data for a name of `nameBytes` stored bytes.
+inline constexpr size_t valueRecordSize(size_t nameBytes) { return 0x14 + nameBytes; }
+
+/// Writes `value` as a vk record at the start of `out`. Inline data
+/// (dataInline()) is taken from inlineBytes, otherwise dataOffset is stored.
+/// REQUIRES: out.size() >= valueRecordSize(value.nameBytes.size()) and
+/// value.nameLength == value.nameBytes.size().
+void encodeValueRecord(const ValueRecord& value, std::span<uint8_t> out);
+
 }  // namespace hivekit

@@ -10,7 +10,8 @@
 namespace hivekit {
 
 FileMapping::~FileMapping() {
-    if (mapped_ && data_) munmap(const_cast<uint8_t*>(data_), size_);
+    if (reserved_ && data_) munmap(const_cast<uint8_t*>(data_), reserved_);
+    else if (mapped_ && data_) munmap(const_cast<uint8_t*>(data_), size_);
 }
 
 std::unique_ptr<FileMapping> FileMapping::fromBuffer(std::vector<uint8_t> bytes) {
@@ -63,5 +64,73 @@ Result<std::unique_ptr<FileMapping>> FileMapping::open(const std::string& path) 
     }
     return fromBuffer(std::move(buf));
 }
+
+namespace {
+size_t pageSize() {
+    static const size_t size = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+    return size;
+}
+size_t roundToPages(size_t n) { return (n + pageSize() - 1) / pageSize() * pageSize(); }
+// The largest hive: a 4 KiB base block and 4 GiB of hive bins (cell offsets
+// are 32-bit), plus room for trailing slack.
+constexpr size_t kCopyOnWriteReserve = (size_t{1} << 32) + (size_t{1} << 20);
+}  // namespace
+
+Result<void> FileMapping::mapFileAtBase() {
+    Fd f;
+    f.fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (f.fd < 0) {
+        if (errno == ENOENT) return fail(ErrorCode::Io, path_ + ": no such file");
+        return fail(ErrorCode::Io, path_ + ": cannot open: " + std::strerror(errno));
+    }
+    struct stat st {};
+    if (fstat(f.fd, &st) != 0) return fail(ErrorCode::Io, path_ + ": cannot stat: " + std::strerror(errno));
+    if (!S_ISREG(st.st_mode)) return fail(ErrorCode::Io, path_ + ": not a regular file; only files can be edited");
+    const size_t size = static_cast<size_t>(st.st_size);
+    if (roundToPages(size) > reserved_)
+        return fail(ErrorCode::Unsupported, path_ + ": " + std::to_string(size) + " bytes is larger than a hive can be");
+    uint8_t* base = const_cast<uint8_t*>(data_);
+    const size_t mapped = roundToPages(size);
+    if (mapped > 0 && mmap(base, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, f.fd, 0) == MAP_FAILED)
+        return fail(ErrorCode::Io, path_ + ": cannot map for editing: " + std::strerror(errno));
+    // Whatever the range held beyond the file (pages of an earlier, larger
+    // image) is replaced by fresh inaccessible pages.
+    if (reserved_ > mapped &&
+        mmap(base + mapped, reserved_ - mapped, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED,
+             -1, 0) == MAP_FAILED)
+        return fail(ErrorCode::Io, path_ + ": cannot reset the image's reserve: " + std::strerror(errno));
+    fileMapped_ = mapped;
+    size_ = size;
+    return {};
+}
+
+Result<std::unique_ptr<FileMapping>> FileMapping::openCopyOnWrite(const std::string& path) {
+    void* base = mmap(nullptr, kCopyOnWriteReserve, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (base == MAP_FAILED)
+        return fail(ErrorCode::Io, path + ": cannot reserve address space for editing: " + std::strerror(errno));
+    std::unique_ptr<FileMapping> m(new FileMapping);
+    m->data_ = static_cast<const uint8_t*>(base);
+    m->reserved_ = kCopyOnWriteReserve;
+    m->mapped_ = true;
+    m->path_ = path;
+    if (auto r = m->mapFileAtBase(); !r) return std::unexpected(r.error());
+    return m;
+}
+
+Result<void> FileMapping::grow(size_t size) {
+    if (size <= size_) return {};
+    const size_t end = roundToPages(size);
+    if (end > reserved_)
+        return fail(ErrorCode::Unsupported,
+                    path_ + ": the image cannot grow to " + std::to_string(size) + " bytes (a hive holds at most 4 GiB)");
+    if (end > fileMapped_ &&
+        mprotect(const_cast<uint8_t*>(data_) + fileMapped_, end - fileMapped_, PROT_READ | PROT_WRITE) != 0)
+        return fail(ErrorCode::Io, path_ + ": cannot grow the image: " + std::strerror(errno));
+    size_ = size;
+    return {};
+}
+
+Result<void> FileMapping::discardChanges() { return mapFileAtBase(); }
+
 
 }  // namespace hivekit

@@ -27,6 +27,25 @@ public:
     Bytes bytes() const { return {data_, size_}; }
     bool isMapped() const { return mapped_; }
 
+    // ---- Copy-on-write images, for editing (merge sessions) ----
+
+    /// Maps `path` for editing: a private copy-on-write image (MAP_PRIVATE,
+    /// readable and writable) at the start of an address range reserved for
+    /// the largest hive the format allows, so that the image grows in place
+    /// and pointers into it stay valid. A write changes this process's copy
+    /// of the page it touches, never the file; the file is only read.
+    static Result<std::unique_ptr<FileMapping>> openCopyOnWrite(const std::string& path);
+    bool isCopyOnWrite() const { return reserved_ != 0; }
+    /// The image for writing. REQUIRES: isCopyOnWrite().
+    uint8_t* mutableData() { return const_cast<uint8_t*>(data_); }
+    /// Grows the image to `size` bytes; the new bytes read as zeros.
+    /// REQUIRES: isCopyOnWrite(). Fails past the reserved range.
+    [[nodiscard]] Result<void> grow(size_t size);
+    /// Drops every change made to the image: maps the file again as it is
+    /// now (its current size, its current bytes). REQUIRES: isCopyOnWrite().
+    [[nodiscard]] Result<void> discardChanges();
+
+
 private:
     FileMapping() = default;
 
@@ -34,6 +53,13 @@ private:
     size_t size_ = 0;
     bool mapped_ = false;
     std::vector<uint8_t> buffer_;
+    // Copy-on-write images: the reserved range's length (0 otherwise), the
+    // path to map again, and how much of the range the file mapping covers.
+    size_t reserved_ = 0;
+    std::string path_;
+    size_t fileMapped_ = 0;
+
+    [[nodiscard]] Result<void> mapFileAtBase();
 };
 
 }  // namespace hivekit

@@ -332,4 +332,42 @@ Result<std::u16string> Hive::className(const KeyNode& key) const {
     return utf16leUnits(c->data.first(key.classLength));
 }
 
+Result<std::unique_ptr<Hive>> Hive::openEditable(const std::string& path, const OpenOptions& options) {
+    auto mapping = FileMapping::openCopyOnWrite(path);
+    if (!mapping) return std::unexpected(mapping.error());
+    Bytes bytes = (*mapping)->bytes();
+    if (bytes.size() < 4 || loadU32(bytes.data()) != layout::kBaseSignature)
+        return fail(ErrorCode::NotAHive, path + ": not a hive (no \"regf\" signature at 0x0)", 0);
+    if (bytes.size() < kHeader)
+        return fail(ErrorCode::Truncated,
+                    path + ": truncated: " + std::to_string(bytes.size()) +
+                        " bytes, shorter than the 4096-byte base block",
+                    bytes.size());
+    RecoveryReport report;
+    report.logsConsidered = options.useLogs;
+    auto header = decodeBaseBlock(bytes);
+    if (header) report.wasDirty = header->isDirty();
+    if (options.useLogs && (!header || header->isDirty())) {
+        auto recovered = recoverFromLogs(path, bytes, report);
+        if (!recovered) return std::unexpected(recovered.error());
+        if (!recovered->empty()) {
+            if (auto grown = (*mapping)->grow(recovered->size()); !grown) return std::unexpected(grown.error());
+            // Only the pages that differ are written, so the others stay
+            // shared with the file (and are not part of the first commit).
+            uint8_t* image = (*mapping)->mutableData();
+            for (size_t at = 0; at < recovered->size(); at += layout::kHbinAlignment) {
+                const size_t n = std::min<size_t>(layout::kHbinAlignment, recovered->size() - at);
+                if (!std::equal(recovered->begin() + at, recovered->begin() + at + n, image + at))
+                    std::copy_n(recovered->begin() + at, n, image + at);
+            }
+        }
+    }
+    return create(std::move(*mapping), path, std::move(report));
+}
+
+Result<std::unique_ptr<Hive>> Hive::reread(std::unique_ptr<Hive> hive) {
+    return create(std::move(hive->mapping_), std::move(hive->path_), std::move(hive->recovery_));
+}
+
+
 }  // namespace hivekit

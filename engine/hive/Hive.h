@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -123,6 +124,29 @@ public:
     Result<ValueData> valueData(const ValueRecord& value) const;
     /// The class name (UTF-16 units), empty when there is none.
     Result<std::u16string> className(const KeyNode& key) const;
+
+    // ---- Editing (used by merge/Session; a Hive from open() never changes) ----
+
+    /// Opens `path` for editing: the image is a private copy-on-write
+    /// mapping of the file (FileMapping::openCopyOnWrite), so changes made
+    /// through mutableBytes() never reach the file; tx/TxManager writes them
+    /// at commit. A dirty hive's logs are replayed into the image (when
+    /// options.useLogs), so that the first commit makes the recovered state
+    /// the file's own.
+    static Result<std::unique_ptr<Hive>> openEditable(const std::string& path, const OpenOptions& options = {});
+    bool isEditable() const { return mapping_->isCopyOnWrite(); }
+    /// The image for writing. REQUIRES: isEditable(). A reader that cached
+    /// something derived from the bytes (the header, the hbin map) sees the
+    /// change only after reread().
+    std::span<uint8_t> mutableBytes() { return {mapping_->mutableData(), mapping_->bytes().size()}; }
+    /// Grows the image to `size` bytes (zeros). REQUIRES: isEditable().
+    [[nodiscard]] Result<void> growImage(size_t size) { return mapping_->grow(size); }
+    /// Drops every change to the image: the file's current bytes again.
+    /// REQUIRES: isEditable(); reread() afterwards.
+    [[nodiscard]] Result<void> discardImageChanges() { return mapping_->discardChanges(); }
+    /// A Hive over the same image with the base block and hbin map read
+    /// again, after the image's header or bins changed. Consumes `hive`.
+    static Result<std::unique_ptr<Hive>> reread(std::unique_ptr<Hive> hive);
 
 private:
     Hive() = default;
