@@ -18,6 +18,11 @@ struct Args {
     bool raw = false;
     bool noLogs = false;
     bool noData = false;
+    std::string output;     ///< -o FILE (export)
+    std::string root;       ///< --root NAME (export, import: the .reg root prefix)
+    bool regedit4 = false;  ///< --regedit4 (export)
+    std::string strategy;   ///< --strategy inplace|append|hybrid (write commands)
+    bool dryRun = false;    ///< --dry-run (write commands)
 
     const std::string& hivePath() const { return positional.at(0); }
     /// Positional argument i (after HIVE), or `fallback`.
@@ -50,5 +55,7 @@ int runGet(const Args& args);
 int runDump(const Args& args);
 int runCheck(const Args& args);
 int runCells(const Args& args);
+int runExport(const Args& args);
+int runImport(const Args& args);
 
 }  // namespace hivectl

@@ -19,12 +19,26 @@ const char* kUsageText =
     "  dump HIVE             every key and value, in hivex-dump's canonical format\n"
     "  check HIVE            every structural invariant; exit 1 when anything is wrong\n"
     "  cells HIVE            every hbin and cell: offset, size, type, allocated or free\n"
+    "  export HIVE [PATH]    the key at PATH (the root by default) and its subtree as a\n"
+    "                        .reg file (regedit 5.00, UTF-16LE) to -o FILE or stdout\n"
+    "\n"
+    "Write commands:\n"
+    "  import HIVE FILE.reg  apply a .reg file (regedit 5.00 or REGEDIT4) in one transaction;\n"
+    "                        a file with any malformed line is refused whole\n"
     "\n"
     "Options:\n"
     "  --json       machine-readable output (info, ls, get, check)\n"
     "  --raw        get: the data as hex bytes\n"
     "  --no-logs    read the primary file as it is, without replaying its logs\n"
     "  --no-data    dump: leave the data column empty\n"
+    "  -o FILE      export: write to FILE instead of stdout\n"
+    "  --regedit4   export: REGEDIT4 in UTF-8 instead of regedit 5.00 in UTF-16LE\n"
+    "  --root NAME  export: what key lines start with (default HKEY_LOCAL_MACHINE\\HIVE);\n"
+    "               import: the key path that stands for the hive's root (default: from\n"
+    "               the first key line: HKEY_LOCAL_MACHINE\\X or HKEY_USERS\\X, else its\n"
+    "               first name)\n"
+    "  --strategy S write commands: inplace, append or hybrid\n"
+    "  --dry-run    write commands: print the edits, write nothing\n"
     "  -h, --help   this text;  --version  the version\n"
     "\n"
     "Paths are key names from the root joined by '\\' (case-insensitive).\n"
@@ -50,6 +64,15 @@ int main(int argc, char** argv) {
         else if (a == "--raw") args.raw = true;
         else if (a == "--no-logs") args.noLogs = true;
         else if (a == "--no-data") args.noData = true;
+        else if (a == "--regedit4") args.regedit4 = true;
+        else if (a == "--dry-run") args.dryRun = true;
+        else if (a == "-o" || a == "--root" || a == "--strategy") {
+            if (i + 1 == argc) {
+                printError("option " + a + " needs a value (see hivectl --help)");
+                return kUsage;
+            }
+            (a == "-o" ? args.output : a == "--root" ? args.root : args.strategy) = argv[++i];
+        }
         else if (a.size() > 1 && a[0] == '-' && a != "-") {
             printError("unknown option " + a + " (see hivectl --help)");
             return kUsage;
@@ -72,6 +95,8 @@ int main(int argc, char** argv) {
     if (c == "dump") return runDump(args);
     if (c == "check") return runCheck(args);
     if (c == "cells") return runCells(args);
+    if (c == "export") return runExport(args);
+    if (c == "import") return runImport(args);
     printError("unknown command \"" + c + "\" (see hivectl --help)");
     return kUsage;
 }

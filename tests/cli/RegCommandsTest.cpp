@@ -1,0 +1,265 @@
+// hivectl export and import (.reg files) driven as a process, and the export
+// cross-checked against an independent implementation of the format:
+// hivexregedit (libwin-hivex-perl) reads our export into a hive, and our
+// parser reads hivexregedit's export.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "format/Names.h"
+#include "regfile/RegFile.h"
+#include "support/TestSupport.h"
+
+using namespace testsupport;
+
+namespace {
+
+const char* kHivexRegedit = "/usr/bin/hivexregedit";
+
+std::vector<uint8_t> bytesOf(const std::string& s) { return std::vector<uint8_t>(s.begin(), s.end()); }
+
+/// A UTF-8 text as regedit 5.00 writes it: UTF-16LE after FF FE.
+std::vector<uint8_t> utf16File(const std::string& text) {
+    std::vector<uint8_t> out{0xFF, 0xFE};
+    for (char16_t u : hivekit::utf8ToUtf16(text)) {
+        out.push_back(static_cast<uint8_t>(u & 0xFF));
+        out.push_back(static_cast<uint8_t>(u >> 8));
+    }
+    return out;
+}
+
+const std::string kSelectText =
+    "[HKEY_LOCAL_MACHINE\\HIVE\\Select]\r\n"
+    "\"Current\"=dword:00000001\r\n"
+    "\"Default\"=dword:00000001\r\n"
+    "\"Failed\"=dword:00000000\r\n"
+    "\"LastKnownGood\"=dword:00000002\r\n"
+    "\r\n";
+
+/// hivex-dump's output with the key timestamps blanked, which an import
+/// cannot (and should not) carry over.
+std::string dumpWithoutTimes(const std::string& hive) {
+    auto r = run({sharedDir() + "/oracle/hivex-dump", hive});
+    REQUIRE(r.exitCode == 0);
+    std::string out;
+    size_t start = 0;
+    while (start < r.out.size()) {
+        size_t end = r.out.find('\n', start);
+        if (end == std::string::npos) end = r.out.size();
+        std::string line = r.out.substr(start, end - start);
+        if (line.starts_with("K\t")) {
+            const size_t a = line.find('\t', 2);
+            const size_t b = line.find('\t', a + 1);
+            line = line.substr(0, a + 1) + "-" + line.substr(b);
+        }
+        out += line + "\n";
+        start = end + 1;
+    }
+    return out;
+}
+
+/// A regedit 5.00 file (UTF-16LE, CRLF) as hivexregedit --merge wants it:
+/// UTF-8 with LF line ends.
+void toUtf8Lf(const std::string& from, const std::string& to) {
+    auto r = run({"/usr/bin/python3", "-c",
+                  "import sys; t = open(sys.argv[1], encoding='utf-16').read().replace('\\r\\n', '\\n'); "
+                  "open(sys.argv[2], 'w', encoding='utf-8', newline='\\n').write(t)",
+                  from, to});
+    REQUIRE(r.exitCode == 0);
+}
+
+using ValueTuple = std::tuple<std::string, std::string, uint32_t, std::vector<uint8_t>>;
+
+std::vector<ValueTuple> sortedValues(const hivekit::RegFile& file) {
+    std::vector<ValueTuple> out;
+    for (const auto& e : file.edits)
+        if (e.kind == hivekit::RegEdit::Kind::SetValue) out.emplace_back(e.path, e.name, e.type, e.data);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("export writes regedit 5.00 in UTF-16LE with a BOM to standard output", "[cli][regfile]") {
+    if (!haveSharedHives()) return;
+    auto r = hivectl({"export", hivePath("regipy/SYSTEM"), "Select"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.err.empty());
+    CHECK(bytesOf(r.out) == utf16File("Windows Registry Editor Version 5.00\r\n\r\n" + kSelectText));
+}
+
+TEST_CASE("export -o FILE --regedit4 --root NAME writes REGEDIT4 in UTF-8 under that root to the file", "[cli][regfile]") {
+    if (!haveSharedHives()) return;
+    TempDir dir;
+    auto r = hivectl({"export", hivePath("regipy/SYSTEM"), "Select", "-o", dir.file("s.reg"), "--regedit4", "--root",
+                      "HKEY_LOCAL_MACHINE\\SYSTEM"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.empty());
+    std::string expected = "REGEDIT4\r\n\r\n" + kSelectText;
+    expected.replace(expected.find("HIVE"), 4, "SYSTEM");
+    CHECK(readText(dir.file("s.reg")) == expected);
+}
+
+TEST_CASE("export of a missing key or with a bad option says what is wrong", "[cli][regfile]") {
+    if (!haveSharedHives()) return;
+    auto missing = hivectl({"export", hivePath("regipy/SAM"), "SAM\\Nope"});
+    CHECK(missing.exitCode == 1);
+    CHECK(missing.out.empty());
+    CHECK(missing.err == "hivectl: " + hivePath("regipy/SAM") +
+                             ": no such key: \"SAM\\Nope\" (\"SAM\" has no subkey \"Nope\")\n");
+    auto noValue = hivectl({"export", hivePath("regipy/SAM"), "-o"});
+    CHECK(noValue.exitCode == 2);
+    CHECK(noValue.err == "hivectl: option -o needs a value (see hivectl --help)\n");
+    auto badRoot = hivectl({"export", hivePath("regipy/SAM"), "--root", "a]b"});
+    CHECK(badRoot.exitCode == 2);
+    CHECK(badRoot.err.find("root name \"a]b\" cannot begin key lines") != std::string::npos);
+}
+
+TEST_CASE("import --dry-run prints every edit with its line and leaves the hive untouched", "[cli][regfile]") {
+    if (!haveSharedHives()) return;
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("regipy/SAM"), dir.file("SAM"));
+    const std::vector<uint8_t> before = readFile(hive);
+    writeFile(dir.file("in.reg"), utf16File("Windows Registry Editor Version 5.00\r\n"
+                                            "\r\n"
+                                            "[HKEY_LOCAL_MACHINE\\SAM\\SAM\\New]\r\n"
+                                            "\"Text\"=\"abc\"\r\n"
+                                            "@=dword:2a\r\n"
+                                            "\"Gone\"=-\r\n"
+                                            "\r\n"
+                                            "[-HKEY_LOCAL_MACHINE\\SAM\\SAM\\Old]\r\n"));
+    auto r = hivectl({"import", hive, dir.file("in.reg"), "--dry-run"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out == "line 3: create key \"SAM\\New\" (and missing parents)\n"
+                   "line 4: set value \"Text\" in \"SAM\\New\": REG_SZ, 8 bytes\n"
+                   "line 5: set value (default) in \"SAM\\New\": REG_DWORD, 4 bytes\n"
+                   "line 6: delete value \"Gone\" in \"SAM\\New\" (if present)\n"
+                   "line 8: delete key \"SAM\\Old\" (with its subkeys) (if present)\n"
+                   "import: 5 edits from " + dir.file("in.reg") +
+                       " (regedit 5.00, UTF-16LE, root prefix \"HKEY_LOCAL_MACHINE\\SAM\"); dry run, nothing "
+                       "written\n");
+    CHECK(readFile(hive) == before);
+
+    // --root takes the prefix as given instead of detecting it.
+    auto rooted = hivectl({"import", hive, dir.file("in.reg"), "--dry-run", "--root", "HKEY_LOCAL_MACHINE\\SAM\\SAM"});
+    CHECK(rooted.exitCode == 0);
+    CHECK(rooted.out.starts_with("line 3: create key \"New\" (and missing parents)\n"));
+}
+
+TEST_CASE("import of a malformed file lists every error with its line, exits 1 and writes nothing", "[cli][regfile]") {
+    if (!haveSharedHives()) return;
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("regipy/SAM"), dir.file("SAM"));
+    const std::vector<uint8_t> before = readFile(hive);
+    writeFile(dir.file("bad.reg"), bytesOf("REGEDIT4\n"
+                                           "[HKEY_LOCAL_MACHINE\\SAM\\SAM\\A]\n"
+                                           "\"ok\"=dword:1\n"
+                                           "\"a\"=hex:zz\n"
+                                           "\"b\"=dword:1\n"
+                                           "\"c\"=\"unclosed\n"));
+    for (bool dryRun : {true, false}) {
+        std::vector<std::string> args{"import", hive, dir.file("bad.reg")};
+        if (dryRun) args.push_back("--dry-run");
+        auto r = hivectl(args);
+        CHECK(r.exitCode == 1);
+        CHECK(r.out.empty());
+        const std::string file = dir.file("bad.reg");
+        CHECK(r.err == "hivectl: " + file + ": line 4: hex byte 'zz' is not hexadecimal (column 9)\n"
+                       "hivectl: " + file + ": line 6: the string has no closing '\"' (column 5)\n"
+                       "hivectl: " + file + ": nothing imported\n");
+    }
+    CHECK(readFile(hive) == before);
+
+    auto missing = hivectl({"import", hive, dir.file("none.reg"), "--dry-run"});
+    CHECK(missing.exitCode == 3);
+    CHECK(missing.err == "hivectl: cannot open " + dir.file("none.reg") + ": No such file or directory\n");
+    auto noFile = hivectl({"import", hive});
+    CHECK(noFile.exitCode == 2);
+    CHECK(noFile.err == "hivectl: import: missing FILE.reg (see hivectl --help)\n");
+}
+
+// ---------------------------------------------------------------------------
+// Cross-checks with hivexregedit, an independent reader and writer of .reg
+
+TEST_CASE("hivexregedit merges our export into an empty hive and gets the original tree back", "[cli][regfile][oracle]") {
+    if (!haveSharedHives()) return;
+    if (!fileExists(kHivexRegedit)) {
+        WARN("skipped: hivexregedit is not installed (Debian package libwin-hivex-perl)");
+        return;
+    }
+    const char* hiveName = GENERATE("ez/NTUSER1.DAT", "regipy/SAM");
+    INFO(hiveName);
+    TempDir dir;
+    auto e = hivectl({"export", hivePath(hiveName), "-o", dir.file("x.reg")});
+    REQUIRE(e.exitCode == 0);
+    toUtf8Lf(dir.file("x.reg"), dir.file("x-utf8.reg"));
+    // hivex/minimal is a hive of one empty root key.
+    const std::string target = copyFile(hivePath("hivex/minimal"), dir.file("merged"));
+    // hivexregedit reads its input as bytes unless Perl is told the files
+    // are UTF-8; without that, the string "U+0221" that regipy/SAM holds
+    // would be stored as the two units C8 A1.
+    auto m = run({"/usr/bin/env", "PERL_UNICODE=SD", kHivexRegedit, "--merge", "--prefix", "HKEY_LOCAL_MACHINE\\HIVE",
+                  target, dir.file("x-utf8.reg")});
+    INFO(m.err);
+    REQUIRE(m.exitCode == 0);
+    CHECK(dumpWithoutTimes(target) == dumpWithoutTimes(hivePath(hiveName)));
+}
+
+TEST_CASE("Our parser reads hivexregedit's export and finds the values of our own export", "[cli][regfile][oracle]") {
+    if (!haveSharedHives()) return;
+    if (!fileExists(kHivexRegedit)) {
+        WARN("skipped: hivexregedit is not installed (Debian package libwin-hivex-perl)");
+        return;
+    }
+    const char* hiveName = GENERATE("ez/NTUSER1.DAT", "regipy/SAM", "regipy/BCD");
+    INFO(hiveName);
+    TempDir dir;
+    auto theirs = run({kHivexRegedit, "--export", hivePath(hiveName), "\\"});
+    REQUIRE(theirs.exitCode == 0);
+    auto ours = hivectl({"export", hivePath(hiveName)});
+    REQUIRE(ours.exitCode == 0);
+
+    auto theirsParsed = hivekit::parseRegFile(bytesOf(theirs.out));
+    INFO((theirsParsed ? std::string() : theirsParsed.error().message.substr(0, 2000)));
+    REQUIRE(theirsParsed);
+    CHECK(theirsParsed->rootPrefix.empty());  // hivexregedit writes the root as [\]
+    auto oursParsed = hivekit::parseRegFile(bytesOf(ours.out));
+    REQUIRE(oursParsed);
+    const auto a = sortedValues(*theirsParsed);
+    const auto b = sortedValues(*oursParsed);
+    CHECK(a.size() == b.size());
+    CHECK(a == b);
+}
+
+// ---------------------------------------------------------------------------
+// Import into a fresh hive: needs the transactional engine (merge/Session)
+// and `hivectl new-hive`, which another part of the work provides.
+
+TEST_CASE("An export imported into a fresh hive gives the original tree back", "[cli][regfile][import]") {
+    if (!haveSharedHives()) return;
+    const char* hiveName = GENERATE("ez/NTUSER1.DAT", "regipy/SAM", "hivex/special");
+    INFO(hiveName);
+    TempDir dir;
+    auto created = hivectl({"new-hive", dir.file("fresh")});
+    if (created.exitCode == 2 && created.err.find("unknown command \"new-hive\"") != std::string::npos) {
+        WARN("skipped: hivectl new-hive does not exist yet (transactional editing, issue 4)");
+        return;
+    }
+    REQUIRE(created.exitCode == 0);
+    auto e = hivectl({"export", hivePath(hiveName), "-o", dir.file("x.reg")});
+    REQUIRE(e.exitCode == 0);
+    auto i = hivectl({"import", dir.file("fresh"), dir.file("x.reg")});
+    if (i.exitCode == 2 && i.err.find("needs the transactional engine") != std::string::npos) {
+        WARN("skipped: hivectl import cannot apply edits yet (merge/Session, issue 4)");
+        return;
+    }
+    INFO(i.err);
+    REQUIRE(i.exitCode == 0);
+    CHECK(dumpWithoutTimes(dir.file("fresh")) == dumpWithoutTimes(hivePath(hiveName)));
+    auto check = hivectl({"check", dir.file("fresh")});
+    CHECK(check.exitCode == 0);
+}
