@@ -170,7 +170,8 @@ private:
 
     bool decode(Bytes input);
     void parseLines();
-    bool full() const { return stopped_; }
+    /// False once the error limit is reached (the first time, says so).
+    bool admitError(unsigned line);
     void error(unsigned line, std::string_view text, size_t pos, const std::string& what);
     void errorNoColumn(unsigned line, const std::string& what);
 
@@ -188,7 +189,6 @@ private:
     const RegParseOptions& options_;
     RegParseResult result_;
     std::string text_;
-    unsigned lineCount_ = 0;
     bool stopped_ = false;
 
     KeyState keyState_ = KeyState::None;
@@ -199,25 +199,23 @@ private:
     unsigned prefixLine_ = 0;  ///< 0 when the prefix was given
 };
 
+bool Parser::admitError(unsigned line) {
+    if (stopped_) return false;
+    if (result_.errors.size() < options_.maxErrors) return true;
+    result_.errors.push_back({line, 0, "line " + std::to_string(line) + ": too many errors; parsing stopped"});
+    stopped_ = true;
+    return false;
+}
+
 void Parser::error(unsigned line, std::string_view text, size_t pos, const std::string& what) {
-    if (stopped_) return;
-    if (result_.errors.size() >= options_.maxErrors) {
-        result_.errors.push_back({line, 0, "line " + std::to_string(line) + ": too many errors; parsing stopped"});
-        stopped_ = true;
-        return;
-    }
+    if (!admitError(line)) return;
     const unsigned column = columnOf(text, pos);
     result_.errors.push_back(
         {line, column, "line " + std::to_string(line) + ": " + what + " (column " + std::to_string(column) + ")"});
 }
 
 void Parser::errorNoColumn(unsigned line, const std::string& what) {
-    if (stopped_) return;
-    if (result_.errors.size() >= options_.maxErrors) {
-        result_.errors.push_back({line, 0, "line " + std::to_string(line) + ": too many errors; parsing stopped"});
-        stopped_ = true;
-        return;
-    }
+    if (!admitError(line)) return;
     result_.errors.push_back({line, 0, "line " + std::to_string(line) + ": " + what});
 }
 
@@ -275,7 +273,6 @@ void Parser::parseLines() {
         }
     }
     if (start < all.size()) lines.push_back(all.substr(start));
-    lineCount_ = static_cast<unsigned>(lines.size());
 
     const std::string_view header = lines.empty() ? std::string_view() : trimBlanks(lines[0]);
     if (header == kHeaderV5) {
