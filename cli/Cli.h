@@ -55,6 +55,7 @@ int runGet(const Args& args);
 int runDump(const Args& args);
 int runCheck(const Args& args);
 int runCells(const Args& args);
+int runRecover(const Args& args);
 int runExport(const Args& args);
 int runImport(const Args& args);
 

@@ -152,6 +152,7 @@ int runInfo(const Args& args) {
     if (b.lastReorganized) std::cout << "last reorganized:   " << formatFiletime(b.lastReorganized) << "\n";
     std::cout << "dirty:              ";
     if (!rec.wasDirty) std::cout << "no\n";
+    else if (rec.recovered) std::cout << "yes (the primary file), recovered from the logs\n";
     else {
         std::cout << "yes (";
         if (!b.sequencesMatch()) std::cout << "sequence numbers differ";

@@ -19,6 +19,8 @@ const char* kUsageText =
     "  dump HIVE             every key and value, in hivex-dump's canonical format\n"
     "  check HIVE            every structural invariant; exit 1 when anything is wrong\n"
     "  cells HIVE            every hbin and cell: offset, size, type, allocated or free\n"
+    "  recover HIVE OUT      replay the transaction logs of a dirty HIVE and write the\n"
+    "                        clean result to the new file OUT (HIVE and its logs are only read)\n"
     "  export HIVE [PATH]    the key at PATH (the root by default) and its subtree as a\n"
     "                        .reg file (regedit 5.00, UTF-16LE) to -o FILE or stdout\n"
     "\n"
@@ -95,6 +97,7 @@ int main(int argc, char** argv) {
     if (c == "dump") return runDump(args);
     if (c == "check") return runCheck(args);
     if (c == "cells") return runCells(args);
+    if (c == "recover") return runRecover(args);
     if (c == "export") return runExport(args);
     if (c == "import") return runImport(args);
     printError("unknown command \"" + c + "\" (see hivectl --help)");

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "format/Names.h"
+#include "format/ValueData.h"
 #include "regfile/RegFile.h"
+#include "support/HiveBuilder.h"
 #include "support/TestSupport.h"
 
 using namespace testsupport;
@@ -116,6 +118,22 @@ TEST_CASE("export of a missing key or with a bad option says what is wrong", "[c
     auto badRoot = hivectl({"export", hivePath("regipy/SAM"), "--root", "a]b"});
     CHECK(badRoot.exitCode == 2);
     CHECK(badRoot.err.find("root name \"a]b\" cannot begin key lines") != std::string::npos);
+}
+
+TEST_CASE("export writes what it can, reports each thing a .reg file cannot hold and exits 1", "[cli][regfile]") {
+    HiveBuilder b;
+    const size_t ok = b.addKey(HiveBuilder::kRoot, u"Ok");
+    b.addValue(ok, u"bad\nname", hivekit::kRegDword, dwordBytes(2));
+    b.addValue(ok, u"good", hivekit::kRegDword, dwordBytes(1));
+    TempDir dir;
+    writeFile(dir.file("hive"), b.build().bytes);
+    auto r = hivectl({"export", dir.file("hive"), "--regedit4"});
+    CHECK(r.exitCode == 1);
+    CHECK(r.out == "REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\HIVE]\r\n\r\n[HKEY_LOCAL_MACHINE\\HIVE\\Ok]\r\n"
+                   "\"good\"=dword:00000001\r\n\r\n");
+    CHECK(r.err.starts_with("hivectl: warning [0x"));
+    CHECK(r.err.ends_with("]: key \"Ok\", value \"bad\\nname\": its name holds a line break, which a .reg file "
+                          "cannot hold; left out\n"));
 }
 
 TEST_CASE("import --dry-run prints every edit with its line and leaves the hive untouched", "[cli][regfile]") {
