@@ -1,0 +1,106 @@
+// Allocator: the structure of the hive bins while a hive is edited. Free
+// cells by size (best fit) and by offset (for coalescing), allocation with
+// split, freeing with coalescing inside an hbin, resizing in place, and
+// growth by appending hbins; it keeps the base block's hive bins data size.
+// It knows nothing of records (what a cell holds is the strategies'
+// business) nor of sequence numbers (TxManager's): every byte it changes
+// goes through TxManager::writable(), which marks it dirty.
+//
+// The format's rules it keeps (msuhanov's specification, "Hive bins" and
+// "Cells"; Windows' HvAllocateCell, HvFreeCell):
+//  - a cell is 8-byte aligned, its size a multiple of 8 and at least 8;
+//  - a cell never crosses an hbin boundary, so free cells coalesce only
+//    with neighbours in the same hbin;
+//  - an hbin is a multiple of 4 KiB; a cell too large for a 4 KiB bin gets
+//    a bin of its own rounded up to 4 KiB;
+//  - the hive bins data size in the base block covers every bin.
+// Bins whose cell chain is damaged are left alone: none of their cells is
+// reused or coalesced.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "tx/TxManager.h"
+#include "util/Error.h"
+
+namespace hivekit {
+
+/// Allocation statistics of one Allocator's life.
+struct AllocatorStats {
+    uint64_t allocations = 0;
+    uint64_t reusedCells = 0;     ///< allocations served by an existing free cell
+    uint64_t frees = 0;
+    uint64_t coalesced = 0;       ///< merges with a free neighbour
+    uint64_t resizedInPlace = 0;
+    uint64_t binsAdded = 0;
+    uint64_t bytesAdded = 0;      ///< growth of the hive bins
+};
+
+/// Free-space management over a TxManager's image. REQUIRES: a transaction
+/// is active whenever a mutating call is made.
+class Allocator {
+public:
+    /// Where a new cell comes from.
+    enum class Source {
+        Reuse,  ///< the smallest free cell that fits (best fit), else a new bin
+        End,    ///< the free space at the end of the last bin, else a new bin
+    };
+
+    explicit Allocator(TxManager& tx) : tx_(tx) {}
+
+    /// Scans every bin of the image and rebuilds the free lists. Call after
+    /// opening and after a rollback (the image changed under the lists).
+    void rebuild();
+
+    /// A new allocated cell with room for `dataSize` bytes of data (the
+    /// 4-byte size field excluded), zero-filled; returns its relative offset.
+    /// Fails only when the hive would exceed the format's 4 GiB.
+    [[nodiscard]] Result<uint32_t> allocate(uint32_t dataSize, Source source = Source::Reuse);
+    /// Marks an allocated cell free and merges it with free neighbours in
+    /// its bin. The cell's data is left as it was (Windows does the same).
+    void free(uint32_t cell);
+    /// Makes an allocated cell hold `dataSize` bytes without moving it:
+    /// shrinking splits off the rest as a free cell (when at least 8 bytes);
+    /// growing takes from a free cell that follows it. False when it cannot
+    /// grow in place (nothing changed then).
+    bool resize(uint32_t cell, uint32_t dataSize);
+    /// The data bytes an allocated cell holds (its size minus 4).
+    uint32_t capacity(uint32_t cell) const;
+
+    /// Bytes in free cells, and the number of free cells (usable bins).
+    uint64_t freeBytes() const { return freeBytes_; }
+    size_t freeCells() const { return byOffset_.size(); }
+    const AllocatorStats& stats() const { return stats_; }
+
+    /// The cell size (header included) that holds `dataSize` bytes.
+    static uint32_t cellSizeFor(uint32_t dataSize);
+
+private:
+    struct Bin {
+        uint32_t offset = 0;
+        uint32_t size = 0;
+        bool usable = true;
+    };
+    const Bin* binOf(uint32_t offset) const;
+    void addFree(uint32_t offset, uint32_t size);
+    void removeFree(uint32_t offset);
+    void writeSize(uint32_t cell, int32_t rawSize);
+    /// Takes `need` bytes from the start of free cell `offset`; the rest
+    /// stays free when at least 8 bytes.
+    uint32_t carve(uint32_t offset, uint32_t need);
+    Result<uint32_t> grow(uint32_t need);
+
+    TxManager& tx_;
+    std::vector<Bin> bins_;
+    std::map<uint32_t, uint32_t> byOffset_;           ///< free cell -> size
+    std::set<std::pair<uint32_t, uint32_t>> bySize_;  ///< (size, offset)
+    uint64_t freeBytes_ = 0;
+    uint32_t binsEnd_ = 0;
+    AllocatorStats stats_;
+};
+
+}  // namespace hivekit

@@ -1,0 +1,115 @@
+// TreeEditor: carries out one validated Edit on the image, record by
+// record, through a CellStore (so the Strategy decides where each record
+// goes). It keeps the format's rules that every strategy obeys:
+//
+//  - subkey lists sorted by the Windows-upcased name, no duplicates; new
+//    leaves lh from version 1.5, lf from 1.3, li before (an existing li leaf
+//    stays li); lh hashes and lf hints computed for every entry written;
+//  - a leaf holds at most kMaxLeafEntries (1013) entries; a full leaf is
+//    split in two halves under an ri, as Windows' kernel does
+//    (CmpMaxIndexPerHblock = (4096 - 40) / 4 - 1 in ReactOS'
+//    sdk/lib/cmlib/cmindex.c, whose CmpAddSubKey roots a full leaf and
+//    CmpSplitLeaf halves it; the amcache.hve of ../shared/hives holds lh
+//    leaves of 520 and 600 entries under an ri, beyond the 507 that fit a
+//    4 KiB block, which matches);
+//  - key fields kept true: subkey and value counts, largest subkey name,
+//    class, value name (UTF-16 bytes) and value data size (upper bounds as
+//    Windows keeps them; reset to 0 when the last subkey or value goes, as
+//    CmDeleteKey and CmDeleteValueKey do), the last-write time of every key
+//    whose own record, values or subkey list changed;
+//  - security: a new key shares its parent's sk (reference count + 1); a
+//    deleted key releases it; an sk whose count drops to 0 leaves the sk
+//    list and is freed (when the strategy frees);
+//  - data: 4 bytes or less inline in the vk; more than 16344 bytes in a db
+//    record (version 1.4 and later) whose segments hold 16344 bytes each,
+//    each segment cell with 4 bytes of room past its data (what Windows
+//    writes, and what readers that drop a segment's last 4 bytes expect);
+//  - names stored compressed (Latin-1) when every unit fits, else UTF-16LE.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "format/SubkeyList.h"
+#include "merge/Plan.h"
+#include "strategy/Strategy.h"
+#include "tx/TxManager.h"
+
+namespace hivekit {
+
+/// A name as stored in an nk or vk: its bytes and whether they are Latin-1.
+struct StoredName {
+    std::vector<uint8_t> bytes;
+    bool compressed = false;
+};
+
+/// Latin-1 when every unit fits, UTF-16LE otherwise.
+StoredName encodeStoredName(std::u16string_view name);
+
+/// Executes edits on the image. REQUIRES: a transaction is active and each
+/// edit passed the Session's validation (missing keys and values, name
+/// clashes, limits); what still fails is damage in the hive.
+class TreeEditor {
+public:
+    /// Windows' limit of entries in one subkey leaf (see above).
+    static constexpr size_t kMaxLeafEntries = 1013;
+    /// Data bytes per big data segment.
+    static constexpr uint32_t kSegmentSize = layout::kBigDataSegmentSize;
+
+    TreeEditor(TxManager& tx, CellStore& store) : tx_(tx), store_(store) {}
+
+    /// Applies one edit. Returns whether it changed anything (an existing
+    /// key "created", a missing key or value deleted with ignoreMissing do
+    /// not).
+    [[nodiscard]] Result<bool> apply(const Edit& edit);
+
+private:
+    const Hive& hive() const { return tx_.hive(); }
+    Result<KeyNode> key(uint32_t offset) const;
+    /// The key at a path, or kNoCell when some component is missing.
+    Result<uint32_t> find(const std::vector<std::u16string>& path) const;
+    /// The key at a path, creating missing components.
+    Result<uint32_t> ensure(const std::vector<std::u16string>& path, bool& created);
+    Result<uint32_t> findValue(uint32_t keyOffset, std::u16string_view name) const;
+
+    Result<uint32_t> createChild(uint32_t parent, const std::u16string& name);
+    Result<void> deleteKey(uint32_t keyOffset);
+    Result<void> setValue(uint32_t keyOffset, const std::u16string& name, uint32_t type, Bytes data);
+    Result<void> deleteValue(uint32_t keyOffset, uint32_t vk);
+    Result<void> renameKey(uint32_t keyOffset, const std::u16string& newName);
+    Result<void> renameValue(uint32_t keyOffset, uint32_t vk, const std::u16string& newName);
+    Result<void> setClassName(uint32_t keyOffset, const std::u16string& className);
+
+    /// Subkey lists. Both return the list's (possibly new) offset; remove
+    /// returns kNoCell when the list became empty (and was released).
+    Result<uint32_t> listInsert(uint32_t list, uint32_t count, uint32_t child, std::u16string_view name);
+    Result<uint32_t> listRemove(uint32_t list, uint32_t child);
+    Result<std::vector<SubkeyListEntry>> leafEntries(uint32_t leaf, SubkeyList::Kind& kind) const;
+    /// Index of the first entry whose key's name sorts after `name`.
+    Result<size_t> insertPosition(const std::vector<SubkeyListEntry>& entries, std::u16string_view name) const;
+    SubkeyList::Kind newLeafKind() const;
+
+    /// Value data: writes `data` for a value whose current vk is `old`
+    /// (nullptr for a new value); fills the vk's size and offset fields.
+    Result<void> storeData(const ValueRecord* old, Bytes data, ValueRecord& out);
+    /// Releases a value's data cells (one cell, or db, list and segments).
+    Result<void> releaseData(const ValueRecord& value);
+    Result<void> releaseValue(uint32_t vk);
+    /// Rewrites a key's value list with `entries` (releasing it when empty)
+    /// and stores the new list offset and count in the key.
+    Result<void> writeValueList(uint32_t keyOffset, const std::vector<uint32_t>& entries);
+    Result<std::vector<uint32_t>> valueList(const KeyNode& k) const;
+    void releaseSecurity(uint32_t sk);
+
+    void setField16(uint32_t cell, uint32_t field, uint16_t value);
+    void setField32(uint32_t cell, uint32_t field, uint32_t value);
+    void raiseField32(uint32_t cell, uint32_t field, uint32_t atLeast);
+    void raiseSubkeyNameMax(uint32_t keyOffset, uint32_t bytes);
+    void touch(uint32_t keyOffset);
+
+    TxManager& tx_;
+    CellStore& store_;
+};
+
+}  // namespace hivekit

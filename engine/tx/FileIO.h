@@ -1,0 +1,69 @@
+// FileIO: the one interface through which the engine writes files (the
+// hive at commit, its transaction logs, new hives). A real implementation
+// over POSIX calls, and a crash-simulating one (tx/CrashFileIO.h) that tests
+// use to fail or "crash" at any write or flush and to drop what was not
+// flushed. Reading a hive for display never goes through here: it is mapped
+// read-only (hive/FileMapping).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+#include "format/ByteReader.h"
+#include "util/Error.h"
+
+namespace hivekit {
+
+/// A file opened through a FileIO: an index chosen by the implementation,
+/// not an OS descriptor.
+using FileId = int;
+
+/// How much of a file a flush makes durable.
+enum class SyncKind {
+    Data,  ///< the bytes and the size (fdatasync)
+    Full,  ///< also the metadata (fsync)
+};
+
+/// Positional file I/O. Every call either does all it was asked or fails
+/// with an ErrorCode::Io error naming the path and the OS reason; a short
+/// write is retried until complete or failed. Not thread-safe.
+class FileIO {
+public:
+    virtual ~FileIO() = default;
+
+    /// Opens an existing file for reading and writing, or creates it (mode
+    /// 0644) when `create` is true. Fails for a read-only file.
+    [[nodiscard]] virtual Result<FileId> open(const std::string& path, bool create) = 0;
+    [[nodiscard]] virtual Result<void> close(FileId file) = 0;
+    /// Reads exactly out.size() bytes at `offset` (fails at the end of file).
+    [[nodiscard]] virtual Result<void> read(FileId file, uint64_t offset, std::span<uint8_t> out) = 0;
+    /// Writes all of `data` at `offset`, extending the file when needed.
+    [[nodiscard]] virtual Result<void> write(FileId file, uint64_t offset, Bytes data) = 0;
+    /// Flushes the file's writes to stable storage.
+    [[nodiscard]] virtual Result<void> sync(FileId file, SyncKind kind) = 0;
+    [[nodiscard]] virtual Result<void> truncate(FileId file, uint64_t size) = 0;
+    /// Makes the file at least `size` bytes long with its disk space
+    /// reserved (posix_fallocate), so that a full disk shows here and not
+    /// in a later write. Bytes past the old end read as zeros.
+    [[nodiscard]] virtual Result<void> reserve(FileId file, uint64_t size) = 0;
+    [[nodiscard]] virtual Result<uint64_t> size(FileId file) = 0;
+    /// Renames a file, replacing `to` (atomic on POSIX).
+    [[nodiscard]] virtual Result<void> rename(const std::string& from, const std::string& to) = 0;
+    /// Flushes a directory, so that a created or renamed entry is durable.
+    [[nodiscard]] virtual Result<void> syncDirectory(const std::string& directory) = 0;
+    /// The path a FileId was opened with (for messages).
+    virtual std::string pathOf(FileId file) const = 0;
+};
+
+/// The real file system. One shared instance serves the whole process.
+FileIO& realFileIO();
+
+/// A fresh real implementation (its own table of open files).
+std::unique_ptr<FileIO> makeRealFileIO();
+
+/// The directory part of a path ("." when there is none).
+std::string directoryOf(const std::string& path);
+
+}  // namespace hivekit
