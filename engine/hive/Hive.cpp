@@ -1,6 +1,7 @@
 #include "hive/Hive.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "format/HiveBin.h"
 #include "format/Layout.h"
@@ -220,7 +221,15 @@ std::vector<uint32_t> Hive::subkeys(const KeyNode& key, Diagnostics* sink) const
     if (root->isLeaf()) {
         addLeaf(*root);
     } else {
+        // Each leaf once: an ri that names one leaf n times would otherwise
+        // yield n times its entries (up to 65535 * 65535 from a small file).
+        std::unordered_set<uint32_t> leavesRead;
+        size_t repeats = 0, firstRepeat = 0;
         for (size_t i = 0; i < root->count; ++i) {
+            if (!leavesRead.insert(root->offsetAt(i)).second) {
+                if (repeats++ == 0) firstRepeat = i;
+                continue;
+            }
             auto leaf = subkeyList(root->offsetAt(i));
             if (!leaf) {
                 report(leaf.error());
@@ -235,6 +244,11 @@ std::vector<uint32_t> Hive::subkeys(const KeyNode& key, Diagnostics* sink) const
             }
             addLeaf(*leaf);
         }
+        if (repeats && sink)
+            sink->error("ri list at " + hexOffset(uint64_t{key.subkeyList} + kHeader) + " entry " +
+                            std::to_string(firstRepeat) + " names a leaf already read; " + std::to_string(repeats) +
+                            " entries repeat a leaf, each leaf is read once",
+                        uint64_t{key.subkeyList} + kHeader);
     }
     if (out.size() != key.subkeyCount && sink)
         sink->warn("key at " + hexOffset(keyAt) + " declares " + std::to_string(key.subkeyCount) +

@@ -247,6 +247,42 @@ TEST_CASE("A chain of keys deeper than 512 levels is cut at 512 and reported", "
     CHECK(r.hasDiagnostic("is nested deeper than 512 levels; its subkeys are not read"));
 }
 
+TEST_CASE("An ri that lists the same leaf many times reads that leaf once", "[hostile][cycle]") {
+    // Without care, an ri of n entries that all name one leaf of n keys
+    // yields n * n subkeys: a 100 KB hive would cost gigabytes.
+    HiveBuilder b(5);
+    const size_t wide = b.addKey(HiveBuilder::kRoot, u"Wide");
+    const size_t repeat = b.addKey(HiveBuilder::kRoot, u"Repeat");
+    for (int i = 0; i < 1000; ++i) {
+        const std::u16string name = u"k" + std::u16string(1, char16_t(u'A' + i / 100)) +
+                                    char16_t(u'A' + i / 10 % 10) + char16_t(u'A' + i % 10);
+        b.addKey(wide, name);
+        b.addKey(repeat, name);
+    }
+    b.splitWithIndexRoot(repeat, 1);
+    BuiltHive built = b.build();
+    const uint32_t ri = built.key(repeat).subkeyList;
+    const uint32_t leaf = built.key(wide).subkeyList;
+    for (uint32_t i = 0; i < 1000; ++i) built.pokeField32(ri, L::list::Entries + 4 * i, leaf);
+    auto hive = built.open();
+    REQUIRE(hive);
+    Diagnostics sink;
+    auto repeatKey = (*hive)->keyNode(built.key(repeat).nk);
+    REQUIRE(repeatKey);
+    const std::vector<uint32_t> subkeys = (*hive)->subkeys(*repeatKey, &sink);
+    CHECK(subkeys.size() == 1000);
+    bool reported = false;
+    for (const auto& d : sink.items())
+        if (d.message == "ri list at " + hexOffset(fileOf(ri)) +
+                             " entry 1 names a leaf already read; 999 entries repeat a leaf, each leaf is read once" &&
+            d.offset == fileOf(ri))
+            reported = true;
+    CHECK(reported);
+    const WalkReport r = walkEverything(**hive);
+    CHECK(r.paths.size() == 1 + 2 + 1000);  // the root, Wide, Repeat, the thousand keys once
+    CHECK(r.hasDiagnostic("is reached twice"));
+}
+
 // ---------------------------------------------------------------------------
 // Counts
 
