@@ -23,6 +23,12 @@ struct Args {
     bool regedit4 = false;  ///< --regedit4 (export)
     std::string strategy;   ///< --strategy inplace|append|hybrid (write commands)
     bool dryRun = false;    ///< --dry-run (write commands)
+    bool backup = false;     ///< --backup (write commands): copy HIVE to HIVE.bak first
+    bool recursive = false;  ///< -r, --recursive (delete-key)
+    bool parents = false;    ///< -p, --parents (mkkey, set): create missing keys
+    bool hex = false;        ///< --hex (set): --data is hex bytes whatever the type
+    std::string type;        ///< --type T (set)
+    std::vector<std::string> data;  ///< --data TEXT (set; repeatable)
 
     const std::string& hivePath() const { return positional.at(0); }
     /// Positional argument i (after HIVE), or `fallback`.
@@ -32,8 +38,10 @@ struct Args {
 };
 
 /// Exit codes: 0 success, 1 the hive has problems (check) or the item is
-/// missing, 2 usage errors, 3 the file cannot be opened or is not a hive.
-enum Exit { kOk = 0, kProblems = 1, kUsage = 2, kCannotOpen = 3 };
+/// missing (or a plan is refused), 2 usage errors, 3 the file cannot be
+/// opened or is not a hive, 4 a write failed (the hive file is unchanged,
+/// or recovers from its log, as the message says).
+enum Exit { kOk = 0, kProblems = 1, kUsage = 2, kCannotOpen = 3, kWriteFailed = 4 };
 
 /// Opens the hive named by args (honouring --no-logs); prints the error
 /// ("hivectl: PATH: not a hive ...") to stderr and returns null on failure.
@@ -57,6 +65,14 @@ int runCheck(const Args& args);
 int runCells(const Args& args);
 int runRecover(const Args& args);
 int runExport(const Args& args);
+// Write commands (WriteCommands.cpp).
+int runMkkey(const Args& args);
+int runDeleteKey(const Args& args);
+int runSet(const Args& args);
+int runDeleteValue(const Args& args);
+int runRename(const Args& args);
+int runSetClass(const Args& args);
+int runNewHive(const Args& args);
 int runImport(const Args& args);
 
 }  // namespace hivectl

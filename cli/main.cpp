@@ -27,6 +27,19 @@ const char* kUsageText =
     "Write commands:\n"
     "  import HIVE FILE.reg  apply a .reg file (regedit 5.00 or REGEDIT4) in one transaction;\n"
     "                        a file with any malformed line is refused whole\n"
+    "  mkkey HIVE PATH [-p]  create a key (-p: and its missing parents)\n"
+    "  delete-key HIVE PATH [-r]   delete a key (-r: with its subkeys)\n"
+    "  set HIVE PATH NAME --type T --data TEXT [--data TEXT...] [--hex] [-p]\n"
+    "                        set a value (NAME \"\" is the default value). TEXT by type:\n"
+    "                        strings as text; REG_MULTI_SZ one string per line or per\n"
+    "                        --data; REG_DWORD/REG_QWORD decimal or 0x-hex; other types\n"
+    "                        hex bytes (\"01 02 ff\"); --hex: hex bytes for any type\n"
+    "  delete-value HIVE PATH NAME\n"
+    "  rename HIVE PATH NEW  rename a key;  rename HIVE PATH VALUE NEW  rename a value\n"
+    "  set-class HIVE PATH TEXT    set a key's class name (\"\" removes it)\n"
+    "  new-hive FILE [--root NAME] write an empty hive (version 1.5) to the new FILE\n"
+    "  Write commands validate every edit first and write nothing when one is refused;\n"
+    "  the commit is crash-safe (the hive's .LOG1 first).\n"
     "\n"
     "Options:\n"
     "  --json       machine-readable output (info, ls, get, check)\n"
@@ -41,11 +54,12 @@ const char* kUsageText =
     "               first name)\n"
     "  --strategy S write commands: inplace, append or hybrid\n"
     "  --dry-run    write commands: print the edits, write nothing\n"
+    "  --backup     write commands: copy HIVE to HIVE.bak (or .bak.N) before writing\n"
     "  -h, --help   this text;  --version  the version\n"
     "\n"
     "Paths are key names from the root joined by '\\' (case-insensitive).\n"
     "Exit status: 0 success, 1 problems found or no such key/value, 2 usage error,\n"
-    "3 the file cannot be opened or is not a hive.\n";
+    "3 the file cannot be opened or is not a hive, 4 a write failed.\n";
 
 }  // namespace
 
@@ -68,6 +82,18 @@ int main(int argc, char** argv) {
         else if (a == "--no-data") args.noData = true;
         else if (a == "--regedit4") args.regedit4 = true;
         else if (a == "--dry-run") args.dryRun = true;
+        else if (a == "--backup") args.backup = true;
+        else if (a == "-r" || a == "--recursive") args.recursive = true;
+        else if (a == "-p" || a == "--parents") args.parents = true;
+        else if (a == "--hex") args.hex = true;
+        else if (a == "--type" || a == "--data") {
+            if (i + 1 == argc) {
+                printError("option " + a + " needs a value (see hivectl --help)");
+                return kUsage;
+            }
+            if (a == "--type") args.type = argv[++i];
+            else args.data.push_back(argv[++i]);
+        }
         else if (a == "-o" || a == "--root" || a == "--strategy") {
             if (i + 1 == argc) {
                 printError("option " + a + " needs a value (see hivectl --help)");
@@ -100,6 +126,13 @@ int main(int argc, char** argv) {
     if (c == "recover") return runRecover(args);
     if (c == "export") return runExport(args);
     if (c == "import") return runImport(args);
+    if (c == "mkkey") return runMkkey(args);
+    if (c == "delete-key") return runDeleteKey(args);
+    if (c == "set") return runSet(args);
+    if (c == "delete-value") return runDeleteValue(args);
+    if (c == "rename") return runRename(args);
+    if (c == "set-class") return runSetClass(args);
+    if (c == "new-hive") return runNewHive(args);
     printError("unknown command \"" + c + "\" (see hivectl --help)");
     return kUsage;
 }
