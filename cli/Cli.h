@@ -18,6 +18,7 @@ struct Args {
     bool raw = false;
     bool noLogs = false;
     bool noData = false;
+    bool strict = false;  ///< --strict (check): warnings fail the check too
     std::string output;     ///< -o FILE (export)
     std::string root;       ///< --root NAME (export, import: the .reg root prefix)
     bool regedit4 = false;  ///< --regedit4 (export)

@@ -46,6 +46,7 @@ const char* kUsageText =
     "  --raw        get: the data as hex bytes\n"
     "  --no-logs    read the primary file as it is, without replaying its logs\n"
     "  --no-data    dump: leave the data column empty\n"
+    "  --strict     check: warnings fail the check too (exit 1)\n"
     "  -o FILE      export: write to FILE instead of stdout\n"
     "  --regedit4   export: REGEDIT4 in UTF-8 instead of regedit 5.00 in UTF-16LE\n"
     "  --root NAME  export: what key lines start with (default HKEY_LOCAL_MACHINE\\HIVE);\n"
@@ -80,6 +81,7 @@ int main(int argc, char** argv) {
         else if (a == "--raw") args.raw = true;
         else if (a == "--no-logs") args.noLogs = true;
         else if (a == "--no-data") args.noData = true;
+        else if (a == "--strict") args.strict = true;
         else if (a == "--regedit4") args.regedit4 = true;
         else if (a == "--dry-run") args.dryRun = true;
         else if (a == "--backup") args.backup = true;

@@ -1,0 +1,853 @@
+#include "hive/Checker.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "format/HiveBin.h"
+#include "format/Layout.h"
+#include "format/Names.h"
+#include "format/SecurityDescriptor.h"
+#include "hive/CellScanner.h"
+#include "hive/TreeWalker.h"
+
+namespace hivekit {
+namespace {
+
+constexpr uint64_t kBase = layout::kBaseBlockSize;
+constexpr uint32_t kNone = layout::kNoCell;
+constexpr uint32_t kSegment = layout::kBigDataSegmentSize;
+
+uint64_t fileOff(uint32_t rel) { return uint64_t{rel} + kBase; }
+/// A relative offset as the file offset every message shows.
+std::string at(uint32_t rel) { return hexOffset(fileOff(rel)); }
+/// What a stored offset field points to, for messages.
+std::string target(uint32_t rel) { return rel == kNone ? std::string("nowhere (0xffffffff)") : at(rel); }
+std::string quoted(std::u16string_view name) { return "\"" + utf16ToUtf8(name) + "\""; }
+/// A name's length in bytes as Windows counts it for the largest-name
+/// fields: as UTF-16, so a compressed (Latin-1) name counts double.
+uint32_t utf16Bytes(uint16_t storedLength, bool compressed) { return compressed ? 2u * storedLength : storedLength; }
+
+/// What a referenced cell is to its owner. Every cell but an sk has at most
+/// one owner; the owner map below is what finds a cell claimed twice.
+enum class Role : uint8_t {
+    None, RootKey, Key, SubkeyList, Leaf, ValueList, Value, Data, BigData, SegmentList, Segment, Class, Security
+};
+
+/// One cell of the hive, as the scan found it, and who claimed it.
+struct CellEntry {
+    uint32_t offset = 0;
+    uint32_t size = 0;
+    uint32_t owner = kNone;   ///< relative offset of the record that references the cell
+    uint32_t parent = kNone;  ///< key cells: the key whose subkey list holds it (for paths)
+    bool allocated = false;
+    Role role = Role::None;
+};
+
+/// An sk cell as the list walk and the keys saw it.
+struct SkInfo {
+    bool valid = true;           ///< decodes as an sk
+    bool inList = false;         ///< reached by the flink walk from the root key's sk
+    uint32_t referenceCount = 0; ///< as stored
+    uint32_t keys = 0;           ///< keys that point to it
+    uint32_t firstKey = kNone;
+};
+
+/// A key waiting to be visited: decoded once, when its parent's list was read.
+struct Frame {
+    KeyNode node;
+    unsigned depth = 0;
+};
+
+/// State carried along the leaves of one subkey list (one leaf, or every
+/// leaf of an ri): the previous entry for the order check, the maxima.
+struct ListScan {
+    bool havePrevious = false;
+    std::u16string previousName;
+    size_t previousIndex = 0;
+    uint32_t previousLeaf = kNone;
+    uint32_t indexRoot = kNone;  ///< the ri, when there is one
+    uint64_t entries = 0;
+    bool complete = true;        ///< every leaf could be read
+    uint32_t maxName = 0, maxNameKey = kNone;
+    uint32_t maxClass = 0, maxClassKey = kNone;
+};
+
+class Checker {
+public:
+    explicit Checker(const Hive& hive) : hive_(hive), all_(hive.bytes()), header_(hive.header()) {}
+
+    CheckReport run() {
+        checkHeader();
+        checkBins();
+        scanCells();
+        walk();
+        finishSecurity();
+        finishListKinds();
+        countUnreferenced();
+        return std::move(report_);
+    }
+
+private:
+    // ---- reporting -----------------------------------------------------
+
+    void error(std::string message, uint64_t offset) { report_.diagnostics.error(std::move(message), offset); }
+    void warn(std::string message, uint64_t offset) { report_.diagnostics.warn(std::move(message), offset); }
+    void info(std::string message, uint64_t offset) { report_.diagnostics.info(std::move(message), offset); }
+
+    // ---- base block and bins (B1-B5, H1) ---------------------------------
+
+    void checkHeader() {
+        namespace B = layout::base;
+        const BaseBlock& b = header_;
+        if (!b.checksumValid())
+            error("base block: checksum is " + hexOffset(b.checksum) + ", the first 508 bytes give " +
+                      hexOffset(b.computedChecksum),
+                  B::Checksum);
+        if (!b.sequencesMatch()) {
+            report_.dirty = true;
+            warn("base block: dirty hive: primary sequence number " + std::to_string(b.primarySequence) +
+                     " differs from secondary " + std::to_string(b.secondarySequence) +
+                     " (the primary file may lack changes held in its transaction logs)",
+                 B::PrimarySequence);
+        }
+        if (!b.versionSupported())
+            error("base block: format version " + b.versionString() + " is not one Windows writes (1.1 to 1.6)",
+                  B::MajorVersion);
+        if (b.fileType != 0)
+            error("base block: file type is " + b.fileTypeName() + ", not 0 (a primary hive file)", B::FileType);
+        if (b.fileFormat != 1)
+            error("base block: file format is " + std::to_string(b.fileFormat) + ", not 1 (direct memory load)",
+                  B::FileFormat);
+        // 0x1: KTM locked the hive; 0x2: defragmented / layered keys. No
+        // other bit is defined.
+        if (b.flags & ~uint32_t{0x3})
+            warn("base block: flags " + hexOffset(b.flags) +
+                     " hold bits Windows does not define (0x1 KTM locked, 0x2 defragmented)",
+                 B::Flags);
+        if (b.clusteringFactor != 1)
+            warn("base block: clustering factor is " + std::to_string(b.clusteringFactor) + ", Windows writes 1",
+                 B::ClusteringFactor);
+        if (hive_.recovery().recovered)
+            info("transaction logs were replayed in memory: the recovered image is checked, not the primary file",
+                 Error::kNoOffset);
+    }
+
+    void checkBins() {
+        const uint64_t available = all_.size() - kBase;
+        const uint32_t declared = header_.hiveBinsDataSize;
+        if (declared == 0 || declared % layout::kHbinAlignment != 0)
+            error("base block: hive bins data size " + hexOffset(declared) +
+                      " is not a nonzero multiple of 0x1000; the hbins were looked for up to " + at(hive_.binsEnd()),
+                  layout::base::HiveBinsDataSize);
+        else if (declared > available)
+            error("base block: hive bins data size " + hexOffset(declared) + " goes past the end of the file (" +
+                      hexOffset(all_.size()) + "): truncated",
+                  layout::base::HiveBinsDataSize);
+        // Hive's bin map covers [0, binsEnd) contiguously: a stretch whose
+        // header does not validate is kept as one invalid bin up to the next
+        // valid header. Each such stretch is one error here.
+        for (const HiveBinInfo& bin : hive_.bins()) {
+            if (bin.valid) continue;
+            const uint64_t start = fileOff(bin.offset);
+            auto h = decodeHiveBinHeader(all_.subspan(start, layout::kHbinHeaderSize), bin.offset, start,
+                                         uint64_t{hive_.binsEnd()} - bin.offset);
+            std::string why = h ? "hbin at " + hexOffset(start) + ": damaged" : h.error().message;
+            error(why + "; the cells from " + hexOffset(start) + " to " + hexOffset(start + bin.size) +
+                      " cannot be checked",
+                  start);
+        }
+        const uint64_t end = fileOff(hive_.binsEnd());
+        if (all_.size() >= end + 4 && loadU32(all_.data() + end) == layout::kHbinSignature)
+            info("hbins continue after the declared end of the hive bins data at " + hexOffset(end) +
+                     " (slack, or data of an unreplayed log)",
+                 end);
+    }
+
+    // ---- cells (H2) -------------------------------------------------------
+
+    void scanCells() {
+        cells_.reserve(hive_.binsEnd() / 64);
+        Diagnostics scanProblems;
+        CellScanner(hive_).scan(
+            [&](const HiveBinInfo&, const Cell& c) {
+                cells_.push_back(CellEntry{c.offset, c.size, kNone, kNone, c.allocated, Role::None});
+                return true;
+            },
+            &scanProblems);
+        report_.cells = cells_.size();
+        report_.diagnostics.append(scanProblems);
+    }
+
+    Bytes dataOf(const CellEntry& e) const { return all_.subspan(fileOff(e.offset) + 4, e.size - 4); }
+
+    /// The entry of the cell starting exactly at `off`, or null.
+    CellEntry* entryAt(uint32_t off) {
+        auto it = std::lower_bound(cells_.begin(), cells_.end(), off,
+                                   [](const CellEntry& e, uint32_t o) { return e.offset < o; });
+        if (it != cells_.end() && it->offset == off) return &*it;
+        auto x = extra_.find(off);
+        return x != extra_.end() ? &x->second : nullptr;
+    }
+
+    /// Finds the allocated cell a reference points to; on failure returns
+    /// null and sets `problem` to what the offset hits instead (C1).
+    CellEntry* resolve(uint32_t ref, std::string& problem) {
+        if (ref == kNone) {
+            problem = "nowhere (0xffffffff)";
+            return nullptr;
+        }
+        const HiveBinInfo* bin = hive_.binAt(ref);
+        if (!bin) {
+            problem = at(ref) + ", outside the hive bins (they end at " + at(hive_.binsEnd()) + ")";
+            return nullptr;
+        }
+        if (!bin->valid) {
+            problem = at(ref) + ", in the damaged hbin at " + at(bin->offset);
+            return nullptr;
+        }
+        if (ref - bin->offset < layout::kHbinHeaderSize) {
+            problem = at(ref) + ", inside the header of the hbin at " + at(bin->offset);
+            return nullptr;
+        }
+        CellEntry* e = nullptr;
+        auto it = std::upper_bound(cells_.begin(), cells_.end(), ref,
+                                   [](uint32_t o, const CellEntry& c) { return o < c.offset; });
+        if (it != cells_.begin()) {
+            CellEntry& before = *(it - 1);
+            if (before.offset == ref) {
+                e = &before;
+            } else if (ref - before.offset < before.size) {
+                problem = at(ref) + ", inside the cell at " + at(before.offset) + " (not the start of a cell)";
+                return nullptr;
+            }
+        }
+        if (!e) {
+            // Past a broken cell chain: the scan did not reach this part of
+            // the bin, so the cell is resolved on its own (tolerantly, as the
+            // reader does) rather than reported again for every reference.
+            auto x = extra_.find(ref);
+            if (x == extra_.end()) {
+                auto c = hive_.cell(ref);
+                if (!c) {
+                    problem = at(ref) + ", which cannot be read: " + c.error().message;
+                    return nullptr;
+                }
+                x = extra_.emplace(ref, CellEntry{ref, c->size, kNone, kNone, c->allocated, Role::None}).first;
+            }
+            e = &x->second;
+        }
+        if (!e->allocated) {
+            problem = at(ref) + ", a free cell";
+            return nullptr;
+        }
+        return e;
+    }
+
+    /// Resolves a reference and claims the cell for `role` on behalf of
+    /// `owner` (C1, C2). `who` builds the message prefix naming the field
+    /// ("lh list at 0x1020: entry 3") only when something is wrong.
+    template <class Who>
+    CellEntry* take(uint32_t ref, Role role, uint32_t owner, uint32_t parent, Who&& who, uint64_t diagOffset) {
+        std::string problem;
+        CellEntry* e = resolve(ref, problem);
+        if (!e) {
+            error(who() + " points to " + problem, diagOffset);
+            return nullptr;
+        }
+        if (e->role == Role::None) {
+            e->role = role;
+            e->owner = owner;
+            e->parent = parent;
+            return e;
+        }
+        if (role == Role::Security && e->role == Role::Security) return e;  // sk cells are shared
+        error("cell at " + at(e->offset) + " is referenced twice: as " + describe(e->role, e->owner) + " and as " +
+                  describe(role, owner),
+              fileOff(e->offset));
+        return nullptr;
+    }
+
+    // ---- labels (built only for messages) ------------------------------------
+
+    std::string keyPath(uint32_t off) {
+        std::vector<std::u16string> names;
+        for (unsigned guard = 0; guard <= TreeWalker::kMaxDepth + 1 && off != rootOffset_; ++guard) {
+            CellEntry* e = entryAt(off);
+            auto k = hive_.keyNode(off);
+            names.push_back(k ? k->name() : u"?");
+            if (!e || e->parent == kNone) break;
+            off = e->parent;
+        }
+        std::u16string path;
+        for (auto it = names.rbegin(); it != names.rend(); ++it) {
+            if (!path.empty()) path += u'\\';
+            path += *it;
+        }
+        return utf16ToUtf8(path);
+    }
+
+    std::string keyLabel(uint32_t off) {
+        if (off == rootOffset_) return "root key at " + at(off);
+        return "key at " + at(off) + " (\"" + keyPath(off) + "\")";
+    }
+
+    std::string valueLabel(uint32_t vk) {
+        std::string name = "?";
+        if (auto v = hive_.valueRecord(vk)) name = v->nameLength ? quoted(v->name()) : std::string("the default value");
+        uint32_t key = kNone;
+        if (CellEntry* e = entryAt(vk); e && e->role == Role::Value)
+            if (CellEntry* list = entryAt(e->owner)) key = list->owner;
+        std::string of = key == kNone ? std::string()
+                         : key == rootOffset_ ? std::string(" of the root key")
+                                              : " of key \"" + keyPath(key) + "\"";
+        return "value at " + at(vk) + " (" + name + of + ")";
+    }
+
+    std::string listLabel(uint32_t off) {
+        Bytes sig = all_.subspan(fileOff(off) + 4, 2);
+        switch (loadU16(sig.data())) {
+        case layout::kIndexLeafSignature: return "li list at " + at(off);
+        case layout::kFastLeafSignature: return "lf list at " + at(off);
+        case layout::kHashLeafSignature: return "lh list at " + at(off);
+        case layout::kIndexRootSignature: return "ri list at " + at(off);
+        default: return "subkey list at " + at(off);
+        }
+    }
+
+    std::string describe(Role role, uint32_t owner) {
+        switch (role) {
+        case Role::None: return "nothing";
+        case Role::RootKey: return "the root key named by the base block";
+        case Role::Key: return "a subkey in the " + listLabel(owner);
+        case Role::SubkeyList: return "the subkey list of the " + keyLabel(owner);
+        case Role::Leaf: return "a leaf of the ri list at " + at(owner);
+        case Role::ValueList: return "the value list of the " + keyLabel(owner);
+        case Role::Value: return "a value in the value list at " + at(owner);
+        case Role::Data: return "the data of the " + valueLabel(owner);
+        case Role::BigData: return "the big data record of the " + valueLabel(owner);
+        case Role::SegmentList: return "the segment list of the big data record at " + at(owner);
+        case Role::Segment: return "a segment of the big data record at " + at(owner);
+        case Role::Class: return "the class name of the " + keyLabel(owner);
+        case Role::Security: return "a security cell (sk)";
+        }
+        return "?";
+    }
+
+    // ---- the tree (K1-K7) ------------------------------------------------------
+
+    void walk() {
+        rootOffset_ = header_.rootCellOffset;
+        CellEntry* rootCell = take(
+            rootOffset_, Role::RootKey, kNone, kNone, [] { return std::string("base block: the root cell offset"); },
+            layout::base::RootCellOffset);
+        treeComplete_ = false;  // until the root is read
+        if (!rootCell) return;
+        auto root = decodeKeyNode(dataOf(*rootCell), rootOffset_, fileOff(rootOffset_) + 4);
+        if (!root) {
+            error("base block: the root cell: " + root.error().message, layout::base::RootCellOffset);
+            return;
+        }
+        if (!root->isRoot())
+            error(keyLabel(rootOffset_) + ": flags " + hexOffset(root->flags) +
+                      " lack KEY_HIVE_ENTRY (0x4), the flag that marks the root of a hive",
+                  fileOff(rootOffset_));
+        treeComplete_ = true;
+        walkSecurityList(*root);
+        std::vector<Frame> stack;
+        std::vector<Frame> children;
+        stack.push_back(Frame{*root, 0});
+        while (!stack.empty()) {
+            Frame f = std::move(stack.back());
+            stack.pop_back();
+            children.clear();
+            visitKey(f.node, f.depth, children);
+            for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(std::move(*it));
+        }
+    }
+
+    void visitKey(const KeyNode& k, unsigned depth, std::vector<Frame>& children) {
+        ++report_.keys;
+        const uint32_t off = k.cellOffset;
+        if (k.classLength > 0) {
+            CellEntry* c = take(
+                k.classOffset, Role::Class, off, kNone, [&] { return keyLabel(off) + ": its class name"; }, fileOff(off));
+            if (c && k.classLength > c->size - 4)
+                error(keyLabel(off) + ": class name length is " + std::to_string(k.classLength) +
+                          " bytes, its cell at " + at(c->offset) + " holds " + std::to_string(c->size - 4),
+                      fileOff(off));
+        }
+        noteSecurity(k);
+        checkValues(k);
+        checkSubkeys(k, depth, children);
+    }
+
+    void checkSubkeys(const KeyNode& k, unsigned depth, std::vector<Frame>& children) {
+        const uint32_t off = k.cellOffset;
+        if (k.subkeyCount == 0) return;
+        if (depth >= TreeWalker::kMaxDepth) {
+            treeComplete_ = false;
+            error(keyLabel(off) + " is nested deeper than " + std::to_string(TreeWalker::kMaxDepth) +
+                      " levels; its subkeys are not checked",
+                  fileOff(off));
+            return;
+        }
+        CellEntry* listCell = take(
+            k.subkeyList, Role::SubkeyList, off, kNone, [&] { return keyLabel(off) + ": its subkey list"; },
+            fileOff(off));
+        if (!listCell) {
+            treeComplete_ = false;
+            return;
+        }
+        const uint32_t listOff = listCell->offset;
+        auto list = decodeSubkeyList(dataOf(*listCell), fileOff(listOff) + 4);
+        if (!list) {
+            treeComplete_ = false;
+            error(keyLabel(off) + ": its subkey list: " + list.error().message, fileOff(listOff));
+            return;
+        }
+        ListScan scan;
+        if (list->isLeaf()) {
+            checkLeaf(*list, listOff, k, depth, scan, children);
+        } else {
+            scan.indexRoot = listOff;
+            for (size_t i = 0; i < list->count; ++i) {
+                const uint32_t leafOff = list->offsetAt(i);
+                CellEntry* leafCell = take(
+                    leafOff, Role::Leaf, listOff, kNone,
+                    [&] { return "ri list at " + at(listOff) + ": entry " + std::to_string(i); }, fileOff(listOff));
+                if (!leafCell) {
+                    scan.complete = false;
+                    continue;
+                }
+                auto leaf = decodeSubkeyList(dataOf(*leafCell), fileOff(leafOff) + 4);
+                if (!leaf) {
+                    error("ri list at " + at(listOff) + ": entry " + std::to_string(i) + ": " + leaf.error().message,
+                          fileOff(listOff));
+                    scan.complete = false;
+                    continue;
+                }
+                if (!leaf->isLeaf()) {
+                    error("ri list at " + at(listOff) + ": entry " + std::to_string(i) + " points to another ri list at " +
+                              at(leafOff) + " (an ri may hold only leaves)",
+                          fileOff(listOff));
+                    scan.complete = false;
+                    continue;
+                }
+                checkLeaf(*leaf, leafOff, k, depth, scan, children);
+            }
+        }
+        if (!scan.complete) treeComplete_ = false;
+        if (scan.complete && scan.entries != k.subkeyCount)
+            error(keyLabel(off) + ": subkey count is " + std::to_string(k.subkeyCount) + ", its subkey list" +
+                      (list->isLeaf() ? " holds " : "s hold ") + std::to_string(scan.entries) +
+                      (scan.entries == 1 ? " entry" : " entries"),
+                  fileOff(off));
+        if (scan.maxName > k.maxSubkeyNameLength())
+            error(keyLabel(off) + ": largest subkey name length field is " + std::to_string(k.maxSubkeyNameLength()) +
+                      ", but the subkey at " + at(scan.maxNameKey) + " has a name of " + std::to_string(scan.maxName) +
+                      " bytes (as UTF-16)",
+                  fileOff(off));
+        if (scan.maxClass > k.maxClassLength)
+            error(keyLabel(off) + ": largest subkey class length field is " + std::to_string(k.maxClassLength) +
+                      ", but the subkey at " + at(scan.maxClassKey) + " has a class name of " +
+                      std::to_string(scan.maxClass) + " bytes",
+                  fileOff(off));
+    }
+
+    void checkLeaf(const SubkeyList& leaf, uint32_t leafOff, const KeyNode& parent, unsigned depth, ListScan& s,
+                   std::vector<Frame>& children) {
+        const uint32_t parentOff = parent.cellOffset;
+        s.entries += leaf.count;
+        noteListKind(leaf, leafOff);
+        for (size_t i = 0; i < leaf.count; ++i) {
+            const uint32_t childOff = leaf.offsetAt(i);
+            auto entryLabel = [&] { return listLabel(leafOff) + ": entry " + std::to_string(i); };
+            CellEntry* c = take(childOff, Role::Key, leafOff, parentOff, entryLabel, fileOff(leafOff));
+            if (!c) {
+                treeComplete_ = false;
+                continue;
+            }
+            auto child = decodeKeyNode(dataOf(*c), childOff, fileOff(childOff) + 4);
+            if (!child) {
+                treeComplete_ = false;
+                error(entryLabel() + ": " + child.error().message, fileOff(leafOff));
+                continue;
+            }
+            std::u16string name = child->name();
+            checkHint(leaf, leafOff, i, name);
+            if (s.havePrevious) {
+                const int order = compareNames(s.previousName, name);
+                if (order >= 0) {
+                    std::string what = order == 0 ? " has the same name as entry " : " sorts before entry ";
+                    std::string previous = std::to_string(s.previousIndex) + " (" + quoted(s.previousName) + ")";
+                    if (s.previousLeaf != leafOff)
+                        previous += " of the previous leaf, " + listLabel(s.previousLeaf) + " (both in the ri list at " +
+                                    at(s.indexRoot) + ")";
+                    error(entryLabel() + " (" + quoted(name) + ")" + what + previous, fileOff(leafOff));
+                }
+            }
+            if (child->isRoot())
+                error(keyLabel(childOff) + ": has the KEY_HIVE_ENTRY flag (0x4) of a hive's root, but the key is listed by the " +
+                          keyLabel(parentOff),
+                      fileOff(childOff));
+            if (child->parent != parentOff)
+                error(keyLabel(childOff) + ": parent field points to " + target(child->parent) +
+                          ", but the key is listed by the " + keyLabel(parentOff),
+                      fileOff(childOff));
+            const uint32_t nameBytes = utf16Bytes(child->nameLength, child->compressedName());
+            if (nameBytes > s.maxName) {
+                s.maxName = nameBytes;
+                s.maxNameKey = childOff;
+            }
+            if (child->classLength > s.maxClass) {
+                s.maxClass = child->classLength;
+                s.maxClassKey = childOff;
+            }
+            s.previousName = std::move(name);
+            s.previousIndex = i;
+            s.previousLeaf = leafOff;
+            s.havePrevious = true;
+            children.push_back(Frame{*child, depth + 1});
+        }
+    }
+
+    void checkHint(const SubkeyList& leaf, uint32_t leafOff, size_t i, const std::u16string& name) {
+        if (leaf.kind == SubkeyList::Kind::HashLeaf) {
+            const uint32_t want = lhHash(name);
+            if (leaf.hintAt(i) != want)
+                error(listLabel(leafOff) + ": entry " + std::to_string(i) + " (" + quoted(name) + ") has hash " +
+                          hexOffset(leaf.hintAt(i)) + ", the name hashes to " + hexOffset(want),
+                      fileOff(leafOff));
+        } else if (leaf.kind == SubkeyList::Kind::FastLeaf) {
+            const uint32_t want = fastLeafHint(name);
+            const uint32_t hint = leaf.hintAt(i);
+            // A name whose first four characters do not all fit Latin-1 has
+            // no ASCII hint: Windows then stores a hint whose first byte is 0.
+            const bool unconvertible =
+                std::any_of(name.begin(), name.begin() + static_cast<ptrdiff_t>(std::min<size_t>(4, name.size())),
+                            [](char16_t u) { return u > 0xFF; });
+            if (hint != want && !(unconvertible && (hint & 0xFF) == 0))
+                error(listLabel(leafOff) + ": entry " + std::to_string(i) + " (" + quoted(name) + ") has hint " +
+                          hexOffset(hint) + ", expected " + hexOffset(want) +
+                          " (the first 4 characters of the name)",
+                      fileOff(leafOff));
+        }
+    }
+
+    /// K4: counts leaves of the kind the version does not call for.
+    void noteListKind(const SubkeyList& leaf, uint32_t leafOff) {
+        const bool hashVersion = header_.usesHashLeaves();
+        if (leaf.kind == SubkeyList::Kind::FastLeaf && hashVersion) {
+            if (lfInHashVersion_++ == 0) firstLfInHashVersion_ = leafOff;
+        } else if (leaf.kind == SubkeyList::Kind::HashLeaf && !hashVersion) {
+            if (lhBeforeHashVersion_++ == 0) firstLhBeforeHashVersion_ = leafOff;
+        }
+    }
+
+    void finishListKinds() {
+        const std::string version = header_.versionString();
+        if (lfInHashVersion_)
+            warn(std::to_string(lfInHashVersion_) + " lf list" + (lfInHashVersion_ == 1 ? "" : "s") +
+                     " in a version " + version + " hive, the first at " + at(firstLfInHashVersion_) +
+                     ": Windows writes lh lists from version 1.5 (it reads both)",
+                 fileOff(firstLfInHashVersion_));
+        if (lhBeforeHashVersion_)
+            warn(std::to_string(lhBeforeHashVersion_) + " lh list" + (lhBeforeHashVersion_ == 1 ? "" : "s") +
+                     " in a version " + version + " hive, the first at " + at(firstLhBeforeHashVersion_) +
+                     ": Windows writes lf lists below version 1.5 (it reads both)",
+                 fileOff(firstLhBeforeHashVersion_));
+    }
+
+    // ---- values (K2, K5, K6, V1) ------------------------------------------------
+
+    void checkValues(const KeyNode& k) {
+        const uint32_t off = k.cellOffset;
+        if (k.valueCount == 0) return;
+        CellEntry* listCell = take(
+            k.valueList, Role::ValueList, off, kNone, [&] { return keyLabel(off) + ": its value list"; }, fileOff(off));
+        if (!listCell) return;
+        const uint32_t listOff = listCell->offset;
+        const Bytes list = dataOf(*listCell);
+        size_t count = k.valueCount;
+        const size_t room = list.size() / 4;
+        if (count > room) {
+            error(keyLabel(off) + ": value count is " + std::to_string(k.valueCount) + ", its value list at " +
+                      at(listOff) + " has room for " + std::to_string(room),
+                  fileOff(off));
+            count = room;
+        }
+        uint32_t maxName = 0, maxNameAt = kNone, maxData = 0, maxDataAt = kNone;
+        names_.clear();
+        for (size_t i = 0; i < count; ++i) {
+            const uint32_t vkOff = loadU32(list.data() + 4 * i);
+            auto entryLabel = [&] { return "value list at " + at(listOff) + ": entry " + std::to_string(i); };
+            CellEntry* c = take(vkOff, Role::Value, listOff, kNone, entryLabel, fileOff(listOff));
+            if (!c) continue;
+            auto v = decodeValueRecord(dataOf(*c), vkOff, fileOff(vkOff) + 4);
+            if (!v) {
+                error(entryLabel() + ": " + v.error().message, fileOff(listOff));
+                continue;
+            }
+            ++report_.values;
+            const uint32_t nameBytes = utf16Bytes(v->nameLength, v->compressedName());
+            if (nameBytes > maxName || maxNameAt == kNone) {
+                maxName = nameBytes;
+                maxNameAt = vkOff;
+            }
+            if (v->dataSize() > maxData || maxDataAt == kNone) {
+                maxData = v->dataSize();
+                maxDataAt = vkOff;
+            }
+            checkValueData(*v);
+            if (count > 1) names_.emplace_back(v->name(), vkOff);
+        }
+        if (maxName > k.maxValueNameLength)
+            error(keyLabel(off) + ": largest value name length field is " + std::to_string(k.maxValueNameLength) +
+                      ", but the " + valueLabel(maxNameAt) + " has a name of " + std::to_string(maxName) +
+                      " bytes (as UTF-16)",
+                  fileOff(off));
+        if (maxData > k.maxValueDataLength)
+            error(keyLabel(off) + ": largest value data size field is " + std::to_string(k.maxValueDataLength) +
+                      ", but the " + valueLabel(maxDataAt) + " holds " + std::to_string(maxData) + " bytes",
+                  fileOff(off));
+        if (names_.size() > 1) {
+            std::stable_sort(names_.begin(), names_.end(),
+                             [](const auto& a, const auto& b) { return compareNames(a.first, b.first) < 0; });
+            for (size_t i = 1; i < names_.size(); ++i)
+                if (compareNames(names_[i - 1].first, names_[i].first) == 0)
+                    error(keyLabel(off) + ": the values at " + at(names_[i - 1].second) + " and " +
+                              at(names_[i].second) + " have the same name (" + quoted(names_[i].first) + ")",
+                          fileOff(off));
+        }
+    }
+
+    void checkValueData(const ValueRecord& v) {
+        const uint32_t vk = v.cellOffset;
+        const uint32_t size = v.dataSize();
+        if (v.dataInline()) {
+            if (size > 4)
+                error(valueLabel(vk) + ": inline data declares " + std::to_string(size) +
+                          " bytes (at most 4 fit in the data offset field)",
+                      fileOff(vk));
+            return;
+        }
+        if (size == 0) return;  // no data: the offset field is not a reference
+        if (header_.allowsBigData() && size > kSegment) {
+            checkBigData(v);
+            return;
+        }
+        CellEntry* d = take(
+            v.dataOffset, Role::Data, vk, kNone, [&] { return valueLabel(vk) + ": its data"; }, fileOff(vk));
+        if (d && size > d->size - 4)
+            error(valueLabel(vk) + ": data size is " + std::to_string(size) + " bytes, its cell at " + at(d->offset) +
+                      " holds " + std::to_string(d->size - 4),
+                  fileOff(vk));
+    }
+
+    /// Data over 16344 bytes from version 1.4: Windows reads a db record
+    /// whose segments hold 16344 bytes each, the last one the rest.
+    void checkBigData(const ValueRecord& v) {
+        const uint32_t vk = v.cellOffset;
+        const uint32_t size = v.dataSize();
+        CellEntry* dbCell = take(
+            v.dataOffset, Role::BigData, vk, kNone, [&] { return valueLabel(vk) + ": its big data record"; },
+            fileOff(vk));
+        if (!dbCell) return;
+        const uint32_t dbOff = dbCell->offset;
+        auto db = decodeBigData(dataOf(*dbCell), fileOff(dbOff) + 4);
+        if (!db) {
+            error(valueLabel(vk) + ": data of " + std::to_string(size) + " bytes in a version " +
+                      header_.versionString() + " hive must be a big data record: " + db.error().message,
+                  fileOff(vk));
+            return;
+        }
+        const std::string dbLabel = "big data record at " + at(dbOff);
+        const uint32_t need = (size + kSegment - 1) / kSegment;
+        if (db->segmentCount != need)
+            error(dbLabel + ": " + std::to_string(db->segmentCount) + " segments, but the " + std::to_string(size) +
+                      " bytes of the " + valueLabel(vk) + " need " + std::to_string(need),
+                  fileOff(dbOff));
+        CellEntry* listCell = take(
+            db->segmentList, Role::SegmentList, dbOff, kNone, [&] { return dbLabel + ": its segment list"; },
+            fileOff(dbOff));
+        if (!listCell) return;
+        const Bytes list = dataOf(*listCell);
+        size_t count = db->segmentCount;
+        if (count > list.size() / 4) {
+            error(dbLabel + ": " + std::to_string(count) + " segments do not fit its segment list at " +
+                      at(listCell->offset) + " (room for " + std::to_string(list.size() / 4) + ")",
+                  fileOff(dbOff));
+            count = list.size() / 4;
+        }
+        uint64_t remaining = size;
+        for (size_t i = 0; i < count; ++i) {
+            const uint32_t want = static_cast<uint32_t>(std::min<uint64_t>(remaining, kSegment));
+            remaining -= want;
+            const uint32_t segOff = loadU32(list.data() + 4 * i);
+            CellEntry* seg = take(
+                segOff, Role::Segment, dbOff, kNone, [&] { return dbLabel + ": segment " + std::to_string(i); },
+                fileOff(dbOff));
+            if (seg && seg->size - 4 < want)
+                error(dbLabel + ": segment " + std::to_string(i) + " at " + at(segOff) + " holds " +
+                          std::to_string(seg->size - 4) + " bytes, expected at least " + std::to_string(want),
+                      fileOff(dbOff));
+        }
+    }
+
+    // ---- security (S1, S2) -------------------------------------------------------
+
+    /// Follows flink from the root key's sk until it comes back, checking
+    /// each blink on the way.
+    void walkSecurityList(const KeyNode& root) {
+        const uint32_t head = root.security;
+        uint32_t previous = kNone;
+        uint32_t current = head;
+        uint32_t headBlink = kNone;
+        const size_t bound = cells_.size() + 1;
+        for (size_t steps = 0; steps < bound; ++steps) {
+            CellEntry* e = take(
+                current, Role::Security, previous == kNone ? rootOffset_ : previous, kNone,
+                [&] {
+                    return previous == kNone ? keyLabel(rootOffset_) + ": its security cell"
+                                             : "sk at " + at(previous) + ": flink";
+                },
+                fileOff(previous == kNone ? rootOffset_ : previous));
+            if (!e) return;
+            auto sk = decodeSecurityCell(dataOf(*e), current, fileOff(current) + 4);
+            if (!sk) {
+                error((previous == kNone ? keyLabel(rootOffset_) + ": its security cell: "
+                                         : "sk at " + at(previous) + ": flink: ") +
+                          sk.error().message,
+                      fileOff(previous == kNone ? rootOffset_ : previous));
+                return;
+            }
+            SkInfo& info = sk_[current];
+            if (info.inList) {
+                error("sk at " + at(previous) + ": flink points to " + at(current) +
+                          ", an sk already in the list, not back to its start at " + at(head) +
+                          " (the sk list is not circular)",
+                      fileOff(previous));
+                return;
+            }
+            info.inList = true;
+            info.referenceCount = sk->referenceCount;
+            ++report_.securityCells;
+            checkDescriptor(*sk);
+            if (previous == kNone) headBlink = sk->blink;
+            else if (sk->blink != previous)
+                error("sk at " + at(current) + ": blink points to " + target(sk->blink) +
+                          ", but the sk before it in the list is at " + at(previous),
+                      fileOff(current));
+            previous = current;
+            if (sk->flink == head) {
+                if (headBlink != current)
+                    error("sk at " + at(head) + ": blink points to " + target(headBlink) +
+                              ", but the last sk of the list is at " + at(current),
+                          fileOff(head));
+                skListComplete_ = true;
+                return;
+            }
+            current = sk->flink;
+        }
+        error("sk list starting at " + at(head) + " does not come back to its start within " +
+                  std::to_string(bound) + " cells",
+              fileOff(head));
+    }
+
+    void checkDescriptor(const SecurityCell& sk) {
+        const uint64_t where = fileOff(sk.cellOffset) + 4 + layout::sk::Descriptor;
+        auto d = decodeSecurityDescriptor(sk.descriptor, where);
+        if (!d) {
+            error("sk at " + at(sk.cellOffset) + ": " + d.error().message, fileOff(sk.cellOffset));
+            return;
+        }
+        for (const Error& w : d->warnings)
+            error("sk at " + at(sk.cellOffset) + ": " + w.message, fileOff(sk.cellOffset));
+    }
+
+    void noteSecurity(const KeyNode& k) {
+        const uint32_t off = k.cellOffset;
+        CellEntry* e = take(
+            k.security, Role::Security, off, kNone, [&] { return keyLabel(off) + ": its security cell"; },
+            fileOff(off));
+        if (!e) return;
+        auto [it, inserted] = sk_.try_emplace(k.security);
+        SkInfo& info = it->second;
+        if (inserted) {
+            // Not met by the list walk: learn whether it is an sk at all.
+            auto sk = decodeSecurityCell(dataOf(*e), k.security, fileOff(k.security) + 4);
+            if (!sk) {
+                error(keyLabel(off) + ": its security cell: " + sk.error().message, fileOff(off));
+                info.valid = false;
+                return;
+            }
+            info.referenceCount = sk->referenceCount;
+        }
+        if (!info.valid) return;
+        if (info.keys++ == 0) info.firstKey = off;
+    }
+
+    /// S1, S2. Membership is judged only when the list walk came back to its
+    /// start. With part of the tree unreachable, keys that point to an sk may
+    /// be missing from the tally: only a count that is too small is certain.
+    void finishSecurity() {
+        if (!treeComplete_ && report_.keys > 0)
+            info("part of the key tree cannot be reached: sk reference counts are only checked for being too small",
+                 Error::kNoOffset);
+        for (const auto& [off, info] : sk_) {
+            if (!info.valid) continue;
+            if (!info.inList && skListComplete_)
+                error("sk at " + at(off) + " is used by " + std::to_string(info.keys) + " key" +
+                          (info.keys == 1 ? "" : "s") + " (the first: the " + keyLabel(info.firstKey) +
+                          ") but is not in the sk list",
+                      fileOff(off));
+            if (treeComplete_ ? info.referenceCount != info.keys : info.referenceCount < info.keys)
+                error("sk at " + at(off) + ": reference count is " + std::to_string(info.referenceCount) + ", but " +
+                          std::to_string(info.keys) + (info.keys == 1 ? " key points" : " keys point") + " to it",
+                      fileOff(off));
+        }
+    }
+
+    // ---- leaked cells (C3) ---------------------------------------------------------
+
+    void countUnreferenced() {
+        uint64_t bytes = 0;
+        uint32_t first = kNone;
+        auto note = [&](const CellEntry& e) {
+            if (!e.allocated || e.role != Role::None) return;
+            if (report_.unreferencedCells++ == 0 || e.offset < first) first = e.offset;
+            bytes += e.size;
+        };
+        for (const CellEntry& e : cells_) note(e);
+        for (const auto& [off, e] : extra_) note(e);
+        if (report_.unreferencedCells)
+            info(std::to_string(report_.unreferencedCells) + " allocated cell" +
+                     (report_.unreferencedCells == 1 ? "" : "s") + " (" + std::to_string(bytes) +
+                     " bytes) referenced by nothing reachable from the root, the first at " + at(first) +
+                     " (leaked space)",
+                 fileOff(first));
+    }
+
+    const Hive& hive_;
+    Bytes all_;
+    const BaseBlock& header_;
+    CheckReport report_;
+    uint32_t rootOffset_ = kNone;
+    bool treeComplete_ = true;     ///< every subkey list and key of the tree could be read
+    bool skListComplete_ = false;  ///< the flink walk came back to its start
+    std::vector<CellEntry> cells_;          ///< every scanned cell, by offset
+    std::map<uint32_t, CellEntry> extra_;   ///< cells past a broken chain, resolved on demand
+    std::map<uint32_t, SkInfo> sk_;         ///< by offset: ordered, so reports come in file order
+    std::vector<std::pair<std::u16string, uint32_t>> names_;  ///< one key's value names (reused)
+    uint64_t lfInHashVersion_ = 0, lhBeforeHashVersion_ = 0;
+    uint32_t firstLfInHashVersion_ = kNone, firstLhBeforeHashVersion_ = kNone;
+};
+
+}  // namespace
+
+CheckReport checkHive(const Hive& hive) { return Checker(hive).run(); }
+
+}  // namespace hivekit
