@@ -12,8 +12,10 @@
 //   its edits to HIVE in one transaction. PREFIX is the key path that stands
 //   for the hive's root (detected from the first key line by default). A
 //   file with any malformed line is refused whole, every error listed with
-//   its line. --dry-run prints the edits, one per line with the line they
-//   come from, and writes nothing.
+//   its line; so is a file whose edits the hive refuses (Session::validate).
+//   --dry-run prints the edits, one per line with the line they come from,
+//   and writes nothing. The edits go through a Session with the chosen
+//   strategy (hybrid by default) and one crash-safe commit.
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -23,6 +25,7 @@
 #include "Cli.h"
 #include "hive/Diagnostics.h"
 #include "merge/Plan.h"
+#include "merge/Session.h"
 #include "regfile/RegExport.h"
 #include "regfile/RegFile.h"
 
@@ -108,8 +111,23 @@ int runImport(const Args& args) {
         printError("import: missing FILE.reg (see hivectl --help)");
         return kUsage;
     }
-    auto hive = openHive(args);
-    if (!hive) return kCannotOpen;
+    SessionOptions sessionOptions;
+    if (!args.strategy.empty()) {
+        auto strategy = parseStrategy(args.strategy);
+        if (!strategy) {
+            printError("import: " + strategy.error().message);
+            return kUsage;
+        }
+        sessionOptions.strategy = *strategy;
+    }
+    sessionOptions.tx.useLogs = !args.noLogs;
+    // Opening a session reads the hive into a copy-on-write image: nothing
+    // reaches the file before commit(), so --dry-run can validate with it.
+    auto session = Session::open(args.hivePath(), sessionOptions);
+    if (!session) {
+        printError(session.error().message);
+        return kCannotOpen;
+    }
     const std::string regPath = args.arg(0);
     std::vector<uint8_t> input;
     std::string error;
@@ -127,12 +145,14 @@ int runImport(const Args& args) {
     }
     std::vector<unsigned> lines;
     const Plan plan = toPlan(parsed.file, &lines);
-    if (auto shape = plan.validateShape(); !shape) {
-        // The message names the edit ("edit 7 (...): ..."); name its line too.
-        const std::string& m = shape.error().message;
+    // An error about the plan names the edit ("edit 7 (...): ..."); the
+    // user wants the line of the .reg file it comes from.
+    auto withLine = [&](const std::string& m) {
         const size_t index = m.rfind("edit ", 0) == 0 ? std::strtoul(m.c_str() + 5, nullptr, 10) : 0;
-        const std::string line = index >= 1 && index <= lines.size() ? "line " + std::to_string(lines[index - 1]) + ": " : "";
-        printError(regPath + ": " + line + m);
+        return index >= 1 && index <= lines.size() ? "line " + std::to_string(lines[index - 1]) + ": " + m : m;
+    };
+    if (auto valid = (*session)->validate(plan); !valid) {
+        printError(regPath + ": " + withLine(valid.error().message));
         printError(regPath + ": nothing imported");
         return kProblems;
     }
@@ -148,9 +168,21 @@ int runImport(const Args& args) {
         writeOut(out);
         return kOk;
     }
-    printError("import: applying edits needs the transactional engine (merge/Session), which this build does "
-               "not have yet; use --dry-run to see the " + summary);
-    return kUsage;
+    auto applied = (*session)->apply(plan);
+    if (!applied) {
+        printError(regPath + ": " + withLine(applied.error().message));
+        printError(regPath + ": nothing imported; " + args.hivePath() + " is unchanged");
+        return kProblems;
+    }
+    auto committed = (*session)->commit();
+    if (!committed) {
+        printError(args.hivePath() + ": " + committed.error().message);
+        printError(regPath + ": the commit failed; " + args.hivePath() + " keeps its previous state");
+        return kProblems;
+    }
+    writeOut("import: " + summary + ": " + std::to_string(applied->changed) + " changed, committed (" +
+             (*session)->strategy().name() + ")\n");
+    return kOk;
 }
 
 }  // namespace hivectl

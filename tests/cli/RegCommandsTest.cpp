@@ -200,6 +200,61 @@ TEST_CASE("import of a malformed file lists every error with its line, exits 1 a
     CHECK(noFile.err == "hivectl: import: missing FILE.reg (see hivectl --help)\n");
 }
 
+TEST_CASE("import applies a .reg file to a hive in one commit, readable by hivex and clean for check", "[cli][regfile][import]") {
+    if (!haveSharedHives()) return;
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("regipy/SAM"), dir.file("SAM"));
+    writeFile(dir.file("in.reg"), utf16File("Windows Registry Editor Version 5.00\r\n"
+                                            "\r\n"
+                                            "[HKEY_LOCAL_MACHINE\\SAM\\SAM\\New\\Deep]\r\n"
+                                            "\"Text\"=\"abc\"\r\n"
+                                            "@=dword:2a\r\n"
+                                            "\"Bin\"=hex:01,02,\\\r\n"
+                                            "  03\r\n"
+                                            "\r\n"
+                                            "[-HKEY_LOCAL_MACHINE\\SAM\\SAM\\RXACT]\r\n"
+                                            "[-HKEY_LOCAL_MACHINE\\SAM\\SAM\\NotThere]\r\n"
+                                            "[HKEY_LOCAL_MACHINE\\SAM\\SAM\\LastSkuUpgrade]\r\n"
+                                            "\"NotThere\"=-\r\n"));
+    auto r = hivectl({"import", hive, dir.file("in.reg"), "--strategy", "append"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out == "import: 8 edits from " + dir.file("in.reg") +
+                       " (regedit 5.00, UTF-16LE, root prefix \"HKEY_LOCAL_MACHINE\\SAM\"): 5 changed, committed "
+                       "(append)\n");
+    auto get = hivectl({"get", hive, "SAM\\New\\Deep"});
+    CHECK(get.out == "Text (REG_SZ): abc\n(Default) (REG_DWORD): 0x0000002a (42)\nBin (REG_BINARY): 01 02 03\n");
+    CHECK(hivectl({"ls", hive, "SAM"}).out.find("RXACT") == std::string::npos);
+    CHECK(hivectl({"check", hive}).exitCode == 0);
+    const std::string dump = dumpWithoutTimes(hive);
+    CHECK(dump.find("V\tSAM\\New\\Deep\tBin\t3\t010203\n") != std::string::npos);
+    CHECK(dump.find("SAM\\RXACT") == std::string::npos);
+}
+
+TEST_CASE("import refuses edits the hive or the format refuses, naming the line, and writes nothing", "[cli][regfile][import]") {
+    if (!haveSharedHives()) return;
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("regipy/SAM"), dir.file("SAM"));
+    const std::vector<uint8_t> before = readFile(hive);
+    std::string deep = "[HKEY_LOCAL_MACHINE\\SAM";
+    for (int i = 0; i < 513; ++i) deep += "\\k";
+    writeFile(dir.file("deep.reg"), bytesOf("REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\SAM\\SAM]\n\"a\"=dword:1\n" + deep + "]\n"));
+    for (bool dryRun : {true, false}) {
+        std::vector<std::string> args{"import", hive, dir.file("deep.reg")};
+        if (dryRun) args.push_back("--dry-run");
+        auto r = hivectl(args);
+        CHECK(r.exitCode == 1);
+        CHECK(r.out.empty());
+        CHECK(r.err.starts_with("hivectl: " + dir.file("deep.reg") + ": line 5: edit 3 (create key \"k\\k\\"));
+        CHECK(r.err.find("key path is 513 levels deep; Windows allows at most 512\n") != std::string::npos);
+        CHECK(r.err.ends_with("hivectl: " + dir.file("deep.reg") + ": nothing imported\n"));
+    }
+    auto bogus = hivectl({"import", hive, dir.file("deep.reg"), "--strategy", "bogus"});
+    CHECK(bogus.exitCode == 2);
+    CHECK(bogus.err == "hivectl: import: unknown strategy \"bogus\" (expected inplace, append or hybrid)\n");
+    CHECK(readFile(hive) == before);
+}
+
 // ---------------------------------------------------------------------------
 // Cross-checks with hivexregedit, an independent reader and writer of .reg
 
