@@ -7,6 +7,7 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+  libqt6svg6
   catch2
   libhivex-dev libhivex-bin python3-hivex libregf-utils reglookup
   clang libclang-rt-14-dev

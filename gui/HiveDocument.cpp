@@ -1,0 +1,190 @@
+#include "HiveDocument.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QtConcurrent>
+
+#include "DiagnosticsModel.h"
+#include "Display.h"
+#include "hive/CellScanner.h"
+#include "hive/TreeWalker.h"
+#include "index/Index.h"
+
+namespace hivekit::gui {
+
+namespace {
+/// Windows nests keys at most 512 deep; a parent chain longer than that is a cycle.
+constexpr int kMaxParentChain = 512;
+}  // namespace
+
+HiveDocument::HiveDocument(const QString& path, QObject* parent)
+    : QObject(parent),
+      path_(path),
+      diagnostics_(new DiagnosticsModel(this)),
+      openWatcher_(new QFutureWatcher<OpenOutcome>(this)),
+      walkWatcher_(new QFutureWatcher<WalkOutcome>(this)) {
+    connect(openWatcher_, &QFutureWatcher<OpenOutcome>::finished, this, &HiveDocument::onOpenFinished);
+    connect(walkWatcher_, &QFutureWatcher<WalkOutcome>::finished, this, &HiveDocument::onWalkFinished);
+}
+
+HiveDocument::~HiveDocument() { stopWalk(); }
+
+QString HiveDocument::displayName() const { return QFileInfo(path_).fileName(); }
+
+void HiveDocument::open(bool useLogs) {
+    stopWalk();
+    useLogs_ = useLogs;
+    loading_ = true;
+    // Hive::open maps the file read-only (PROT_READ, O_RDONLY) and replays
+    // logs into memory only: nothing here can write to the file.
+    const std::string nativePath = QFile::encodeName(path_).toStdString();
+    openWatcher_->setFuture(QtConcurrent::run([nativePath, useLogs]() {
+        QElapsedTimer timer;
+        timer.start();
+        OpenOutcome outcome;
+        OpenOptions options;
+        options.useLogs = useLogs;
+        auto hive = Hive::open(nativePath, options);
+        if (hive) {
+            // The hbin chain is scanned on first use: do it here, not on
+            // the GUI thread.
+            (void)(*hive)->diagnostics();
+            outcome.hive = std::shared_ptr<const Hive>(std::move(*hive));
+        } else
+            outcome.error = toQString(hive.error().message);
+        outcome.milliseconds = timer.elapsed();
+        return outcome;
+    }));
+}
+
+void HiveDocument::onOpenFinished() {
+    loading_ = false;
+    OpenOutcome outcome = openWatcher_->result();
+    openMs_ = outcome.milliseconds;
+    if (!outcome.hive) {
+        emit failed(outcome.error);
+        return;
+    }
+    hive_ = std::move(outcome.hive);
+    diagnostics_->clear();
+    diagnostics_->append(hive_->diagnostics());
+    walkDone_ = false;
+    keys_ = values_ = 0;
+    emit opened();
+
+    // The walk reads every key, value and cell: seconds on a large hive, so
+    // it runs beside the GUI and its findings arrive when it ends.
+    walkStop_ = std::make_shared<std::atomic<bool>>(false);
+    walkWatcher_->setFuture(QtConcurrent::run([hive = hive_, stop = walkStop_]() { return walk(*hive, *stop); }));
+}
+
+void HiveDocument::onWalkFinished() {
+    const WalkOutcome outcome = walkWatcher_->result();
+    if (outcome.stopped) return;
+    diagnostics_->append(outcome.diagnostics);
+    keys_ = outcome.keys;
+    values_ = outcome.values;
+    walkDone_ = true;
+    emit walkCompleted();
+}
+
+void HiveDocument::stopWalk() {
+    if (walkStop_) walkStop_->store(true);
+}
+
+WalkOutcome HiveDocument::walk(const Hive& hive, const std::atomic<bool>& stop) {
+    QElapsedTimer timer;
+    timer.start();
+    WalkOutcome out;
+    TreeWalker(hive).walk(
+        [&](const WalkedKey& k) {
+            if (stop.load(std::memory_order_relaxed)) {
+                out.stopped = true;
+                return false;
+            }
+            ++out.keys;
+            for (uint32_t vkOffset : hive.values(*k.node, &out.diagnostics)) {
+                ++out.values;
+                auto vk = hive.valueRecord(vkOffset);
+                if (!vk) {
+                    out.diagnostics.error(vk.error());
+                    continue;
+                }
+                auto data = hive.valueData(*vk);
+                if (!data) out.diagnostics.error(data.error());
+            }
+            return true;
+        },
+        &out.diagnostics);
+    if (!out.stopped)
+        CellScanner(hive).scan(
+            [&](const HiveBinInfo&, const Cell&) {
+                if (stop.load(std::memory_order_relaxed)) out.stopped = true;
+                return !out.stopped;
+            },
+            &out.diagnostics);
+    out.milliseconds = timer.elapsed();
+    return out;
+}
+
+std::optional<std::vector<uint32_t>> HiveDocument::resolvePath(const Hive& hive, const QString& path,
+                                                                QString* error) {
+    auto parts = splitKeyPath(path.trimmed().toStdString());
+    if (!parts) {
+        if (error) *error = toQString(parts.error().message);
+        return std::nullopt;
+    }
+    auto descend = [&](size_t from, QString* why) -> std::optional<std::vector<uint32_t>> {
+        std::vector<uint32_t> chain;
+        Index index(hive);
+        uint32_t at = hive.rootOffset();
+        for (size_t i = from; i < parts->size(); ++i) {
+            auto key = hive.keyNode(at);
+            if (!key) {
+                if (why) *why = toQString(key.error().message);
+                return std::nullopt;
+            }
+            auto child = index.findSubkey(*key, (*parts)[i]);
+            if (!child) {
+                if (why)
+                    *why = QCoreApplication::translate("HiveDocument", "No key \"%1\" under \"%2\".")
+                               .arg(QString::fromStdU16String((*parts)[i]),
+                                    i == 0 ? QCoreApplication::translate("HiveDocument", "the root key")
+                                           : QString::fromStdU16String((*parts)[i - 1]));
+                return std::nullopt;
+            }
+            chain.push_back(*child);
+            at = *child;
+        }
+        return chain;
+    };
+    QString why;
+    auto chain = descend(0, &why);
+    if (chain) return chain;
+    // Paths copied from elsewhere often start with the root key's own name.
+    auto root = hive.keyNode(hive.rootOffset());
+    if (root && !parts->empty() &&
+        QString::fromStdU16String(parts->front()).compare(toQString(root->nameUtf8()), Qt::CaseInsensitive) == 0) {
+        if (auto again = descend(1, nullptr)) return again;
+    }
+    if (error) *error = why;
+    return std::nullopt;
+}
+
+std::optional<std::vector<uint32_t>> HiveDocument::chainOf(const Hive& hive, uint32_t keyOffset) {
+    std::vector<uint32_t> chain;
+    uint32_t at = keyOffset;
+    for (int steps = 0; steps < kMaxParentChain; ++steps) {
+        if (at == hive.rootOffset()) {
+            std::reverse(chain.begin(), chain.end());
+            return chain;
+        }
+        auto key = hive.keyNode(at);
+        if (!key) return std::nullopt;
+        chain.push_back(at);
+        at = key->parent;
+    }
+    return std::nullopt;
+}
+
+}  // namespace hivekit::gui

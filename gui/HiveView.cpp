@@ -1,0 +1,388 @@
+#include "HiveView.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QPersistentModelIndex>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStringList>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include "DetailsPane.h"
+#include "Display.h"
+#include "HiveDocument.h"
+#include "HiveSearch.h"
+#include "KeyTreeModel.h"
+#include "RecoveryBanner.h"
+#include "ValueTableModel.h"
+#include "format/Layout.h"
+
+namespace hivekit::gui {
+
+namespace {
+enum Page { LoadingPage, ErrorPage, ContentPage };
+}  // namespace
+
+HiveView::HiveView(const QString& path, QWidget* parent)
+    : QWidget(parent),
+      document_(new HiveDocument(path, this)),
+      keyModel_(new KeyTreeModel(this)),
+      valueModel_(new ValueTableModel(this)),
+      valueProxy_(new QSortFilterProxyModel(this)),
+      stack_(new QStackedWidget),
+      loadingLabel_(new QLabel),
+      errorLabel_(new QLabel),
+      banner_(new RecoveryBanner),
+      mainSplitter_(new QSplitter(Qt::Horizontal)),
+      rightSplitter_(new QSplitter(Qt::Vertical)),
+      tree_(new QTreeView),
+      table_(new QTableView),
+      lowerTabs_(new QTabWidget),
+      details_(new DetailsPane) {
+    initResources();
+
+    // Loading page: a busy bar under the file name.
+    auto* loading = new QWidget;
+    auto* loadingLayout = new QVBoxLayout(loading);
+    loadingLayout->addStretch(1);
+    loadingLabel_->setAlignment(Qt::AlignCenter);
+    loadingLabel_->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    auto* busy = new QProgressBar;
+    busy->setRange(0, 0);
+    busy->setMaximumWidth(260);
+    busy->setTextVisible(false);
+    loadingLayout->addWidget(loadingLabel_);
+    loadingLayout->addWidget(busy, 0, Qt::AlignHCenter);
+    loadingLayout->addStretch(2);
+
+    // Error page.
+    errorLabel_->setAlignment(Qt::AlignCenter);
+    errorLabel_->setWordWrap(true);
+    errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    errorLabel_->setMargin(24);
+
+    // The key tree: one column, uniform rows (a long list lays out in
+    // constant time per row), the hive's own order.
+    tree_->setModel(keyModel_);
+    tree_->setHeaderHidden(true);
+    tree_->setUniformRowHeights(true);
+    tree_->setSelectionMode(QAbstractItemView::SingleSelection);
+    tree_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    tree_->setAnimated(false);
+    tree_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    tree_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    tree_->header()->setStretchLastSection(false);
+    tree_->setObjectName(QStringLiteral("keyTree"));
+    // The column is as wide as its longest name (scrolling sideways), but
+    // never narrower than the view, so a selected row spans the view.
+    tree_->viewport()->installEventFilter(this);
+
+    // The value table, sortable through the proxy; unsorted it keeps the
+    // value list's order.
+    valueProxy_->setSourceModel(valueModel_);
+    valueProxy_->setSortRole(ValueTableModel::SortRole);
+    valueProxy_->setSortCaseSensitivity(Qt::CaseInsensitive);
+    table_->setModel(valueProxy_);
+    table_->setSortingEnabled(true);
+    table_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    table_->horizontalHeader()->setSortIndicatorClearable(true);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->horizontalHeader()->setHighlightSections(false);
+    table_->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setShowGrid(false);
+    table_->setWordWrap(false);
+    table_->setAlternatingRowColors(true);
+    table_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table_->setColumnWidth(ValueTableModel::NameColumn, 220);
+    table_->setColumnWidth(ValueTableModel::TypeColumn, 150);
+    table_->setColumnWidth(ValueTableModel::SizeColumn, 70);
+    table_->setObjectName(QStringLiteral("valueTable"));
+
+    lowerTabs_->setDocumentMode(true);
+    lowerTabs_->addTab(details_, QIcon(QStringLiteral(":/icons/details.svg")), tr("Details"));
+    // Placeholders until the hex view (gui/hexview) and the layout view
+    // (gui/layoutview) are integrated.
+    hexPlaceholder_ = makePlaceholder(tr("Hex view"), tr("PLACEHOLDER: the hex view of the file comes with "
+                                                         "gui/hexview (HexView)."));
+    lowerTabs_->addTab(hexPlaceholder_, QIcon(QStringLiteral(":/icons/hex.svg")), tr("Hex"));
+    lowerTabs_->addTab(makePlaceholder(tr("Layout view"), tr("PLACEHOLDER: the picture of hbins and cells comes "
+                                                              "with gui/layoutview (LayoutView).")),
+                       QIcon(QStringLiteral(":/icons/layout.svg")), tr("Layout"));
+
+    rightSplitter_->addWidget(table_);
+    rightSplitter_->addWidget(lowerTabs_);
+    rightSplitter_->setStretchFactor(0, 3);
+    rightSplitter_->setStretchFactor(1, 2);
+    rightSplitter_->setChildrenCollapsible(false);
+    mainSplitter_->addWidget(tree_);
+    mainSplitter_->addWidget(rightSplitter_);
+    mainSplitter_->setStretchFactor(0, 1);
+    mainSplitter_->setStretchFactor(1, 3);
+    mainSplitter_->setChildrenCollapsible(false);
+    mainSplitter_->setObjectName(QStringLiteral("mainSplitter"));
+    rightSplitter_->setObjectName(QStringLiteral("rightSplitter"));
+    mainSplitter_->setSizes({320, 900});
+    rightSplitter_->setSizes({420, 300});
+
+    stack_->addWidget(loading);
+    stack_->addWidget(errorLabel_);
+    stack_->addWidget(mainSplitter_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    auto* bannerBox = new QVBoxLayout;
+    bannerBox->setContentsMargins(6, 6, 6, 0);
+    bannerBox->addWidget(banner_);
+    layout->addLayout(bannerBox);
+    layout->addWidget(stack_, 1);
+    restoreLayout();
+
+    connect(mainSplitter_, &QSplitter::splitterMoved, this, &HiveView::saveLayout);
+    connect(rightSplitter_, &QSplitter::splitterMoved, this, &HiveView::saveLayout);
+    connect(document_, &HiveDocument::opened, this, &HiveView::onOpened);
+    connect(document_, &HiveDocument::failed, this, &HiveView::onFailed);
+    connect(banner_, &RecoveryBanner::useLogsRequested, this, &HiveView::reopen);
+    connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { onKeySelected(current); });
+    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HiveView::onValueSelected);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentChanged, this, &HiveView::onValueSelected);
+    connect(details_, &DetailsPane::offsetActivated, this, &HiveView::showOffset);
+    // A key with thousands of subkeys is listed a batch per turn of the event
+    // loop while it is expanded, so the window keeps answering.
+    connect(tree_, &QTreeView::expanded, this, &HiveView::continueFetching);
+    connect(keyModel_, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex& parent) { continueFetching(parent); });
+
+    stack_->setCurrentIndex(LoadingPage);
+    document_->open(true);
+}
+
+HiveView::~HiveView() = default;
+
+bool HiveView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == tree_->viewport() && event->type() == QEvent::Resize)
+        tree_->header()->setMinimumSectionSize(tree_->viewport()->width());
+    return QWidget::eventFilter(watched, event);
+}
+
+QLabel* HiveView::makePlaceholder(const QString& title, const QString& text) {
+    auto* label = new QLabel(QStringLiteral("<h3>") + title.toHtmlEscaped() + QStringLiteral("</h3><p>") +
+                             text.toHtmlEscaped() + QStringLiteral("</p>"));
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setObjectName(QStringLiteral("placeholder"));
+    label->setStyleSheet(QStringLiteral("#placeholder { color: gray; border: 2px dashed #b0b0b0; margin: 12px; }"));
+    return label;
+}
+
+std::shared_ptr<const Hive> HiveView::hive() const { return document_->hive(); }
+
+bool HiveView::isLoaded() const { return !document_->isLoading() && document_->hive() != nullptr; }
+
+void HiveView::reopen(bool useLogs) {
+    const QString path = currentKeyPath();
+    pendingChain_.clear();
+    if (auto h = hive()) {
+        if (auto chain = HiveDocument::resolvePath(*h, path, nullptr)) pendingChain_ = *chain;
+    }
+    loadingLabel_->setText(useLogs ? tr("Replaying the transaction logs…") : tr("Reading the primary file…"));
+    stack_->setCurrentIndex(LoadingPage);
+    document_->open(useLogs);
+}
+
+void HiveView::onOpened() {
+    const auto h = document_->hive();
+    keyModel_->setHive(h);
+    valueModel_->setHive(h);
+    banner_->setReport(h->recovery(), h->recovery().wasDirty);
+    stack_->setCurrentIndex(ContentPage);
+    const QModelIndex root = keyModel_->rootIndex();
+    tree_->expand(root);
+    if (pendingChain_.empty() || !selectChain(pendingChain_)) tree_->setCurrentIndex(root);
+    pendingChain_.clear();
+    const QLocale locale;
+    emit statusMessage(tr("Opened %1: %2, format %3, in %4 ms")
+                           .arg(document_->displayName(), locale.formattedDataSize(qint64(h->bytes().size())),
+                                toQString(h->header().versionString()))
+                           .arg(document_->openMilliseconds()));
+    emit loaded();
+}
+
+void HiveView::onFailed(const QString& message) {
+    errorLabel_->setText(QStringLiteral("<h3>") + tr("This file cannot be opened").toHtmlEscaped() +
+                         QStringLiteral("</h3><p>") + message.toHtmlEscaped() + QStringLiteral("</p>"));
+    stack_->setCurrentIndex(ErrorPage);
+    emit loadFailed(message);
+}
+
+void HiveView::continueFetching(const QModelIndex& parent) {
+    // rowsInserted arrives while the model is still inserting (it answers
+    // canFetchMore with false then), so the check waits for the next turn.
+    if (!parent.isValid() || !tree_->isExpanded(parent)) return;
+    QTimer::singleShot(0, this, [this, p = QPersistentModelIndex(parent)] {
+        if (p.isValid() && tree_->isExpanded(p) && keyModel_->canFetchMore(p)) keyModel_->fetchMore(p);
+    });
+}
+
+void HiveView::onKeySelected(const QModelIndex& current) {
+    const auto h = hive();
+    if (!h || !current.isValid()) {
+        valueModel_->setKey(layout::kNoCell);
+        details_->showNothing();
+        return;
+    }
+    const uint32_t offset = keyModel_->offsetOf(current);
+    const QString path = keyModel_->pathOf(current);
+    if (current.data(KeyTreeModel::BrokenRole).toBool()) {
+        valueModel_->setKey(layout::kNoCell);
+        details_->setHtml(QStringLiteral("<p style=\"color:#c0392b\">") +
+                          current.data(Qt::ToolTipRole).toString().toHtmlEscaped() + QStringLiteral("</p>"));
+    } else {
+        valueModel_->setKey(offset);
+        details_->showKey(*h, offset, path);
+    }
+    emit selectionChanged(path);
+}
+
+void HiveView::onValueSelected() {
+    const auto h = hive();
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    if (!h) return;
+    if (!current.isValid() || !table_->selectionModel()->isRowSelected(current.row(), {})) {
+        const uint32_t key = valueModel_->keyOffset();
+        if (key != layout::kNoCell) details_->showKey(*h, key, currentKeyPath());
+        return;
+    }
+    const uint32_t vk = current.data(ValueTableModel::OffsetRole).toUInt();
+    details_->showValue(*h, vk, currentKeyPath());
+}
+
+QString HiveView::currentKeyPath() const {
+    const QModelIndex current = tree_->currentIndex();
+    if (!current.isValid()) return {};
+    return keyModel_->pathOf(current);
+}
+
+uint32_t HiveView::currentKeyOffset() const { return keyModel_->offsetOf(tree_->currentIndex()); }
+
+uint32_t HiveView::currentValueOffset() const {
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    if (!current.isValid()) return layout::kNoCell;
+    return current.data(ValueTableModel::OffsetRole).toUInt();
+}
+
+bool HiveView::selectChain(const std::vector<uint32_t>& chain) {
+    const QModelIndex index = keyModel_->indexForChain(chain);
+    if (!index.isValid()) return false;
+    tree_->scrollTo(index, QAbstractItemView::PositionAtCenter);  // expands the ancestors
+    tree_->setCurrentIndex(index);
+    return true;
+}
+
+bool HiveView::goToPath(const QString& path, QString* error) {
+    const auto h = hive();
+    if (!h) {
+        if (error) *error = tr("The hive is not open yet.");
+        return false;
+    }
+    auto chain = HiveDocument::resolvePath(*h, path, error);
+    if (!chain) return false;
+    if (!selectChain(*chain)) {
+        if (error) *error = tr("The key was found but cannot be shown in the tree.");
+        return false;
+    }
+    return true;
+}
+
+bool HiveView::showHit(const SearchHit& hit) {
+    if (!selectChain(hit.chain)) return false;
+    if (hit.valueOffset != layout::kNoCell) return selectValue(hit.valueOffset);
+    table_->clearSelection();
+    return true;
+}
+
+bool HiveView::selectValue(uint32_t valueOffset) {
+    const int row = valueModel_->rowOfOffset(valueOffset);
+    if (row < 0) return false;
+    const QModelIndex index = valueProxy_->mapFromSource(valueModel_->index(row, 0));
+    table_->setCurrentIndex(index);
+    table_->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table_->scrollTo(index);
+    return true;
+}
+
+void HiveView::showOffset(quint64 fileOffset) {
+    // PLACEHOLDER until gui/hexview's HexView is integrated: say where it
+    // would go.
+    if (hexPlaceholder_) {
+        hexPlaceholder_->setText(QStringLiteral("<h3>") + tr("Hex view").toHtmlEscaped() + QStringLiteral("</h3><p>") +
+                                 tr("PLACEHOLDER: the hex view would now show file offset %1.")
+                                     .arg(hexOffsetText(fileOffset))
+                                     .toHtmlEscaped() +
+                                 QStringLiteral("</p>"));
+        lowerTabs_->setCurrentIndex(1);
+    }
+    emit statusMessage(tr("Offset %1").arg(hexOffsetText(fileOffset)));
+}
+
+QString HiveView::keyPathForCopy() const {
+    if (!tree_->currentIndex().isValid()) return {};
+    return currentKeyPath();
+}
+
+namespace {
+/// The selected rows of `view`, in the order shown.
+QModelIndexList selectedRows(const QTableView* view) {
+    QModelIndexList rows = view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    return rows;
+}
+}  // namespace
+
+QString HiveView::valueForCopy() const {
+    QStringList lines;
+    for (const QModelIndex& row : selectedRows(table_)) {
+        const QModelIndex type = row.siblingAtColumn(ValueTableModel::TypeColumn);
+        lines << row.data().toString() + QLatin1Char('\t') + type.data().toString() + QLatin1Char('\t') +
+                     row.data(ValueTableModel::CopyRole).toString();
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString HiveView::dataForCopy() const {
+    QStringList lines;
+    for (const QModelIndex& row : selectedRows(table_)) lines << row.data(ValueTableModel::CopyRole).toString();
+    return lines.join(QLatin1Char('\n'));
+}
+
+void HiveView::saveLayout() const {
+    QSettings settings;
+    settings.setValue(QStringLiteral("layout/mainSplitter"), mainSplitter_->saveState());
+    settings.setValue(QStringLiteral("layout/rightSplitter"), rightSplitter_->saveState());
+}
+
+void HiveView::restoreLayout() {
+    QSettings settings;
+    mainSplitter_->restoreState(settings.value(QStringLiteral("layout/mainSplitter")).toByteArray());
+    rightSplitter_->restoreState(settings.value(QStringLiteral("layout/rightSplitter")).toByteArray());
+}
+
+}  // namespace hivekit::gui

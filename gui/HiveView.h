@@ -1,0 +1,123 @@
+// HiveView: one open hive in a tab. The key tree on the left; on the right
+// the value table above and the details below (with the hex and layout
+// views beside the details); a banner above for dirty hives.
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "hive/Hive.h"
+
+class QLabel;
+class QModelIndex;
+class QSortFilterProxyModel;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QTableView;
+class QTreeView;
+
+namespace hivekit::gui {
+
+class DetailsPane;
+class HiveDocument;
+class KeyTreeModel;
+class RecoveryBanner;
+class ValueTableModel;
+struct SearchHit;
+
+class HiveView : public QWidget {
+    Q_OBJECT
+public:
+    /// Opens `path` off the GUI thread; the view shows progress until then.
+    explicit HiveView(const QString& path, QWidget* parent = nullptr);
+    ~HiveView() override;
+
+    HiveDocument* document() const { return document_; }
+    std::shared_ptr<const Hive> hive() const;
+    bool isLoaded() const;
+
+    /// The selected key's path ("" for the root; null when nothing is selected).
+    QString currentKeyPath() const;
+    /// The selected key's nk offset, or 0xffffffff.
+    uint32_t currentKeyOffset() const;
+    /// The selected value's vk offset, or 0xffffffff.
+    uint32_t currentValueOffset() const;
+
+    /// Selects the key reached through `chain` (see KeyTreeModel::indexForChain).
+    bool selectChain(const std::vector<uint32_t>& chain);
+    /// Selects a key by path; false (and `error` says why) when there is none.
+    bool goToPath(const QString& path, QString* error = nullptr);
+    /// Selects a search hit's key, and its value for value hits.
+    bool showHit(const SearchHit& hit);
+    /// Selects the value whose vk is at `valueOffset` in the current key.
+    bool selectValue(uint32_t valueOffset);
+    /// Shows a file offset in the hex view.
+    void showOffset(quint64 fileOffset);
+
+    /// Texts for the clipboard ("" when nothing fits).
+    QString keyPathForCopy() const;
+    /// "name<TAB>type<TAB>data" of the selected value(s), one per line.
+    QString valueForCopy() const;
+    /// The decoded data of the selected value(s), one per line.
+    QString dataForCopy() const;
+
+    /// Reopens the file with or without its transaction logs.
+    void reopen(bool useLogs);
+
+    QTreeView* keyTree() const { return tree_; }
+    QTableView* valueTable() const { return table_; }
+    KeyTreeModel* keyModel() const { return keyModel_; }
+    ValueTableModel* valueModel() const { return valueModel_; }
+    QSortFilterProxyModel* valueProxy() const { return valueProxy_; }
+    DetailsPane* details() const { return details_; }
+    RecoveryBanner* banner() const { return banner_; }
+    QTabWidget* lowerTabs() const { return lowerTabs_; }
+
+    /// Splitter sizes, saved and restored through QSettings by every view.
+    void saveLayout() const;
+    void restoreLayout();
+
+signals:
+    void loaded();
+    void loadFailed(const QString& message);
+    /// The selection changed: the key's path (or a status text).
+    void selectionChanged(const QString& keyPath);
+    /// A line for the status bar.
+    void statusMessage(const QString& text);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void onOpened();
+    void onFailed(const QString& message);
+    void onKeySelected(const QModelIndex& current);
+    void onValueSelected();
+    void continueFetching(const QModelIndex& parent);
+    QLabel* makePlaceholder(const QString& title, const QString& text);
+
+    HiveDocument* document_;
+    KeyTreeModel* keyModel_;
+    ValueTableModel* valueModel_;
+    QSortFilterProxyModel* valueProxy_;
+
+    QStackedWidget* stack_;
+    QLabel* loadingLabel_;
+    QLabel* errorLabel_;
+    RecoveryBanner* banner_;
+    QSplitter* mainSplitter_;
+    QSplitter* rightSplitter_;
+    QTreeView* tree_;
+    QTableView* table_;
+    QTabWidget* lowerTabs_;
+    DetailsPane* details_;
+    QLabel* hexPlaceholder_ = nullptr;
+    std::vector<uint32_t> pendingChain_;
+};
+
+}  // namespace hivekit::gui

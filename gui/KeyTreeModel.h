@@ -1,0 +1,98 @@
+// KeyTreeModel: the key tree of one hive as a lazy QAbstractItemModel, in
+// the manner of Qt's simpletreemodel and fetchmore examples. The hive's root
+// key is the one top-level row; a key's children are created only when the
+// view asks for them (canFetchMore/fetchMore), a batch at a time, so a hive
+// of 300,000 keys opens without walking it and a key with 5,000 subkeys is
+// listed in steps the event loop can breathe between.
+#pragma once
+
+#include <QAbstractItemModel>
+#include <QIcon>
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "hive/Hive.h"
+
+namespace hivekit::gui {
+
+/// Read-only tree of keys. Nodes hold cell offsets and what the view shows
+/// (name, subkey count), never pointers into the hive's mapping. The model
+/// shares ownership of the hive, so the hive outlives every index.
+class KeyTreeModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum Role {
+        OffsetRole = Qt::UserRole + 1,  ///< quint32: the key's nk cell offset (relative)
+        PathRole,                       ///< QString: the key's path from the root ("" for the root)
+        BrokenRole,                     ///< bool: the nk could not be read
+        SubkeyCountRole,                ///< quint32: the subkey count the nk declares
+    };
+
+    /// How many children one fetchMore creates.
+    static constexpr int kDefaultBatchSize = 500;
+
+    explicit KeyTreeModel(QObject* parent = nullptr);
+    ~KeyTreeModel() override;
+
+    /// Shows `hive` (or nothing, for null). Resets the model.
+    void setHive(std::shared_ptr<const Hive> hive);
+    const std::shared_ptr<const Hive>& hive() const { return hive_; }
+
+    void setBatchSize(int size) { batchSize_ = size > 0 ? size : 1; }
+    int batchSize() const { return batchSize_; }
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool hasChildren(const QModelIndex& parent = {}) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    /// Creates every remaining child of `parent` (for navigation to a key
+    /// deep in a long list).
+    void fetchAll(const QModelIndex& parent);
+
+    /// The key's nk offset, or 0xffffffff for an invalid index.
+    uint32_t offsetOf(const QModelIndex& index) const;
+    /// The key's path from the root, names joined by '\' ("" for the root).
+    QString pathOf(const QModelIndex& index) const;
+    /// The index of the key reached through `chain`: nk offsets from the
+    /// root's child downwards (an empty chain is the root). Fetches what it
+    /// needs; invalid when some link is not a child of the one before.
+    QModelIndex indexForChain(const std::vector<uint32_t>& chain);
+    /// The index of the hive's root key (invalid without a hive).
+    QModelIndex rootIndex() const;
+
+    /// How many nodes exist (created so far): what laziness saves.
+    qsizetype createdNodeCount() const { return createdNodes_; }
+
+private:
+    struct Node;
+    Node* nodeOf(const QModelIndex& index) const;
+    std::unique_ptr<Node> makeNode(uint32_t offset, Node* parent, int row);
+    /// Reads the subkey list of `node` once (offsets only).
+    void listChildren(Node* node);
+
+    std::shared_ptr<const Hive> hive_;
+    std::unique_ptr<Node> invisibleRoot_;
+    int batchSize_ = kDefaultBatchSize;
+    /// True while rows are inserted or the model is reset: whoever reacts
+    /// to those signals (a view, QAbstractItemModelTester) may ask for more
+    /// rows, and must be told there are none to fetch until the change is
+    /// complete, or insertions would nest.
+    bool busy_ = false;
+    qsizetype createdNodes_ = 0;
+    QIcon hiveIcon_;
+    QIcon keyIcon_;
+    QIcon brokenIcon_;
+};
+
+}  // namespace hivekit::gui

@@ -1,0 +1,102 @@
+// MainWindow: HiveKit's window. Open hives in tabs, the problems and search
+// docks, menus and toolbar, recent files, bookmarks, drag and drop, and the
+// window state kept between runs.
+#pragma once
+
+#include <QMainWindow>
+#include <QStringList>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QTabWidget;
+
+namespace hivekit::gui {
+
+class DiagnosticsDock;
+class HiveView;
+class SearchDock;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a hive in a new tab (or shows its tab when it is open already).
+    HiveView* openFile(const QString& path);
+    HiveView* currentView() const;
+    QTabWidget* tabs() const { return tabs_; }
+    SearchDock* searchDock() const { return searchDock_; }
+    DiagnosticsDock* diagnosticsDock() const { return diagnosticsDock_; }
+
+    /// Goes to a key path in the current hive; false and a message in the
+    /// status bar when there is no such key.
+    bool goToPath(const QString& path);
+    /// Starts a search of the current hive with the search dock's query.
+    void startSearch();
+
+    QAction* copyKeyPathAction() const { return copyKeyPathAction_; }
+    QAction* copyValueAction() const { return copyValueAction_; }
+    QAction* copyDataAction() const { return copyDataAction_; }
+    QAction* withoutLogsAction() const { return withoutLogsAction_; }
+
+    /// The status bar's path label (tests).
+    QString statusPath() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    QWidget* createWelcomePage();
+
+    void openDialog();
+    void closeTab(int index);
+    void onCurrentTabChanged();
+    void onViewSelectionChanged(HiveView* view, const QString& path);
+    void updateActions();
+    void updateWindowTitle();
+    void fillRecentMenu();
+    void updateWelcome();
+    void fillBookmarksMenu();
+    void goToPathDialog();
+    void goToOffsetDialog();
+    void addBookmark();
+    void removeBookmark();
+    void copyText(const QString& text, const QString& what);
+    void showAbout();
+
+    QStackedWidget* central_;
+    QTabWidget* tabs_;
+    SearchDock* searchDock_;
+    DiagnosticsDock* diagnosticsDock_;
+    QLabel* pathLabel_;
+    QLabel* countsLabel_;
+    QLabel* readOnlyLabel_;
+    QMenu* recentMenu_ = nullptr;
+    QMenu* bookmarksMenu_ = nullptr;
+    QLabel* welcomeRecent_ = nullptr;
+
+    QAction* openAction_ = nullptr;
+    QAction* closeTabAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* copyKeyPathAction_ = nullptr;
+    QAction* copyValueAction_ = nullptr;
+    QAction* copyDataAction_ = nullptr;
+    QAction* findAction_ = nullptr;
+    QAction* goToPathAction_ = nullptr;
+    QAction* goToOffsetAction_ = nullptr;
+    QAction* addBookmarkAction_ = nullptr;
+    QAction* removeBookmarkAction_ = nullptr;
+    QAction* withoutLogsAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+};
+
+}  // namespace hivekit::gui

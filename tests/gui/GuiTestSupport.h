@@ -1,0 +1,33 @@
+// Helpers for the GUI tests: waiting on the event loop, opening a hive in a
+// view or window and waiting until it is loaded.
+#pragma once
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "hive/Hive.h"
+
+namespace guitest {
+
+/// Runs the event loop until `done()` holds or `timeoutMs` pass; returns done().
+inline bool waitUntil(const std::function<bool()>& done, int timeoutMs = 20000) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs) return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+inline QString qpath(const std::string& path) { return QString::fromStdString(path); }
+
+/// Opens a hive with the engine directly (REQUIREs success).
+std::shared_ptr<const hivekit::Hive> openHive(const std::string& path, bool useLogs = true);
+
+}  // namespace guitest
