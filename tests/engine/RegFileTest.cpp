@@ -13,6 +13,7 @@
 
 #include "format/Names.h"
 #include "format/ValueData.h"
+#include "hive/Checker.h"
 #include "hive/TreeWalker.h"
 #include "merge/Session.h"
 #include "regfile/RegExport.h"
@@ -956,6 +957,9 @@ TEST_CASE("An export imported into a fresh hive through a Session gives the same
     REQUIRE(imported);
     checkSame(readHive(**original), readHive(**imported));
     CHECK((*imported)->diagnostics().empty());
+    const CheckReport report = checkHive(**imported);
+    for (const Diagnostic& d : report.diagnostics.items()) UNSCOPED_INFO(d.message);
+    CHECK(report.errors() == 0);
     // And for an independent reader: hivex-dump of both is the same but for
     // the keys' timestamps (an import writes new ones).
     CHECK(hivexDumpWithoutTimes(fresh) == hivexDumpWithoutTimes(hivePath(hiveName)));
