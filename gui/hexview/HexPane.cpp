@@ -1,0 +1,352 @@
+#include "hexview/HexPane.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QSplitter>
+#include <QStyle>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include "hexview/CellColors.h"
+#include "hexview/CellFieldModel.h"
+#include "hexview/HexView.h"
+
+namespace hivekit::gui {
+
+namespace {
+
+constexpr size_t kHistoryLimit = 256;
+// Expanding every cell of a big group (an ri key with thousands of entries)
+// would bury the nk: beyond this many rows only the first cell opens.
+constexpr int kExpandAllRows = 400;
+
+QString utf8(const std::string& s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+QString hexText(uint64_t v) { return QStringLiteral("0x") + QString::number(v, 16); }
+
+/// Shows the pointing hand over link cells of the field view.
+class LinkCursor : public QObject {
+public:
+    LinkCursor(QTreeView* view) : QObject(view), view_(view) {
+        view->setMouseTracking(true);
+        view->viewport()->installEventFilter(this);
+    }
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() == QEvent::MouseMove) {
+            const QModelIndex index = view_->indexAt(static_cast<QMouseEvent*>(event)->position().toPoint());
+            const bool link = index.column() == CellFieldModel::MeaningColumn &&
+                              index.data(CellFieldModel::HasTargetRole).toBool();
+            if (link) view_->viewport()->setCursor(Qt::PointingHandCursor);
+            else view_->viewport()->unsetCursor();
+        }
+        return false;
+    }
+
+private:
+    QTreeView* view_;
+};
+
+}  // namespace
+
+HexPane::HexPane(QWidget* parent) : QWidget(parent) {
+    hex_ = new HexView(this);
+    model_ = new CellFieldModel(this);
+    fields_ = new QTreeView(this);
+    fields_->setModel(model_);
+    fields_->setUniformRowHeights(true);
+    fields_->setAlternatingRowColors(true);
+    fields_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    fields_->setAllColumnsShowFocus(true);
+    fields_->setTextElideMode(Qt::ElideRight);
+    fields_->header()->setStretchLastSection(true);
+    fields_->header()->setSectionResizeMode(QHeaderView::Interactive);
+    new LinkCursor(fields_);
+    {
+        const QFontMetrics fm(font());
+        const QFontMetrics mono(hex_->font());
+        fields_->setColumnWidth(CellFieldModel::NameColumn, fm.horizontalAdvance(QStringLiteral("MMMMMMMMMMMMMMMM")) + 32);
+        fields_->setColumnWidth(CellFieldModel::OffsetColumn, fm.horizontalAdvance(QStringLiteral("0x00000000")) + 16);
+        fields_->setColumnWidth(CellFieldModel::BytesColumn,
+                                mono.horizontalAdvance(QStringLiteral("00 00 00 00 00 00")) + 16);
+    }
+
+    splitter_ = new QSplitter(Qt::Horizontal, this);
+    splitter_->addWidget(hex_);
+    splitter_->addWidget(fields_);
+    // The hex columns have a natural width; what is left goes to the fields.
+    splitter_->setStretchFactor(0, 0);
+    splitter_->setStretchFactor(1, 1);
+    splitter_->setChildrenCollapsible(false);
+
+    auto tool = [this](QStyle::StandardPixmap icon, const QString& tip) {
+        auto* b = new QToolButton(this);
+        b->setIcon(style()->standardIcon(icon));
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        return b;
+    };
+    backButton_ = tool(QStyle::SP_ArrowBack, tr("Back"));
+    forwardButton_ = tool(QStyle::SP_ArrowForward, tr("Forward"));
+    titleLabel_ = new QLabel(this);
+    titleLabel_->setTextFormat(Qt::RichText);
+    titleLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    offsetEdit_ = new QLineEdit(this);
+    offsetEdit_->setPlaceholderText(tr("Go to offset (hex)"));
+    offsetEdit_->setClearButtonEnabled(true);
+    offsetEdit_->setToolTip(tr("A file offset in hex, with or without 0x (Ctrl+G)"));
+    offsetEdit_->setMaximumWidth(QFontMetrics(font()).horizontalAdvance(QStringLiteral("Go to offset (hex)")) + 48);
+    cursorLabel_ = new QLabel(this);
+    cursorLabel_->setForegroundRole(QPalette::PlaceholderText);
+
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 2, 4, 2);
+    bar->setSpacing(4);
+    bar->addWidget(backButton_);
+    bar->addWidget(forwardButton_);
+    bar->addSpacing(4);
+    bar->addWidget(titleLabel_, 1);
+    bar->addWidget(cursorLabel_);
+    bar->addSpacing(8);
+    bar->addWidget(offsetEdit_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(splitter_, 1);
+
+    connect(backButton_, &QToolButton::clicked, this, &HexPane::back);
+    connect(forwardButton_, &QToolButton::clicked, this, &HexPane::forward);
+    connect(offsetEdit_, &QLineEdit::returnPressed, this, &HexPane::goToTypedOffset);
+    connect(hex_, &HexView::offsetClicked, this, &HexPane::onHexClicked);
+    connect(hex_, &HexView::cursorMoved, this, &HexPane::onCursorMoved);
+    connect(hex_, &HexView::cursorMoved, this, &HexPane::cursorMoved);
+    connect(fields_, &QTreeView::clicked, this, [this](const QModelIndex& index) {
+        if (index.column() == CellFieldModel::MeaningColumn && followField(index)) return;
+        markRow(index);
+    });
+    connect(fields_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { markRow(current); });
+    connect(fields_, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        if (!followField(index)) markRow(index);
+    });
+    updateHistoryButtons();
+}
+
+HexPane::~HexPane() = default;
+
+void HexPane::setHive(std::shared_ptr<const Hive> hive) {
+    hive_ = std::move(hive);
+    hex_->setHive(hive_);
+    model_->clear();
+    history_.clear();
+    historyPos_ = 0;
+    title_.clear();
+    titleLabel_->clear();
+    cursorLabel_->clear();
+    if (hive_) navigate(Place{Place::Kind::Offset, {}, 0}, false);
+    updateHistoryButtons();
+}
+
+const CellGroup& HexPane::shown() const { return model_->group(); }
+
+uint32_t HexPane::currentCell() const {
+    const CellGroup& g = model_->group();
+    if (g.cells.empty()) return layout::kNoCell;
+    const CellRole role = g.cells.front().ref.role;
+    if (role == CellRole::BaseBlock || role == CellRole::BinHeader) return layout::kNoCell;
+    return g.cells.front().ref.offset;
+}
+
+QString HexPane::title() const { return title_; }
+
+void HexPane::showKey(uint32_t nkOffset) { navigate(Place{Place::Kind::Key, CellRef{nkOffset, CellRole::KeyNode}}, false); }
+
+void HexPane::showValue(uint32_t vkOffset) { navigate(Place{Place::Kind::Value, CellRef{vkOffset, CellRole::Value}}, false); }
+
+void HexPane::showCell(uint32_t cellOffset) { navigate(Place{Place::Kind::Cell, CellRef{cellOffset}}, false); }
+
+void HexPane::goToOffset(uint64_t fileOffset) { navigate(Place{Place::Kind::Offset, {}, fileOffset}, false); }
+
+bool HexPane::followField(const QModelIndex& index) {
+    const CellField* field = model_->fieldAt(index);
+    if (!field || !field->target) return false;
+    navigate(Place{Place::Kind::Cell, *field->target}, true);
+    return true;
+}
+
+void HexPane::markRow(const QModelIndex& index) {
+    if (!index.isValid()) return;
+    const QModelIndex first = index.siblingAtColumn(0);
+    const QVariant offset = first.data(CellFieldModel::FileOffsetRole);
+    if (!offset.isValid()) return;
+    const uint64_t begin = offset.toULongLong();
+    const uint64_t size = first.data(CellFieldModel::ByteCountRole).toULongLong();
+    hex_->setMark(begin, begin + size);
+    hex_->ensureRangeVisible(begin, begin + std::max<uint64_t>(size, 1));
+}
+
+void HexPane::back() {
+    if (historyPos_ == 0 || history_.empty()) return;
+    --historyPos_;
+    navigate(history_[historyPos_], true, false);
+}
+
+void HexPane::forward() {
+    if (historyPos_ + 1 >= history_.size()) return;
+    ++historyPos_;
+    navigate(history_[historyPos_], true, false);
+}
+
+void HexPane::focusGoToOffset() {
+    offsetEdit_->setFocus(Qt::ShortcutFocusReason);
+    offsetEdit_->selectAll();
+}
+
+void HexPane::navigate(const Place& place, bool byUser, bool record) {
+    if (!hive_) return;
+    if (record) {
+        if (!history_.empty()) history_.resize(historyPos_ + 1);
+        history_.push_back(place);
+        if (history_.size() > kHistoryLimit) history_.erase(history_.begin());
+        historyPos_ = history_.size() - 1;
+    }
+    display(place);
+    updateHistoryButtons();
+    if (!byUser) return;
+    const uint32_t cell = currentCell();
+    if (cell == layout::kNoCell) return;
+    emit cellActivated(cell);
+    const CellRole role = model_->group().cells.front().ref.role;
+    if (role == CellRole::KeyNode) emit keyRequested(cell);
+    else if (role == CellRole::Value) emit valueRequested(cell);
+}
+
+void HexPane::display(const Place& place) {
+    const Hive& hive = *hive_;
+    Result<CellGroup> group = fail(ErrorCode::NotFound, "nothing to show");
+    // An nk or vk reached any way shows the whole key or value.
+    auto expand = [&](Result<CellDescription> d) -> Result<CellGroup> {
+        if (!d) return std::unexpected(d.error());
+        if (d->ref.role == CellRole::KeyNode && d->allocated) return describeKeyCells(hive, d->ref.offset);
+        if (d->ref.role == CellRole::Value && d->allocated) return describeValueCells(hive, d->ref.offset);
+        CellGroup g;
+        g.cells.push_back(std::move(*d));
+        return g;
+    };
+    switch (place.kind) {
+    case Place::Kind::Key: group = describeKeyCells(hive, place.ref.offset); break;
+    case Place::Kind::Value: group = describeValueCells(hive, place.ref.offset); break;
+    case Place::Kind::Cell: group = expand(describeCell(hive, place.ref)); break;
+    case Place::Kind::Offset:
+        if (place.fileOffset >= hive.bytes().size())
+            group = fail(ErrorCode::OutOfBounds,
+                         "file offset " + hexOffset(place.fileOffset) + " lies past the end of the file (" +
+                             hexOffset(hive.bytes().size()) + " bytes)",
+                         place.fileOffset);
+        else
+            group = expand(describeAt(hive, place.fileOffset));
+        break;
+    }
+
+    hex_->setMark(0, 0);
+    if (!group) {
+        model_->clear();
+        hex_->setHighlights({});
+        title_ = utf8(group.error().message);
+        titleLabel_->setText(QStringLiteral("<span style='color:#b02020'>%1</span>").arg(title_.toHtmlEscaped()));
+        if (place.kind == Place::Kind::Offset && place.fileOffset < hive.bytes().size())
+            hex_->setCursorOffset(place.fileOffset);
+        else if (place.kind != Place::Kind::Offset && place.ref.offset != layout::kNoCell)
+            hex_->setCursorOffset(uint64_t{place.ref.offset} + layout::kBaseBlockSize);
+        return;
+    }
+
+    std::vector<HexHighlight> ranges;
+    ranges.reserve(group->cells.size());
+    for (const CellDescription& d : group->cells) {
+        const bool isCell = d.ref.role != CellRole::BaseBlock && d.ref.role != CellRole::BinHeader;
+        ranges.push_back(HexHighlight{d.fileOffset, d.fileOffset + d.size, roleTint(d.ref.role), isCell ? 4u : 0u});
+    }
+    hex_->setHighlights(std::move(ranges));
+
+    const CellDescription& primary = group->cells.front();
+    const bool header = primary.ref.role == CellRole::BaseBlock || primary.ref.role == CellRole::BinHeader;
+    const QString where = header ? tr("at %1").arg(hexText(primary.fileOffset))
+                                 : tr("%1 at %2").arg(roleDisplayName(primary.ref.role), hexText(primary.fileOffset));
+    title_ = utf8(primary.title) + QStringLiteral(" \u00b7 ") + where;
+    titleLabel_->setText(QStringLiteral("<span style='color:%1'>\u25a0</span>&nbsp;<b>%2</b> "
+                                        "<span style='color:%3'>\u00b7 %4</span>")
+                             .arg(roleColor(primary.ref.role).name(), utf8(primary.title).toHtmlEscaped(),
+                                  palette().color(QPalette::PlaceholderText).name(), where.toHtmlEscaped()));
+    titleLabel_->setToolTip(title_);
+
+    size_t rows = 0;
+    for (const CellDescription& d : group->cells) rows += d.fields.size() + 1;
+    model_->setGroup(hive_, std::move(*group));
+    for (size_t i = 0; i < model_->group().cells.size(); ++i)
+        fields_->setFirstColumnSpanned(static_cast<int>(i), QModelIndex(), true);
+    if (static_cast<int>(rows) <= kExpandAllRows) fields_->expandAll();
+    else fields_->expand(model_->cellIndex(0));
+    fields_->scrollToTop();
+
+    const uint64_t at = place.kind == Place::Kind::Offset ? place.fileOffset : primary.fileOffset;
+    hex_->setCursorOffset(at);
+    hex_->ensureRangeVisible(primary.fileOffset, primary.fileOffset + primary.size);
+    hex_->ensureVisible(at);
+}
+
+void HexPane::updateHistoryButtons() {
+    backButton_->setEnabled(historyPos_ > 0 && !history_.empty());
+    forwardButton_->setEnabled(historyPos_ + 1 < history_.size());
+}
+
+void HexPane::goToTypedOffset() {
+    QString text = offsetEdit_->text().trimmed();
+    if (text.startsWith(QStringLiteral("0x"), Qt::CaseInsensitive)) text = text.mid(2);
+    bool ok = false;
+    const qulonglong offset = text.toULongLong(&ok, 16);
+    if (!ok || !hive_) {
+        offsetEdit_->setStyleSheet(QStringLiteral("QLineEdit { color: #b02020; }"));
+        return;
+    }
+    offsetEdit_->setStyleSheet(QString());
+    navigate(Place{Place::Kind::Offset, {}, offset}, true);
+    hex_->setFocus();
+}
+
+void HexPane::onHexClicked(uint64_t fileOffset) {
+    // A byte of what is already on show selects its field; elsewhere it
+    // shows what lies there.
+    const CellGroup& group = model_->group();
+    for (size_t c = 0; c < group.cells.size(); ++c) {
+        const CellDescription& d = group.cells[c];
+        if (fileOffset < d.fileOffset || fileOffset - d.fileOffset >= d.size) continue;
+        for (size_t f = 0; f < d.fields.size(); ++f) {
+            const CellField& field = d.fields[f];
+            if (fileOffset >= field.fileOffset && fileOffset - field.fileOffset < std::max<uint32_t>(field.size, 1)) {
+                const QModelIndex index = model_->fieldIndex(c, f);
+                fields_->setCurrentIndex(index);
+                fields_->scrollTo(index);
+                hex_->setMark(field.fileOffset, field.fileOffset + field.size);
+                return;
+            }
+        }
+        const QModelIndex index = model_->cellIndex(c);
+        fields_->setCurrentIndex(index);
+        fields_->scrollTo(index);
+        return;
+    }
+    navigate(Place{Place::Kind::Offset, {}, fileOffset}, true);
+}
+
+void HexPane::onCursorMoved(uint64_t fileOffset) {
+    cursorLabel_->setText(tr("Cursor %1").arg(hexText(fileOffset)));
+}
+
+}  // namespace hivekit::gui
