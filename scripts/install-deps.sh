@@ -9,7 +9,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libqt6svg6
   catch2
-  libhivex-dev libhivex-bin python3-hivex libregf-utils reglookup
+  libhivex-dev libhivex-bin python3-hivex libwin-hivex-perl libregf-utils reglookup
   clang libclang-rt-14-dev
   xvfb xauth
 )
