@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QtConcurrent>
 
+#include <algorithm>
+
 #include "DiagnosticsModel.h"
 #include "Display.h"
 #include "hive/CellScanner.h"
@@ -70,6 +72,7 @@ void HiveDocument::onOpenFinished() {
     diagnostics_->append(hive_->diagnostics());
     walkDone_ = false;
     keys_ = values_ = 0;
+    valueOwners_.clear();
     emit opened();
 
     // The walk reads every key, value and cell: seconds on a large hive, so
@@ -79,13 +82,20 @@ void HiveDocument::onOpenFinished() {
 }
 
 void HiveDocument::onWalkFinished() {
-    const WalkOutcome outcome = walkWatcher_->result();
+    WalkOutcome outcome = walkWatcher_->future().takeResult();
     if (outcome.stopped) return;
     diagnostics_->append(outcome.diagnostics);
     keys_ = outcome.keys;
     values_ = outcome.values;
+    valueOwners_ = std::move(outcome.valueOwners);
     walkDone_ = true;
     emit walkCompleted();
+}
+
+std::optional<uint32_t> HiveDocument::keyOfValue(uint32_t valueOffset) const {
+    auto it = std::lower_bound(valueOwners_.begin(), valueOwners_.end(), std::make_pair(valueOffset, uint32_t{0}));
+    if (it == valueOwners_.end() || it->first != valueOffset) return std::nullopt;
+    return it->second;
 }
 
 void HiveDocument::stopWalk() {
@@ -105,6 +115,7 @@ WalkOutcome HiveDocument::walk(const Hive& hive, const std::atomic<bool>& stop) 
             ++out.keys;
             for (uint32_t vkOffset : hive.values(*k.node, &out.diagnostics)) {
                 ++out.values;
+                out.valueOwners.emplace_back(vkOffset, k.offset);
                 auto vk = hive.valueRecord(vkOffset);
                 if (!vk) {
                     out.diagnostics.error(vk.error());
@@ -116,6 +127,7 @@ WalkOutcome HiveDocument::walk(const Hive& hive, const std::atomic<bool>& stop) 
             return true;
         },
         &out.diagnostics);
+    std::sort(out.valueOwners.begin(), out.valueOwners.end());
     if (!out.stopped)
         CellScanner(hive).scan(
             [&](const HiveBinInfo&, const Cell&) {

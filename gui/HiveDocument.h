@@ -11,6 +11,8 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "hive/Hive.h"
@@ -33,6 +35,9 @@ struct WalkOutcome {
     uint64_t values = 0;
     bool stopped = false;
     qint64 milliseconds = 0;
+    /// (vk offset, nk offset) of every value reached, sorted: which key a
+    /// value record belongs to (a vk does not say).
+    std::vector<std::pair<uint32_t, uint32_t>> valueOwners;
 };
 
 /// One hive file, read-only. The Hive is shared (std::shared_ptr) with the
@@ -62,6 +67,9 @@ public:
     bool walkFinished() const { return walkDone_; }
     uint64_t keyCount() const { return keys_; }
     uint64_t valueCount() const { return values_; }
+    /// The key whose value list holds the vk at `valueOffset` (known once
+    /// the walk is finished), or nothing.
+    std::optional<uint32_t> keyOfValue(uint32_t valueOffset) const;
 
     /// Resolves a path ("A\B\C", from the root; a leading '\' or the root
     /// key's own name may start it) to the chain of nk offsets from the
@@ -98,6 +106,7 @@ private:
     bool walkDone_ = false;
     uint64_t keys_ = 0;
     uint64_t values_ = 0;
+    std::vector<std::pair<uint32_t, uint32_t>> valueOwners_;
 };
 
 }  // namespace hivekit::gui

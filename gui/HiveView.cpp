@@ -29,6 +29,22 @@
 #include "ValueTableModel.h"
 #include "format/Layout.h"
 
+// The hex view (gui/hexview) and the layout view (gui/layoutview) are
+// written beside this file; until they are there, their tabs hold
+// placeholders.
+#if __has_include("hexview/HexPane.h")
+#define HIVEKIT_HAVE_HEXVIEW 1
+#include "hexview/HexPane.h"
+#else
+#define HIVEKIT_HAVE_HEXVIEW 0
+#endif
+#if __has_include("layoutview/LayoutView.h")
+#define HIVEKIT_HAVE_LAYOUTVIEW 1
+#include "layoutview/LayoutView.h"
+#else
+#define HIVEKIT_HAVE_LAYOUTVIEW 0
+#endif
+
 namespace hivekit::gui {
 
 namespace {
@@ -117,14 +133,11 @@ HiveView::HiveView(const QString& path, QWidget* parent)
 
     lowerTabs_->setDocumentMode(true);
     lowerTabs_->addTab(details_, QIcon(QStringLiteral(":/icons/details.svg")), tr("Details"));
-    // Placeholders until the hex view (gui/hexview) and the layout view
-    // (gui/layoutview) are integrated.
-    hexPlaceholder_ = makePlaceholder(tr("Hex view"), tr("PLACEHOLDER: the hex view of the file comes with "
-                                                         "gui/hexview (HexView)."));
-    lowerTabs_->addTab(hexPlaceholder_, QIcon(QStringLiteral(":/icons/hex.svg")), tr("Hex"));
-    lowerTabs_->addTab(makePlaceholder(tr("Layout view"), tr("PLACEHOLDER: the picture of hbins and cells comes "
-                                                              "with gui/layoutview (LayoutView).")),
-                       QIcon(QStringLiteral(":/icons/layout.svg")), tr("Layout"));
+    createHexPage();
+    lowerTabs_->addTab(hexPage_, QIcon(QStringLiteral(":/icons/hex.svg")), tr("Hex"));
+    createLayoutPage();
+    lowerTabs_->addTab(layoutPage_, QIcon(QStringLiteral(":/icons/layout.svg")), tr("Layout"));
+    connect(lowerTabs_, &QTabWidget::currentChanged, this, &HiveView::onLowerTabChanged);
 
     rightSplitter_->addWidget(table_);
     rightSplitter_->addWidget(lowerTabs_);
@@ -139,7 +152,7 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     mainSplitter_->setObjectName(QStringLiteral("mainSplitter"));
     rightSplitter_->setObjectName(QStringLiteral("rightSplitter"));
     mainSplitter_->setSizes({320, 900});
-    rightSplitter_->setSizes({420, 300});
+    rightSplitter_->setSizes({320, 380});
 
     stack_->addWidget(loading);
     stack_->addWidget(errorLabel_);
@@ -183,6 +196,91 @@ bool HiveView::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+bool HiveView::hasHexView() { return HIVEKIT_HAVE_HEXVIEW; }
+bool HiveView::hasLayoutView() { return HIVEKIT_HAVE_LAYOUTVIEW; }
+
+#if HIVEKIT_HAVE_HEXVIEW
+static HexPane* asHexPane(QWidget* page) { return static_cast<HexPane*>(page); }
+#endif
+#if HIVEKIT_HAVE_LAYOUTVIEW
+static LayoutView* asLayoutView(QWidget* page) { return static_cast<LayoutView*>(page); }
+#endif
+
+void HiveView::createHexPage() {
+#if HIVEKIT_HAVE_HEXVIEW
+    auto* pane = new HexPane;
+    hexPage_ = pane;
+    // A link followed or a cell clicked in the hex view selects that key or
+    // value in the tree; show*() calls never signal back, so no loop.
+    connect(pane, &HexPane::keyRequested, this, [this](uint32_t nk) { selectKeyAndValue(nk, layout::kNoCell); });
+    connect(pane, &HexPane::valueRequested, this, &HiveView::selectValueAnywhere);
+#else
+    hexPage_ = makePlaceholder(tr("Hex view"), tr("PLACEHOLDER: the hex view of the file comes with "
+                                                   "gui/hexview (HexView)."));
+#endif
+}
+
+void HiveView::createLayoutPage() {
+#if HIVEKIT_HAVE_LAYOUTVIEW
+    auto* view = new LayoutView;
+    layoutPage_ = view;
+    connect(view, &LayoutView::cellSelected, this, [this](uint32_t cell, CellKind kind) {
+#if HIVEKIT_HAVE_HEXVIEW
+        asHexPane(hexPage_)->showCell(cell);
+#endif
+        if (kind == CellKind::KeyNode)
+            selectKeyAndValue(cell, layout::kNoCell);
+        else if (kind == CellKind::Value)
+            selectValueAnywhere(cell);
+    });
+    connect(view, &LayoutView::offsetSelected, this, [this](uint64_t fileOffset) {
+#if HIVEKIT_HAVE_HEXVIEW
+        asHexPane(hexPage_)->goToOffset(fileOffset);
+#endif
+        emit statusMessage(tr("Offset %1").arg(hexOffsetText(fileOffset)));
+    });
+#else
+    layoutPage_ = makePlaceholder(tr("Layout view"), tr("PLACEHOLDER: the picture of hbins and cells comes "
+                                                         "with gui/layoutview (LayoutView)."));
+#endif
+}
+
+void HiveView::onLowerTabChanged() {
+#if HIVEKIT_HAVE_LAYOUTVIEW
+    // Mapping every cell costs a pass over the file: only for who looks.
+    if (lowerTabs_->currentWidget() == layoutPage_ && !layoutFed_ && hive()) {
+        layoutFed_ = true;
+        asLayoutView(layoutPage_)->setHive(hive());
+        if (currentKeyOffset() != layout::kNoCell) asLayoutView(layoutPage_)->setSelectedCell(currentKeyOffset());
+    }
+#endif
+}
+
+bool HiveView::selectKeyAndValue(uint32_t keyOffset, uint32_t valueOffset) {
+    const auto h = hive();
+    if (!h) return false;
+    auto chain = HiveDocument::chainOf(*h, keyOffset);
+    if (!chain || !selectChain(*chain)) {
+        emit statusMessage(tr("The key at %1 is not reachable from the root.")
+                               .arg(hexOffsetText(uint64_t{keyOffset} + layout::kBaseBlockSize)));
+        return false;
+    }
+    if (valueOffset != layout::kNoCell) return selectValue(valueOffset);
+    return true;
+}
+
+void HiveView::selectValueAnywhere(uint32_t valueOffset) {
+    if (selectValue(valueOffset)) return;  // a value of the current key
+    if (auto key = document_->keyOfValue(valueOffset)) {
+        selectKeyAndValue(*key, valueOffset);
+        return;
+    }
+    emit statusMessage(document_->walkFinished()
+                           ? tr("No key lists the value at %1.")
+                                 .arg(hexOffsetText(uint64_t{valueOffset} + layout::kBaseBlockSize))
+                           : tr("Still reading the hive: try again in a moment."));
+}
+
 QLabel* HiveView::makePlaceholder(const QString& title, const QString& text) {
     auto* label = new QLabel(QStringLiteral("<h3>") + title.toHtmlEscaped() + QStringLiteral("</h3><p>") +
                              text.toHtmlEscaped() + QStringLiteral("</p>"));
@@ -212,6 +310,11 @@ void HiveView::onOpened() {
     const auto h = document_->hive();
     keyModel_->setHive(h);
     valueModel_->setHive(h);
+#if HIVEKIT_HAVE_HEXVIEW
+    asHexPane(hexPage_)->setHive(h);
+#endif
+    layoutFed_ = false;
+    onLowerTabChanged();
     banner_->setReport(h->recovery(), h->recovery().wasDirty);
     stack_->setCurrentIndex(ContentPage);
     const QModelIndex root = keyModel_->rootIndex();
@@ -258,6 +361,12 @@ void HiveView::onKeySelected(const QModelIndex& current) {
     } else {
         valueModel_->setKey(offset);
         details_->showKey(*h, offset, path);
+#if HIVEKIT_HAVE_HEXVIEW
+        asHexPane(hexPage_)->showKey(offset);
+#endif
+#if HIVEKIT_HAVE_LAYOUTVIEW
+        if (layoutFed_) asLayoutView(layoutPage_)->setSelectedCell(offset);
+#endif
     }
     emit selectionChanged(path);
 }
@@ -268,11 +377,22 @@ void HiveView::onValueSelected() {
     if (!h) return;
     if (!current.isValid() || !table_->selectionModel()->isRowSelected(current.row(), {})) {
         const uint32_t key = valueModel_->keyOffset();
-        if (key != layout::kNoCell) details_->showKey(*h, key, currentKeyPath());
+        if (key != layout::kNoCell) {
+            details_->showKey(*h, key, currentKeyPath());
+#if HIVEKIT_HAVE_HEXVIEW
+            asHexPane(hexPage_)->showKey(key);
+#endif
+        }
         return;
     }
     const uint32_t vk = current.data(ValueTableModel::OffsetRole).toUInt();
     details_->showValue(*h, vk, currentKeyPath());
+#if HIVEKIT_HAVE_HEXVIEW
+    asHexPane(hexPage_)->showValue(vk);
+#endif
+#if HIVEKIT_HAVE_LAYOUTVIEW
+    if (layoutFed_) asLayoutView(layoutPage_)->setSelectedCell(vk);
+#endif
 }
 
 QString HiveView::currentKeyPath() const {
@@ -330,16 +450,16 @@ bool HiveView::selectValue(uint32_t valueOffset) {
 }
 
 void HiveView::showOffset(quint64 fileOffset) {
-    // PLACEHOLDER until gui/hexview's HexView is integrated: say where it
-    // would go.
-    if (hexPlaceholder_) {
-        hexPlaceholder_->setText(QStringLiteral("<h3>") + tr("Hex view").toHtmlEscaped() + QStringLiteral("</h3><p>") +
-                                 tr("PLACEHOLDER: the hex view would now show file offset %1.")
-                                     .arg(hexOffsetText(fileOffset))
-                                     .toHtmlEscaped() +
-                                 QStringLiteral("</p>"));
-        lowerTabs_->setCurrentIndex(1);
-    }
+#if HIVEKIT_HAVE_HEXVIEW
+    asHexPane(hexPage_)->goToOffset(fileOffset);
+#else
+    // PLACEHOLDER until gui/hexview is there: say where it would go.
+    static_cast<QLabel*>(hexPage_)->setText(
+        QStringLiteral("<h3>") + tr("Hex view").toHtmlEscaped() + QStringLiteral("</h3><p>") +
+        tr("PLACEHOLDER: the hex view would now show file offset %1.").arg(hexOffsetText(fileOffset)).toHtmlEscaped() +
+        QStringLiteral("</p>"));
+#endif
+    lowerTabs_->setCurrentWidget(hexPage_);
     emit statusMessage(tr("Offset %1").arg(hexOffsetText(fileOffset)));
 }
 

@@ -77,6 +77,13 @@ public:
     DetailsPane* details() const { return details_; }
     RecoveryBanner* banner() const { return banner_; }
     QTabWidget* lowerTabs() const { return lowerTabs_; }
+    /// The Hex tab: gui/hexview's HexPane where it is built in, else a
+    /// placeholder label. The Layout tab likewise (gui/layoutview's LayoutView).
+    QWidget* hexPage() const { return hexPage_; }
+    QWidget* layoutPage() const { return layoutPage_; }
+    /// True when the hex and layout views are built in (not placeholders).
+    static bool hasHexView();
+    static bool hasLayoutView();
 
     /// Splitter sizes, saved and restored through QSettings by every view.
     void saveLayout() const;
@@ -100,6 +107,13 @@ private:
     void onValueSelected();
     void continueFetching(const QModelIndex& parent);
     QLabel* makePlaceholder(const QString& title, const QString& text);
+    void createHexPage();
+    void createLayoutPage();
+    /// Selects the key at `keyOffset` (through its parent chain) and, when
+    /// given, its value `valueOffset`; for clicks in the hex and layout views.
+    bool selectKeyAndValue(uint32_t keyOffset, uint32_t valueOffset);
+    void selectValueAnywhere(uint32_t valueOffset);
+    void onLowerTabChanged();
 
     HiveDocument* document_;
     KeyTreeModel* keyModel_;
@@ -116,7 +130,10 @@ private:
     QTableView* table_;
     QTabWidget* lowerTabs_;
     DetailsPane* details_;
-    QLabel* hexPlaceholder_ = nullptr;
+    QWidget* hexPage_ = nullptr;
+    QWidget* layoutPage_ = nullptr;
+    /// The layout view maps the hive's cells when its tab is first shown.
+    bool layoutFed_ = false;
     std::vector<uint32_t> pendingChain_;
 };
 

@@ -71,7 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, diagnosticsDock_);
     tabifyDockWidget(searchDock_, diagnosticsDock_);
     searchDock_->raise();
-    resizeDocks({searchDock_}, {220}, Qt::Vertical);
+    resizeDocks({searchDock_}, {170}, Qt::Vertical);
 
     createActions();
     createMenus();

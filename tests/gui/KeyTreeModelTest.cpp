@@ -93,7 +93,7 @@ TEST_CASE("The key tree's first two levels below the root equal the engine's wal
     CHECK(root.data().toString() == QString::fromStdString(hive->keyNode(hive->rootOffset())->nameUtf8()));
 }
 
-TEST_CASE("Opening a hive creates only its root; a key's children appear on fetchMore, one batch at a time", "[gui][tree]") {
+TEST_CASE("Opening a hive creates only its root, and a key's children appear on fetchMore one batch at a time", "[gui][tree]") {
     if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     auto hive = guitest::openHive(hivePath("regipy/SYSTEM"));
     KeyTreeModel model;

@@ -121,7 +121,7 @@ TEST_CASE("Key details show the last-write time, class, counts, offset and the s
     CHECK(offsets.at(0).at(0).toULongLong() == 4128);
 }
 
-TEST_CASE("Several hives open in tabs; opening one again shows its tab", "[gui][window]") {
+TEST_CASE("Several hives open in tabs, and opening one again shows its tab", "[gui][window]") {
     if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     MainWindow window;
     HiveView* a = openAndWait(window, hivePath("regipy/SYSTEM"));
@@ -225,7 +225,7 @@ TEST_CASE("A dirty hive without logs says that no logs were found", "[gui][windo
     CHECK_FALSE(window.withoutLogsAction()->isEnabled());
 }
 
-TEST_CASE("A damaged hive opens with its problems in the dock; clicking one goes to its offset", "[gui][window]") {
+TEST_CASE("A damaged hive opens with its problems in the dock, and clicking one goes to its offset", "[gui][window]") {
     if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     MainWindow window;
     window.show();

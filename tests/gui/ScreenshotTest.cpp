@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QTabWidget>
 #include <QImage>
 #include <QPixmap>
 #include <QSet>
@@ -127,4 +129,28 @@ TEST_CASE("A screenshot of a damaged hive shows its problems in the dock", "[gui
     CHECK(problems->isVisible());
     CHECK(problems->model()->rowCount() > 0);
     CHECK(inkShare(problems->viewport()->grab().toImage()) > 0.02);
+}
+
+TEST_CASE("Screenshots of the hex and layout tabs show them drawn", "[gui][screenshot]") {
+    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    HiveView* view = window.openFile(qpath(hivePath("regipy/SYSTEM")));
+    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
+    REQUIRE(view->goToPath(QStringLiteral("ControlSet001\\services\\Tcpip")));
+    view->valueTable()->selectRow(3);
+    for (QWidget* page : {view->hexPage(), view->layoutPage()}) {
+        view->lowerTabs()->setCurrentWidget(page);
+        // The layout view maps cells on a worker thread: give it time.
+        QElapsedTimer wait;
+        wait.start();
+        waitUntil([&] { return wait.elapsed() > 1500; }, 3000);
+        const QImage shot = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        const bool hex = page == view->hexPage();
+        REQUIRE(shot.save(QDir(QDir::tempPath()).filePath(hex ? QStringLiteral("hivekit-hex-tab.png")
+                                                                : QStringLiteral("hivekit-layout-tab.png"))));
+        CHECK(page->isVisible());
+        CHECK(inkShare(page->grab().toImage()) > 0.02);
+    }
 }

@@ -98,7 +98,7 @@ TEST_CASE("The unnamed value is shown as (Default)", "[gui][values]") {
     CHECK(cell(model, row, ValueTableModel::DataColumn) == QStringLiteral("Mobile devices"));
 }
 
-TEST_CASE("Sorting the value table by name, type or size orders its rows; unsorted it keeps list order", "[gui][values]") {
+TEST_CASE("Sorting the value table by name, type or size orders its rows, and unsorted it keeps list order", "[gui][values]") {
     if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     auto hive = guitest::openHive(hivePath("regipy/SYSTEM"));
     ValueTableModel model;

@@ -1,0 +1,115 @@
+// Timings of the GUI on a large hive (hidden: run by hand with
+// HIVEKIT_LARGE_HIVE naming a hive made by tests/bench/make-large-hive.py):
+//   HIVEKIT_LARGE_HIVE=/tmp/large.hive gui_tests "[.bench]" -s
+// Reports how long opening takes until the root shows, how long the event
+// loop is ever kept from running while the hive opens and while a key with
+// thousands of subkeys is expanded, and how long the background walk and a
+// search of the whole hive take.
+#include <catch2/catch.hpp>
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTimer>
+#include <QTreeView>
+
+#include "GuiTestSupport.h"
+#include "HiveDocument.h"
+#include "HiveView.h"
+#include "KeyTreeModel.h"
+#include "MainWindow.h"
+#include "SearchDock.h"
+#include "SearchJob.h"
+
+using namespace hivekit::gui;
+using guitest::waitUntil;
+
+namespace {
+
+/// Measures the longest time the event loop went without running a 1 ms timer.
+class StallMeter {
+public:
+    StallMeter() {
+        timer_.setInterval(1);
+        QObject::connect(&timer_, &QTimer::timeout, [this] {
+            worst_ = std::max(worst_, clock_.restart());
+        });
+        clock_.start();
+        timer_.start();
+    }
+    qint64 worstMs() const { return worst_; }
+
+private:
+    QTimer timer_;
+    QElapsedTimer clock_;
+    qint64 worst_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("Timings of the GUI on a large hive", "[.bench]") {
+    const QString path = qEnvironmentVariable("HIVEKIT_LARGE_HIVE");
+    if (path.isEmpty()) FAIL("set HIVEKIT_LARGE_HIVE to a large hive");
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QCoreApplication::processEvents();
+
+    QElapsedTimer clock;
+    StallMeter openStalls;
+    clock.start();
+    HiveView* view = window.openFile(path);
+    const qint64 openReturned = clock.elapsed();
+    REQUIRE(waitUntil([&] { return view->isLoaded(); }, 120000));
+    const qint64 rootShown = clock.elapsed();
+    const QModelIndex root = view->keyModel()->rootIndex();
+    WARN("open: openFile returned after " << openReturned << " ms; root shown after " << rootShown
+                                          << " ms (worker open " << view->document()->openMilliseconds()
+                                          << " ms); longest event-loop stall " << openStalls.worstMs() << " ms; "
+                                          << view->keyModel()->rowCount(root) << " top-level keys, "
+                                          << view->keyModel()->createdNodeCount() << " nodes created");
+
+    // The widest key among the root's subkeys.
+    QModelIndex wide;
+    for (int r = 0; r < view->keyModel()->rowCount(root); ++r) {
+        const QModelIndex i = view->keyModel()->index(r, 0, root);
+        if (!wide.isValid() || i.data(KeyTreeModel::SubkeyCountRole).toUInt() >
+                                   wide.data(KeyTreeModel::SubkeyCountRole).toUInt())
+            wide = i;
+    }
+    REQUIRE(wide.isValid());
+    const uint subkeys = wide.data(KeyTreeModel::SubkeyCountRole).toUInt();
+    StallMeter expandStalls;
+    clock.restart();
+    view->keyTree()->expand(wide);
+    const qint64 firstBatch = clock.elapsed();
+    REQUIRE(waitUntil([&] { return !view->keyModel()->canFetchMore(wide); }, 120000));
+    const qint64 all = clock.elapsed();
+    const qint64 expandStall = expandStalls.worstMs();
+    clock.restart();
+    view->keyTree()->scrollTo(view->keyModel()->index(view->keyModel()->rowCount(wide) - 1, 0, wide));
+    QCoreApplication::processEvents();
+    const qint64 scroll = clock.elapsed();
+    WARN("expand of a key with " << subkeys << " subkeys: first " << view->keyModel()->batchSize() << " rows after "
+                                 << firstBatch << " ms, all " << view->keyModel()->rowCount(wide) << " after " << all
+                                 << " ms; longest event-loop stall " << expandStall << " ms; scrolling to the last "
+                                 << scroll << " ms");
+
+    StallMeter walkStalls;
+    clock.restart();
+    REQUIRE(waitUntil([&] { return view->document()->walkFinished(); }, 600000));
+    WARN("background walk finished " << clock.elapsed() << " ms after the expand: " << view->document()->keyCount()
+                                     << " keys, " << view->document()->valueCount()
+                                     << " values; longest event-loop stall meanwhile " << walkStalls.worstMs() << " ms");
+
+    SearchQuery q;
+    q.text = QStringLiteral("no-such-text-anywhere");
+    window.searchDock()->setQuery(q);
+    QSignalSpy finished(window.searchDock()->job(), &SearchJob::finished);
+    StallMeter searchStalls;
+    window.startSearch();
+    REQUIRE(waitUntil([&] { return finished.count() == 1; }, 600000));
+    const SearchSummary s = window.searchDock()->job()->summary();
+    WARN("search of names and data for absent text: " << s.milliseconds << " ms over " << s.keysVisited << " keys and "
+                                                       << s.valuesVisited << " values; longest event-loop stall "
+                                                       << searchStalls.worstMs() << " ms");
+}

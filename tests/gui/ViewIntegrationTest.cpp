@@ -1,0 +1,143 @@
+// The hex view and the layout view inside the main window: they follow the
+// tree's selection, and clicks in them select keys and values in the tree.
+// (The widgets themselves are tested in HexViewTest and LayoutViewTest.)
+#include <catch2/catch.hpp>
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeView>
+
+#include "GuiTestSupport.h"
+#include "HiveDocument.h"
+#include "HiveView.h"
+#include "KeyTreeModel.h"
+#include "MainWindow.h"
+#include "index/Index.h"
+#include "support/TestSupport.h"
+
+#if __has_include("hexview/HexPane.h")
+#include "hexview/HexPane.h"
+#include "hexview/HexView.h"
+#define HAVE_HEXVIEW 1
+#endif
+#if __has_include("layoutview/LayoutView.h")
+#include "layoutview/LayoutView.h"
+#define HAVE_LAYOUTVIEW 1
+#endif
+
+using namespace hivekit::gui;
+using namespace testsupport;
+using guitest::qpath;
+using guitest::waitUntil;
+
+namespace {
+
+HiveView* openAndWait(MainWindow& window, const std::string& path) {
+    HiveView* view = window.openFile(qpath(path));
+    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
+    return view;
+}
+
+uint32_t keyAt(const hivekit::Hive& hive, const char* path) {
+    auto k = hivekit::Index(hive).findKey(path);
+    REQUIRE(k);
+    return *k;
+}
+
+}  // namespace
+
+TEST_CASE("The lower tabs hold the details, the hex view and the layout view", "[gui][views]") {
+    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
+    MainWindow window;
+    HiveView* view = openAndWait(window, hivePath("regipy/SYSTEM"));
+    QTabWidget* tabs = view->lowerTabs();
+    REQUIRE(tabs->count() == 3);
+    CHECK(tabs->widget(1) == view->hexPage());
+    CHECK(tabs->widget(2) == view->layoutPage());
+    // Placeholders say so; the real views are not labels.
+    CHECK((qobject_cast<QLabel*>(view->hexPage()) != nullptr) == !HiveView::hasHexView());
+    CHECK((qobject_cast<QLabel*>(view->layoutPage()) != nullptr) == !HiveView::hasLayoutView());
+    if (auto* label = qobject_cast<QLabel*>(view->hexPage())) CHECK(label->text().contains(QStringLiteral("PLACEHOLDER")));
+}
+
+#ifdef HAVE_HEXVIEW
+TEST_CASE("The hex view shows the selected key's and value's cells and goes to offsets", "[gui][views]") {
+    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
+    MainWindow window;
+    window.show();
+    HiveView* view = openAndWait(window, hivePath("regipy/SYSTEM"));
+    auto* pane = qobject_cast<HexPane*>(view->hexPage());
+    REQUIRE(pane);
+    CHECK(pane->hive() == view->hive());
+    REQUIRE(view->goToPath(QStringLiteral("ControlSet001\\services\\Tcpip")));
+    const uint32_t tcpip = keyAt(*view->hive(), "ControlSet001\\services\\Tcpip");
+    CHECK(pane->currentCell() == tcpip);
+    view->valueTable()->selectRow(0);
+    CHECK(pane->currentCell() == view->currentValueOffset());
+
+    view->showOffset(0x1020);
+    CHECK(view->lowerTabs()->currentWidget() == pane);
+    CHECK(pane->hexView()->cursorOffset() == 0x1020);
+}
+
+TEST_CASE("A key or value reached in the hex view is selected in the tree", "[gui][views]") {
+    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
+    MainWindow window;
+    HiveView* view = openAndWait(window, hivePath("regipy/SYSTEM"));
+    auto* pane = qobject_cast<HexPane*>(view->hexPage());
+    REQUIRE(pane);
+    const auto hive = view->hive();
+    const uint32_t params = keyAt(*hive, "ControlSet001\\services\\Tcpip\\Parameters");
+    emit pane->keyRequested(params);
+    CHECK(view->currentKeyPath() == QStringLiteral("ControlSet001\\services\\Tcpip\\Parameters"));
+
+    // A value of another key: found through the walk's owner map.
+    REQUIRE(waitUntil([&] { return view->document()->walkFinished(); }));
+    const uint32_t tcpip = keyAt(*hive, "ControlSet001\\services\\Tcpip");
+    const uint32_t imagePath = *hivekit::Index(*hive).findValue(*hive->keyNode(tcpip), u"ImagePath");
+    emit pane->valueRequested(imagePath);
+    CHECK(view->currentKeyPath() == QStringLiteral("ControlSet001\\services\\Tcpip"));
+    CHECK(view->currentValueOffset() == imagePath);
+}
+
+TEST_CASE("Clicking a problem shows its offset in the hex view", "[gui][views]") {
+    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
+    MainWindow window;
+    window.show();
+    HiveView* view = openAndWait(window, hivePath("regipy/corrupted_system_hive"));
+    auto* pane = qobject_cast<HexPane*>(view->hexPage());
+    REQUIRE(pane);
+    view->showOffset(106496);
+    CHECK(view->lowerTabs()->currentWidget() == pane);
+    CHECK(pane->hexView()->cursorOffset() == 106496);
+}
+#endif
+
+#ifdef HAVE_LAYOUTVIEW
+TEST_CASE("The layout view maps the hive when its tab is shown, and a click on a cell selects its key or value", "[gui][views]") {
+    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
+    MainWindow window;
+    window.show();
+    HiveView* view = openAndWait(window, hivePath("regipy/SYSTEM"));
+    auto* layout = qobject_cast<LayoutView*>(view->layoutPage());
+    REQUIRE(layout);
+    CHECK_FALSE(layout->isMapping());
+    CHECK(layout->cellMap() == nullptr);  // not mapped until looked at
+    view->lowerTabs()->setCurrentWidget(layout);
+    REQUIRE(waitUntil([&] { return layout->cellMap() != nullptr; }, 60000));
+
+    const auto hive = view->hive();
+    REQUIRE(waitUntil([&] { return view->document()->walkFinished(); }));
+    const uint32_t tcpip = keyAt(*hive, "ControlSet001\\services\\Tcpip");
+    emit layout->cellSelected(tcpip, hivekit::CellKind::KeyNode);
+    CHECK(view->currentKeyPath() == QStringLiteral("ControlSet001\\services\\Tcpip"));
+    const uint32_t start = *hivekit::Index(*hive).findValue(*hive->keyNode(tcpip), u"Start");
+    REQUIRE(view->goToPath(QStringLiteral("Select")));
+    emit layout->cellSelected(start, hivekit::CellKind::Value);
+    CHECK(view->currentKeyPath() == QStringLiteral("ControlSet001\\services\\Tcpip"));
+    CHECK(view->currentValueOffset() == start);
+    CHECK(view->lowerTabs()->currentWidget() == layout);  // the picture stays on show
+}
+#endif
