@@ -207,7 +207,8 @@ Result<CommitReport> TxManager::commit() {
     if (auto r = io.read(H, 0, diskHeader); !r) return during("cannot commit", r.error(), unchanged);
 
     // (3) The log: every dirty page of the bins, flushed.
-    const std::vector<uint8_t> entry = encodeLogEntry(sequence_, flags, binsEnd, pages);
+    std::vector<uint8_t> entry = encodeLogEntry(sequence_, flags, binsEnd, pages);
+    entry.resize(entry.size() + kSector, 0);
     report.logPath = logPathFor();
     const bool logExisted = std::filesystem::exists(report.logPath);
     {
@@ -216,7 +217,12 @@ Result<CommitReport> TxManager::commit() {
         Closer closeLog{io, *logFile};
         const FileId L = *logFile;
         auto logged = [&]() -> Result<void> {
-            if (auto r = io.truncate(L, 0); !r) return r;
+            // Written over whatever the log held, never truncated: a log
+            // that keeps its size is overwritten in allocated blocks, so its
+            // flush carries no metadata (and ext4 does not force a
+            // writeback on close, as it does for a file truncated to zero
+            // and rewritten). A zero sector after the entry ends the log
+            // there, before any stale entry of an earlier commit.
             if (auto r = io.write(L, 0, logHeader); !r) return r;
             if (auto r = io.write(L, kSector, entry); !r) return r;
             if (auto r = flush(L); !r) return r;
@@ -263,17 +269,27 @@ Result<CommitReport> TxManager::commit() {
     auto sizeAfter = io.size(H);
     report.sizeAfter = sizeAfter ? *sizeAfter : image.size();
 
-    // (7) Reset the logs. The commit is complete: a failure here leaves a
-    // stale log beside a clean hive, which recovery never consults.
+    // (7) Reset the logs, the way Windows reuses them: nothing is
+    // truncated (a log keeps its size, so that the next commit overwrites
+    // allocated blocks and its flush needs no metadata); the first sector of
+    // every log that would still pass as valid gets sequence numbers that
+    // differ, which makes recovery skip the log (LogRecovery rule 1). The
+    // commit is complete: a failure here leaves a valid but stale log
+    // beside a clean hive, which recovery never consults.
     std::vector<std::string> logs = findLogFiles(path_);
     if (std::find(logs.begin(), logs.end(), report.logPath) == logs.end()) logs.push_back(report.logPath);
     for (const auto& log : logs) {
         std::error_code ec;
-        if (std::filesystem::file_size(log, ec) == 0 || ec) continue;
+        if (std::filesystem::file_size(log, ec) < kSector || ec) continue;
         auto f = io.open(log, false);
         if (!f) break;
         Closer closeLog{io, *f};
-        if (!io.truncate(*f, 0)) break;
+        Sector first;
+        if (!io.read(*f, 0, first)) break;
+        if (!decodeLogHeader(first)) continue;  // already inert, or not a log
+        storeU32(first.data() + B::SecondarySequence, loadU32(first.data() + B::PrimarySequence) - 1);
+        sealBaseBlock(first);
+        if (!io.write(*f, 0, first)) break;
     }
 
     // The image now equals the file.
