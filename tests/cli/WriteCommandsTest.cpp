@@ -1,0 +1,265 @@
+// hivectl's write commands driven as a process: each command's effect seen
+// by hivex-dump, the text forms of `set` for every type, --dry-run,
+// --backup, --strategy, refused plans, and that read commands never write.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "engine/EditTestSupport.h"
+#include "support/TestSupport.h"
+
+using namespace testsupport;
+using namespace edittest;
+
+namespace {
+
+/// A new hive made by hivectl itself.
+std::string newHive(const TempDir& dir, const std::string& name = "w.hiv") {
+    const std::string path = dir.file(name);
+    auto r = hivectl({"new-hive", path});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out == "new-hive: wrote an empty hive to " + path + "\n");
+    return path;
+}
+
+void ok(const std::vector<std::string>& args) {
+    auto r = hivectl(args);
+    INFO("hivectl " << args.front() << ": " << r.err);
+    REQUIRE(r.exitCode == 0);
+}
+
+/// The V line hivex-dump prints for one value ("" when absent).
+std::string valueLine(const std::string& hive, const std::string& key, const std::string& name) {
+    std::istringstream in(hivexDump(hive));
+    for (std::string l; std::getline(in, l);) {
+        auto f = splitTabs(l);
+        if (f[0] == "V" && f[1] == key && f[2] == name) return f[3] + " " + f[4];
+    }
+    return "";
+}
+
+std::vector<std::string> allFilesIn(const std::string& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("hivectl write commands change the hive as the model predicts", "[cli][write]") {
+    TempDir dir;
+    const std::string hive = newHive(dir);
+    ok({"mkkey", hive, "Software\\Vendor\\App", "-p"});
+    ok({"set", hive, "Software\\Vendor\\App", "Version", "--type", "REG_SZ", "--data", "1.2.3"});
+    ok({"set", hive, "Software\\Vendor\\App", "Count", "--type", "dword", "--data", "42"});
+    ok({"set", hive, "Software\\Vendor\\App", "", "--type", "REG_SZ", "--data", "default"});
+    ok({"mkkey", hive, "Software\\Vendor\\Old"});
+    ok({"rename", hive, "Software\\Vendor\\App", "Application"});
+    ok({"rename", hive, "Software\\Vendor\\Application", "Count", "Total"});
+    ok({"delete-value", hive, "Software\\Vendor\\Application", "Version"});
+    ok({"set-class", hive, "Software\\Vendor", "VendorClass"});
+    ok({"delete-key", hive, "Software\\Vendor\\Old"});
+    ok({"set", hive, "Created\\On\\The\\Way", "x", "--type", "REG_NONE", "--data", "", "-p"});
+    const std::string dump = hivexDump(hive);
+    DumpKey tree = parseDump(dump);
+    // Timestamps come from the real clock: compare the shape and the data.
+    std::string shape;
+    std::istringstream in(dump);
+    for (std::string l; std::getline(in, l);) {
+        auto f = splitTabs(l);
+        if (f[0] == "K") f[2] = "t";
+        for (size_t i = 0; i < f.size(); ++i) shape += (i ? "\t" : "") + f[i];
+        shape += "\n";
+    }
+    CHECK(shape ==
+          "K\t\tt\t2\t0\n"
+          "K\tCreated\tt\t1\t0\n"
+          "K\tCreated\\On\tt\t1\t0\n"
+          "K\tCreated\\On\\The\tt\t1\t0\n"
+          "K\tCreated\\On\\The\\Way\tt\t0\t1\n"
+          "V\tCreated\\On\\The\\Way\tx\t0\t\n"
+          "K\tSoftware\tt\t1\t0\n"
+          "K\tSoftware\\Vendor\tt\t1\t0\n"
+          "K\tSoftware\\Vendor\\Application\tt\t0\t2\n"
+          "V\tSoftware\\Vendor\\Application\tTotal\t4\t2a000000\n"
+          "V\tSoftware\\Vendor\\Application\t\t1\t640065006600610075006c0074000000\n");
+    requireClean(hive);
+    requireOtherReadersAccept(hive);
+}
+
+TEST_CASE("hivectl set understands a text form for every type", "[cli][write]") {
+    TempDir dir;
+    const std::string hive = newHive(dir);
+    ok({"mkkey", hive, "T"});
+    struct Case {
+        std::vector<std::string> args;
+        std::string expected;  // type and hex as hivex-dump prints them
+    };
+    const std::vector<Case> cases = {
+        {{"--type", "REG_SZ", "--data", "hé"}, "1 6800e9000000"},
+        {{"--type", "expand_sz", "--data", "%X%"}, "2 2500580025000000"},
+        {{"--type", "REG_LINK", "--data", "\\R"}, "6 5c0052000000"},
+        {{"--type", "REG_MULTI_SZ", "--data", "a\nb", "--data", "c"}, "7 6100000062000000630000000000"},
+        {{"--type", "REG_MULTI_SZ"}, "7 0000"},
+        {{"--type", "REG_DWORD", "--data", "0x12345678"}, "4 78563412"},
+        {{"--type", "REG_DWORD", "--data", "-1"}, "4 ffffffff"},
+        {{"--type", "REG_DWORD_BIG_ENDIAN", "--data", "0x12345678"}, "5 12345678"},
+        {{"--type", "REG_QWORD", "--data", "18446744073709551615"}, "11 ffffffffffffffff"},
+        {{"--type", "REG_BINARY", "--data", "01 02 ff"}, "3 0102ff"},
+        {{"--type", "REG_BINARY", "--data", "01,02", "--data", "0a0b"}, "3 01020a0b"},
+        {{"--type", "REG_NONE", "--data", ""}, "0 "},
+        {{"--type", "REG_RESOURCE_LIST", "--data", "aa:bb"}, "8 aabb"},
+        {{"--type", "REG_FULL_RESOURCE_DESCRIPTOR", "--data", "01"}, "9 01"},
+        {{"--type", "REG_RESOURCE_REQUIREMENTS_LIST", "--data", "02"}, "10 02"},
+        {{"--type", "0x12345678", "--data", "c0ffee"}, "305419896 c0ffee"},
+        {{"--type", "REG_SZ", "--hex", "--data", "41 00"}, "1 4100"},
+        {{"--type", "REG_DWORD", "--hex", "--data", "010203"}, "4 010203"},
+    };
+    for (size_t i = 0; i < cases.size(); ++i) {
+        std::vector<std::string> args = {"set", hive, "T", "v" + std::to_string(i)};
+        args.insert(args.end(), cases[i].args.begin(), cases[i].args.end());
+        INFO("case " << i);
+        ok(args);
+        CHECK(valueLine(hive, "T", "v" + std::to_string(i)) == cases[i].expected);
+    }
+    requireClean(hive);
+}
+
+TEST_CASE("hivectl set refuses data that does not fit its type, with usage exit 2", "[cli][write]") {
+    TempDir dir;
+    const std::string hive = newHive(dir);
+    const std::vector<uint8_t> before = readFile(hive);
+    auto refused = [&](std::vector<std::string> extra, const std::string& message) {
+        std::vector<std::string> args = {"set", hive, "", "v"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        auto r = hivectl(args);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err == "hivectl: " + message + "\n");
+    };
+    refused({"--type", "REG_DWORD", "--data", "0x100000000"}, "set: \"0x100000000\" does not fit 32 bits");
+    refused({"--type", "REG_DWORD", "--data", "12a"}, "set: \"12a\" is not a number (decimal, or hex with 0x)");
+    refused({"--type", "REG_QWORD"}, "set: REG_QWORD takes one --data, not 0");
+    refused({"--type", "REG_BINARY", "--data", "0g"},
+            "set: \"0g\" is not hex bytes (a character 'g' is neither a hex digit nor a separator)");
+    refused({"--type", "REG_BINARY", "--data", "abc"}, "set: \"abc\" has an odd number of hex digits");
+    refused({"--data", "x"}, "set: --type is required (REG_SZ, REG_DWORD, REG_BINARY, ... or a number)");
+    refused({"--type", "REG_SZ", "--data", "x", "--strategy", "sideways"},
+            "set: unknown strategy \"sideways\" (expected inplace, append or hybrid)");
+    CHECK(readFile(hive) == before);
+}
+
+TEST_CASE("a refused plan exits 1, names the edit and writes nothing", "[cli][write]") {
+    TempDir dir;
+    const std::string hive = newHive(dir);
+    ok({"mkkey", hive, "A\\B", "-p"});
+    const std::vector<uint8_t> before = readFile(hive);
+    auto r = hivectl({"delete-key", hive, "A"});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err == "hivectl: " + hive +
+                       ": edit 1 (delete key \"A\"): key \"A\" has 1 subkey; ask for a recursive delete to remove "
+                       "them too; nothing written\n");
+    r = hivectl({"mkkey", hive, "X\\Y"});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err == "hivectl: " + hive +
+                       ": edit 1 (create key \"X\\Y\"): the parent key \"X\" does not exist (and creating parents "
+                       "was not asked); nothing written\n");
+    r = hivectl({"delete-value", hive, "A", "nope"});
+    CHECK(r.exitCode == 1);
+    r = hivectl({"set", hive, "Missing", "v", "--type", "sz", "--data", "x"});
+    CHECK(r.exitCode == 1);
+    r = hivectl({"mkkey", hive});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err == "hivectl: mkkey: missing arguments; usage: hivectl mkkey HIVE PATH [-p]\n");
+    CHECK(readFile(hive) == before);
+}
+
+TEST_CASE("--dry-run prints the plan and writes nothing", "[cli][write]") {
+    TempDir dir;
+    const std::string hive = newHive(dir);
+    const std::vector<std::string> filesBefore = allFilesIn(dir.path());
+    const std::vector<uint8_t> before = readFile(hive);
+    auto r = hivectl({"set", hive, "K", "v", "--type", "REG_DWORD", "--data", "7", "-p", "--dry-run"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out ==
+          "1. set value \"v\" in \"K\": REG_DWORD, 4 bytes (creating the key)\n"
+          "set: dry run (hybrid), nothing written\n");
+    r = hivectl({"delete-key", hive, "K", "--dry-run", "--strategy", "append"});
+    CHECK(r.exitCode == 1);  // validated against the hive: K does not exist
+    r = hivectl({"mkkey", hive, "K", "--dry-run", "--backup"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out == "1. create key \"K\"\nmkkey: dry run (hybrid), nothing written\n");
+    r = hivectl({"new-hive", dir.file("other.hiv"), "--dry-run"});
+    CHECK(r.exitCode == 0);
+    CHECK(readFile(hive) == before);
+    CHECK(allFilesIn(dir.path()) == filesBefore);  // no log, no backup, no new hive
+}
+
+TEST_CASE("--backup keeps a copy of the original before writing", "[cli][write]") {
+    TempDir dir;
+    const std::string hive = newHive(dir);
+    ok({"mkkey", hive, "First"});
+    const std::vector<uint8_t> original = readFile(hive);
+    auto r = hivectl({"mkkey", hive, "Second", "--backup"});
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("; the original is in " + hive + ".bak\n") != std::string::npos);
+    CHECK(readFile(hive + ".bak") == original);
+    CHECK(readFile(hive) != original);
+    // A second backup does not overwrite the first.
+    const std::vector<uint8_t> second = readFile(hive);
+    ok({"mkkey", hive, "Third", "--backup"});
+    CHECK(readFile(hive + ".bak") == original);
+    CHECK(readFile(hive + ".bak.1") == second);
+    requireClean(hive + ".bak");
+}
+
+TEST_CASE("every strategy can be chosen on the command line", "[cli][write]") {
+    for (const char* strategy : {"inplace", "append", "hybrid", "in-place"}) {
+        TempDir dir;
+        const std::string hive = newHive(dir);
+        auto r = hivectl({"set", hive, "", "v", "--type", "REG_BINARY", "--data", "0102", "--strategy", strategy});
+        INFO(r.err);
+        REQUIRE(r.exitCode == 0);
+        const std::string name = std::string(strategy) == "in-place" ? "inplace" : strategy;
+        CHECK(r.out.find("(" + name + ")") != std::string::npos);
+        requireClean(hive);
+    }
+}
+
+TEST_CASE("new-hive writes an empty valid hive and never overwrites a file", "[cli][write]") {
+    TempDir dir;
+    const std::string hive = newHive(dir);
+    requireClean(hive);
+    CHECK(splitTabs(hivexDump(hive)).size() == 5);
+    auto r = hivectl({"new-hive", hive});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err == "hivectl: " + hive + ": already exists; a new hive is never written over a file\n");
+    r = hivectl({"new-hive", dir.file("named.hiv"), "--root", "MyRoot"});
+    CHECK(r.exitCode == 0);
+    r = hivectl({"ls", dir.file("named.hiv")});
+    CHECK(r.exitCode == 0);
+}
+
+TEST_CASE("read commands never write to the hive or beside it", "[cli][write]") {
+    if (!haveSharedHives()) return;
+    TempDir dir;
+    // A dirty hive with logs: reading replays them in memory only.
+    const std::string hive = copyFile(hivePath("regipy/UsrClass.dat"), dir.file("UsrClass.dat"));
+    copyFile(hivePath("regipy/UsrClass.dat.LOG1"), dir.file("UsrClass.dat.LOG1"));
+    copyFile(hivePath("regipy/UsrClass.dat.LOG2"), dir.file("UsrClass.dat.LOG2"));
+    std::map<std::string, std::vector<uint8_t>> before;
+    for (const auto& name : allFilesIn(dir.path())) before[name] = readFile(dir.file(name));
+    for (const std::vector<std::string>& args :
+         std::vector<std::vector<std::string>>{{"info", hive}, {"ls", hive}, {"tree", hive}, {"get", hive, ""},
+                                               {"dump", hive}, {"check", hive}, {"cells", hive},
+                                               {"export", hive}}) {
+        INFO("hivectl " << args.front());
+        (void)hivectl(args);
+    }
+    std::map<std::string, std::vector<uint8_t>> after;
+    for (const auto& name : allFilesIn(dir.path())) after[name] = readFile(dir.file(name));
+    CHECK(after == before);
+}
