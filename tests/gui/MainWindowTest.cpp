@@ -4,6 +4,8 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
+#include <QLabel>
 #include <QDropEvent>
 #include <QMimeData>
 #include <QPushButton>
@@ -27,6 +29,9 @@
 #include "MainWindow.h"
 #include "RecentFiles.h"
 #include "RecoveryBanner.h"
+#include "SearchDock.h"
+#include "SearchJob.h"
+#include "SearchResultsModel.h"
 #include "ValueTableModel.h"
 #include "support/TestSupport.h"
 
@@ -289,4 +294,56 @@ TEST_CASE("Splitter positions and the window's state are saved and restored", "[
     window.show();
     HiveView* view = openAndWait(window, hivePath("regipy/SYSTEM"));
     CHECK(view->findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes() == sizes);
+}
+
+TEST_CASE("Clicking a search hit selects its key, and its value for a value hit", "[gui][window]") {
+    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    HiveView* view = openAndWait(window, hivePath("regipy/SYSTEM"));
+    SearchQuery q;
+    q.text = QStringLiteral("drivers\\tcpip.sys");
+    window.searchDock()->setQuery(q);
+    QSignalSpy finished(window.searchDock()->job(), &SearchJob::finished);
+    window.startSearch();
+    REQUIRE(waitUntil([&] { return finished.count() == 1; }, 60000));
+    SearchResultsModel* results = window.searchDock()->results();
+    int row = -1;
+    for (int r = 0; r < results->rowCount() && row < 0; ++r)
+        if (results->hit(r).keyPath == QStringLiteral("ControlSet001\\services\\Tcpip")) row = r;
+    REQUIRE(row >= 0);
+    QTreeView* list = window.searchDock()->resultsView();
+    const QModelIndex cell = results->index(row, SearchResultsModel::KeyColumn);
+    list->scrollTo(cell);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(cell).center());
+    CHECK(view->currentKeyPath() == QStringLiteral("ControlSet001\\services\\Tcpip"));
+    CHECK(view->currentValueOffset() == results->hit(row).valueOffset);
+    CHECK(view->valueTable()->selectionModel()->currentIndex().data().toString() == QStringLiteral("ImagePath"));
+    CHECK(window.statusPath() == QStringLiteral("ControlSet001\\services\\Tcpip"));
+}
+
+TEST_CASE("The welcome page offers to open a hive and lists the recent files", "[gui][window]") {
+    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
+    RecentFiles::add(qpath(hivePath("regipy/SYSTEM")));
+    MainWindow window;
+    window.resize(1000, 700);
+    window.show();
+    QCoreApplication::processEvents();
+    QWidget* welcome = window.findChild<QWidget*>(QStringLiteral("welcomePage"));
+    REQUIRE(welcome);
+    CHECK(welcome->isVisible());
+    bool openButton = false;
+    for (QPushButton* b : welcome->findChildren<QPushButton*>()) openButton |= b->text().contains(QStringLiteral("Open"));
+    CHECK(openButton);
+    bool listsSystem = false;
+    for (QLabel* l : welcome->findChildren<QLabel*>()) listsSystem |= l->text().contains(QStringLiteral(">SYSTEM<"));
+    CHECK(listsSystem);
+    REQUIRE(window.grab().save(QDir(QDir::tempPath()).filePath(QStringLiteral("hivekit-welcome.png"))));
+    // Closing the last tab brings the welcome page back.
+    HiveView* view = openAndWait(window, hivePath("regipy/SYSTEM"));
+    CHECK_FALSE(welcome->isVisible());
+    window.tabs()->tabCloseRequested(window.tabs()->indexOf(view));
+    CHECK(window.tabs()->count() == 0);
+    CHECK(welcome->isVisible());
 }
