@@ -10,7 +10,7 @@ packages=(
   libqt6svg6
   catch2
   libhivex-dev libhivex-bin python3-hivex libwin-hivex-perl libregf-utils reglookup
-  clang libclang-rt-14-dev
+  clang-19 libclang-rt-19-dev
   xvfb xauth
 )
 export DEBIAN_FRONTEND=noninteractive
