@@ -1,5 +1,6 @@
 #include "BookmarkStore.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 #include <QVariantMap>
@@ -16,7 +17,7 @@ void save(const QVariantMap& map) { QSettings().setValue(kSetting, map); }
 QString BookmarkStore::fileKey(const QString& hivePath) {
     const QFileInfo info(hivePath);
     const QString canonical = info.canonicalFilePath();
-    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+    return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
 }
 
 QStringList BookmarkStore::bookmarks(const QString& hivePath) { return load().value(fileKey(hivePath)).toStringList(); }
