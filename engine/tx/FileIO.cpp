@@ -88,7 +88,17 @@ public:
     Result<void> sync(FileId file, SyncKind kind) override {
         auto* f = get(file);
         if (!f) return bad(file);
-        const int rc = kind == SyncKind::Data ? ::fdatasync(f->fd) : ::fsync(f->fd);
+        int rc = 0;
+        switch (kind) {
+        case SyncKind::Written:
+            rc = ::sync_file_range(f->fd, 0, 0,
+                                   SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+            // Where the file system cannot (ENOSYS, or a pipe), flush fully.
+            if (rc != 0 && (errno == ENOSYS || errno == ESPIPE || errno == EINVAL)) rc = ::fdatasync(f->fd);
+            break;
+        case SyncKind::Data: rc = ::fdatasync(f->fd); break;
+        case SyncKind::Full: rc = ::fsync(f->fd); break;
+        }
         if (rc != 0) return fail(ErrorCode::Io, osError(f->path, "flush failed", errno));
         return {};
     }

@@ -20,9 +20,14 @@ namespace hivekit {
 /// not an OS descriptor.
 using FileId = int;
 
-/// How much of a file a flush makes durable.
+/// How far a flush pushes a file's writes.
 enum class SyncKind {
-    Data,  ///< the bytes and the size (fdatasync)
+    /// The bytes written so far reach the device, in this order relative to
+    /// later writes (sync_file_range: write out and wait), without forcing
+    /// the device's volatile cache or the file's metadata. Survives a crash
+    /// of the process or of the operating system.
+    Written,
+    Data,  ///< the bytes and the size, through the device's cache (fdatasync)
     Full,  ///< also the metadata (fsync)
 };
 

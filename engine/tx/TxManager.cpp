@@ -151,7 +151,7 @@ Result<CommitReport> TxManager::commit() {
     auto flush = [&](FileId f) -> Result<void> {
         if (options_.flush == FlushMode::None) return {};
         ++report.flushes;
-        return io.sync(f, options_.flush == FlushMode::Sync ? SyncKind::Full : SyncKind::Data);
+        return io.sync(f, options_.flush == FlushMode::Sync ? SyncKind::Data : SyncKind::Written);
     };
 
     // The sectors the commit writes: the new header, its copy in the log.

@@ -71,10 +71,21 @@
 //   WRITTEN -> COMMITTED  commit(): writeHeader()               (6)
 //   COMMITTED -> RESET    commit(): resetLogs()                 (7)
 //
-// Flush modes: None never flushes (for tests and for measuring the cost of
-// flushing; not crash-safe against power loss), Auto (the default) flushes
-// data (fdatasync) at each ordering point above, Sync flushes data and
-// metadata (fsync) and the directory of a log it creates.
+// Flush modes, at each ordering point above (after the log, after the mark,
+// after the pages, after the header):
+//   None  no flush: the writes reach the operating system in protocol order,
+//         which is enough against a crash of the process (CrashTest's Stop),
+//         not of the machine. For tests and for measuring what flushing costs.
+//   Auto  (the default) the ranges written are pushed to the device and
+//         waited for (sync_file_range), so each stage is on the device before
+//         the next begins: safe against a crash of the process or of the
+//         operating system, and against power loss on devices whose write
+//         cache survives it. No device cache flush, no metadata journal.
+//   Sync  fdatasync at each point, and the directory of a log it creates:
+//         safe against power loss with a volatile device cache too. It costs
+//         four device cache flushes per commit (Windows issues as many), where
+//         hivex's whole-file rewrite followed by one fdatasync costs one, and
+//         is not crash-safe at all.
 #pragma once
 
 #include <cstdint>
@@ -90,6 +101,7 @@
 
 namespace hivekit {
 
+/// How hard a commit pushes its writes to the disk (see the essay above).
 enum class FlushMode { None, Auto, Sync };
 
 /// How a TxManager opens and commits.
