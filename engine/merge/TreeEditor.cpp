@@ -157,9 +157,15 @@ Result<bool> TreeEditor::apply(const Edit& e) {
         if (e.ignoreMissing) return false;
         return fail(ErrorCode::NotFound, "no such key");
     }
+    uint32_t parent = kNone;
+    if (!parts->empty()) {
+        auto up = find(std::vector<std::u16string>(parts->begin(), parts->end() - 1));
+        if (!up) return std::unexpected(up.error());
+        parent = *up;
+    }
     switch (e.kind) {
     case Edit::Kind::DeleteKey: {
-        if (auto r = deleteKey(*k); !r) return std::unexpected(r.error());
+        if (auto r = deleteKey(parent, *k); !r) return std::unexpected(r.error());
         return true;
     }
     case Edit::Kind::DeleteValue: {
@@ -173,7 +179,7 @@ Result<bool> TreeEditor::apply(const Edit& e) {
         return true;
     }
     case Edit::Kind::RenameKey: {
-        if (auto r = renameKey(*k, utf8ToUtf16(e.newName)); !r) return std::unexpected(r.error());
+        if (auto r = renameKey(parent, *k, utf8ToUtf16(e.newName)); !r) return std::unexpected(r.error());
         return true;
     }
     case Edit::Kind::RenameValue: {
@@ -184,7 +190,7 @@ Result<bool> TreeEditor::apply(const Edit& e) {
         return true;
     }
     case Edit::Kind::SetClassName: {
-        if (auto r = setClassName(*k, utf8ToUtf16(e.className)); !r) return std::unexpected(r.error());
+        if (auto r = setClassName(parent, *k, utf8ToUtf16(e.className)); !r) return std::unexpected(r.error());
         return true;
     }
     default: break;
@@ -226,10 +232,7 @@ Result<uint32_t> TreeEditor::createChild(uint32_t parentOffset, const std::u16st
     return nk;
 }
 
-Result<void> TreeEditor::deleteKey(uint32_t keyOffset) {
-    auto k = key(keyOffset);
-    if (!k) return std::unexpected(k.error());
-    const uint32_t parentOffset = k->parent;
+Result<void> TreeEditor::deleteKey(uint32_t parentOffset, uint32_t keyOffset) {
     auto parent = key(parentOffset);
     if (!parent) return std::unexpected(parent.error());
     // Unlink first, then release the subtree, children before parents.
@@ -487,10 +490,9 @@ Result<void> TreeEditor::renameValue(uint32_t keyOffset, uint32_t vk, const std:
     return {};
 }
 
-Result<void> TreeEditor::renameKey(uint32_t keyOffset, const std::u16string& newName) {
+Result<void> TreeEditor::renameKey(uint32_t parentOffset, uint32_t keyOffset, const std::u16string& newName) {
     auto k = key(keyOffset);
     if (!k) return std::unexpected(k.error());
-    const uint32_t parentOffset = k->parent;
     auto parent = key(parentOffset);
     if (!parent) return std::unexpected(parent.error());
     Diagnostics problems;
@@ -522,7 +524,7 @@ Result<void> TreeEditor::renameKey(uint32_t keyOffset, const std::u16string& new
     return {};
 }
 
-Result<void> TreeEditor::setClassName(uint32_t keyOffset, const std::u16string& className) {
+Result<void> TreeEditor::setClassName(uint32_t parentOffset, uint32_t keyOffset, const std::u16string& className) {
     auto k = key(keyOffset);
     if (!k) return std::unexpected(k.error());
     const bool had = k->classOffset != kNone && k->classLength != 0;
@@ -537,7 +539,7 @@ Result<void> TreeEditor::setClassName(uint32_t keyOffset, const std::u16string& 
         if (!cell) return std::unexpected(cell.error());
         setField32(keyOffset, N::Class, *cell);
         setField16(keyOffset, N::ClassLength, static_cast<uint16_t>(bytes.size()));
-        if (!k->isRoot()) raiseField32(k->parent, N::MaxClass, static_cast<uint32_t>(bytes.size()));
+        if (parentOffset != kNone) raiseField32(parentOffset, N::MaxClass, static_cast<uint32_t>(bytes.size()));
     }
     touch(keyOffset);
     return {};

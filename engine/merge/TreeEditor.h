@@ -74,12 +74,15 @@ private:
     Result<uint32_t> findValue(uint32_t keyOffset, std::u16string_view name) const;
 
     Result<uint32_t> createChild(uint32_t parent, const std::u16string& name);
-    Result<void> deleteKey(uint32_t keyOffset);
+    // The parent is the key the path resolved through, never the nk's
+    // parent field, which a damaged hive may have wrong.
+    Result<void> deleteKey(uint32_t parentOffset, uint32_t keyOffset);
     Result<void> setValue(uint32_t keyOffset, const std::u16string& name, uint32_t type, Bytes data);
     Result<void> deleteValue(uint32_t keyOffset, uint32_t vk);
-    Result<void> renameKey(uint32_t keyOffset, const std::u16string& newName);
+    Result<void> renameKey(uint32_t parentOffset, uint32_t keyOffset, const std::u16string& newName);
     Result<void> renameValue(uint32_t keyOffset, uint32_t vk, const std::u16string& newName);
-    Result<void> setClassName(uint32_t keyOffset, const std::u16string& className);
+    /// `parentOffset` is kNoCell for the root.
+    Result<void> setClassName(uint32_t parentOffset, uint32_t keyOffset, const std::u16string& className);
 
     /// Subkey lists. Both return the list's (possibly new) offset; remove
     /// returns kNoCell when the list became empty (and was released).
