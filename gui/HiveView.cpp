@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QPersistentModelIndex>
 #include <QProgressBar>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -100,6 +101,11 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     tree_->setContextMenuPolicy(Qt::ActionsContextMenu);
     tree_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     tree_->header()->setStretchLastSection(false);
+    // Fitting the column to all rows measures up to 1,000 names each time a
+    // batch is added (expanding a 5,000-subkey key stalled the event loop
+    // for 70-110 ms, against about 10 ms this way): fit it to the rows on
+    // screen, again whenever the view scrolls.
+    tree_->header()->setResizeContentsPrecision(0);
     tree_->setObjectName(QStringLiteral("keyTree"));
     // The column is as wide as its longest name (scrolling sideways), but
     // never narrower than the view, so a selected row spans the view.
@@ -181,6 +187,7 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     // A key with thousands of subkeys is listed a batch per turn of the event
     // loop while it is expanded, so the window keeps answering.
     connect(tree_, &QTreeView::expanded, this, &HiveView::continueFetching);
+    connect(tree_->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] { tree_->resizeColumnToContents(0); });
     connect(keyModel_, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex& parent) { continueFetching(parent); });
 
