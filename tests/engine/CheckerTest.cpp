@@ -324,7 +324,7 @@ TEST_CASE("Exception ez/SECURITYNoRoot: its root key lacks KEY_HIVE_ENTRY, the h
     CHECK(r.values == 2);
 }
 
-TEST_CASE("ez/SAN(OTHER): the wrong header checksum is the one error; the tree behind it checks clean", "[checker]") {
+TEST_CASE("ez/SAN(OTHER): the wrong header checksum is the one error, the tree behind it checks clean", "[checker]") {
     if (!haveSharedHives()) return;
     CheckReport r = checkFile("ez/SAN(OTHER)");
     INFO(listing(r));
@@ -422,7 +422,7 @@ TEST_CASE("Sequence numbers that differ are the dirty warning, not an error", "[
     CHECK(r.diagnostics.items().at(0).offset == layout::base::PrimarySequence);
 }
 
-TEST_CASE("Header fields outside what Windows writes: version, type, format are errors; cluster and flags warn",
+TEST_CASE("Header fields outside what Windows writes: version, type, format are errors, cluster and flags warn",
           "[checker][header]") {
     if (!haveSharedHives()) return;
     Image img("ez/SAM");
@@ -703,7 +703,7 @@ TEST_CASE("A list entry that leads back to the root is a cell referenced twice, 
     CHECK(r.keys == 594);
 }
 
-TEST_CASE("A key nested deeper than 512 levels is an error; its subkeys are not read", "[checker][keys]") {
+TEST_CASE("A key nested deeper than 512 levels is an error, its subkeys are not read", "[checker][keys]") {
     SECTION("a short chain checks clean") {
         CheckReport r = Image(chainHive(4)).check();
         INFO(listing(r));
@@ -879,7 +879,7 @@ TEST_CASE("A value count larger than its value list is an error", "[checker][val
                                  std::to_string(room));
 }
 
-TEST_CASE("Largest-length fields smaller than the true maxima are errors; larger ones are fine", "[checker][keys]") {
+TEST_CASE("Largest-length fields smaller than the true maxima are errors, larger ones are fine", "[checker][keys]") {
     if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();

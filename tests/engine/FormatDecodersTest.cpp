@@ -309,7 +309,7 @@ TEST_CASE("A wrong checksum or differing sequence numbers make the base block di
     CHECK(b->isDirty());
 }
 
-TEST_CASE("Versions 1.1 to 1.6 are supported; big data from 1.4, lh lists from 1.5", "[format][baseblock]") {
+TEST_CASE("Versions 1.1 to 1.6 are supported, big data from 1.4, lh lists from 1.5", "[format][baseblock]") {
     BaseBlock b;
     b.majorVersion = 1;
     for (uint32_t minor = 0; minor <= 7; ++minor) {

@@ -164,7 +164,7 @@ TEST_CASE("A subkey list whose entry points to the list itself loses that entry 
                           BuiltHive::dataFileOffsetOf(list)));
 }
 
-TEST_CASE("An ri whose entry points to the ri itself is refused as nesting; its other leaves survive", "[hostile][cycle]") {
+TEST_CASE("An ri whose entry points to the ri itself is refused as nesting, its other leaves survive", "[hostile][cycle]") {
     Tree t;
     BuiltHive built = t.b.build();
     const uint32_t ri = built.key(t.gamma).subkeyList;
@@ -179,7 +179,7 @@ TEST_CASE("An ri whose entry points to the ri itself is refused as nesting; its 
     CHECK(r.values == kAllValues);
 }
 
-TEST_CASE("An ri that points to another key's ri is refused; that key keeps its own subkeys", "[hostile][cycle]") {
+TEST_CASE("An ri that points to another key's ri is refused, that key keeps its own subkeys", "[hostile][cycle]") {
     Tree t;
     BuiltHive built = t.b.build();
     const uint32_t gammaRi = built.key(t.gamma).subkeyList;
@@ -412,7 +412,7 @@ TEST_CASE("An offset to nowhere loses what depends on it and is reported with it
 // ---------------------------------------------------------------------------
 // Cell sizes
 
-TEST_CASE("A key node whose cell size is 0 or huge is lost alone; the cell scan stops in its bin", "[hostile][cells]") {
+TEST_CASE("A key node whose cell size is 0 or huge is lost alone, the cell scan stops in its bin", "[hostile][cells]") {
     for (int32_t raw : {0, std::numeric_limits<int32_t>::min(), -0x7FFFFFF8, 0x7FFFFFF8, -4, -12}) {
         INFO("cell size " << raw);
         Tree t;
@@ -521,7 +521,7 @@ TEST_CASE("Data larger than its cell that is not a db fails that value with both
 // ---------------------------------------------------------------------------
 // Names
 
-TEST_CASE("A key whose name is longer than its cell is lost; its siblings and their lookups survive", "[hostile][names]") {
+TEST_CASE("A key whose name is longer than its cell is lost, its siblings and their lookups survive", "[hostile][names]") {
     Tree t;
     BuiltHive built = t.b.build();
     const uint32_t beta = built.key(t.beta).nk;
@@ -543,7 +543,7 @@ TEST_CASE("A key whose name is longer than its cell is lost; its siblings and th
     REQUIRE_FALSE(absent);
 }
 
-TEST_CASE("A value whose name is longer than its cell is lost; the key's other values survive", "[hostile][names]") {
+TEST_CASE("A value whose name is longer than its cell is lost, the key's other values survive", "[hostile][names]") {
     Tree t;
     BuiltHive built = t.b.build();
     const uint32_t vk = built.value(t.alpha, 1).vk;
@@ -563,7 +563,7 @@ TEST_CASE("A value whose name is longer than its cell is lost; the key's other v
 // ---------------------------------------------------------------------------
 // Bins and the header
 
-TEST_CASE("A damaged hbin loses the subtree stored in it; the rest of the hive reads", "[hostile][bins]") {
+TEST_CASE("A damaged hbin loses the subtree stored in it, the rest of the hive reads", "[hostile][bins]") {
     Tree t;
     t.b.placeInOwnBins(t.gamma);
     BuiltHive built = t.b.build();

@@ -635,7 +635,7 @@ TEST_CASE("A value whose name holds a line break cannot be written", "[regfile][
     CHECK(note == "its name holds a line break, which a .reg file cannot hold");
 }
 
-TEST_CASE("An export in regedit 5.00 is UTF-16LE after a BOM; in REGEDIT4 the UTF-8 text as it is", "[regfile][export]") {
+TEST_CASE("An export in regedit 5.00 is UTF-16LE after a BOM, in REGEDIT4 the UTF-8 text as it is", "[regfile][export]") {
     const std::string text = "REGEDIT4\r\n\r\n[A\\\u00E9]\r\n\r\n";
     CHECK(encodeRegText(text, RegVersion::V4) == std::vector<uint8_t>(text.begin(), text.end()));
     CHECK(encodeRegText(text, RegVersion::V5) == utf16File(text));
@@ -723,7 +723,7 @@ TEST_CASE("The export of a real key with binaries and a multi-string wraps and e
     }
 }
 
-TEST_CASE("Exporting a missing key or with an unusable root name fails; nothing is written", "[regfile][export][hives]") {
+TEST_CASE("Exporting a missing key or with an unusable root name fails, nothing is written", "[regfile][export][hives]") {
     if (!haveSharedHives()) return;
     auto hive = Hive::open(hivePath("regipy/SAM"));
     REQUIRE(hive);

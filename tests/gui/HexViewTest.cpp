@@ -290,7 +290,7 @@ TEST_CASE("Showing a value highlights the vk and its data cell") {
           QStringLiteral("0x00000000 (0)"));
 }
 
-TEST_CASE("Following an offset field jumps to that cell, highlights it and shows its fields; back returns") {
+TEST_CASE("Following an offset field jumps to that cell, highlights it and shows its fields, back returns") {
     auto hive = openShared("regipy/SYSTEM");
     HexPane pane;
     pane.resize(1200, 600);
@@ -356,7 +356,7 @@ TEST_CASE("Clicking a link in the field list jumps to its cell") {
     CHECK(pane.fieldModel()->group().cells[0].title == "sk, 7 references");
 }
 
-TEST_CASE("Clicking a byte of the cell on show selects its field; elsewhere it shows what lies there") {
+TEST_CASE("Clicking a byte of the cell on show selects its field, elsewhere it shows what lies there") {
     auto hive = openShared("regipy/SYSTEM");
     HexPane pane;
     pane.resize(1200, 600);

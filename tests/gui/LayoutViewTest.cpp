@@ -258,7 +258,7 @@ TEST_CASE("A new hive supersedes a map still being built") {
     CHECK(view.cellMap()->fileSize() == small->bytes().size());
 }
 
-TEST_CASE("Hit-testing the picture finds the cell under the mouse; a click selects it") {
+TEST_CASE("Hit-testing the picture finds the cell under the mouse, a click selects it") {
     auto hive = openShared("regipy/SYSTEM");
     LayoutView view;
     view.resize(900, 600);
