@@ -41,12 +41,18 @@ std::string KeyNode::flagNames() const {
 
 Result<KeyNode> decodeKeyNode(Bytes data, uint32_t cellOffset, uint64_t fileOffset) {
     ByteReader r(data, fileOffset, "key node");
-    KeyNode k;
+    // Decoded in place and every path returns `out`, so that the compiler
+    // elides the copy (a copy of the record just written field by field
+    // costs more than the decode: the wide loads wait for the narrow stores).
+    Result<KeyNode> out{std::in_place};
+    KeyNode& k = *out;
     k.cellOffset = cellOffset;
     uint16_t sig = r.u16(0, "the signature");
-    if (r.ok() && sig != layout::kKeyNodeSignature)
-        return fail(ErrorCode::Corrupt, "cell at " + hexOffset(fileOffset - 4) + " is not a key node (no \"nk\" signature)",
-                    fileOffset);
+    if (r.ok() && sig != layout::kKeyNodeSignature) {
+        out = fail(ErrorCode::Corrupt, "cell at " + hexOffset(fileOffset - 4) + " is not a key node (no \"nk\" signature)",
+                   fileOffset);
+        return out;
+    }
     k.flags = r.u16(L::Flags, "the flags");
     k.lastWritten = r.u64(L::LastWritten, "the last-write time");
     k.accessBits = r.u32(L::AccessBits, "the access bits");
@@ -67,8 +73,8 @@ Result<KeyNode> decodeKeyNode(Bytes data, uint32_t cellOffset, uint64_t fileOffs
     k.nameLength = r.u16(L::NameLength, "the name length");
     k.classLength = r.u16(L::ClassLength, "the class length");
     k.nameBytes = r.span(L::Name, k.nameLength, "the name");
-    if (!r.ok()) return std::unexpected(r.error());
-    return k;
+    if (!r.ok()) out = std::unexpected(r.error());
+    return out;
 }
 
 void encodeKeyNode(const KeyNode& k, std::span<uint8_t> out) {

@@ -136,9 +136,29 @@ std::u16string utf8ToUtf16(std::string_view text) {
 }
 
 std::string latin1ToUtf8(Bytes bytes) {
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (uint8_t b : bytes) appendUtf8(out, b);
+    // Sized exactly before it is filled: names are short and mostly ASCII,
+    // and an exact size keeps up to 15 bytes in the string itself (no
+    // allocation), where reserving twice the length would not.
+    const uint8_t* p0 = bytes.data();
+    const size_t n = bytes.size();
+    // All ASCII (nearly every name): a plain copy. Tested 8 bytes at a time.
+    uint64_t high = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) high |= loadU64(p0 + i);
+    for (; i < n; ++i) high |= p0[i];
+    if (!(high & 0x8080808080808080u)) return std::string(reinterpret_cast<const char*>(p0), n);
+    size_t size = n;
+    for (uint8_t b : bytes) size += b >> 7;
+    std::string out(size, '\0');
+    char* p = out.data();
+    for (uint8_t b : bytes) {
+        if (b < 0x80) {
+            *p++ = static_cast<char>(b);
+        } else {
+            *p++ = static_cast<char>(0xC0 | (b >> 6));
+            *p++ = static_cast<char>(0x80 | (b & 0x3F));
+        }
+    }
     return out;
 }
 

@@ -18,12 +18,18 @@ std::string ValueRecord::nameUtf8() const {
 
 Result<ValueRecord> decodeValueRecord(Bytes data, uint32_t cellOffset, uint64_t fileOffset) {
     ByteReader r(data, fileOffset, "value record");
-    ValueRecord v;
+    // Decoded in place and every path returns `out`, so that the compiler
+    // elides the copy (a copy of the record just written field by field
+    // costs more than the decode: the wide loads wait for the narrow stores).
+    Result<ValueRecord> out{std::in_place};
+    ValueRecord& v = *out;
     v.cellOffset = cellOffset;
     uint16_t sig = r.u16(0, "the signature");
-    if (r.ok() && sig != layout::kValueSignature)
-        return fail(ErrorCode::Corrupt,
-                    "cell at " + hexOffset(fileOffset - 4) + " is not a value record (no \"vk\" signature)", fileOffset);
+    if (r.ok() && sig != layout::kValueSignature) {
+        out = fail(ErrorCode::Corrupt,
+                   "cell at " + hexOffset(fileOffset - 4) + " is not a value record (no \"vk\" signature)", fileOffset);
+        return out;
+    }
     v.nameLength = r.u16(L::NameLength, "the name length");
     v.dataSizeField = r.u32(L::DataSize, "the data size");
     v.dataOffset = r.u32(L::DataOffset, "the data offset");
@@ -33,8 +39,8 @@ Result<ValueRecord> decodeValueRecord(Bytes data, uint32_t cellOffset, uint64_t 
     v.flags = r.u16(L::Flags, "the flags");
     v.spare = r.u16(L::Spare, "the spare field");
     v.nameBytes = r.span(L::Name, v.nameLength, "the name");
-    if (!r.ok()) return std::unexpected(r.error());
-    return v;
+    if (!r.ok()) out = std::unexpected(r.error());
+    return out;
 }
 
 void encodeValueRecord(const ValueRecord& v, std::span<uint8_t> out) {

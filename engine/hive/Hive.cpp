@@ -1,6 +1,9 @@
 #include "hive/Hive.h"
 
 #include <algorithm>
+#include <cassert>
+#include <iterator>
+#include <limits>
 #include <unordered_set>
 
 #include "format/HiveBin.h"
@@ -15,6 +18,35 @@ constexpr uint32_t kHeader = layout::kBaseBlockSize;
 // Hard limits that keep damaged input from costing unbounded work.
 constexpr uint32_t kMaxListEntries = 0x100000;
 }  // namespace
+
+ValueData::ValueData(Storage where, Bytes bytes) : storage(where) {
+    if (where != Storage::Inline) {
+        view_ = bytes;
+        return;
+    }
+    assert(bytes.size() <= sizeof small_);
+    std::copy(bytes.begin(), bytes.end(), small_);
+    view_ = Bytes(small_, bytes.size());
+}
+
+ValueData::ValueData(ValueData&& other) noexcept
+    : storage(other.storage), shortened(other.shortened), owned_(std::move(other.owned_)) {
+    std::copy(std::begin(other.small_), std::end(other.small_), small_);
+    view_ = other.view_.data() == other.small_ ? Bytes(small_, other.view_.size()) : other.view_;
+    other.view_ = Bytes{};
+}
+
+ValueData& ValueData::operator=(ValueData&& other) noexcept {
+    if (this == &other) return *this;
+    storage = other.storage;
+    shortened = other.shortened;
+    owned_ = std::move(other.owned_);
+    std::copy(std::begin(other.small_), std::end(other.small_), small_);
+    const bool small = other.view_.data() == other.small_;
+    view_ = small ? Bytes(small_, other.view_.size()) : other.view_;
+    other.view_ = Bytes{};
+    return *this;
+}
 
 Result<std::unique_ptr<Hive>> Hive::open(const std::string& path, const OpenOptions& options) {
     auto mapping = FileMapping::open(path);
@@ -78,11 +110,11 @@ Result<std::unique_ptr<Hive>> Hive::create(std::unique_ptr<FileMapping> mapping,
     if (b.fileType != 0)
         h->diagnostics_.warn("file type is " + b.fileTypeName() + ", not a primary hive file",
                              layout::base::FileType);
-    h->scanBins();
+    h->checkBinsExtent();
     return h;
 }
 
-void Hive::scanBins() {
+void Hive::checkBinsExtent() {
     Bytes all = bytes();
     const uint64_t available = all.size() - kHeader;
     uint64_t end = header_.hiveBinsDataSize;
@@ -100,7 +132,24 @@ void Hive::scanBins() {
     }
     end = std::min<uint64_t>(end, 0xFFFFF000u);
     binsEnd_ = static_cast<uint32_t>(end);
+    // Zero-filled: 8 bytes per 4 KiB page, written as cells are resolved.
+    pages_ = std::make_unique<std::atomic<uint64_t>[]>(binsEnd_ / layout::kHbinAlignment);
+}
 
+const std::vector<HiveBinInfo>& Hive::bins() const {
+    std::call_once(binsOnce_, [this] { scanBins(); });
+    return bins_;
+}
+
+const Diagnostics& Hive::diagnostics() const {
+    std::call_once(binsOnce_, [this] { scanBins(); });
+    return diagnostics_;
+}
+
+void Hive::scanBins() const {
+    Bytes all = bytes();
+    const uint64_t available = all.size() - kHeader;
+    const uint32_t end = binsEnd_;
     auto headerAt = [&](uint32_t off) {
         return decodeHiveBinHeader(all.subspan(kHeader + off, layout::kHbinHeaderSize), off, kHeader + off, end - off);
     };
@@ -123,49 +172,139 @@ void Hive::scanBins() {
                           kHeader + off);
         off = next;
     }
-    if (available > end && all.size() >= kHeader + end + 4 &&
+    if (available > end && all.size() >= uint64_t{kHeader} + end + 4 &&
         loadU32(all.data() + kHeader + end) == layout::kHbinSignature)
-        diagnostics_.info("hive bins continue after the declared end " + hexOffset(kHeader + end) +
+        diagnostics_.info("hive bins continue after the declared end " + hexOffset(uint64_t{kHeader} + end) +
                               " (data of an unreplayed log, or slack)",
-                          kHeader + end);
+                          uint64_t{kHeader} + end);
 }
 
 const HiveBinInfo* Hive::binAt(uint32_t offset) const {
-    auto it = std::upper_bound(bins_.begin(), bins_.end(), offset,
+    const std::vector<HiveBinInfo>& all = bins();
+    auto it = std::upper_bound(all.begin(), all.end(), offset,
                                [](uint32_t o, const HiveBinInfo& b) { return o < b.offset; });
-    if (it == bins_.begin()) return nullptr;
+    if (it == all.begin()) return nullptr;
     --it;
     if (offset - it->offset >= it->size) return nullptr;
     return &*it;
+}
+
+bool Hive::validBinHeaderAt(uint32_t offset) const {
+    // The signature and self-offset first: most pages fail there, and
+    // cheaply (decodeHiveBinHeader builds a message for each failure).
+    const uint8_t* p = bytes().data() + kHeader + offset;
+    if (loadU32(p) != layout::kHbinSignature || loadU32(p + layout::hbin::Offset) != offset) return false;
+    return decodeHiveBinHeader(Bytes(p, layout::kHbinHeaderSize), offset, uint64_t{kHeader} + offset,
+                               binsEnd_ - offset)
+        .has_value();
+}
+
+// The scan of the chain (scanBins) puts each page in the bin that the chain
+// reaches, or in a stretch of damage from a bad header to the next 4 KiB
+// boundary with a valid one. Looking back from a page gives the same answer
+// without the chain: the nearest valid header at or before the page starts
+// its bin if the bin reaches the page; if not, the page lies in damage that
+// starts where that bin ends (the chain's skip stops at the first valid
+// header, so no valid header lies between). Every page looked at on the
+// way is remembered, so each page is probed at most once over the life of
+// the Hive: a file of pure damage costs one pass, never a hang.
+uint64_t Hive::pageEntry(uint32_t page) const {
+    uint64_t entry = pages_[page].load(std::memory_order_relaxed);
+    if (entry != 0) return entry;
+    uint32_t q = page;
+    uint64_t found = 0;
+    for (;; --q) {
+        found = pages_[q].load(std::memory_order_relaxed);
+        if (found != 0) break;
+        if (validBinHeaderAt(q * layout::kHbinAlignment)) {
+            const uint8_t* header = bytes().data() + kHeader + uint64_t{q} * layout::kHbinAlignment;
+            const uint64_t end = q + loadU32(header + layout::hbin::Size) / layout::kHbinAlignment;
+            found = (end << 32) | (q + 1);
+            break;
+        }
+        if (q == 0) {
+            found = kDamagedPage | 1;  // damage from the first page on
+            break;
+        }
+    }
+    // `found` describes page q; pages q+1 .. page hold no valid header.
+    if (!(found & kDamagedPage)) {
+        const uint32_t binEnd = static_cast<uint32_t>(found >> 32);
+        const uint64_t past = kDamagedPage | (binEnd + 1);  // damage from where the bin ends
+        for (uint32_t p = q; p <= page; ++p) pages_[p].store(p < binEnd ? found : past, std::memory_order_relaxed);
+        return page < binEnd ? found : past;
+    }
+    for (uint32_t p = q; p <= page; ++p) pages_[p].store(found, std::memory_order_relaxed);
+    return found;
 }
 
 Result<Cell> Hive::cell(uint32_t offset) const {
     const uint64_t fileOffset = uint64_t{offset} + kHeader;
     if (offset == layout::kNoCell)
         return fail(ErrorCode::OutOfBounds, "cell offset 0xffffffff (none) used as a cell", fileOffset);
-    const HiveBinInfo* bin = binAt(offset);
-    if (!bin)
+    if (offset >= binsEnd_)
         return fail(ErrorCode::OutOfBounds,
                     "cell offset " + hexOffset(offset) + " (file " + hexOffset(fileOffset) +
                         ") lies outside the hive bins (" + hexOffset(binsEnd_) + " bytes)",
                     fileOffset);
-    if (!bin->valid)
+    const uint64_t entry = pageEntry(offset / layout::kHbinAlignment);
+    const uint32_t binOffset = static_cast<uint32_t>((entry & 0x7FFFFFFF) - 1) * layout::kHbinAlignment;
+    if (entry & kDamagedPage)
         return fail(ErrorCode::Corrupt,
                     "cell at " + hexOffset(fileOffset) + " lies in the damaged hbin at " +
-                        hexOffset(kHeader + uint64_t{bin->offset}),
+                        hexOffset(kHeader + uint64_t{binOffset}),
                     fileOffset);
-    if (offset - bin->offset < layout::kHbinHeaderSize)
+    const uint8_t* all = bytes().data();
+    const uint32_t binSize = static_cast<uint32_t>(entry >> 32) * layout::kHbinAlignment - binOffset;
+    if (offset - binOffset < layout::kHbinHeaderSize)
         return fail(ErrorCode::Corrupt, "cell offset " + hexOffset(offset) + " points into an hbin header", fileOffset);
     if (offset % layout::kCellAlignment != 0)
         return fail(ErrorCode::Corrupt, "cell offset " + hexOffset(offset) + " is not 8-byte aligned", fileOffset);
-    const uint32_t room = bin->offset + bin->size - offset;
-    const uint8_t* p = bytes().data() + fileOffset;
+    const uint32_t room = binOffset + binSize - offset;
+    const uint8_t* p = all + fileOffset;
     auto header = decodeCellHeader(static_cast<int32_t>(loadU32(p)), fileOffset, room);
     if (!header) return std::unexpected(header.error());
     return Cell{offset, header->size, header->allocated, Bytes(p + 4, header->size - 4)};
 }
 
+void Hive::prefetchCells(const std::vector<uint32_t>& offsets) const {
+#if defined(__GNUC__)
+    // Whoever asks for a list reads its cells next: asking the memory for
+    // all of them at once overlaps the cache misses that a walk would
+    // otherwise take one after another. A prefetch never faults, so an
+    // offset past the bins costs nothing.
+    const uint8_t* all = bytes().data() + kHeader;
+    for (uint32_t off : offsets)
+        if (off < binsEnd_) __builtin_prefetch(all + off);
+#else
+    (void)offsets;
+#endif
+}
+
+bool Hive::allocatedCellData(uint32_t offset, Bytes& data) const {
+    // cell()'s checks and allocatedCell()'s, in the same order, without
+    // building a Result or a message: any failure goes to the slow path,
+    // which finds it again and says what it is.
+    if (offset >= binsEnd_ || offset % layout::kCellAlignment != 0) return false;
+    const uint32_t page = offset / layout::kHbinAlignment;
+    uint64_t entry = pages_[page].load(std::memory_order_relaxed);
+    if (entry == 0) entry = pageEntry(page);
+    if (entry & kDamagedPage) return false;
+    const uint32_t binOffset = static_cast<uint32_t>(entry - 1) * layout::kHbinAlignment;
+    if (offset - binOffset < layout::kHbinHeaderSize) return false;
+    const uint8_t* all = bytes().data() + kHeader;
+    const uint32_t room = static_cast<uint32_t>(entry >> 32) * layout::kHbinAlignment - offset;
+    const int32_t raw = static_cast<int32_t>(loadU32(all + offset));
+    if (raw >= 0 || raw == std::numeric_limits<int32_t>::min()) return false;  // free, or 0, or 0x80000000
+    const uint32_t size = static_cast<uint32_t>(-raw);
+    if (size < 8 || size % layout::kCellAlignment != 0 || size > room) return false;
+    data = Bytes(all + offset + 4, size - 4);
+    return true;
+}
+
 Result<Cell> Hive::allocatedCell(uint32_t offset, const char* what) const {
+    if (Bytes data; allocatedCellData(offset, data))
+        return Cell{offset, static_cast<uint32_t>(data.size() + 4), true, data};
     auto c = cell(offset);
     if (!c) {
         Error e = c.error();
@@ -204,7 +343,13 @@ Result<SubkeyList> Hive::subkeyList(uint32_t offset) const {
 
 std::vector<uint32_t> Hive::subkeys(const KeyNode& key, Diagnostics* sink) const {
     std::vector<uint32_t> out;
-    if (key.subkeyCount == 0) return out;
+    subkeys(key, out, sink);
+    return out;
+}
+
+void Hive::subkeys(const KeyNode& key, std::vector<uint32_t>& out, Diagnostics* sink) const {
+    out.clear();
+    if (key.subkeyCount == 0) return;
     const uint64_t keyAt = uint64_t{key.cellOffset} + kHeader;
     auto report = [&](const Error& e) {
         if (sink) sink->error(e.message, e.offset);
@@ -212,7 +357,7 @@ std::vector<uint32_t> Hive::subkeys(const KeyNode& key, Diagnostics* sink) const
     auto root = subkeyList(key.subkeyList);
     if (!root) {
         report(root.error());
-        return out;
+        return;
     }
     out.reserve(std::min<uint32_t>(key.subkeyCount, kMaxListEntries));
     auto addLeaf = [&](const SubkeyList& leaf) {
@@ -254,16 +399,22 @@ std::vector<uint32_t> Hive::subkeys(const KeyNode& key, Diagnostics* sink) const
         sink->warn("key at " + hexOffset(keyAt) + " declares " + std::to_string(key.subkeyCount) +
                        " subkeys, its list holds " + std::to_string(out.size()),
                    keyAt + 4 + layout::nk::SubkeyCount);
-    return out;
+    prefetchCells(out);
 }
 
 std::vector<uint32_t> Hive::values(const KeyNode& key, Diagnostics* sink) const {
     std::vector<uint32_t> out;
-    if (key.valueCount == 0) return out;
+    values(key, out, sink);
+    return out;
+}
+
+void Hive::values(const KeyNode& key, std::vector<uint32_t>& out, Diagnostics* sink) const {
+    out.clear();
+    if (key.valueCount == 0) return;
     auto list = allocatedCell(key.valueList, "value list");
     if (!list) {
         if (sink) sink->error(list.error());
-        return out;
+        return;
     }
     size_t count = key.valueCount;
     const size_t fits = list->data.size() / 4;
@@ -276,7 +427,7 @@ std::vector<uint32_t> Hive::values(const KeyNode& key, Diagnostics* sink) const 
     }
     out.reserve(count);
     for (size_t i = 0; i < count; ++i) out.push_back(loadU32(list->data.data() + 4 * i));
-    return out;
+    prefetchCells(out);
 }
 
 Result<ValueData> Hive::valueData(const ValueRecord& v) const {
@@ -288,18 +439,14 @@ Result<ValueData> Hive::valueData(const ValueRecord& v) const {
                         "value at " + hexOffset(vkAt) + ": inline data declares " + std::to_string(size) +
                             " bytes (at most 4 fit)",
                         vkAt + 4 + layout::vk::DataSize);
-        ValueData d(std::vector<uint8_t>(v.inlineBytes, v.inlineBytes + size));
-        d.storage = ValueData::Storage::Inline;
-        return d;
+        // Built in place, here and below: the common cases return no copy.
+        return Result<ValueData>(std::in_place, ValueData::Storage::Inline, Bytes(v.inlineBytes, size));
     }
     if (size == 0) return ValueData(Bytes{});
     auto c = allocatedCell(v.dataOffset, "value data");
     if (!c) return std::unexpected(c.error());
-    if (size <= c->data.size()) {
-        ValueData d(c->data.first(size));
-        d.storage = ValueData::Storage::Cell;
-        return d;
-    }
+    if (size <= c->data.size())
+        return Result<ValueData>(std::in_place, ValueData::Storage::Cell, c->data.first(size));
     if (!looksLikeBigData(c->data))
         return fail(ErrorCode::Corrupt,
                     "value at " + hexOffset(vkAt) + ": declares " + std::to_string(size) +

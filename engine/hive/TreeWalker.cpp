@@ -23,15 +23,24 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
         seen[slot / 64] |= bit;
         return was;
     };
+    // The stack holds offsets only; each key is decoded once, when it is
+    // visited, and its path is built then in one buffer: `path` holds the
+    // path of the key visited last, and pathLength[d] the length of the
+    // path of the key visited last at depth d. Depth first, when a key is
+    // popped, the key visited last one level up is its parent (the parent's
+    // later siblings are still below it on the stack), so the parent's path
+    // is path's first pathLength[depth - 1] bytes.
     struct Frame {
         uint32_t offset;
-        std::string path;
         unsigned depth;
     };
     std::vector<Frame> stack;
-    stack.push_back(Frame{start, startPath, 0});
+    std::vector<size_t> pathLength;
+    std::vector<uint32_t> children;
+    std::string path;
+    stack.push_back(Frame{start, 0});
     while (!stack.empty()) {
-        Frame f = std::move(stack.back());
+        const Frame f = stack.back();
         stack.pop_back();
         const uint64_t fileOffset = uint64_t{f.offset} + layout::kBaseBlockSize;
         if (markSeen(f.offset)) {
@@ -43,20 +52,24 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
             if (sink) sink->error(key.error());
             continue;
         }
-        WalkedKey w{f.offset, &*key, &f.path, f.depth};
+        if (f.depth == 0) {
+            path = startPath;
+        } else {
+            path.resize(pathLength[f.depth - 1]);
+            if (!path.empty()) path += '\\';
+            path += escape_ ? escape_(key->nameUtf8()) : key->nameUtf8();
+        }
+        pathLength.resize(f.depth + 1);
+        pathLength[f.depth] = path.size();
+        WalkedKey w{f.offset, &*key, &path, f.depth};
         if (!visit(w)) continue;
         if (key->subkeyCount == 0) continue;
         if (f.depth + 1 > kMaxDepth) {
             if (sink) sink->error("key at " + hexOffset(fileOffset) + " is nested deeper than 512 levels; its subkeys are not read", fileOffset);
             continue;
         }
-        std::vector<uint32_t> children = hive_.subkeys(*key, sink);
-        for (auto it = children.rbegin(); it != children.rend(); ++it) {
-            auto child = hive_.keyNode(*it);
-            std::string name = child ? child->nameUtf8() : std::string("?");
-            if (escape_) name = escape_(name);
-            stack.push_back(Frame{*it, f.path.empty() ? name : f.path + "\\" + name, f.depth + 1});
-        }
+        hive_.subkeys(*key, children, sink);
+        for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(Frame{*it, f.depth + 1});
     }
 }
 

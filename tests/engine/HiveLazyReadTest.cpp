@@ -1,0 +1,364 @@
+// The read path's speed work, held to the behaviour it must keep: Hive::open
+// reads the base block only and resolves cells through a per-page cache
+// instead of scanning the hbin chain, which must give the very answers the
+// chain gives; inline value data lives in the ValueData object; the lists
+// fill a caller's buffer; TreeWalker builds paths in one buffer.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "format/HiveBin.h"
+#include "format/Layout.h"
+#include "format/ValueData.h"
+#include "hive/CellScanner.h"
+#include "hive/Hive.h"
+#include "hive/TreeWalker.h"
+#include "support/HiveBuilder.h"
+#include "support/TestSupport.h"
+
+using namespace hivekit;
+using namespace testsupport;
+namespace L = hivekit::layout;
+
+namespace {
+
+/// What cell() answered, as one comparable line.
+std::string describe(const Result<Cell>& c) {
+    if (!c) return "error " + hexOffset(c.error().offset) + ": " + c.error().message;
+    return "cell " + hexOffset(c->offset) + " size " + hexOffset(c->size) + (c->allocated ? " allocated" : " free") +
+           " data " + std::to_string(c->data.size());
+}
+
+/// What cell() answered before it had a page cache: the bin from the scan
+/// of the hbin chain (bins()), then the same checks in the same order.
+std::string describeFromChain(const Hive& hive, uint32_t offset) {
+    const uint64_t fileOffset = uint64_t{offset} + 0x1000;
+    if (offset == L::kNoCell) return "error " + hexOffset(fileOffset) + ": cell offset 0xffffffff (none) used as a cell";
+    const HiveBinInfo* bin = hive.binAt(offset);
+    if (!bin)
+        return "error " + hexOffset(fileOffset) + ": cell offset " + hexOffset(offset) + " (file " +
+               hexOffset(fileOffset) + ") lies outside the hive bins (" + hexOffset(hive.binsEnd()) + " bytes)";
+    if (!bin->valid)
+        return "error " + hexOffset(fileOffset) + ": cell at " + hexOffset(fileOffset) + " lies in the damaged hbin at " +
+               hexOffset(0x1000 + uint64_t{bin->offset});
+    if (offset - bin->offset < L::kHbinHeaderSize)
+        return "error " + hexOffset(fileOffset) + ": cell offset " + hexOffset(offset) + " points into an hbin header";
+    if (offset % L::kCellAlignment != 0)
+        return "error " + hexOffset(fileOffset) + ": cell offset " + hexOffset(offset) + " is not 8-byte aligned";
+    const uint32_t room = bin->offset + bin->size - offset;
+    const uint8_t* p = hive.bytes().data() + fileOffset;
+    auto header = decodeCellHeader(static_cast<int32_t>(loadU32(p)), fileOffset, room);
+    if (!header) return "error " + hexOffset(header.error().offset) + ": " + header.error().message;
+    return "cell " + hexOffset(offset) + " size " + hexOffset(header->size) +
+           (header->allocated ? " allocated" : " free") + " data " + std::to_string(header->size - 4);
+}
+
+/// Resolves offsets from the end of the bins down to 0 (so that each
+/// lookup looks back over pages not seen yet) in a Hive that never scanned
+/// its chain, and compares every answer with the chain's. Also every cell
+/// the scanner finds, and the 4 bytes after each (unaligned).
+void checkAgreesWithChain(const Hive& fresh, const Hive& scanned, uint32_t stride) {
+    std::vector<uint32_t> offsets;
+    for (uint64_t off = scanned.binsEnd() + 0x1000; off >= stride; off -= stride) offsets.push_back(uint32_t(off - stride));
+    CellScanner(scanned).scan([&](const HiveBinInfo&, const Cell& c) {
+        offsets.push_back(c.offset);
+        offsets.push_back(c.offset + 4);
+        return true;
+    });
+    offsets.push_back(L::kNoCell);
+    size_t mismatches = 0;
+    for (uint32_t off : offsets) {
+        const std::string got = describe(fresh.cell(off));
+        const std::string want = describeFromChain(scanned, off);
+        if (got != want && ++mismatches <= 5) {
+            INFO("offset " << hexOffset(off));
+            CHECK(got == want);
+        }
+    }
+    CHECK(mismatches == 0);
+}
+
+void checkAgreesWithChain(const std::vector<uint8_t>& bytes, uint32_t stride) {
+    auto fresh = Hive::fromBytes(bytes);
+    auto scanned = Hive::fromBytes(bytes);
+    REQUIRE(fresh);
+    REQUIRE(scanned);
+    checkAgreesWithChain(**fresh, **scanned, stride);
+}
+
+/// A small tree with a 40000-byte value in a v1.3 hive (no db: one cell,
+/// so one bin of 40 KiB) and a subtree in bins of its own.
+BuiltHive builtWithBigBin() {
+    HiveBuilder b(3);
+    size_t a = b.addKey(HiveBuilder::kRoot, u"Alpha");
+    b.addValue(a, u"Big", kRegBinary, patternBytes(40000, 3));
+    b.addValue(a, u"Small", kRegDword, dwordBytes(9));
+    size_t own = b.addKey(HiveBuilder::kRoot, u"Own");
+    for (int i = 0; i < 40; ++i) b.addKey(own, u"K" + std::u16string(1, char16_t(u'A' + i % 26)) + char16_t(u'0' + i / 26));
+    b.placeInOwnBins(own);
+    b.addKey(HiveBuilder::kRoot, u"Zeta");
+    return b.build();
+}
+
+uint32_t binHolding(const BuiltHive& built, uint32_t cell) {
+    for (auto [off, size] : built.bins)
+        if (cell >= off && cell < off + size) return off;
+    FAIL("no bin holds " << hexOffset(cell));
+    return 0;
+}
+
+/// The resident size (smaps "Rss:") of the mapping that holds `address`, in
+/// KiB, or -1 when it cannot be read.
+long residentKiBOfMapping(const void* address) {
+    std::ifstream smaps("/proc/self/smaps");
+    std::string line;
+    bool inside = false;
+    const auto a = reinterpret_cast<uintptr_t>(address);
+    while (std::getline(smaps, line)) {
+        unsigned long long lo = 0, hi = 0;
+        if (std::sscanf(line.c_str(), "%llx-%llx ", &lo, &hi) == 2 && line.find(':') > line.find('-')) {
+            inside = a >= lo && a < hi;
+            continue;
+        }
+        if (inside && line.rfind("Rss:", 0) == 0) return std::stol(line.substr(4));
+    }
+    return -1;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Opening without the chain
+
+TEST_CASE("Opening regipy/SYSTEM maps in its first pages only, not each of its hbins", "[hive][lazy][real]") {
+    if (!haveSharedHives()) {
+        WARN("shared hives not found: skipped");
+        return;
+    }
+    auto hive = Hive::open(hivePath("regipy/SYSTEM"));
+    REQUIRE(hive);
+    if (!(*hive)->isMapped()) {
+        WARN("the file is not memory-mapped here: skipped");
+        return;
+    }
+    const long afterOpen = residentKiBOfMapping((*hive)->bytes().data());
+    if (afterOpen < 0) {
+        WARN("no /proc/self/smaps: skipped");
+        return;
+    }
+    // 11.2 MB of hbins; a scan of the chain at open would touch one page
+    // in every bin. The kernel maps up to 64 KiB around a touched page.
+    CHECK(afterOpen <= 256);
+    // Reading the root and its subkeys' names maps in their pages, not the file.
+    auto root = (*hive)->keyNode((*hive)->rootOffset());
+    REQUIRE(root);
+    for (uint32_t child : (*hive)->subkeys(*root)) CHECK((*hive)->keyNode(child));
+    CHECK(residentKiBOfMapping((*hive)->bytes().data()) < 2048);
+    // The chain is scanned when asked for.
+    CHECK((*hive)->bins().size() > 100);
+    CHECK((*hive)->diagnostics().count(Diagnostic::Severity::Error) == 0);
+}
+
+TEST_CASE("Cell resolution gives the hbin chain's answer at every offset of real hives, damaged ones included",
+          "[hive][lazy][real]") {
+    if (!haveSharedHives()) {
+        WARN("shared hives not found: skipped");
+        return;
+    }
+    for (const char* name : {"regipy/SYSTEM", "regipy/corrupted_system_hive", "ez/SAMBadHBinHeader", "ez/SAM",
+                             "regipy/NTUSER.DAT", "regipy/amcache.hve", "ez/SECURITYNoRoot"}) {
+        INFO(name);
+        const std::vector<uint8_t> bytes = readFile(hivePath(name));
+        // Every 8-byte slot of the smaller hives; a spread of slots (and
+        // every cell) of the larger ones.
+        checkAgreesWithChain(bytes, bytes.size() <= 0x100000 ? 8 : 8 * 37);
+    }
+}
+
+TEST_CASE("Cell resolution gives the chain's answer in and around a 40 KiB bin and a damaged one", "[hive][lazy]") {
+    BuiltHive built = builtWithBigBin();
+    bool big = false;
+    for (auto [off, size] : built.bins) big |= size >= 0xA000;
+    REQUIRE(big);
+    checkAgreesWithChain(built.bytes, 8);
+    // A damaged bin in the middle: its pages, and those after it up to the
+    // next good header, are damage that starts where the bin before ends.
+    const uint32_t own = binHolding(built, built.key(2).nk);
+    built.poke32(BuiltHive::fileOffsetOf(own), 0x21436587);
+    checkAgreesWithChain(built.bytes, 8);
+    auto hive = built.open();
+    REQUIRE(hive);
+    auto c = (*hive)->cell(built.key(2).nk);
+    REQUIRE_FALSE(c);
+    CHECK(c.error().message == "cell at " + hexOffset(BuiltHive::fileOffsetOf(built.key(2).nk)) +
+                                   " lies in the damaged hbin at " + hexOffset(BuiltHive::fileOffsetOf(own)));
+}
+
+TEST_CASE("A hive whose every hbin header is broken resolves a late cell as damage from the first bin",
+          "[hive][lazy]") {
+    BuiltHive built = builtWithBigBin();
+    for (auto [off, size] : built.bins) built.poke32(BuiltHive::fileOffsetOf(off), 0);
+    checkAgreesWithChain(built.bytes, 8);
+    auto hive = built.open();
+    REQUIRE(hive);
+    const uint32_t last = (*hive)->binsEnd() - 8;
+    auto c = (*hive)->cell(last);
+    REQUIRE_FALSE(c);
+    CHECK(c.error().message == "cell at " + hexOffset(uint64_t{last} + 0x1000) + " lies in the damaged hbin at 0x1000");
+}
+
+TEST_CASE("A forged hbin header inside a bin's data bounds cells by itself and never past the bins",
+          "[hive][lazy]") {
+    // The one case where looking back differs from the chain (see Hive.h):
+    // a valid header, naming its own offset, at a 4 KiB boundary inside the
+    // 40 KiB value's cell. The chain ignores it; cell() takes it for the
+    // bin of the pages after it. Either way every cell stays inside the
+    // bins and inside the bytes.
+    BuiltHive built = builtWithBigBin();
+    uint32_t bigBin = 0, bigSize = 0;
+    for (auto [off, size] : built.bins)
+        if (size >= 0xA000) bigBin = off, bigSize = size;
+    const uint32_t forged = bigBin + 0x4000;
+    HiveBinHeader h{L::kHbinSignature, forged, 0x1000, 0, 0};
+    encodeHiveBinHeader(h, std::span<uint8_t>(built.bytes).subspan(BuiltHive::fileOffsetOf(forged), 32));
+    built.poke32(BuiltHive::fileOffsetOf(forged + 0x20), uint32_t(-0x20));  // one allocated cell after it
+    auto hive = built.open();
+    REQUIRE(hive);
+    auto inForged = (*hive)->cell(forged + 0x20);
+    REQUIRE(inForged);
+    CHECK(inForged->size == 0x20);
+    for (uint32_t off = bigBin; off < bigBin + bigSize; off += 8) {
+        auto c = (*hive)->cell(off);
+        if (!c) continue;
+        CHECK(uint64_t{c->offset} + c->size <= (*hive)->binsEnd());
+    }
+    // The chain still sees one bin there.
+    const HiveBinInfo* bin = (*hive)->binAt(forged + 0x20);
+    REQUIRE(bin);
+    CHECK(bin->offset == bigBin);
+    // And a walk reads the whole tree: the forged bin holds only value data.
+    CHECK(walkEverything(**hive).paths.size() == 1 + 1 + 1 + 40 + 1);
+}
+
+// ---------------------------------------------------------------------------
+// Value data and lists
+
+TEST_CASE("Inline value data lives in the ValueData and survives moving it", "[hive][lazy][data]") {
+    const uint8_t raw[4] = {0x11, 0x22, 0x33, 0x44};
+    ValueData a(ValueData::Storage::Inline, Bytes(raw, 3));
+    CHECK(a.storage == ValueData::Storage::Inline);
+    CHECK(a.bytes().data() != raw);  // a copy, not a view of the record
+    ValueData b(std::move(a));
+    std::vector<uint8_t> wanted = {0x11, 0x22, 0x33};
+    CHECK(std::vector<uint8_t>(b.bytes().begin(), b.bytes().end()) == wanted);
+    CHECK(a.size() == 0);
+    ValueData c;
+    {
+        ValueData temp(ValueData::Storage::Inline, Bytes(raw, 4));
+        c = std::move(temp);
+    }  // temp's storage is gone; c's bytes must be c's own
+    wanted = {0x11, 0x22, 0x33, 0x44};
+    CHECK(std::vector<uint8_t>(c.bytes().begin(), c.bytes().end()) == wanted);
+    CHECK(c.storage == ValueData::Storage::Inline);
+    // A view stays a view of what it was given; an owned buffer moves with it.
+    ValueData v(ValueData::Storage::Cell, Bytes(raw, 4));
+    CHECK(v.bytes().data() == raw);
+    ValueData owned(std::vector<uint8_t>{1, 2, 3, 4, 5});
+    ValueData moved(std::move(owned));
+    CHECK(moved.size() == 5);
+    CHECK(moved.bytes()[4] == 5);
+}
+
+TEST_CASE("A DWORD read from a hive keeps its bytes after the record and the result are gone", "[hive][lazy][data]") {
+    HiveBuilder b(5);
+    size_t k = b.addKey(HiveBuilder::kRoot, u"K");
+    b.addValue(k, u"D", kRegDword, dwordBytes(0xA1B2C3D4));
+    BuiltHive built = b.build();
+    auto hive = built.open();
+    REQUIRE(hive);
+    ValueData kept;
+    {
+        auto rec = (*hive)->valueRecord(built.value(k, 0).vk);
+        REQUIRE(rec);
+        auto data = (*hive)->valueData(*rec);
+        REQUIRE(data);
+        kept = std::move(*data);
+    }
+    CHECK(kept.storage == ValueData::Storage::Inline);
+    CHECK(std::vector<uint8_t>(kept.bytes().begin(), kept.bytes().end()) == dwordBytes(0xA1B2C3D4));
+}
+
+TEST_CASE("subkeys and values into a reused buffer give what the returning forms give, and clear it first",
+          "[hive][lazy][lists]") {
+    HiveBuilder b(5);
+    size_t big = b.addKey(HiveBuilder::kRoot, u"Big");
+    for (int i = 0; i < 30; ++i) b.addKey(big, u"S" + std::u16string(1, char16_t(u'A' + i % 26)) + char16_t(u'0' + i / 26));
+    b.splitWithIndexRoot(big, 7);
+    for (int i = 0; i < 5; ++i) b.addValue(big, u"V" + std::u16string(1, char16_t(u'0' + i)), kRegDword, dwordBytes(i));
+    size_t empty = b.addKey(HiveBuilder::kRoot, u"Empty");
+    BuiltHive built = b.build();
+    auto hive = built.open();
+    REQUIRE(hive);
+    std::vector<uint32_t> buffer = {1, 2, 3};
+    for (size_t id : {big, empty, size_t{0}}) {
+        auto key = (*hive)->keyNode(built.key(id).nk);
+        REQUIRE(key);
+        (*hive)->subkeys(*key, buffer);
+        CHECK(buffer == (*hive)->subkeys(*key));
+        (*hive)->values(*key, buffer);
+        CHECK(buffer == (*hive)->values(*key));
+    }
+    CHECK(buffer.empty());  // the root has no values
+}
+
+// ---------------------------------------------------------------------------
+// TreeWalker's paths
+
+TEST_CASE("TreeWalker joins each escaped name to its parent's path, after skipped and failed subtrees too",
+          "[hive][lazy][walker]") {
+    HiveBuilder b(5);
+    size_t a = b.addKey(HiveBuilder::kRoot, u"A");
+    size_t a1 = b.addKey(a, u"A1");
+    b.addKey(a1, u"A1x");
+    b.addKey(a, u"A2");
+    size_t bk = b.addKey(HiveBuilder::kRoot, u"B");
+    size_t b1 = b.addKey(bk, u"B1");
+    b.addKey(b1, u"B1x");
+    b.addKey(bk, u"B2");
+    size_t c = b.addKey(HiveBuilder::kRoot, u"C");
+    b.addKey(c, u"C1");
+    b.addKey(HiveBuilder::kRoot, u"D");
+    BuiltHive built = b.build();
+    built.pokeField16(built.key(b1).nk, 0, 0x4242);  // B1 is no key node any more
+    auto hive = built.open();
+    REQUIRE(hive);
+    std::vector<std::string> paths;
+    std::vector<unsigned> depths;
+    TreeWalker walker(**hive);
+    walker.setNameEscaper([](const std::string& n) { return "<" + n + ">"; });
+    Diagnostics sink;
+    walker.walkFrom(
+        (*hive)->rootOffset(), "HK",
+        [&](const WalkedKey& k) {
+            paths.push_back(*k.path);
+            depths.push_back(k.depth);
+            return *k.path != "HK\\<A>\\<A1>";  // skip A1's subtree
+        },
+        &sink);
+    const std::vector<std::string> expected = {"HK",          "HK\\<A>", "HK\\<A>\\<A1>", "HK\\<A>\\<A2>", "HK\\<B>",
+                                               "HK\\<B>\\<B2>", "HK\\<C>", "HK\\<C>\\<C1>", "HK\\<D>"};
+    CHECK(paths == expected);
+    CHECK(depths == std::vector<unsigned>{0, 1, 2, 2, 1, 2, 1, 2, 1});
+    CHECK(sink.count(Diagnostic::Severity::Error) == 1);
+    // From the root with no start path: no leading separator.
+    paths.clear();
+    TreeWalker(**hive).walk([&](const WalkedKey& k) {
+        paths.push_back(*k.path);
+        return true;
+    });
+    CHECK(paths == std::vector<std::string>{"", "A", "A\\A1", "A\\A1\\A1x", "A\\A2", "B", "B\\B2", "C", "C\\C1", "D"});
+}
