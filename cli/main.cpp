@@ -4,6 +4,7 @@
 #include <string>
 
 #include "Cli.h"
+#include "Help.h"
 
 namespace {
 
@@ -58,6 +59,8 @@ const char* kUsageText =
     "  --backup     write commands: copy HIVE to HIVE.bak (or .bak.N) before writing\n"
     "  -h, --help   this text;  --version  the version\n"
     "\n"
+    "hivectl help COMMAND or hivectl COMMAND --help: the help of one command.\n"
+    "\n"
     "Paths are key names from the root joined by '\\' (case-insensitive).\n"
     "Exit status: 0 success, 1 problems found or no such key/value, 2 usage error,\n"
     "3 the file cannot be opened or is not a hive, 4 a write failed.\n";
@@ -67,11 +70,12 @@ const char* kUsageText =
 int main(int argc, char** argv) {
     using namespace hivectl;
     Args args;
+    bool help = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "-h" || a == "--help") {
-            std::cout << kUsageText;
-            return kOk;
+            help = true;  // the overview, or the help of the command named before it
+            break;
         }
         if (a == "--version") {
             std::cout << "hivectl 0.1.0\n";
@@ -108,6 +112,20 @@ int main(int argc, char** argv) {
             return kUsage;
         } else if (args.command.empty()) args.command = a;
         else args.positional.push_back(a);
+    }
+    if (help || args.command == "help") {
+        const std::string topic = help ? args.command : args.positional.empty() ? "" : args.positional[0];
+        if (topic.empty() || topic == "help") {
+            std::cout << kUsageText;
+            return kOk;
+        }
+        const std::string text = commandHelp(topic);
+        if (text.empty()) {
+            printError("unknown command \"" + topic + "\" (see hivectl --help)");
+            return kUsage;
+        }
+        std::cout << text;
+        return kOk;
     }
     if (args.command.empty()) {
         std::cerr << kUsageText;

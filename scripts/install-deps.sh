@@ -12,6 +12,7 @@ packages=(
   libhivex-dev libhivex-bin python3-hivex libwin-hivex-perl libregf-utils reglookup
   clang-19 libclang-rt-19-dev
   xvfb xauth
+  appstream desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl libxml2-utils groff-base dpkg-dev
 )
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq

@@ -1,0 +1,209 @@
+#include "Help.h"
+
+#include <algorithm>
+
+namespace hivectl {
+
+namespace {
+
+struct CommandHelp {
+    const char* name;
+    const char* text;  ///< everything after "Usage: hivectl "
+};
+
+// What every write command accepts; appended to their texts below.
+#define HIVECTL_WRITE_OPTIONS                                                                  \
+    "  --strategy S  inplace, append or hybrid (how new cells are placed; default hybrid)\n"   \
+    "  --dry-run     print the edits, write nothing\n"                                         \
+    "  --backup      copy HIVE to HIVE.bak (or .bak.N) before writing\n"                      \
+    "  --no-logs     do not replay HIVE's transaction logs before editing\n"                   \
+    "\n"                                                                                       \
+    "Every edit is validated first; when one is refused nothing is written. The\n"             \
+    "commit is crash-safe: the hive's .LOG1 is written and flushed first.\n"                   \
+    "Exit status: 0 written, 1 refused (no such key, already exists, ...), 2 usage\n"         \
+    "error, 3 HIVE cannot be opened or is not a hive, 4 the write failed.\n"
+
+// What every read command says about its exit status.
+#define HIVECTL_READ_EXIT                                                                      \
+    "Exit status: 0 success, 1 no such key or value, 2 usage error, 3 HIVE cannot\n"          \
+    "be opened or is not a hive.\n"
+
+const CommandHelp kCommands[] = {
+    {"info",
+     "info HIVE [--json] [--no-logs]\n"
+     "\n"
+     "Prints the base block's fields (signature, sequence numbers, timestamp, version,\n"
+     "root cell, checksum), whether the hive is dirty and which transaction logs were\n"
+     "replayed, and hbin and cell statistics. Never writes to HIVE.\n"
+     "\n"
+     "  --json      machine-readable output\n"
+     "  --no-logs   read the primary file as it is, without replaying its logs\n"
+     "\n" HIVECTL_READ_EXIT},
+    {"ls",
+     "ls HIVE [PATH] [--json] [--no-logs]\n"
+     "\n"
+     "Lists the subkeys and values of the key at PATH (the root by default).\n"
+     "\n"
+     "  --json      machine-readable output\n"
+     "  --no-logs   read the primary file as it is, without replaying its logs\n"
+     "\n" HIVECTL_READ_EXIT},
+    {"tree",
+     "tree HIVE [PATH] [--no-logs]\n"
+     "\n"
+     "Prints the key tree under PATH (the root by default), one key per line,\n"
+     "indented by depth.\n"
+     "\n"
+     "  --no-logs   read the primary file as it is, without replaying its logs\n"
+     "\n" HIVECTL_READ_EXIT},
+    {"get",
+     "get HIVE PATH [NAME] [--json] [--raw] [--no-logs]\n"
+     "\n"
+     "Prints the value NAME of the key at PATH, decoded by its type. Without NAME:\n"
+     "the key's default value, or all its values when it has no default value.\n"
+     "\n"
+     "  --json      machine-readable output\n"
+     "  --raw       the data as hex bytes\n"
+     "  --no-logs   read the primary file as it is, without replaying its logs\n"
+     "\n" HIVECTL_READ_EXIT},
+    {"dump",
+     "dump HIVE [--no-data] [--no-logs]\n"
+     "\n"
+     "Prints every key and value in hivex-dump's canonical format (for comparisons\n"
+     "with other tools).\n"
+     "\n"
+     "  --no-data   leave the data column empty\n"
+     "  --no-logs   read the primary file as it is, without replaying its logs\n"
+     "\n" HIVECTL_READ_EXIT},
+    {"check",
+     "check HIVE [--json] [--strict] [--no-logs]\n"
+     "\n"
+     "Checks every structural invariant: base block, hbins and cell chains, every\n"
+     "reachable key, subkey list order and hashes, counts, security cells and their\n"
+     "reference counts. Each problem is reported with its offset.\n"
+     "\n"
+     "  --json      machine-readable output\n"
+     "  --strict    warnings fail the check too\n"
+     "  --no-logs   read the primary file as it is, without replaying its logs\n"
+     "\n"
+     "Exit status: 0 the hive is sound, 1 problems were found, 2 usage error, 3 HIVE\n"
+     "cannot be opened or is not a hive.\n"},
+    {"cells",
+     "cells HIVE [--no-logs]\n"
+     "\n"
+     "Lists every hbin and cell: offset, size, type, allocated or free.\n"
+     "\n"
+     "  --no-logs   read the primary file as it is, without replaying its logs\n"
+     "\n" HIVECTL_READ_EXIT},
+    {"recover",
+     "recover HIVE OUT\n"
+     "\n"
+     "Replays the transaction logs of a dirty HIVE (HIVE.LOG, .LOG1, .LOG2) and\n"
+     "writes the clean result to the new file OUT. HIVE and its logs are only read.\n"
+     "\n"
+     "Exit status: 0 written, 1 the hive is dirty and no log could be applied, 2 usage\n"
+     "error (OUT missing or one of the input files), 3 HIVE cannot be opened or is not\n"
+     "a hive, or OUT cannot be written.\n"},
+    {"export",
+     "export HIVE [PATH] [-o FILE] [--regedit4] [--root NAME] [--no-logs]\n"
+     "\n"
+     "Writes the key at PATH (the root by default) and its subtree as a .reg file.\n"
+     "\n"
+     "  -o FILE      write to FILE instead of standard output\n"
+     "  --regedit4   REGEDIT4 in UTF-8 instead of regedit 5.00 in UTF-16LE\n"
+     "  --root NAME  what key lines start with (default HKEY_LOCAL_MACHINE\\HIVE)\n"
+     "  --no-logs    read the primary file as it is, without replaying its logs\n"
+     "\n"
+     "Exit status: 0 success, 1 no such key, FILE could not be written, or data that\n"
+     "a .reg file cannot hold (each reported on standard error), 2 usage error, 3 HIVE\n"
+     "cannot be opened or is not a hive.\n"},
+    {"import",
+     "import HIVE FILE.reg [--root NAME] [--strategy S] [--dry-run] [--no-logs]\n"
+     "\n"
+     "Applies a .reg file (regedit 5.00 or REGEDIT4) to HIVE in one transaction. A\n"
+     "file with any malformed line is refused whole; errors name the line.\n"
+     "\n"
+     "  --root NAME   the key path that stands for the hive's root (default: from the\n"
+     "                first key line: HKEY_LOCAL_MACHINE\\X or HKEY_USERS\\X, else its\n"
+     "                first name)\n"
+     "  --strategy S  inplace, append or hybrid (how new cells are placed; default hybrid)\n"
+     "  --dry-run     print the edits, write nothing\n"
+     "  --no-logs     do not replay HIVE's transaction logs before editing\n"
+     "\n"
+     "Exit status: 0 imported, 1 the file is malformed or an edit is refused or the\n"
+     "commit failed (HIVE keeps its previous state), 2 usage error, 3 HIVE or FILE.reg\n"
+     "cannot be opened.\n"},
+    {"mkkey",
+     "mkkey HIVE PATH [-p] [WRITE OPTIONS]\n"
+     "\n"
+     "Creates the key at PATH.\n"
+     "\n"
+     "  -p, --parents create the missing keys above it too\n" HIVECTL_WRITE_OPTIONS},
+    {"delete-key",
+     "delete-key HIVE PATH [-r] [WRITE OPTIONS]\n"
+     "\n"
+     "Deletes the key at PATH with its values.\n"
+     "\n"
+     "  -r, --recursive  delete its subkeys too (without it a key with subkeys is\n"
+     "                   refused)\n" HIVECTL_WRITE_OPTIONS},
+    {"set",
+     "set HIVE PATH NAME --type T --data TEXT [--data TEXT...] [--hex] [-p] [WRITE OPTIONS]\n"
+     "\n"
+     "Sets the value NAME of the key at PATH (NAME \"\" is the default value).\n"
+     "\n"
+     "  --type T      REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ, REG_DWORD, REG_QWORD,\n"
+     "                REG_BINARY, REG_NONE, ... or a number\n"
+     "  --data TEXT   the data, by type: strings as text; REG_MULTI_SZ one string per\n"
+     "                line or per --data; REG_DWORD and REG_QWORD decimal or 0x-hex;\n"
+     "                other types hex bytes (\"01 02 ff\")\n"
+     "  --hex         TEXT is hex bytes whatever the type\n"
+     "  -p, --parents create the key and its missing parents\n" HIVECTL_WRITE_OPTIONS},
+    {"delete-value",
+     "delete-value HIVE PATH NAME [WRITE OPTIONS]\n"
+     "\n"
+     "Deletes the value NAME of the key at PATH (NAME \"\" is the default value).\n"
+     "\n" HIVECTL_WRITE_OPTIONS},
+    {"rename",
+     "rename HIVE PATH NEW [WRITE OPTIONS]\n"
+     "   or: hivectl rename HIVE PATH VALUE NEW [WRITE OPTIONS]\n"
+     "\n"
+     "Renames the key at PATH to NEW, or its value VALUE to NEW.\n"
+     "\n" HIVECTL_WRITE_OPTIONS},
+    {"set-class",
+     "set-class HIVE PATH TEXT [WRITE OPTIONS]\n"
+     "\n"
+     "Sets the class name of the key at PATH (TEXT \"\" removes it).\n"
+     "\n" HIVECTL_WRITE_OPTIONS},
+    {"new-hive",
+     "new-hive FILE [--root NAME] [--dry-run]\n"
+     "\n"
+     "Writes an empty hive (version 1.5) to the new file FILE.\n"
+     "\n"
+     "  --root NAME   the root key's name\n"
+     "  --dry-run     say what would be written, write nothing\n"
+     "\n"
+     "Exit status: 0 written, 1 FILE exists (a hive is never written over a file),\n"
+     "2 usage error, 4 the write failed.\n"},
+};
+
+#undef HIVECTL_WRITE_OPTIONS
+#undef HIVECTL_READ_EXIT
+
+}  // namespace
+
+const std::vector<std::string>& commandNames() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& command : kCommands) out.emplace_back(command.name);
+        return out;
+    }();
+    return names;
+}
+
+std::string commandHelp(const std::string& command) {
+    auto found = std::find_if(std::begin(kCommands), std::end(kCommands),
+                              [&](const CommandHelp& c) { return command == c.name; });
+    if (found == std::end(kCommands)) return {};
+    return std::string("Usage: hivectl ") + found->text;
+}
+
+}  // namespace hivectl
