@@ -177,7 +177,7 @@ TEST_CASE("a refused plan exits 1, names the edit and writes nothing", "[cli][wr
     CHECK(readFile(hive) == before);
 }
 
-TEST_CASE("--dry-run prints the plan and writes nothing", "[cli][write]") {
+TEST_CASE("A dry run (--dry-run) prints the plan and writes nothing", "[cli][write]") {
     TempDir dir;
     const std::string hive = newHive(dir);
     const std::vector<std::string> filesBefore = allFilesIn(dir.path());
@@ -198,7 +198,7 @@ TEST_CASE("--dry-run prints the plan and writes nothing", "[cli][write]") {
     CHECK(allFilesIn(dir.path()) == filesBefore);  // no log, no backup, no new hive
 }
 
-TEST_CASE("--backup keeps a copy of the original before writing", "[cli][write]") {
+TEST_CASE("A backup (--backup) keeps a copy of the original before writing", "[cli][write]") {
     TempDir dir;
     const std::string hive = newHive(dir);
     ok({"mkkey", hive, "First"});
