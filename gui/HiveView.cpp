@@ -21,8 +21,10 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include "ChangeMarks.h"
 #include "DetailsPane.h"
 #include "Display.h"
+#include "EditSession.h"
 #include "HiveDocument.h"
 #include "HiveSearch.h"
 #include "KeyTreeModel.h"
@@ -298,7 +300,105 @@ QLabel* HiveView::makePlaceholder(const QString& title, const QString& text) {
     return label;
 }
 
-std::shared_ptr<const Hive> HiveView::hive() const { return document_->hive(); }
+std::shared_ptr<const Hive> HiveView::hive() const { return preview_ ? preview_ : document_->hive(); }
+
+bool HiveView::startEditing(QString* why) {
+    if (edit_) return true;
+    const QString blocker = EditSession::editBlocker(document_->path(), document_->hive().get());
+    if (!blocker.isEmpty() || !document_->hive()) {
+        if (why) *why = blocker.isEmpty() ? tr("The hive is not open yet.") : blocker;
+        return false;
+    }
+    edit_ = new EditSession(document_->path(), this);
+    connect(edit_, &EditSession::changed, this, &HiveView::refreshPreview);
+    connect(edit_, &EditSession::commitFinished, this, [this](const CommitOutcome& outcome) {
+        // The file changed under the read-only mapping: read it again.
+        if (outcome.ok) reopen(document_->usesLogs());
+    });
+    refreshPreview();
+    return true;
+}
+
+void HiveView::stopEditing() {
+    if (!edit_) return;
+    edit_->deleteLater();
+    edit_ = nullptr;
+    preview_.reset();
+    marks_.reset();
+    if (document_->hive()) onOpened();
+}
+
+bool HiveView::hasPendingChanges() const { return edit_ != nullptr && edit_->hasPending(); }
+
+QString HiveView::currentValueName() const {
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    if (!current.isValid()) return {};
+    return current.data(ValueTableModel::ValueNameRole).toString();
+}
+
+bool HiveView::selectValueByName(const QString& name) {
+    for (int row = 0; row < valueModel_->rowCount(); ++row) {
+        const QModelIndex index = valueModel_->index(row, 0);
+        if (index.data(ValueTableModel::ValueNameRole).toString().compare(name, Qt::CaseInsensitive) == 0) {
+            return selectValue(index.data(ValueTableModel::OffsetRole).toUInt());
+        }
+    }
+    return false;
+}
+
+void HiveView::refreshPreview() {
+    if (!edit_ || !document_->hive()) return;
+    const QString keyPath = currentKeyPath();
+    const QString valueName = currentValueName();
+    std::shared_ptr<const Hive> shown;
+    if (edit_->hasPending()) {
+        auto p = edit_->preview();
+        if (!p) {
+            emit statusMessage(tr("Cannot show the pending changes: %1").arg(toQString(p.error().message)));
+            return;
+        }
+        shown = *p;
+    }
+    preview_ = shown;
+    const auto original = document_->hive();
+    auto existed = [original](const std::string& path, const std::string& name) {
+        QString ignored;
+        auto chain = HiveDocument::resolvePath(*original, toQString(path), &ignored);
+        if (!chain) return false;
+        auto key = original->keyNode(chain->empty() ? original->rootOffset() : chain->back());
+        if (!key) return false;
+        const QString wanted = toQString(name);
+        for (uint32_t v : original->values(*key)) {
+            auto record = original->valueRecord(v);
+            if (record && QString::fromStdU16String(record->name()).compare(wanted, Qt::CaseInsensitive) == 0) {
+                return true;
+            }
+        }
+        return false;
+    };
+    marks_ = std::make_shared<const ChangeMarks>(ChangeMarks::fromEdits(edit_->plan().edits(), existed));
+    const auto h = hive();
+    keyModel_->setHive(h);
+    keyModel_->setChangeMarks(marks_);
+    valueModel_->setHive(h);
+#if HIVEKIT_HAVE_HEXVIEW
+    asHexPane(hexPage_)->setHive(h);
+#endif
+    layoutFed_ = false;
+    onLowerTabChanged();
+    tree_->expand(keyModel_->rootIndex());
+    // The key shown before, or the nearest ancestor left (after a delete).
+    QString path = keyPath;
+    while (!goToPath(path)) {
+        if (path.isEmpty()) {
+            tree_->setCurrentIndex(keyModel_->rootIndex());
+            break;
+        }
+        const qsizetype slash = path.lastIndexOf(QLatin1Char('\\'));
+        path = slash < 0 ? QString() : path.left(slash);
+    }
+    if (!valueName.isNull()) selectValueByName(valueName);
+}
 
 bool HiveView::isLoaded() const { return !document_->isLoading() && document_->hive() != nullptr; }
 
@@ -314,6 +414,10 @@ void HiveView::reopen(bool useLogs) {
 }
 
 void HiveView::onOpened() {
+    preview_.reset();
+    marks_.reset();
+    keyModel_->setChangeMarks(nullptr);
+    valueModel_->setChangeMarks(nullptr, QString());
     const auto h = document_->hive();
     keyModel_->setHive(h);
     valueModel_->setHive(h);
@@ -367,6 +471,7 @@ void HiveView::onKeySelected(const QModelIndex& current) {
                           current.data(Qt::ToolTipRole).toString().toHtmlEscaped() + QStringLiteral("</p>"));
     } else {
         valueModel_->setKey(offset);
+        valueModel_->setChangeMarks(marks_, path);
         details_->showKey(*h, offset, path);
 #if HIVEKIT_HAVE_HEXVIEW
         asHexPane(hexPage_)->showKey(offset);

@@ -23,7 +23,9 @@ class QTreeView;
 
 namespace hivekit::gui {
 
+class ChangeMarks;
 class DetailsPane;
+class EditSession;
 class HiveDocument;
 class KeyTreeModel;
 class RecoveryBanner;
@@ -68,6 +70,25 @@ public:
 
     /// Reopens the file with or without its transaction logs.
     void reopen(bool useLogs);
+
+    // ---- Edit mode ----
+    /// Opens the hive for editing: false, and `why` says why, for a file
+    /// that is not writable (evidence stays read-only) or a dirty hive
+    /// (recover first). The tree and table then show the hive as the
+    /// pending changes leave it (EditSession::preview), the keys and values
+    /// they add or change marked.
+    bool startEditing(QString* why);
+    /// Leaves edit mode, dropping the pending changes (ask first).
+    void stopEditing();
+    EditSession* editSession() const { return edit_; }
+    bool isEditing() const { return edit_ != nullptr; }
+    bool hasPendingChanges() const;
+    /// Shows the preview of the pending changes again (after each change).
+    void refreshPreview();
+    /// The selected value's stored name (null when none is selected).
+    QString currentValueName() const;
+    /// Selects the value named `name` of the current key.
+    bool selectValueByName(const QString& name);
 
     QTreeView* keyTree() const { return tree_; }
     QTableView* valueTable() const { return table_; }
@@ -135,6 +156,11 @@ private:
     /// The layout view maps the hive's cells when its tab is first shown.
     bool layoutFed_ = false;
     std::vector<uint32_t> pendingChain_;
+    EditSession* edit_ = nullptr;
+    /// The hive after the pending changes (null: none pending, the file's
+    /// own hive is shown).
+    std::shared_ptr<const Hive> preview_;
+    std::shared_ptr<const ChangeMarks> marks_;
 };
 
 }  // namespace hivekit::gui

@@ -1,5 +1,7 @@
 #include "KeyTreeModel.h"
 
+#include "ChangeMarks.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -160,6 +162,11 @@ void KeyTreeModel::fetchAll(const QModelIndex& parent) {
     while (canFetchMore(parent)) fetchMore(parent);
 }
 
+void KeyTreeModel::setChangeMarks(std::shared_ptr<const ChangeMarks> marks) {
+    marks_ = std::move(marks);
+    if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
 QVariant KeyTreeModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid()) return {};
     const Node* n = nodeOf(index);
@@ -184,6 +191,11 @@ QVariant KeyTreeModel::data(const QModelIndex& index, int role) const {
         return n->broken;
     case SubkeyCountRole:
         return QVariant::fromValue<quint32>(n->subkeyCount);
+    case ChangeMarkRole:
+        return static_cast<int>(marks_ ? marks_->key(pathOf(index)) : ChangeMarks::Mark::None);
+    case Qt::FontRole:
+    case Qt::ForegroundRole:
+        return marks_ ? ChangeMarks::decoration(marks_->key(pathOf(index)), role) : QVariant();
     default:
         return {};
     }

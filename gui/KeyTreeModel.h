@@ -19,6 +19,8 @@
 
 namespace hivekit::gui {
 
+class ChangeMarks;
+
 /// Read-only tree of keys. Nodes hold cell offsets and what the view shows
 /// (name, subkey count), never pointers into the hive's mapping. The model
 /// shares ownership of the hive, so the hive outlives every index.
@@ -30,6 +32,7 @@ public:
         PathRole,                       ///< QString: the key's path from the root ("" for the root)
         BrokenRole,                     ///< bool: the nk could not be read
         SubkeyCountRole,                ///< quint32: the subkey count the nk declares
+        ChangeMarkRole,                 ///< int: ChangeMarks::Mark of the key (pending changes)
     };
 
     /// How many children one fetchMore creates.
@@ -41,6 +44,9 @@ public:
     /// Shows `hive` (or nothing, for null). Resets the model.
     void setHive(std::shared_ptr<const Hive> hive);
     const std::shared_ptr<const Hive>& hive() const { return hive_; }
+
+    /// Marks the keys the pending changes add or change (null: none).
+    void setChangeMarks(std::shared_ptr<const ChangeMarks> marks);
 
     void setBatchSize(int size) { batchSize_ = size > 0 ? size : 1; }
     int batchSize() const { return batchSize_; }
@@ -75,6 +81,7 @@ public:
     qsizetype createdNodeCount() const { return createdNodes_; }
 
 private:
+    std::shared_ptr<const ChangeMarks> marks_;
     struct Node;
     Node* nodeOf(const QModelIndex& index) const;
     std::unique_ptr<Node> makeNode(uint32_t offset, Node* parent, int row);

@@ -1,5 +1,7 @@
 #include "ValueTableModel.h"
 
+#include "ChangeMarks.h"
+
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
@@ -80,6 +82,12 @@ int ValueTableModel::rowCount(const QModelIndex& parent) const {
 
 int ValueTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
+void ValueTableModel::setChangeMarks(std::shared_ptr<const ChangeMarks> marks, const QString& keyPath) {
+    marks_ = std::move(marks);
+    markPath_ = keyPath;
+    if (!rows_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 QVariant ValueTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
     const Row& r = rows_[static_cast<size_t>(index.row())];
@@ -100,7 +108,14 @@ QVariant ValueTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole:
         if (col != NameColumn) return {};
         return r.readable ? valueTypeIcon(r.type) : QIcon(QStringLiteral(":/icons/key-broken.svg"));
+    case ChangeMarkRole:
+        return static_cast<int>(marks_ ? marks_->value(markPath_, r.name) : ChangeMarks::Mark::None);
+    case Qt::ForegroundRole:
+        return marks_ ? ChangeMarks::decoration(marks_->value(markPath_, r.name), role) : QVariant();
     case Qt::FontRole:
+        if (marks_ && marks_->value(markPath_, r.name) != ChangeMarks::Mark::None) {
+            return ChangeMarks::decoration(marks_->value(markPath_, r.name), role);
+        }
         if (col == NameColumn && r.readable && r.name.isEmpty()) {
             QFont f;
             f.setItalic(true);

@@ -14,6 +14,8 @@
 
 namespace hivekit::gui {
 
+class ChangeMarks;
+
 /// The values of the key set by setKey(). Each row holds the vk offset and
 /// the texts shown; the data is decoded once, when the key is set.
 class ValueTableModel : public QAbstractTableModel {
@@ -25,6 +27,7 @@ public:
         SortRole,                       ///< what the column sorts by (numbers for type and size)
         CopyRole,                       ///< QString: the whole decoded data, for "copy data"
         ValueNameRole,                  ///< QString: the stored name ("" for the default value)
+        ChangeMarkRole,                 ///< int: ChangeMarks::Mark of the value (pending changes)
     };
 
     explicit ValueTableModel(QObject* parent = nullptr);
@@ -34,6 +37,9 @@ public:
     /// 0xffffffff.
     void setKey(uint32_t keyOffset);
     uint32_t keyOffset() const { return keyOffset_; }
+    /// Marks the values the pending changes add or change; `keyPath` is the
+    /// path of the key shown (null marks: none).
+    void setChangeMarks(std::shared_ptr<const ChangeMarks> marks, const QString& keyPath);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -59,6 +65,8 @@ private:
     Row readRow(uint32_t offset) const;
 
     std::shared_ptr<const Hive> hive_;
+    std::shared_ptr<const ChangeMarks> marks_;
+    QString markPath_;
     uint32_t keyOffset_ = 0xFFFFFFFF;
     std::vector<Row> rows_;
     QString listProblem_;

@@ -1,0 +1,142 @@
+// EditSession: the pending changes of one hive opened for editing. Every
+// edit is a command on a QUndoStack; the commands below the stack's index
+// are, in order, the Plan a commit applies (merge/Plan.h), so undo and redo
+// are nothing but moving the index.
+//
+// How the view shows the hive "as it will be": the pending Plan is applied
+// by the engine itself (merge/Session) to its copy-on-write image of the
+// file, and the resulting image is copied into an in-memory Hive (preview()).
+// Nothing is written to the file, and the tree and table read the result
+// with the same code as any hive, so what is shown is exactly what a commit
+// would write, rather than an overlay that could disagree with the engine.
+// The cost is one open and apply per change (milliseconds for the hives an
+// administrator edits by hand).
+#pragma once
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <memory>
+#include <vector>
+
+#include "hive/Hive.h"
+#include "merge/Plan.h"
+
+namespace hivekit {
+class FileIO;
+}
+
+namespace hivekit::gui {
+
+/// One pending change as the "Pending changes" list shows it.
+struct PendingChange {
+    Edit edit;
+    QString operation;  ///< "New key", "Set value", ...
+    QString path;       ///< the key (and value) concerned
+    QString oldText;    ///< what was there ("" for new things)
+    QString newText;    ///< what will be ("" for deletions)
+};
+
+/// The engine's strategies (strategy/Strategy.h's StrategyKind, which this
+/// header cannot include: its CellRole clashes with hive/CellFields.h's in
+/// the GUI's moc translation unit).
+enum class CommitStrategy { InPlace, Append, Hybrid };
+
+/// How a commit is made.
+struct CommitChoice {
+    CommitStrategy strategy = CommitStrategy::Hybrid;
+    bool backup = false;
+};
+
+/// What a commit did, or why it did not.
+struct CommitOutcome {
+    bool ok = false;
+    QString message;     ///< the summary, or the error
+    QString backupPath;  ///< the copy made before writing, if any
+};
+
+class EditSession : public QObject {
+    Q_OBJECT
+public:
+    explicit EditSession(const QString& path, QObject* parent = nullptr);
+    ~EditSession() override;
+
+    const QString& path() const { return path_; }
+    QUndoStack* undoStack() const { return stack_; }
+
+    /// Why `path` cannot be opened for editing ("" when it can): the file
+    /// is not writable, or `hive` (as opened) is dirty and its logs must be
+    /// recovered first.
+    static QString editBlocker(const QString& path, const Hive* hive);
+
+    /// Validates the changes against the hive with the pending changes
+    /// (Session::validate) and pushes them as one undoable step named
+    /// `text`. On a validation error nothing is pushed, `error` says why.
+    bool push(const QString& text, std::vector<PendingChange> changes, QString* error);
+    bool push(PendingChange change, QString* error);
+
+    /// The edits of the GUI, each validated and pushed as one step (paths
+    /// are key paths from the root, "" for the root; `error` says why a
+    /// change was refused). `oldText`/`newText` describe the data for the
+    /// list.
+    bool newKey(const QString& parentPath, const QString& name, QString* error);
+    bool deleteKey(const QString& path, bool recursive, QString* error);
+    bool renameKey(const QString& path, const QString& newName, QString* error);
+    bool setValue(const QString& keyPath, const QString& name, uint32_t type, std::vector<uint8_t> data,
+                  const QString& oldText, const QString& newText, QString* error);
+    bool deleteValue(const QString& keyPath, const QString& name, const QString& oldText, QString* error);
+    bool renameValue(const QString& keyPath, const QString& name, const QString& newName, QString* error);
+    /// Every edit of `plan` (an imported .reg file) as one undoable step.
+    bool pushPlan(const QString& text, const Plan& plan, QString* error);
+
+    /// "A\B" from "A" and "B" ("" is the root).
+    static QString childPath(const QString& parentPath, const QString& name);
+
+    /// The changes in effect (undone ones excluded), in order.
+    std::vector<PendingChange> changes() const;
+    /// Their edits, as one plan.
+    Plan plan() const;
+    bool hasPending() const { return stack_->index() > 0; }
+
+    /// The hive as it will be after the pending changes (see the header
+    /// comment); the file's own content when nothing is pending.
+    Result<std::shared_ptr<const Hive>> preview() const;
+
+    /// Drops every pending change (not undoable).
+    void discardAll();
+
+    /// Commits on a worker thread; emits commitFinished(). The pending list
+    /// empties on success only.
+    void commit(const CommitChoice& choice);
+    bool isCommitting() const { return committing_; }
+    /// The commit as the worker runs it (public for the tests).
+    static CommitOutcome commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io);
+
+    /// Where the engine writes (tests inject a failing FileIO); null: the
+    /// real file system.
+    void setFileIO(FileIO* io) { io_ = io; }
+
+signals:
+    /// The pending changes changed (push, undo, redo, discard, commit).
+    void changed();
+    void commitFinished(const hivekit::gui::CommitOutcome& outcome);
+
+private:
+    void onCommitFinished();
+
+    QString path_;
+    /// The FILETIME previews stamp changed keys with: fixed per session so
+    /// that the same pending changes always preview to the same image
+    /// (undo then redo shows exactly what was shown before).
+    uint64_t previewClock_;
+    QUndoStack* stack_;
+    FileIO* io_ = nullptr;
+    bool committing_ = false;
+    QFutureWatcher<CommitOutcome>* commitWatcher_;
+};
+
+}  // namespace hivekit::gui
+
+Q_DECLARE_METATYPE(hivekit::gui::CommitOutcome)

@@ -1,0 +1,300 @@
+// The edit side's core: value editors' parsers (ValueCodec), pending changes
+// on an undo stack (EditSession), their preview, and commits through each
+// strategy checked by our checker and by hivex-dump.
+#include <catch2/catch.hpp>
+
+#include <QSignalSpy>
+
+#include <algorithm>
+#include <cerrno>
+#include <functional>
+#include <sys/stat.h>
+#include <set>
+#include <sstream>
+
+#include "EditSession.h"
+#include "GuiTestSupport.h"
+#include "KeyTreeModel.h"
+#include "ValueCodec.h"
+#include "ValueTableModel.h"
+#include "format/ValueData.h"
+#include "hive/Checker.h"
+#include "support/TestSupport.h"
+#include "tx/CrashFileIO.h"
+#include "tx/FileIO.h"
+
+using namespace hivekit;
+using namespace hivekit::gui;
+using namespace testsupport;
+
+namespace {
+
+std::vector<uint8_t> bytes(std::initializer_list<int> list) {
+    std::vector<uint8_t> out;
+    for (int b : list) out.push_back(static_cast<uint8_t>(b));
+    return out;
+}
+
+PendingChange change(Edit edit, const char* operation) {
+    PendingChange c;
+    c.operation = QString::fromLatin1(operation);
+    c.path = QString::fromStdString(edit.path);
+    c.edit = std::move(edit);
+    return c;
+}
+
+Edit firstEdit(const Plan& plan) { return plan.edits().front(); }
+
+/// Every row of the key tree (all columns, fetched to the bottom) and, for
+/// each key, every cell of its value table: the view as the user sees it.
+QStringList viewSnapshot(const std::shared_ptr<const Hive>& hive) {
+    KeyTreeModel tree;
+    ValueTableModel table;
+    tree.setHive(hive);
+    table.setHive(hive);
+    QStringList out;
+    std::function<void(const QModelIndex&)> visit = [&](const QModelIndex& index) {
+        QStringList row;
+        for (int c = 0; c < tree.columnCount(index.parent()); ++c) {
+            row << tree.data(index.siblingAtColumn(c)).toString();
+        }
+        out << row.join(QLatin1Char('|'));
+        table.setKey(tree.offsetOf(index));
+        for (int r = 0; r < table.rowCount(); ++r) {
+            QStringList cells;
+            for (int c = 0; c < table.columnCount(); ++c) cells << table.data(table.index(r, c)).toString();
+            out << QStringLiteral("  ") + cells.join(QLatin1Char('|'));
+        }
+        tree.fetchAll(index);
+        for (int r = 0; r < tree.rowCount(index); ++r) visit(tree.index(r, 0, index));
+    };
+    visit(tree.rootIndex());
+    return out;
+}
+
+/// hivex-dump's lines with each key's timestamp blanked, sorted.
+std::vector<std::string> hivexLines(const std::string& hive) {
+    auto r = run({sharedDir() + "/oracle/hivex-dump", hive});
+    REQUIRE(r.exitCode == 0);
+    std::vector<std::string> out;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);) {
+        if (line.starts_with("K\t")) {
+            const size_t a = line.find('\t', 2);
+            const size_t b = line.find('\t', a + 1);
+            line = line.substr(0, a + 1) + "-" + line.substr(b);
+        }
+        out.push_back(line);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool underTestKey(const std::string& line) {
+    return line.find("\tHiveKitTest") != std::string::npos || line.starts_with("K\t\t");
+}
+
+}  // namespace
+
+TEST_CASE("The DWORD editor takes decimal and hex and refuses out-of-range, negative and non-numbers with a message") {
+    CHECK(ValueCodec::parseDword(QStringLiteral("42")).bytes == bytes({42, 0, 0, 0}));
+    CHECK(ValueCodec::parseDword(QStringLiteral("0xdeadBEEF")).bytes == bytes({0xef, 0xbe, 0xad, 0xde}));
+    CHECK(ValueCodec::parseDword(QStringLiteral("4294967295")).bytes == bytes({0xff, 0xff, 0xff, 0xff}));
+    auto big = ValueCodec::parseDword(QStringLiteral("4294967296"));
+    CHECK_FALSE(big.ok());
+    CHECK(big.error == QStringLiteral("A DWORD out of range: 4294967296 is larger than 4294967295."));
+    CHECK(ValueCodec::parseDword(QStringLiteral("0x100000000")).error.contains(QStringLiteral("out of range")));
+    CHECK(ValueCodec::parseDword(QStringLiteral("-1")).error == QStringLiteral("A DWORD cannot be negative."));
+    CHECK(ValueCodec::parseDword(QStringLiteral("12z")).error ==
+          QStringLiteral("\"12z\" is not a number (decimal, or hex with 0x)."));
+    CHECK(ValueCodec::parseDword(QString()).error == QStringLiteral("Enter a number (decimal, or hex with 0x)."));
+}
+
+TEST_CASE("The QWORD editor takes the full 64-bit range and refuses one more") {
+    CHECK(ValueCodec::parseQword(QStringLiteral("0x1122334455667788")).bytes ==
+          bytes({0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11}));
+    CHECK(ValueCodec::parseQword(QStringLiteral("18446744073709551615")).ok());
+    CHECK(ValueCodec::parseQword(QStringLiteral("18446744073709551616")).error ==
+          QStringLiteral("A QWORD out of range: 18446744073709551616 is larger than 18446744073709551615."));
+}
+
+TEST_CASE("The hex editor refuses odd digit counts and non-hex characters naming the position") {
+    CHECK(ValueCodec::parseHex(QStringLiteral("de ad,be:ef\n01-02")).bytes == bytes({0xde, 0xad, 0xbe, 0xef, 1, 2}));
+    CHECK(ValueCodec::parseHex(QStringLiteral("")).ok());
+    CHECK(ValueCodec::parseHex(QStringLiteral("abc")).error ==
+          QStringLiteral("Odd number of hex digits (3): each byte takes two."));
+    CHECK(ValueCodec::parseHex(QStringLiteral("a bc")).error ==
+          QStringLiteral("Odd number of hex digits before position 2: each byte takes two."));
+    CHECK(ValueCodec::parseHex(QStringLiteral("00 0g")).error ==
+          QStringLiteral("\"g\" at position 5 is not a hex digit."));
+}
+
+TEST_CASE("The string editors store UTF-16 with terminators and the multi-string editor refuses an empty line") {
+    CHECK(ValueCodec::parseString(QStringLiteral("hé")).bytes == bytes({'h', 0, 0xe9, 0, 0, 0}));
+    CHECK(ValueCodec::parseMultiString(QStringLiteral("a\nb\n")).bytes == bytes({'a', 0, 0, 0, 'b', 0, 0, 0, 0, 0}));
+    CHECK(ValueCodec::parseMultiString(QStringLiteral("a\n\nb")).error ==
+          QStringLiteral("Line 2 is empty: a multi-string cannot hold an empty string."));
+    CHECK(ValueCodec::format(kRegMultiSz, ValueCodec::parseMultiString(QStringLiteral("x\ny")).bytes) ==
+          QStringLiteral("x\ny"));
+    CHECK(ValueCodec::format(kRegDword, bytes({42, 0, 0, 0})) == QStringLiteral("42"));
+    CHECK(ValueCodec::format(kRegBinary, bytes({0xde, 0xad})) == QStringLiteral("de ad"));
+    CHECK(ValueCodec::expansionPreview(QStringLiteral("%SystemRoot%\\x;%TEMP%"))
+              .contains(QStringLiteral("variables left as text: %SystemRoot%, %TEMP%")));
+    CHECK(ValueCodec::expansionPreview(QStringLiteral("plain")).isEmpty());
+    uint32_t type = 0;
+    QString error;
+    CHECK(ValueCodec::parseTypeNumber(QStringLiteral("0x20"), &type, &error));
+    CHECK(type == 0x20);
+    CHECK_FALSE(ValueCodec::parseTypeNumber(QStringLiteral("0x1ffffffff"), &type, &error));
+}
+
+TEST_CASE("A read-only or missing file cannot be opened for editing") {
+    TempDir dir;
+    CHECK(EditSession::editBlocker(guitest::qpath(dir.file("none")), nullptr).contains(QStringLiteral("does not exist")));
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    CHECK(EditSession::editBlocker(guitest::qpath(hive), guitest::openHive(hive).get()).isEmpty());
+}
+
+TEST_CASE("A change the hive refuses is not pushed and the error says why") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    EditSession session(guitest::qpath(hive));
+    QString error;
+    CHECK_FALSE(session.push(change(firstEdit(Plan().deleteValue("NoSuchKey", "x")), "Delete value"), &error));
+    CHECK_FALSE(error.isEmpty());
+    CHECK(session.undoStack()->count() == 0);
+}
+
+TEST_CASE("Undo and redo of every operation restore the exact prior view") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    EditSession session(guitest::qpath(hive));
+    std::vector<PendingChange> script = {
+        change(firstEdit(Plan().createKey("HiveKitTest")), "New key"),
+        change(firstEdit(Plan().setValue("HiveKitTest", "S", kRegSz, ValueCodec::parseString(QStringLiteral("x")).bytes)), "New value"),
+        change(firstEdit(Plan().setValue("HiveKitTest", "S", kRegSz, ValueCodec::parseString(QStringLiteral("yy")).bytes)), "Edit value"),
+        change(firstEdit(Plan().renameValue("HiveKitTest", "S", "T")), "Rename value"),
+        change(firstEdit(Plan().deleteValue("HiveKitTest", "T")), "Delete value"),
+        change(firstEdit(Plan().createKey("HiveKitTest\\Sub")), "New key"),
+        change(firstEdit(Plan().renameKey("HiveKitTest\\Sub", "Other")), "Rename key"),
+        change(firstEdit(Plan().deleteKey("HiveKitTest", true)), "Delete key"),
+        change(firstEdit(Plan().setValue("AppEvents", "", kRegDword, bytes({1, 0, 0, 0}))), "Edit value"),
+    };
+    std::vector<QStringList> views;
+    auto previewed = session.preview();
+    REQUIRE(previewed);
+    views.push_back(viewSnapshot(*previewed));
+    for (auto& c : script) {
+        QString error;
+        INFO(c.operation.toStdString() << ": " << error.toStdString());
+        REQUIRE(session.push(c, &error));
+        auto p = session.preview();
+        REQUIRE(p);
+        views.push_back(viewSnapshot(*p));
+        CHECK(views.back() != views[views.size() - 2]);
+    }
+    for (size_t i = script.size(); i-- > 0;) {
+        session.undoStack()->undo();
+        auto p = session.preview();
+        REQUIRE(p);
+        INFO("after undoing step " << i + 1);
+        CHECK(viewSnapshot(*p) == views[i]);
+    }
+    for (size_t i = 1; i <= script.size(); ++i) {
+        session.undoStack()->redo();
+        auto p = session.preview();
+        REQUIRE(p);
+        INFO("after redoing step " << i);
+        CHECK(viewSnapshot(*p) == views[i]);
+    }
+    CHECK(session.changes().size() == script.size());
+    session.discardAll();
+    CHECK_FALSE(session.hasPending());
+    CHECK(viewSnapshot(*session.preview()) == views[0]);
+}
+
+TEST_CASE("A scripted session committed with each strategy leaves the expected tree for the checker and hivex-dump") {
+    for (auto strategy : {CommitStrategy::InPlace, CommitStrategy::Append, CommitStrategy::Hybrid}) {
+        INFO("strategy " << static_cast<int>(strategy));
+        TempDir dir;
+        const std::string original = hivePath("ez/NTUSER1.DAT");
+        const std::string hive = copyFile(original, dir.file("NTUSER.DAT"));
+        EditSession session(guitest::qpath(hive));
+        const std::vector<Edit> edits = Plan()
+            .createKey("HiveKitTest")
+            .setValue("HiveKitTest", "Str", kRegSz, ValueCodec::parseString(QStringLiteral("hello")).bytes)
+            .setValue("HiveKitTest", "Exp", kRegExpandSz, ValueCodec::parseString(QStringLiteral("%SystemRoot%")).bytes)
+            .setValue("HiveKitTest", "Multi", kRegMultiSz, ValueCodec::parseMultiString(QStringLiteral("a\nb")).bytes)
+            .setValue("HiveKitTest", "Dw", kRegDword, ValueCodec::parseDword(QStringLiteral("0x2a")).bytes)
+            .setValue("HiveKitTest", "Qw", kRegQword, ValueCodec::parseQword(QStringLiteral("0x1122334455667788")).bytes)
+            .setValue("HiveKitTest", "Bin", kRegBinary, ValueCodec::parseHex(QStringLiteral("de ad be ef")).bytes)
+            .setValue("HiveKitTest", "Raw", 0x20, ValueCodec::parseHex(QStringLiteral("01")).bytes)
+            .createKey("HiveKitTest\\Sub")
+            .renameValue("HiveKitTest", "Str", "Text")
+            .deleteValue("HiveKitTest", "Bin")
+            .renameKey("HiveKitTest\\Sub", "Child")
+            .createKey("HiveKitTest\\Gone")
+            .deleteKey("HiveKitTest\\Gone")
+            .setValue("HiveKitTest", "Undone", kRegDword, bytes({1, 0, 0, 0}))
+            .edits();
+        for (const auto& e : edits) {
+            QString error;
+            REQUIRE(session.push(change(e, "edit"), &error));
+        }
+        session.undoStack()->undo();  // the last one: "Undone" is not written
+        QSignalSpy finished(&session, &EditSession::commitFinished);
+        session.commit({strategy, true});
+        REQUIRE(guitest::waitUntil([&] { return finished.count() == 1; }));
+        const auto outcome = finished.at(0).at(0).value<CommitOutcome>();
+        INFO(outcome.message.toStdString());
+        REQUIRE(outcome.ok);
+        CHECK_FALSE(session.hasPending());
+        CHECK(fileExists(hive + ".bak"));
+
+        auto reopened = guitest::openHive(hive);
+        const auto report = checkHive(*reopened);
+        CHECK(report.errors() == 0);
+        CHECK(report.warnings() == checkHive(*guitest::openHive(original)).warnings());
+
+        std::vector<std::string> before, after, added;
+        for (const auto& l : hivexLines(original)) if (!underTestKey(l)) before.push_back(l);
+        for (const auto& l : hivexLines(hive)) (underTestKey(l) ? added : after).push_back(l);
+        CHECK(before == after);
+        const std::vector<std::string> expected = {
+            "K\t\t-\t11\t0",
+            "K\tHiveKitTest\t-\t1\t6",
+            "K\tHiveKitTest\\Child\t-\t0\t0",
+            "V\tHiveKitTest\tDw\t4\t2a000000",
+            "V\tHiveKitTest\tExp\t2\t2500530079007300740065006d0052006f006f0074002500" "0000",
+            "V\tHiveKitTest\tMulti\t7\t6100000062000000" "0000",
+            "V\tHiveKitTest\tQw\t11\t8877665544332211",
+            "V\tHiveKitTest\tRaw\t32\t01",
+            "V\tHiveKitTest\tText\t1\t680065006c006c006f000000",
+        };
+        CHECK(added == expected);
+    }
+}
+
+TEST_CASE("A failing commit keeps the pending list and leaves the file untouched") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    const auto before = readFile(hive);
+    EditSession session(guitest::qpath(hive));
+    QString error;
+    REQUIRE(session.push(change(firstEdit(Plan().createKey("HiveKitTest")), "New key"), &error));
+    // chmod does not stop root: the crash-simulating FileIO refuses every
+    // open as a read-only file would.
+    REQUIRE(::chmod(hive.c_str(), 0444) == 0);
+    CrashFileIO failing(realFileIO());
+    failing.failOpens(EACCES);
+    session.setFileIO(&failing);
+    QSignalSpy finished(&session, &EditSession::commitFinished);
+    session.commit({CommitStrategy::Hybrid, false});
+    REQUIRE(guitest::waitUntil([&] { return finished.count() == 1; }));
+    const auto outcome = finished.at(0).at(0).value<CommitOutcome>();
+    CHECK_FALSE(outcome.ok);
+    CHECK_FALSE(outcome.message.isEmpty());
+    CHECK(session.hasPending());
+    CHECK(session.changes().size() == 1);
+    CHECK(readFile(hive) == before);
+}
