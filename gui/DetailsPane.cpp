@@ -191,7 +191,7 @@ QString DetailsPane::keyHtml(const Hive& hive, uint32_t keyOffset, const QString
         return b.finish();
     }
     const uint64_t descriptorAt = uint64_t{sk->cellOffset} + layout::kBaseBlockSize + 4 + layout::sk::Descriptor;
-    b.textRow(tr("Used by"), countNoun(sk->referenceCount, tr("1 key"), tr("%1 keys")));
+    b.textRow(tr("Used by"), tr("%Ln key(s)", nullptr, pluralN(sk->referenceCount)));
     auto sd = decodeSecurityDescriptor(sk->descriptor, descriptorAt);
     if (!sd) {
         b.problem(toQString(sd.error().message));
@@ -216,7 +216,7 @@ QString DetailsPane::valueHtml(const Hive& hive, uint32_t valueOffset, const QSt
     b.title(name, keyPath.isEmpty() ? tr("value of the root key") : tr("value of %1").arg(keyPath));
     b.textRow(tr("Type"), vk->type <= kRegQword ? toQString(valueTypeLabel(vk->type)) + QStringLiteral(" (%1)").arg(vk->type)
                                                : toQString(valueTypeLabel(vk->type)));
-    b.textRow(tr("Size"), countNoun(vk->dataSize(), tr("1 byte"), tr("%1 bytes")));
+    b.textRow(tr("Size"), tr("%Ln byte(s)", nullptr, pluralN(vk->dataSize())));
     b.row(tr("Value record"), cellLink(valueOffset));
     auto data = hive.valueData(*vk);
     if (!data) {
@@ -236,7 +236,7 @@ QString DetailsPane::valueHtml(const Hive& hive, uint32_t valueOffset, const QSt
         break;
     }
     if (data->shortened)
-        b.problem(countNoun(data->size(), tr("Only 1 byte of the declared data could be read."), tr("Only %1 bytes of the declared data could be read.")));
+        b.problem(tr("Only %Ln byte(s) of the declared data could be read.", nullptr, pluralN(data->size())));
 
     const DecodedValue decoded = decodeValue(vk->type, data->bytes());
     b.section(tr("Decoded"));

@@ -65,9 +65,9 @@ void DiagnosticsDock::updateSummary() {
     if (model_->rowCount() == 0)
         summary_->setText(tr("No problems found."));
     else
-        summary_->setText(countNoun(errors, tr("1 error"), tr("%1 errors")) + QStringLiteral(", ") +
-                          countNoun(warnings, tr("1 warning"), tr("%1 warnings")) + QStringLiteral(", ") +
-                          countNoun(notes, tr("1 note"), tr("%1 notes")) + QStringLiteral(". ") +
+        summary_->setText(tr("%Ln error(s)", nullptr, errors) + QStringLiteral(", ") +
+                          tr("%Ln warning(s)", nullptr, warnings) + QStringLiteral(", ") +
+                          tr("%Ln note(s)", nullptr, notes) + QStringLiteral(". ") +
                           tr("Click one to go to its offset."));
     setWindowTitle(model_->rowCount() ? tr("Problems (%1)").arg(model_->rowCount()) : tr("Problems"));
 }

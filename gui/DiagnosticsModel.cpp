@@ -29,8 +29,7 @@ void DiagnosticsModel::append(const Diagnostics& diagnostics) {
     }
     if (diagnostics.dropped() > 0)
         fresh.push_back(Row{Diagnostic::Severity::Warning, Error::kNoOffset,
-                            countNoun(diagnostics.dropped(), tr("... and 1 more problem not listed"),
-                                      tr("... and %1 more problems not listed"))});
+                            tr("... and %Ln more problem(s) not listed", nullptr, pluralN(diagnostics.dropped()))});
     if (fresh.empty()) return;
     const int first = static_cast<int>(rows_.size());
     beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <limits>
 
 // Q_INIT_RESOURCE declares a function in the global namespace, so it is
 // called from here, outside hivekit::gui.
@@ -55,6 +56,8 @@ QString countNoun(qulonglong n, const QString& one, const QString& many) {
     return n == 1 ? one : many.arg(QLocale().toString(n));
 }
 
+int pluralN(qulonglong n) { return static_cast<int>(std::min<qulonglong>(n, std::numeric_limits<int>::max())); }
+
 QIcon valueTypeIcon(uint32_t type) {
     initResources();
     switch (type) {
@@ -98,8 +101,7 @@ QString hexDump(Bytes bytes, size_t maxBytes) {
         out += QStringLiteral(" |") + ascii + QStringLiteral("|\n");
     }
     if (shown < bytes.size())
-        out += countNoun(bytes.size() - shown, QCoreApplication::translate("Display", "... 1 more byte"),
-                         QCoreApplication::translate("Display", "... %1 more bytes")) +
+        out += QCoreApplication::translate("Display", "... %Ln more byte(s)", nullptr, pluralN(bytes.size() - shown)) +
                QLatin1Char('\n');
     return out;
 }

@@ -32,6 +32,12 @@ QString valueDataLine(const DecodedValue& decoded, int maxBytes = 64);
 /// both texts come from tr() at the caller.
 QString countNoun(qulonglong n, const QString& one, const QString& many);
 
+/// A count as tr()'s plural argument n, e.g. tr("%Ln key(s)", nullptr,
+/// pluralN(count)), so that each language picks its own plural form (French
+/// says "0 clé", English "0 keys"; translations/hivekit_en.ts holds the
+/// English forms). Counts beyond int are clamped to INT_MAX.
+int pluralN(qulonglong n);
+
 /// Icon for a value of `type`: text, number or binary, as regedit groups them.
 QIcon valueTypeIcon(uint32_t type);
 

@@ -15,7 +15,9 @@ namespace hivekit::gui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("HiveSearch", text); }
+// The context lupdate files these strings under (they are in HiveSearch's
+// members), so that their translations are found.
+QString tr(const char* text) { return QCoreApplication::translate("hivekit::gui::HiveSearch", text); }
 
 /// The texts of a value's data that a text search looks at: each string of
 /// a multi-string on its own (so a whole word or an anchored expression

@@ -159,7 +159,7 @@ void SearchDock::focusQuery() {
 void SearchDock::onFinished(const SearchSummary& s) {
     setRunning(false);
     const QLocale locale;
-    QString text = countNoun(s.hits, tr("1 hit"), tr("%1 hits")) + QStringLiteral(" · ") +
+    QString text = tr("%Ln hit(s)", nullptr, pluralN(s.hits)) + QStringLiteral(" · ") +
                    tr("%1 keys, %2 values in %3 ms")
                        .arg(locale.toString(qulonglong(s.keysVisited)), locale.toString(qulonglong(s.valuesVisited)))
                        .arg(s.milliseconds);

@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 
 #include "MainWindow.h"
+#include "Translations.h"
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -11,6 +12,8 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationDisplayName(QStringLiteral("HiveKit"));
     QApplication::setApplicationVersion(QStringLiteral(HIVEKIT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("hivekit"));
+    // Before anything shows text, the command line help included.
+    hivekit::gui::Translations::install();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -35,8 +35,8 @@ QIcon swatch(const QColor& color) {
 }
 
 QString bytesAt(uint32_t size, uint64_t offset) {
-    return size == 1 ? CellFieldModel::tr("1 byte at %1").arg(hexText(offset))
-                     : CellFieldModel::tr("%1 bytes at %2").arg(size).arg(hexText(offset));
+    // A cell's size fits an int (the size field is an int32), as tr()'s n must.
+    return CellFieldModel::tr("%Ln byte(s) at %1", nullptr, static_cast<int>(size)).arg(hexText(offset));
 }
 
 QColor linkColor() { return QGuiApplication::palette().color(QPalette::Link); }

@@ -1,0 +1,1502 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>CellColors</name>
+    <message>
+        <source>key node (nk)</source>
+        <translation>Schlüsselknoten (nk)</translation>
+    </message>
+    <message>
+        <source>value (vk)</source>
+        <translation>Wert (vk)</translation>
+    </message>
+    <message>
+        <source>security (sk)</source>
+        <translation>Sicherheit (sk)</translation>
+    </message>
+    <message>
+        <source>index leaf (li)</source>
+        <translation>Indexblatt (li)</translation>
+    </message>
+    <message>
+        <source>fast leaf (lf)</source>
+        <translation>Schnellblatt (lf)</translation>
+    </message>
+    <message>
+        <source>hash leaf (lh)</source>
+        <translation>Hash-Blatt (lh)</translation>
+    </message>
+    <message>
+        <source>index root (ri)</source>
+        <translation>Indexwurzel (ri)</translation>
+    </message>
+    <message>
+        <source>big data (db)</source>
+        <translation>große Daten (db)</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>frei</translation>
+    </message>
+    <message>
+        <source>cell</source>
+        <translation>Zelle</translation>
+    </message>
+    <message>
+        <source>key node</source>
+        <translation>Schlüsselknoten</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>subkey list</source>
+        <translation>Unterschlüsselliste</translation>
+    </message>
+    <message>
+        <source>value list</source>
+        <translation>Werteliste</translation>
+    </message>
+    <message>
+        <source>class name</source>
+        <translation>Klassenname</translation>
+    </message>
+    <message>
+        <source>value data</source>
+        <translation>Wertdaten</translation>
+    </message>
+    <message>
+        <source>big data</source>
+        <translation>große Daten</translation>
+    </message>
+    <message>
+        <source>segment list</source>
+        <translation>Segmentliste</translation>
+    </message>
+    <message>
+        <source>data segment</source>
+        <translation>Datensegment</translation>
+    </message>
+    <message>
+        <source>hbin header</source>
+        <translation>hbin-Kopf</translation>
+    </message>
+    <message>
+        <source>base block</source>
+        <translation>Basisblock</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <source>(zero-length binary value)</source>
+        <translation>(binärer Wert der Länge null)</translation>
+    </message>
+    <message numerus="yes">
+        <source>... %Ln more byte(s)</source>
+        <translation>
+            <numerusform>… %Ln weiteres Byte</numerusform>
+            <numerusform>… %Ln weitere Bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HiveDocument</name>
+    <message>
+        <source>No key &quot;%1&quot; under &quot;%2&quot;.</source>
+        <translation>Kein Schlüssel „%1“ unter „%2“.</translation>
+    </message>
+    <message>
+        <source>the root key</source>
+        <translation>Stammschlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::CellFieldModel</name>
+    <message>
+        <source>%1 in a free cell</source>
+        <translation>%1 in einer freien Zelle</translation>
+    </message>
+    <message>
+        <source>%1   — %2, %3 bytes at %4</source>
+        <translation>%1   — %2, %3 Bytes bei %4</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>%1
+Click to go to this cell.</source>
+        <translation>%1
+Klicken, um zu dieser Zelle zu gehen.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) at %1</source>
+        <translation>
+            <numerusform>%Ln Byte bei %1</numerusform>
+            <numerusform>%Ln Bytes bei %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::CommitDialog</name>
+    <message>
+        <source>Free space in the hive now: %1 in %2 free cell(s), the largest %3.</source>
+        <translation>Freier Platz in der Struktur jetzt: %1 in %2 freien Zelle(n), die größte %3.</translation>
+    </message>
+    <message>
+        <source>In place</source>
+        <translation>An Ort und Stelle</translation>
+    </message>
+    <message>
+        <source>Append</source>
+        <translation>Anhängen</translation>
+    </message>
+    <message>
+        <source>Hybrid (recommended)</source>
+        <translation>Hybrid (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Keep a backup copy of the file first (NAME.bak)</source>
+        <translation>Zuerst eine Sicherungskopie der Datei anlegen (NAME.bak)</translation>
+    </message>
+    <message>
+        <source>Commit Changes</source>
+        <translation>Änderungen festschreiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Write %n pending change(s) to the file, in one crash-safe transaction.</source>
+        <translation>
+            <numerusform>%n ausstehende Änderung in einer absturzsicheren Transaktion in die Datei schreiben.</numerusform>
+            <numerusform>%n ausstehende Änderungen in einer absturzsicheren Transaktion in die Datei schreiben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rewrites records in their cells when they fit and reuses free space: the file grows least.</source>
+        <translation>Schreibt Einträge in ihre Zellen zurück, wenn sie hineinpassen, und verwendet freien Platz wieder: Die Datei wächst am wenigsten.</translation>
+    </message>
+    <message>
+        <source>Writes every new record at the end and frees nothing: old records stay as a forensic trail.</source>
+        <translation>Schreibt jeden neuen Eintrag ans Ende und gibt nichts frei: Alte Einträge bleiben als forensische Spur erhalten.</translation>
+    </message>
+    <message>
+        <source>In place for keys and small values, large values at the end: the default.</source>
+        <translation>An Ort und Stelle für Schlüssel und kleine Werte, große Werte ans Ende: die Voreinstellung.</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Festschreiben</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DetailsPane</name>
+    <message>
+        <source>Select a key or a value to see its details.</source>
+        <translation>Wählen Sie einen Schlüssel oder einen Wert aus, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Unreadable key</source>
+        <translation>Unlesbarer Schlüssel</translation>
+    </message>
+    <message>
+        <source>Key node</source>
+        <translation>Schlüsselknoten</translation>
+    </message>
+    <message>
+        <source>root key</source>
+        <translation>Stammschlüssel</translation>
+    </message>
+    <message>
+        <source>Last written</source>
+        <translation>Zuletzt geschrieben</translation>
+    </message>
+    <message>
+        <source>Class name</source>
+        <translation>Klassenname</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Subkeys</source>
+        <translation>Unterschlüssel</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>(cell %1)</source>
+        <translation>(Zelle %1)</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>Zellen</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Übergeordnet</translation>
+    </message>
+    <message>
+        <source>Subkey list</source>
+        <translation>Unterschlüsselliste</translation>
+    </message>
+    <message>
+        <source>Value list</source>
+        <translation>Werteliste</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Class name cell</source>
+        <translation>Klassennamenzelle</translation>
+    </message>
+    <message>
+        <source>Largest names</source>
+        <translation>Längste Namen</translation>
+    </message>
+    <message>
+        <source>subkey %1, class %2, value %3 bytes; largest data %4 bytes</source>
+        <translation>Unterschlüssel %1, Klasse %2, Wert %3 Bytes; größte Daten %4 Bytes</translation>
+    </message>
+    <message>
+        <source>Security descriptor</source>
+        <translation>Sicherheitsbeschreibung</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Verwendet von</translation>
+    </message>
+    <message>
+        <source>SDDL</source>
+        <translation>SDDL</translation>
+    </message>
+    <message>
+        <source>Unreadable value</source>
+        <translation>Unlesbarer Wert</translation>
+    </message>
+    <message>
+        <source>Value record</source>
+        <translation>Werteintrag</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>value of the root key</source>
+        <translation>Wert des Stammschlüssels</translation>
+    </message>
+    <message>
+        <source>value of %1</source>
+        <translation>Wert von %1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>inline, in the value record&apos;s data offset field</source>
+        <translation>direkt im Datenoffset-Feld des Werteintrags</translation>
+    </message>
+    <message>
+        <source>cell at %1</source>
+        <translation>Zelle bei %1</translation>
+    </message>
+    <message>
+        <source>big data record (db) at %1</source>
+        <translation>Eintrag für große Daten (db) bei %1</translation>
+    </message>
+    <message>
+        <source>Decoded</source>
+        <translation>Dekodiert</translation>
+    </message>
+    <message>
+        <source>(no strings)</source>
+        <translation>(keine Zeichenfolgen)</translation>
+    </message>
+    <message>
+        <source>(zero-length binary value)</source>
+        <translation>(binärer Wert der Länge null)</translation>
+    </message>
+    <message>
+        <source>binary data, see the bytes below</source>
+        <translation>Binärdaten, siehe die Bytes unten</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln Schlüssel</numerusform>
+            <numerusform>%Ln Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln Byte</numerusform>
+            <numerusform>%Ln Bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %Ln byte(s) of the declared data could be read.</source>
+        <translation>
+            <numerusform>Nur %Ln Byte der angegebenen Daten konnte gelesen werden.</numerusform>
+            <numerusform>Nur %Ln Bytes der angegebenen Daten konnten gelesen werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DiagnosticsDock</name>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>No hive open.</source>
+        <translation>Keine Struktur geöffnet.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>Click one to go to its offset.</source>
+        <translation>Klicken Sie auf eines, um zu seinem Offset zu gehen.</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln Fehler</numerusform>
+            <numerusform>%Ln Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln Warnung</numerusform>
+            <numerusform>%Ln Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note(s)</source>
+        <translation>
+            <numerusform>%Ln Hinweis</numerusform>
+            <numerusform>%Ln Hinweise</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DiagnosticsModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Double-click to go to file offset %1</source>
+        <translation>Doppelklicken, um zum Datei-Offset %1 zu gehen</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %Ln more problem(s) not listed</source>
+        <translation>
+            <numerusform>… und %Ln weiteres, nicht aufgeführtes Problem</numerusform>
+            <numerusform>… und %Ln weitere, nicht aufgeführte Probleme</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::EditSession</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is not writable: it stays read-only.</source>
+        <translation>%1 ist nicht beschreibbar: Die Datei bleibt schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>%1 is dirty (its last changes are only in its transaction logs): recover it first.</source>
+        <translation>%1 ist inkonsistent (die letzten Änderungen stehen nur in den Transaktionsprotokollen): Stellen Sie die Datei zuerst wieder her.</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Neuer Schlüssel</translation>
+    </message>
+    <message>
+        <source>Delete key and subkeys</source>
+        <translation>Schlüssel und Unterschlüssel löschen</translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation>Schlüssel löschen</translation>
+    </message>
+    <message>
+        <source>Rename key</source>
+        <translation>Schlüssel umbenennen</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+    <message>
+        <source>Set value</source>
+        <translation>Wert setzen</translation>
+    </message>
+    <message>
+        <source>Delete value</source>
+        <translation>Wert löschen</translation>
+    </message>
+    <message>
+        <source>Rename value</source>
+        <translation>Wert umbenennen</translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>Nichts zu importieren.</translation>
+    </message>
+    <message>
+        <source>; nothing written</source>
+        <translation>; nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>Cannot make the backup %1: %2; nothing written</source>
+        <translation>Die Sicherungskopie %1 kann nicht angelegt werden: %2; nichts geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 edit(s) committed (%2): %3 bytes written to the hive, %4 to its log.</source>
+        <translation>%1 Änderung(en) festgeschrieben (%2): %3 Bytes in die Struktur geschrieben, %4 in ihr Protokoll.</translation>
+    </message>
+    <message>
+        <source>The original is in %1.</source>
+        <translation>Das Original liegt in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::HexPane</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Vor</translation>
+    </message>
+    <message>
+        <source>Go to offset (hex)</source>
+        <translation>Gehe zu Offset (hex)</translation>
+    </message>
+    <message>
+        <source>A file offset in hex, with or without 0x (Ctrl+G)</source>
+        <translation>Ein Datei-Offset in Hexadezimal, mit oder ohne 0x (Strg+G)</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>bei %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <source>Cursor %1</source>
+        <translation>Cursor %1</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::HexView</name>
+    <message>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::HiveSearch</name>
+    <message>
+        <source>Type something to search for.</source>
+        <translation>Geben Sie etwas ein, wonach gesucht werden soll.</translation>
+    </message>
+    <message>
+        <source>Choose where to search: key names, value names or value data.</source>
+        <translation>Wählen Sie, wo gesucht werden soll: Schlüsselnamen, Wertnamen oder Wertdaten.</translation>
+    </message>
+    <message>
+        <source>The regular expression is not valid: %1 (at character %2).</source>
+        <translation>Der reguläre Ausdruck ist ungültig: %1 (bei Zeichen %2).</translation>
+    </message>
+    <message>
+        <source>Hex bytes are pairs of hex digits, like &quot;de ad be ef&quot; or &quot;0xde,0xad&quot;.</source>
+        <translation>Hex-Bytes sind Paare von Hexadezimalziffern, etwa „de ad be ef“ oder „0xde,0xad“.</translation>
+    </message>
+    <message>
+        <source>Hex bytes are searched in value data: tick &quot;Value data&quot;.</source>
+        <translation>Hex-Bytes werden in den Wertdaten gesucht: Haken Sie „Wertdaten“ an.</translation>
+    </message>
+    <message>
+        <source>bytes at data offset %1</source>
+        <translation>Bytes bei Datenoffset %1</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::HiveView</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Aufbau</translation>
+    </message>
+    <message>
+        <source>Hex view</source>
+        <translation>Hexadezimalansicht</translation>
+    </message>
+    <message>
+        <source>PLACEHOLDER: the hex view of the file comes with gui/hexview (HexView).</source>
+        <translation>PLATZHALTER: Die Hexadezimalansicht der Datei kommt mit gui/hexview (HexView).</translation>
+    </message>
+    <message>
+        <source>Offset %1</source>
+        <translation>Offset %1</translation>
+    </message>
+    <message>
+        <source>Layout view</source>
+        <translation>Aufbauansicht</translation>
+    </message>
+    <message>
+        <source>PLACEHOLDER: the picture of hbins and cells comes with gui/layoutview (LayoutView).</source>
+        <translation>PLATZHALTER: Das Bild der hbins und Zellen kommt mit gui/layoutview (LayoutView).</translation>
+    </message>
+    <message>
+        <source>The key at %1 is not reachable from the root.</source>
+        <translation>Der Schlüssel bei %1 ist vom Stamm aus nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>No key lists the value at %1.</source>
+        <translation>Kein Schlüssel führt den Wert bei %1.</translation>
+    </message>
+    <message>
+        <source>Still reading the hive: try again in a moment.</source>
+        <translation>Die Struktur wird noch gelesen: Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Replaying the transaction logs…</source>
+        <translation>Transaktionsprotokolle werden nachgespielt …</translation>
+    </message>
+    <message>
+        <source>Reading the primary file…</source>
+        <translation>Primärdatei wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2, format %3, in %4 ms</source>
+        <translation>%1 geöffnet: %2, Format %3, in %4 ms</translation>
+    </message>
+    <message>
+        <source>This file cannot be opened</source>
+        <translation>Diese Datei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The hive is not open yet.</source>
+        <translation>Die Struktur ist noch nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The key was found but cannot be shown in the tree.</source>
+        <translation>Der Schlüssel wurde gefunden, kann aber nicht im Baum angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>PLACEHOLDER: the hex view would now show file offset %1.</source>
+        <translation>PLATZHALTER: Die Hexadezimalansicht würde jetzt Datei-Offset %1 zeigen.</translation>
+    </message>
+    <message>
+        <source>Cannot show the pending changes: %1</source>
+        <translation>Die ausstehenden Änderungen können nicht angezeigt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::KeyTreeModel</name>
+    <message>
+        <source>&lt;cycle: key at %1 again&gt;</source>
+        <translation>&lt;Zyklus: erneut Schlüssel bei %1&gt;</translation>
+    </message>
+    <message>
+        <source>This key is listed below itself (a cycle in the subkey lists).</source>
+        <translation>Dieser Schlüssel ist unter sich selbst aufgeführt (ein Zyklus in den Unterschlüssellisten).</translation>
+    </message>
+    <message>
+        <source>&lt;unreadable key at %1&gt;</source>
+        <translation>&lt;unlesbarer Schlüssel bei %1&gt;</translation>
+    </message>
+    <message>
+        <source>(empty name)</source>
+        <translation>(leerer Name)</translation>
+    </message>
+    <message>
+        <source>%1
+key node at %2</source>
+        <translation>%1
+Schlüsselknoten bei %2</translation>
+    </message>
+    <message>
+        <source>(root key)</source>
+        <translation>(Stammschlüssel)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::LayoutCanvas</name>
+    <message>
+        <source>&lt;b&gt;Base block&lt;/b&gt; (regf header)&lt;br&gt;%1 – %2 · 4096 bytes</source>
+        <translation>&lt;b&gt;Basisblock&lt;/b&gt; (regf-Kopf)&lt;br&gt;%1 – %2 · 4096 Bytes</translation>
+    </message>
+    <message>
+        <source>at %1 · %2 bytes</source>
+        <translation>bei %1 · %2 Bytes</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;hbin header&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;the bin holds %2 bytes</source>
+        <translation>&lt;b&gt;hbin-Kopf&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;das hbin enthält %2 Bytes</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unreadable&lt;/b&gt; (damaged hbin or broken cell chain)&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;Unlesbar&lt;/b&gt; (beschädigtes hbin oder unterbrochene Zellkette)&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>frei</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>belegt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, %3&lt;br&gt;cell %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, %3&lt;br&gt;Zelle %4</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;small&gt;One pixel shows %1: zoom in (Ctrl+wheel) to tell small cells apart.&lt;/small&gt;</source>
+        <translation>&lt;br&gt;&lt;small&gt;Ein Pixel zeigt %1: Vergrößern Sie (Strg+Mausrad), um kleine Zellen zu unterscheiden.&lt;/small&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::LayoutView</name>
+    <message>
+        <source>Zoom out: more bytes per row (Ctrl+wheel down)</source>
+        <translation>Verkleinern: mehr Bytes pro Zeile (Strg+Mausrad nach unten)</translation>
+    </message>
+    <message>
+        <source>Zoom in: fewer bytes per row (Ctrl+wheel up)</source>
+        <translation>Vergrößern: weniger Bytes pro Zeile (Strg+Mausrad nach oben)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Zoom so that the whole file fits the view</source>
+        <translation>So zoomen, dass die ganze Datei in die Ansicht passt</translation>
+    </message>
+    <message>
+        <source>Mapping the cells of %1…</source>
+        <translation>Zellen von %1 werden erfasst …</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Free space:&lt;/b&gt; %1 bytes in %2 cells (%3 % of the cell space) · &lt;b&gt;largest free cell:&lt;/b&gt; %4 bytes · %5 cells in %6 hbins</source>
+        <translation>&lt;b&gt;Freier Platz:&lt;/b&gt; %1 Bytes in %2 Zellen (%3 % des Zellraums) · &lt;b&gt;größte freie Zelle:&lt;/b&gt; %4 Bytes · %5 Zellen in %6 hbins</translation>
+    </message>
+    <message>
+        <source>nk</source>
+        <translation>nk</translation>
+    </message>
+    <message>
+        <source>vk</source>
+        <translation>vk</translation>
+    </message>
+    <message>
+        <source>sk</source>
+        <translation>sk</translation>
+    </message>
+    <message>
+        <source>li/lf/lh</source>
+        <translation>li/lf/lh</translation>
+    </message>
+    <message>
+        <source>ri</source>
+        <translation>ri</translation>
+    </message>
+    <message>
+        <source>db</source>
+        <translation>db</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>frei</translation>
+    </message>
+    <message>
+        <source>hbin header</source>
+        <translation>hbin-Kopf</translation>
+    </message>
+    <message>
+        <source>base block</source>
+        <translation>Basisblock</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>%1 per row · one pixel ≈ %2</source>
+        <translation>%1 pro Zeile · ein Pixel ≈ %2</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::MainWindow</name>
+    <message>
+        <source>That key is no longer in the tree.</source>
+        <translation>Dieser Schlüssel ist nicht mehr im Baum.</translation>
+    </message>
+    <message>
+        <source>Inspect offline Windows registry hives. Files are opened read-only and never written.</source>
+        <translation>Offline-Strukturen der Windows-Registrierung untersuchen. Dateien werden schreibgeschützt geöffnet und nie verändert.</translation>
+    </message>
+    <message>
+        <source>Open Hive…</source>
+        <translation>Struktur öffnen …</translation>
+    </message>
+    <message>
+        <source>or drop hive files (SYSTEM, SOFTWARE, NTUSER.DAT, …) on this window</source>
+        <translation>oder Strukturdateien (SYSTEM, SOFTWARE, NTUSER.DAT, …) auf dieses Fenster ziehen</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>Zuletzt geöffnete Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Open Hive…</source>
+        <translation>Struktur ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open a registry hive file, read-only</source>
+        <translation>Eine Registrierungsstruktur schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Copy Key &amp;Path</source>
+        <translation>Schlüssel&amp;pfad kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected key&apos;s path from the root</source>
+        <translation>Den Pfad des ausgewählten Schlüssels ab dem Stamm kopieren</translation>
+    </message>
+    <message>
+        <source>key path</source>
+        <translation>Schlüsselpfad</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>&amp;Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected values as name, type and data</source>
+        <translation>Die ausgewählten Werte als Name, Typ und Daten kopieren</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Data</source>
+        <translation>&amp;Daten kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected values&apos; data</source>
+        <translation>Die Daten der ausgewählten Werte kopieren</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>Search key names, value names and value data</source>
+        <translation>Schlüsselnamen, Wertnamen und Wertdaten durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Key…</source>
+        <translation>&amp;Gehe zu Schlüssel …</translation>
+    </message>
+    <message>
+        <source>Select a key by its path</source>
+        <translation>Einen Schlüssel über seinen Pfad auswählen</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Offset…</source>
+        <translation>Gehe zu &amp;Offset …</translation>
+    </message>
+    <message>
+        <source>Show a file offset in the hex view</source>
+        <translation>Einen Datei-Offset in der Hexadezimalansicht zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark This Key</source>
+        <translation>Lesezeichen für diesen Schlüssel &amp;setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Bookmark</source>
+        <translation>Lesezeichen &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Show Primary File &amp;Without Logs</source>
+        <translation>Primärdatei &amp;ohne Protokolle zeigen</translation>
+    </message>
+    <message>
+        <source>Show a dirty hive as its primary file is, without replaying its logs</source>
+        <translation>Eine inkonsistente Struktur so zeigen, wie ihre Primärdatei ist, ohne ihre Protokolle nachzuspielen</translation>
+    </message>
+    <message>
+        <source>&amp;About HiveKit</source>
+        <translation>&amp;Über HiveKit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>&amp;Lesezeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>HiveKit never writes to the files it inspects</source>
+        <translation>HiveKit schreibt nie in die Dateien, die es untersucht</translation>
+    </message>
+    <message>
+        <source>Open Hive</source>
+        <translation>Struktur öffnen</translation>
+    </message>
+    <message>
+        <source>Registry hives (*);;Hive files (*.dat *.hve *.hiv *.DAT)</source>
+        <translation>Registrierungsstrukturen (*);;Strukturdateien (*.dat *.hve *.hiv *.DAT)</translation>
+    </message>
+    <message>
+        <source>%1 keys, %2 values</source>
+        <translation>%1 Schlüssel, %2 Werte</translation>
+    </message>
+    <message>
+        <source>(root key)</source>
+        <translation>(Stammschlüssel)</translation>
+    </message>
+    <message>
+        <source>HiveKit</source>
+        <translation>HiveKit</translation>
+    </message>
+    <message>
+        <source>%1 — HiveKit</source>
+        <translation>%1 — HiveKit</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>Bookmarked %1</source>
+        <translation>Lesezeichen für %1 gesetzt</translation>
+    </message>
+    <message>
+        <source>Go to Key</source>
+        <translation>Gehe zu Schlüssel</translation>
+    </message>
+    <message>
+        <source>Key path (names joined by \, from the root):</source>
+        <translation>Schlüsselpfad (Namen durch \ verbunden, ab dem Stamm):</translation>
+    </message>
+    <message>
+        <source>Go to Offset</source>
+        <translation>Gehe zu Offset</translation>
+    </message>
+    <message>
+        <source>File offset (hex, like 0x1020):</source>
+        <translation>Datei-Offset (hexadezimal, etwa 0x1020):</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an offset in this file (it has %2 bytes).</source>
+        <translation>„%1“ ist kein Offset in dieser Datei (sie hat %2 Bytes).</translation>
+    </message>
+    <message>
+        <source>Open a hive to search it.</source>
+        <translation>Öffnen Sie eine Struktur, um sie zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Copied the %1 to the clipboard</source>
+        <translation>%1 in die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <source>About HiveKit</source>
+        <translation>Über HiveKit</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;An inspector for offline Windows registry hives (regf).&lt;/p&gt;&lt;p&gt;Files are opened read-only; dirty hives are recovered from their transaction logs in memory.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;Ein Untersuchungswerkzeug für Offline-Strukturen der Windows-Registrierung (regf).&lt;/p&gt;&lt;p&gt;Dateien werden schreibgeschützt geöffnet; inkonsistente Strukturen werden im Speicher aus ihren Transaktionsprotokollen wiederhergestellt.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::PendingChangesDock</name>
+    <message>
+        <source>Pending changes</source>
+        <translation>Ausstehende Änderungen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Discard All</source>
+        <translation>Alle verwerfen</translation>
+    </message>
+    <message>
+        <source>Preview as .reg…</source>
+        <translation>Vorschau als .reg …</translation>
+    </message>
+    <message>
+        <source>Commit…</source>
+        <translation>Festschreiben …</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>Alt → neu</translation>
+    </message>
+    <message>
+        <source>&lt;opened for editing&gt;</source>
+        <translation>&lt;zum Bearbeiten geöffnet&gt;</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>The current hive is not open for editing.</source>
+        <translation>Die aktuelle Struktur ist nicht zum Bearbeiten geöffnet.</translation>
+    </message>
+    <message>
+        <source>No pending changes.</source>
+        <translation>Keine ausstehenden Änderungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s), applied in this order at commit.</source>
+        <translation>
+            <numerusform>%n ausstehende Änderung, beim Festschreiben in dieser Reihenfolge angewandt.</numerusform>
+            <numerusform>%n ausstehende Änderungen, beim Festschreiben in dieser Reihenfolge angewandt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::RecoveryBanner</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This hive is dirty&lt;/b&gt; (its last writes did not all reach the file). Showing the primary file as it is, &lt;b&gt;without&lt;/b&gt; its transaction logs.</source>
+        <translation>&lt;b&gt;Diese Struktur ist inkonsistent&lt;/b&gt; (ihre letzten Schreibvorgänge haben die Datei nicht alle erreicht). Angezeigt wird die Primärdatei, wie sie ist, &lt;b&gt;ohne&lt;/b&gt; ihre Transaktionsprotokolle.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This hive was dirty.&lt;/b&gt; Its transaction logs were replayed in memory: you see the hive&apos;s true state. The file itself is untouched.</source>
+        <translation>&lt;b&gt;Diese Struktur war inkonsistent.&lt;/b&gt; Ihre Transaktionsprotokolle wurden im Speicher nachgespielt: Sie sehen den tatsächlichen Zustand der Struktur. Die Datei selbst ist unverändert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This hive is dirty&lt;/b&gt;, but no usable transaction logs were found beside it: you see the primary file as it is, which may lack its last changes.</source>
+        <translation>&lt;b&gt;Diese Struktur ist inkonsistent&lt;/b&gt;, aber neben ihr wurden keine verwendbaren Transaktionsprotokolle gefunden: Sie sehen die Primärdatei, wie sie ist; ihr fehlen womöglich die letzten Änderungen.</translation>
+    </message>
+    <message>
+        <source>No log files were looked at.</source>
+        <translation>Es wurden keine Protokolldateien betrachtet.</translation>
+    </message>
+    <message>
+        <source>Show primary file without logs</source>
+        <translation>Primärdatei ohne Protokolle zeigen</translation>
+    </message>
+    <message>
+        <source>Replay logs</source>
+        <translation>Protokolle nachspielen</translation>
+    </message>
+    <message>
+        <source>Reopen the file as it is on disk, without replaying its logs</source>
+        <translation>Die Datei so wieder öffnen, wie sie auf dem Datenträger liegt, ohne ihre Protokolle nachzuspielen</translation>
+    </message>
+    <message>
+        <source>Reopen the file with its transaction logs replayed in memory</source>
+        <translation>Die Datei wieder öffnen und ihre Transaktionsprotokolle im Speicher nachspielen</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::SearchDock</name>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Key names</source>
+        <translation>Schlüsselnamen</translation>
+    </message>
+    <message>
+        <source>Value names</source>
+        <translation>Wertnamen</translation>
+    </message>
+    <message>
+        <source>Value data</source>
+        <translation>Wertdaten</translation>
+    </message>
+    <message>
+        <source>Find in key names, value names and value data</source>
+        <translation>In Schlüsselnamen, Wertnamen und Wertdaten suchen</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Einfacher Text</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>Ganzes Wort</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Hex bytes (data)</source>
+        <translation>Hex-Bytes (Daten)</translation>
+    </message>
+    <message>
+        <source>How the text matches: anywhere, as a whole word, as a regular expression, or as hex bytes in the raw value data</source>
+        <translation>Wie der Text passt: irgendwo, als ganzes Wort, als regulärer Ausdruck oder als Hex-Bytes in den rohen Wertdaten</translation>
+    </message>
+    <message>
+        <source>Look in:</source>
+        <translation>Suchen in:</translation>
+    </message>
+    <message>
+        <source>Open a hive to search it.</source>
+        <translation>Öffnen Sie eine Struktur, um sie zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>%1 keys, %2 values in %3 ms</source>
+        <translation>%1 Schlüssel, %2 Werte in %3 ms</translation>
+    </message>
+    <message>
+        <source>Stopped: </source>
+        <translation>Angehalten: </translation>
+    </message>
+    <message>
+        <source> (stopped at the limit of hits)</source>
+        <translation> (an der Treffergrenze angehalten)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Stop the search</source>
+        <translation>Die Suche anhalten</translation>
+    </message>
+    <message>
+        <source>Search the hive (Enter)</source>
+        <translation>Die Struktur durchsuchen (Eingabetaste)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hit(s)</source>
+        <translation>
+            <numerusform>%Ln Treffer</numerusform>
+            <numerusform>%Ln Treffer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::SearchResultsModel</name>
+    <message>
+        <source>(root key)</source>
+        <translation>(Stammschlüssel)</translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation>Schlüsselname</translation>
+    </message>
+    <message>
+        <source>Value name</source>
+        <translation>Wertname</translation>
+    </message>
+    <message>
+        <source>Value data</source>
+        <translation>Wertdaten</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Gefunden in</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ValueCodec</name>
+    <message>
+        <source>Enter a number (decimal, or hex with 0x).</source>
+        <translation>Geben Sie eine Zahl ein (dezimal oder hexadezimal mit 0x).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be negative.</source>
+        <translation>%1 kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>%1 out of range: %2 is larger than %3.</source>
+        <translation>%1 liegt außerhalb des Bereichs: %2 ist größer als %3.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number (decimal, or hex with 0x).</source>
+        <translation>„%1“ ist keine Zahl (dezimal oder hexadezimal mit 0x).</translation>
+    </message>
+    <message>
+        <source>A string cannot hold a NUL character (use the raw editor).</source>
+        <translation>Eine Zeichenfolge kann kein NUL-Zeichen enthalten (verwenden Sie den Roheditor).</translation>
+    </message>
+    <message>
+        <source>Line %1 is empty: a multi-string cannot hold an empty string.</source>
+        <translation>Zeile %1 ist leer: Eine mehrteilige Zeichenfolge kann keine leere Zeichenfolge enthalten.</translation>
+    </message>
+    <message>
+        <source>A DWORD</source>
+        <translation>Ein DWORD</translation>
+    </message>
+    <message>
+        <source>A QWORD</source>
+        <translation>Ein QWORD</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits before position %1: each byte takes two.</source>
+        <translation>Ungerade Anzahl Hexadezimalziffern vor Position %1: Jedes Byte braucht zwei.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at position %2 is not a hex digit.</source>
+        <translation>„%1“ an Position %2 ist keine Hexadezimalziffer.</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits (%1): each byte takes two.</source>
+        <translation>Ungerade Anzahl Hexadezimalziffern (%1): Jedes Byte braucht zwei.</translation>
+    </message>
+    <message>
+        <source>A type number</source>
+        <translation>Eine Typnummer</translation>
+    </message>
+    <message>
+        <source>%1 (variables left as text: %2; an offline hive has no environment to expand them)</source>
+        <translation>%1 (Variablen bleiben Text: %2; eine Offline-Struktur hat keine Umgebung, um sie aufzulösen)</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ValueEditDialog</name>
+    <message>
+        <source>String (REG_SZ)</source>
+        <translation>Zeichenfolge (REG_SZ)</translation>
+    </message>
+    <message>
+        <source>Expandable string (REG_EXPAND_SZ)</source>
+        <translation>Erweiterbare Zeichenfolge (REG_EXPAND_SZ)</translation>
+    </message>
+    <message>
+        <source>Multi-string (REG_MULTI_SZ)</source>
+        <translation>Mehrteilige Zeichenfolge (REG_MULTI_SZ)</translation>
+    </message>
+    <message>
+        <source>DWORD (REG_DWORD)</source>
+        <translation>DWORD (REG_DWORD)</translation>
+    </message>
+    <message>
+        <source>QWORD (REG_QWORD)</source>
+        <translation>QWORD (REG_QWORD)</translation>
+    </message>
+    <message>
+        <source>Binary (REG_BINARY)</source>
+        <translation>Binär (REG_BINARY)</translation>
+    </message>
+    <message>
+        <source>None (REG_NONE)</source>
+        <translation>Keiner (REG_NONE)</translation>
+    </message>
+    <message>
+        <source>Type number:</source>
+        <translation>Typnummer:</translation>
+    </message>
+    <message>
+        <source>Overwrite (Insert)</source>
+        <translation>Überschreiben (Einfg)</translation>
+    </message>
+    <message>
+        <source>New Value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+    <message>
+        <source>Edit Value</source>
+        <translation>Wert bearbeiten</translation>
+    </message>
+    <message>
+        <source>Raw (any type number and bytes)</source>
+        <translation>Roh (beliebige Typnummer und Bytes)</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>e.g. 3 or 0x20</source>
+        <translation>z. B. 3 oder 0x20</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>One string a line:</source>
+        <translation>Eine Zeichenfolge pro Zeile:</translation>
+    </message>
+    <message>
+        <source>Number (decimal, or hex with 0x):</source>
+        <translation>Zahl (dezimal oder hexadezimal mit 0x):</translation>
+    </message>
+    <message>
+        <source>Bytes in hex (pairs of digits; spaces ignored):</source>
+        <translation>Bytes in Hexadezimal (Ziffernpaare; Leerzeichen werden ignoriert):</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ValueTableModel</name>
+    <message>
+        <source>&lt;unreadable value at %1&gt;</source>
+        <translation>&lt;unlesbarer Wert bei %1&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;unreadable data: %1&gt;</source>
+        <translation>&lt;unlesbare Daten: %1&gt;</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>value record at %1</source>
+        <translation>Werteintrag bei %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Inspect offline Windows registry hives (read-only).</source>
+        <translation>Offline-Strukturen der Windows-Registrierung untersuchen (schreibgeschützt).</translation>
+    </message>
+    <message>
+        <source>Hive files to open.</source>
+        <translation>Zu öffnende Strukturdateien.</translation>
+    </message>
+</context>
+</TS>

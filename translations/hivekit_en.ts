@@ -1,0 +1,112 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Display</name>
+    <message numerus="yes">
+        <source>... %Ln more byte(s)</source>
+        <translation>
+            <numerusform>... %Ln more byte</numerusform>
+            <numerusform>... %Ln more bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::CellFieldModel</name>
+    <message numerus="yes">
+        <source>%Ln byte(s) at %1</source>
+        <translation>
+            <numerusform>%Ln byte at %1</numerusform>
+            <numerusform>%Ln bytes at %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::CommitDialog</name>
+    <message numerus="yes">
+        <source>Write %n pending change(s) to the file, in one crash-safe transaction.</source>
+        <translation>
+            <numerusform>Write %n pending change to the file, in one crash-safe transaction.</numerusform>
+            <numerusform>Write %n pending changes to the file, in one crash-safe transaction.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DetailsPane</name>
+    <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln key</numerusform>
+            <numerusform>%Ln keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %Ln byte(s) of the declared data could be read.</source>
+        <translation>
+            <numerusform>Only %Ln byte of the declared data could be read.</numerusform>
+            <numerusform>Only %Ln bytes of the declared data could be read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DiagnosticsDock</name>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln error</numerusform>
+            <numerusform>%Ln errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln warning</numerusform>
+            <numerusform>%Ln warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note(s)</source>
+        <translation>
+            <numerusform>%Ln note</numerusform>
+            <numerusform>%Ln notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DiagnosticsModel</name>
+    <message numerus="yes">
+        <source>... and %Ln more problem(s) not listed</source>
+        <translation>
+            <numerusform>... and %Ln more problem not listed</numerusform>
+            <numerusform>... and %Ln more problems not listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::PendingChangesDock</name>
+    <message numerus="yes">
+        <source>%n pending change(s), applied in this order at commit.</source>
+        <translation>
+            <numerusform>%n pending change, applied in this order at commit.</numerusform>
+            <numerusform>%n pending changes, applied in this order at commit.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::SearchDock</name>
+    <message numerus="yes">
+        <source>%Ln hit(s)</source>
+        <translation>
+            <numerusform>%Ln hit</numerusform>
+            <numerusform>%Ln hits</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1502 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CellColors</name>
+    <message>
+        <source>key node (nk)</source>
+        <translation>nœud de clé (nk)</translation>
+    </message>
+    <message>
+        <source>value (vk)</source>
+        <translation>valeur (vk)</translation>
+    </message>
+    <message>
+        <source>security (sk)</source>
+        <translation>sécurité (sk)</translation>
+    </message>
+    <message>
+        <source>index leaf (li)</source>
+        <translation>feuille d’index (li)</translation>
+    </message>
+    <message>
+        <source>fast leaf (lf)</source>
+        <translation>feuille rapide (lf)</translation>
+    </message>
+    <message>
+        <source>hash leaf (lh)</source>
+        <translation>feuille de hachage (lh)</translation>
+    </message>
+    <message>
+        <source>index root (ri)</source>
+        <translation>racine d’index (ri)</translation>
+    </message>
+    <message>
+        <source>big data (db)</source>
+        <translation>grandes données (db)</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>données</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>libre</translation>
+    </message>
+    <message>
+        <source>cell</source>
+        <translation>cellule</translation>
+    </message>
+    <message>
+        <source>key node</source>
+        <translation>nœud de clé</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>security</source>
+        <translation>sécurité</translation>
+    </message>
+    <message>
+        <source>subkey list</source>
+        <translation>liste des sous-clés</translation>
+    </message>
+    <message>
+        <source>value list</source>
+        <translation>liste des valeurs</translation>
+    </message>
+    <message>
+        <source>class name</source>
+        <translation>nom de classe</translation>
+    </message>
+    <message>
+        <source>value data</source>
+        <translation>données de valeur</translation>
+    </message>
+    <message>
+        <source>big data</source>
+        <translation>grandes données</translation>
+    </message>
+    <message>
+        <source>segment list</source>
+        <translation>liste des segments</translation>
+    </message>
+    <message>
+        <source>data segment</source>
+        <translation>segment de données</translation>
+    </message>
+    <message>
+        <source>hbin header</source>
+        <translation>en-tête de hbin</translation>
+    </message>
+    <message>
+        <source>base block</source>
+        <translation>bloc de base</translation>
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <source>(zero-length binary value)</source>
+        <translation>(valeur binaire de longueur nulle)</translation>
+    </message>
+    <message numerus="yes">
+        <source>... %Ln more byte(s)</source>
+        <translation>
+            <numerusform>… %Ln octet de plus</numerusform>
+            <numerusform>… %Ln octets de plus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HiveDocument</name>
+    <message>
+        <source>No key &quot;%1&quot; under &quot;%2&quot;.</source>
+        <translation>Aucune clé «&#xa0;%1&#xa0;» sous «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>the root key</source>
+        <translation>la clé racine</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui</name>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::CellFieldModel</name>
+    <message>
+        <source>%1 in a free cell</source>
+        <translation>%1 dans une cellule libre</translation>
+    </message>
+    <message>
+        <source>%1   — %2, %3 bytes at %4</source>
+        <translation>%1   — %2, %3 octets à %4</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>problème</translation>
+    </message>
+    <message>
+        <source>%1
+Click to go to this cell.</source>
+        <translation>%1
+Cliquez pour aller à cette cellule.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Décalage</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Signification</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) at %1</source>
+        <translation>
+            <numerusform>%Ln octet à %1</numerusform>
+            <numerusform>%Ln octets à %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::CommitDialog</name>
+    <message>
+        <source>Free space in the hive now: %1 in %2 free cell(s), the largest %3.</source>
+        <translation>Espace libre dans la ruche actuellement&#xa0;: %1 dans %2 cellule(s) libre(s), la plus grande %3.</translation>
+    </message>
+    <message>
+        <source>In place</source>
+        <translation>Sur place</translation>
+    </message>
+    <message>
+        <source>Append</source>
+        <translation>Ajout en fin</translation>
+    </message>
+    <message>
+        <source>Hybrid (recommended)</source>
+        <translation>Hybride (recommandé)</translation>
+    </message>
+    <message>
+        <source>Keep a backup copy of the file first (NAME.bak)</source>
+        <translation>Conserver d’abord une copie de sauvegarde du fichier (NAME.bak)</translation>
+    </message>
+    <message>
+        <source>Commit Changes</source>
+        <translation>Valider les modifications</translation>
+    </message>
+    <message numerus="yes">
+        <source>Write %n pending change(s) to the file, in one crash-safe transaction.</source>
+        <translation>
+            <numerusform>Écrire %n modification en attente dans le fichier, en une seule transaction résistante aux pannes.</numerusform>
+            <numerusform>Écrire %n modifications en attente dans le fichier, en une seule transaction résistante aux pannes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rewrites records in their cells when they fit and reuses free space: the file grows least.</source>
+        <translation>Réécrit les enregistrements dans leurs cellules quand ils y tiennent et réutilise l’espace libre&#xa0;: le fichier grossit le moins.</translation>
+    </message>
+    <message>
+        <source>Writes every new record at the end and frees nothing: old records stay as a forensic trail.</source>
+        <translation>Écrit chaque nouvel enregistrement à la fin et ne libère rien&#xa0;: les anciens enregistrements restent comme trace pour l’investigation.</translation>
+    </message>
+    <message>
+        <source>In place for keys and small values, large values at the end: the default.</source>
+        <translation>Sur place pour les clés et les petites valeurs, les grandes valeurs à la fin&#xa0;: le réglage par défaut.</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Valider</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DetailsPane</name>
+    <message>
+        <source>Select a key or a value to see its details.</source>
+        <translation>Sélectionnez une clé ou une valeur pour en voir les détails.</translation>
+    </message>
+    <message>
+        <source>Unreadable key</source>
+        <translation>Clé illisible</translation>
+    </message>
+    <message>
+        <source>Key node</source>
+        <translation>Nœud de clé</translation>
+    </message>
+    <message>
+        <source>root key</source>
+        <translation>clé racine</translation>
+    </message>
+    <message>
+        <source>Last written</source>
+        <translation>Dernière écriture</translation>
+    </message>
+    <message>
+        <source>Class name</source>
+        <translation>Nom de classe</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Subkeys</source>
+        <translation>Sous-clés</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valeurs</translation>
+    </message>
+    <message>
+        <source>(cell %1)</source>
+        <translation>(cellule %1)</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>Cellules</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Subkey list</source>
+        <translation>Liste des sous-clés</translation>
+    </message>
+    <message>
+        <source>Value list</source>
+        <translation>Liste des valeurs</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Class name cell</source>
+        <translation>Cellule du nom de classe</translation>
+    </message>
+    <message>
+        <source>Largest names</source>
+        <translation>Noms les plus longs</translation>
+    </message>
+    <message>
+        <source>subkey %1, class %2, value %3 bytes; largest data %4 bytes</source>
+        <translation>sous-clé %1, classe %2, valeur %3 octets&#xa0;; plus grandes données %4 octets</translation>
+    </message>
+    <message>
+        <source>Security descriptor</source>
+        <translation>Descripteur de sécurité</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Utilisé par</translation>
+    </message>
+    <message>
+        <source>SDDL</source>
+        <translation>SDDL</translation>
+    </message>
+    <message>
+        <source>Unreadable value</source>
+        <translation>Valeur illisible</translation>
+    </message>
+    <message>
+        <source>Value record</source>
+        <translation>Enregistrement de valeur</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>value of the root key</source>
+        <translation>valeur de la clé racine</translation>
+    </message>
+    <message>
+        <source>value of %1</source>
+        <translation>valeur de %1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>inline, in the value record&apos;s data offset field</source>
+        <translation>en ligne, dans le champ de décalage des données de l’enregistrement de valeur</translation>
+    </message>
+    <message>
+        <source>cell at %1</source>
+        <translation>cellule à %1</translation>
+    </message>
+    <message>
+        <source>big data record (db) at %1</source>
+        <translation>enregistrement de grandes données (db) à %1</translation>
+    </message>
+    <message>
+        <source>Decoded</source>
+        <translation>Décodé</translation>
+    </message>
+    <message>
+        <source>(no strings)</source>
+        <translation>(aucune chaîne)</translation>
+    </message>
+    <message>
+        <source>(zero-length binary value)</source>
+        <translation>(valeur binaire de longueur nulle)</translation>
+    </message>
+    <message>
+        <source>binary data, see the bytes below</source>
+        <translation>données binaires, voir les octets ci-dessous</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln clé</numerusform>
+            <numerusform>%Ln clés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln octet</numerusform>
+            <numerusform>%Ln octets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %Ln byte(s) of the declared data could be read.</source>
+        <translation>
+            <numerusform>Seul %Ln octet des données déclarées a pu être lu.</numerusform>
+            <numerusform>Seuls %Ln octets des données déclarées ont pu être lus.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DiagnosticsDock</name>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>No hive open.</source>
+        <translation>Aucune ruche ouverte.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>Click one to go to its offset.</source>
+        <translation>Cliquez sur l’un d’eux pour aller à son décalage.</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Problèmes (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln erreur</numerusform>
+            <numerusform>%Ln erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln avertissement</numerusform>
+            <numerusform>%Ln avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln note(s)</source>
+        <translation>
+            <numerusform>%Ln remarque</numerusform>
+            <numerusform>%Ln remarques</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DiagnosticsModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Double-click to go to file offset %1</source>
+        <translation>Double-cliquez pour aller au décalage %1 du fichier</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Décalage</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %Ln more problem(s) not listed</source>
+        <translation>
+            <numerusform>… et %Ln autre problème non listé</numerusform>
+            <numerusform>… et %Ln autres problèmes non listés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::EditSession</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is not writable: it stays read-only.</source>
+        <translation>%1 n’est pas accessible en écriture&#xa0;: le fichier reste en lecture seule.</translation>
+    </message>
+    <message>
+        <source>%1 is dirty (its last changes are only in its transaction logs): recover it first.</source>
+        <translation>%1 est incohérent (ses dernières modifications ne figurent que dans ses journaux de transactions)&#xa0;: récupérez-le d’abord.</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Nouvelle clé</translation>
+    </message>
+    <message>
+        <source>Delete key and subkeys</source>
+        <translation>Supprimer la clé et ses sous-clés</translation>
+    </message>
+    <message>
+        <source>Delete key</source>
+        <translation>Supprimer la clé</translation>
+    </message>
+    <message>
+        <source>Rename key</source>
+        <translation>Renommer la clé</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+        <source>Set value</source>
+        <translation>Définir la valeur</translation>
+    </message>
+    <message>
+        <source>Delete value</source>
+        <translation>Supprimer la valeur</translation>
+    </message>
+    <message>
+        <source>Rename value</source>
+        <translation>Renommer la valeur</translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>Rien à importer.</translation>
+    </message>
+    <message>
+        <source>; nothing written</source>
+        <translation>; rien n’a été écrit</translation>
+    </message>
+    <message>
+        <source>Cannot make the backup %1: %2; nothing written</source>
+        <translation>Impossible de créer la copie de sauvegarde %1&#xa0;: %2&#xa0;; rien n’a été écrit</translation>
+    </message>
+    <message>
+        <source>%1 edit(s) committed (%2): %3 bytes written to the hive, %4 to its log.</source>
+        <translation>%1 modification(s) validée(s) (%2)&#xa0;: %3&#xa0;octets écrits dans la ruche, %4 dans son journal.</translation>
+    </message>
+    <message>
+        <source>The original is in %1.</source>
+        <translation>L’original se trouve dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::HexPane</name>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Go to offset (hex)</source>
+        <translation>Aller au décalage (hex)</translation>
+    </message>
+    <message>
+        <source>A file offset in hex, with or without 0x (Ctrl+G)</source>
+        <translation>Un décalage dans le fichier en hexadécimal, avec ou sans 0x (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>à %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>Cursor %1</source>
+        <translation>Curseur %1</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::HexView</name>
+    <message>
+        <source>Offset</source>
+        <translation>Décalage</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::HiveSearch</name>
+    <message>
+        <source>Type something to search for.</source>
+        <translation>Saisissez le texte à rechercher.</translation>
+    </message>
+    <message>
+        <source>Choose where to search: key names, value names or value data.</source>
+        <translation>Choisissez où chercher&#xa0;: noms de clé, noms de valeur ou données de valeur.</translation>
+    </message>
+    <message>
+        <source>The regular expression is not valid: %1 (at character %2).</source>
+        <translation>L’expression régulière n’est pas valide&#xa0;: %1 (au caractère %2).</translation>
+    </message>
+    <message>
+        <source>Hex bytes are pairs of hex digits, like &quot;de ad be ef&quot; or &quot;0xde,0xad&quot;.</source>
+        <translation>Les octets hexadécimaux sont des paires de chiffres hexadécimaux, comme «&#xa0;de ad be ef&#xa0;» ou «&#xa0;0xde,0xad&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Hex bytes are searched in value data: tick &quot;Value data&quot;.</source>
+        <translation>Les octets hexadécimaux sont cherchés dans les données de valeur&#xa0;: cochez «&#xa0;Données de valeur&#xa0;».</translation>
+    </message>
+    <message>
+        <source>bytes at data offset %1</source>
+        <translation>octets au décalage %1 des données</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::HiveView</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Hex view</source>
+        <translation>Vue hexadécimale</translation>
+    </message>
+    <message>
+        <source>PLACEHOLDER: the hex view of the file comes with gui/hexview (HexView).</source>
+        <translation>EMPLACEMENT RÉSERVÉ&#xa0;: la vue hexadécimale du fichier viendra avec gui/hexview (HexView).</translation>
+    </message>
+    <message>
+        <source>Offset %1</source>
+        <translation>Décalage %1</translation>
+    </message>
+    <message>
+        <source>Layout view</source>
+        <translation>Vue de la structure</translation>
+    </message>
+    <message>
+        <source>PLACEHOLDER: the picture of hbins and cells comes with gui/layoutview (LayoutView).</source>
+        <translation>EMPLACEMENT RÉSERVÉ&#xa0;: l’image des hbins et des cellules viendra avec gui/layoutview (LayoutView).</translation>
+    </message>
+    <message>
+        <source>The key at %1 is not reachable from the root.</source>
+        <translation>La clé à %1 n’est pas accessible depuis la racine.</translation>
+    </message>
+    <message>
+        <source>No key lists the value at %1.</source>
+        <translation>Aucune clé ne référence la valeur à %1.</translation>
+    </message>
+    <message>
+        <source>Still reading the hive: try again in a moment.</source>
+        <translation>La ruche est encore en cours de lecture&#xa0;: réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Replaying the transaction logs…</source>
+        <translation>Rejeu des journaux de transactions…</translation>
+    </message>
+    <message>
+        <source>Reading the primary file…</source>
+        <translation>Lecture du fichier principal…</translation>
+    </message>
+    <message>
+        <source>Opened %1: %2, format %3, in %4 ms</source>
+        <translation>%1 ouvert&#xa0;: %2, format %3, en %4&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>This file cannot be opened</source>
+        <translation>Ce fichier ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <source>The hive is not open yet.</source>
+        <translation>La ruche n’est pas encore ouverte.</translation>
+    </message>
+    <message>
+        <source>The key was found but cannot be shown in the tree.</source>
+        <translation>La clé a été trouvée mais ne peut pas être affichée dans l’arborescence.</translation>
+    </message>
+    <message>
+        <source>PLACEHOLDER: the hex view would now show file offset %1.</source>
+        <translation>EMPLACEMENT RÉSERVÉ&#xa0;: la vue hexadécimale montrerait maintenant le décalage %1 du fichier.</translation>
+    </message>
+    <message>
+        <source>Cannot show the pending changes: %1</source>
+        <translation>Impossible d’afficher les modifications en attente&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::KeyTreeModel</name>
+    <message>
+        <source>&lt;cycle: key at %1 again&gt;</source>
+        <translation>&lt;cycle&#xa0;: à nouveau la clé à %1&gt;</translation>
+    </message>
+    <message>
+        <source>This key is listed below itself (a cycle in the subkey lists).</source>
+        <translation>Cette clé figure sous elle-même (un cycle dans les listes de sous-clés).</translation>
+    </message>
+    <message>
+        <source>&lt;unreadable key at %1&gt;</source>
+        <translation>&lt;clé illisible à %1&gt;</translation>
+    </message>
+    <message>
+        <source>(empty name)</source>
+        <translation>(nom vide)</translation>
+    </message>
+    <message>
+        <source>%1
+key node at %2</source>
+        <translation>%1
+nœud de clé à %2</translation>
+    </message>
+    <message>
+        <source>(root key)</source>
+        <translation>(clé racine)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::LayoutCanvas</name>
+    <message>
+        <source>&lt;b&gt;Base block&lt;/b&gt; (regf header)&lt;br&gt;%1 – %2 · 4096 bytes</source>
+        <translation>&lt;b&gt;Bloc de base&lt;/b&gt; (en-tête regf)&lt;br&gt;%1 – %2 · 4096&#xa0;octets</translation>
+    </message>
+    <message>
+        <source>at %1 · %2 bytes</source>
+        <translation>à %1 · %2 octets</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;hbin header&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;the bin holds %2 bytes</source>
+        <translation>&lt;b&gt;En-tête de hbin&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;le hbin contient %2 octets</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unreadable&lt;/b&gt; (damaged hbin or broken cell chain)&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;Illisible&lt;/b&gt; (hbin endommagé ou chaîne de cellules rompue)&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>libre</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>allouée</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, %3&lt;br&gt;cell %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, %3&lt;br&gt;cellule %4</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;small&gt;One pixel shows %1: zoom in (Ctrl+wheel) to tell small cells apart.&lt;/small&gt;</source>
+        <translation>&lt;br&gt;&lt;small&gt;Un pixel montre %1&#xa0;: zoomez (Ctrl+molette) pour distinguer les petites cellules.&lt;/small&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::LayoutView</name>
+    <message>
+        <source>Zoom out: more bytes per row (Ctrl+wheel down)</source>
+        <translation>Zoom arrière&#xa0;: plus d’octets par ligne (Ctrl+molette vers le bas)</translation>
+    </message>
+    <message>
+        <source>Zoom in: fewer bytes per row (Ctrl+wheel up)</source>
+        <translation>Zoom avant&#xa0;: moins d’octets par ligne (Ctrl+molette vers le haut)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Zoom so that the whole file fits the view</source>
+        <translation>Zoomer pour que tout le fichier tienne dans la vue</translation>
+    </message>
+    <message>
+        <source>Mapping the cells of %1…</source>
+        <translation>Cartographie des cellules de %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Free space:&lt;/b&gt; %1 bytes in %2 cells (%3 % of the cell space) · &lt;b&gt;largest free cell:&lt;/b&gt; %4 bytes · %5 cells in %6 hbins</source>
+        <translation>&lt;b&gt;Espace libre&#xa0;:&lt;/b&gt; %1 octets dans %2 cellules (%3&#xa0;% de l’espace des cellules) · &lt;b&gt;plus grande cellule libre&#xa0;:&lt;/b&gt; %4 octets · %5 cellules dans %6 hbins</translation>
+    </message>
+    <message>
+        <source>nk</source>
+        <translation>nk</translation>
+    </message>
+    <message>
+        <source>vk</source>
+        <translation>vk</translation>
+    </message>
+    <message>
+        <source>sk</source>
+        <translation>sk</translation>
+    </message>
+    <message>
+        <source>li/lf/lh</source>
+        <translation>li/lf/lh</translation>
+    </message>
+    <message>
+        <source>ri</source>
+        <translation>ri</translation>
+    </message>
+    <message>
+        <source>db</source>
+        <translation>db</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>données</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>libre</translation>
+    </message>
+    <message>
+        <source>hbin header</source>
+        <translation>en-tête de hbin</translation>
+    </message>
+    <message>
+        <source>base block</source>
+        <translation>bloc de base</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <source>%1 per row · one pixel ≈ %2</source>
+        <translation>%1 par ligne · un pixel ≈ %2</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::MainWindow</name>
+    <message>
+        <source>That key is no longer in the tree.</source>
+        <translation>Cette clé n’est plus dans l’arborescence.</translation>
+    </message>
+    <message>
+        <source>Inspect offline Windows registry hives. Files are opened read-only and never written.</source>
+        <translation>Examiner des ruches du Registre Windows hors ligne. Les fichiers sont ouverts en lecture seule et jamais modifiés.</translation>
+    </message>
+    <message>
+        <source>Open Hive…</source>
+        <translation>Ouvrir une ruche…</translation>
+    </message>
+    <message>
+        <source>or drop hive files (SYSTEM, SOFTWARE, NTUSER.DAT, …) on this window</source>
+        <translation>ou déposez des fichiers de ruche (SYSTEM, SOFTWARE, NTUSER.DAT, …) sur cette fenêtre</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>Fichiers récents</translation>
+    </message>
+    <message>
+        <source>&amp;Open Hive…</source>
+        <translation>&amp;Ouvrir une ruche…</translation>
+    </message>
+    <message>
+        <source>Open a registry hive file, read-only</source>
+        <translation>Ouvrir un fichier de ruche du Registre en lecture seule</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Copy Key &amp;Path</source>
+        <translation>Copier le &amp;chemin de la clé</translation>
+    </message>
+    <message>
+        <source>Copy the selected key&apos;s path from the root</source>
+        <translation>Copier le chemin de la clé sélectionnée depuis la racine</translation>
+    </message>
+    <message>
+        <source>key path</source>
+        <translation>chemin de la clé</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>Copier la &amp;valeur</translation>
+    </message>
+    <message>
+        <source>Copy the selected values as name, type and data</source>
+        <translation>Copier les valeurs sélectionnées avec nom, type et données</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Data</source>
+        <translation>Copier les &amp;données</translation>
+    </message>
+    <message>
+        <source>Copy the selected values&apos; data</source>
+        <translation>Copier les données des valeurs sélectionnées</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>données</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>Search key names, value names and value data</source>
+        <translation>Rechercher dans les noms de clé, les noms de valeur et les données de valeur</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Key…</source>
+        <translation>&amp;Aller à la clé…</translation>
+    </message>
+    <message>
+        <source>Select a key by its path</source>
+        <translation>Sélectionner une clé par son chemin</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Offset…</source>
+        <translation>Aller au déca&amp;lage…</translation>
+    </message>
+    <message>
+        <source>Show a file offset in the hex view</source>
+        <translation>Afficher un décalage du fichier dans la vue hexadécimale</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark This Key</source>
+        <translation>&amp;Ajouter cette clé aux signets</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Bookmark</source>
+        <translation>&amp;Supprimer le signet</translation>
+    </message>
+    <message>
+        <source>Show Primary File &amp;Without Logs</source>
+        <translation>Afficher le fichier principal &amp;sans les journaux</translation>
+    </message>
+    <message>
+        <source>Show a dirty hive as its primary file is, without replaying its logs</source>
+        <translation>Afficher une ruche incohérente telle qu’est son fichier principal, sans rejouer ses journaux</translation>
+    </message>
+    <message>
+        <source>&amp;About HiveKit</source>
+        <translation>À &amp;propos de HiveKit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>&amp;Signets</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>HiveKit never writes to the files it inspects</source>
+        <translation>HiveKit n’écrit jamais dans les fichiers qu’il examine</translation>
+    </message>
+    <message>
+        <source>Open Hive</source>
+        <translation>Ouvrir une ruche</translation>
+    </message>
+    <message>
+        <source>Registry hives (*);;Hive files (*.dat *.hve *.hiv *.DAT)</source>
+        <translation>Ruches du Registre (*);;Fichiers de ruche (*.dat *.hve *.hiv *.DAT)</translation>
+    </message>
+    <message>
+        <source>%1 keys, %2 values</source>
+        <translation>%1 clés, %2 valeurs</translation>
+    </message>
+    <message>
+        <source>(root key)</source>
+        <translation>(clé racine)</translation>
+    </message>
+    <message>
+        <source>HiveKit</source>
+        <translation>HiveKit</translation>
+    </message>
+    <message>
+        <source>%1 — HiveKit</source>
+        <translation>%1 — HiveKit</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Vider la liste</translation>
+    </message>
+    <message>
+        <source>Bookmarked %1</source>
+        <translation>%1 ajouté aux signets</translation>
+    </message>
+    <message>
+        <source>Go to Key</source>
+        <translation>Aller à la clé</translation>
+    </message>
+    <message>
+        <source>Key path (names joined by \, from the root):</source>
+        <translation>Chemin de la clé (noms joints par \, depuis la racine)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Go to Offset</source>
+        <translation>Aller au décalage</translation>
+    </message>
+    <message>
+        <source>File offset (hex, like 0x1020):</source>
+        <translation>Décalage dans le fichier (hexadécimal, comme 0x1020)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an offset in this file (it has %2 bytes).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un décalage dans ce fichier (il compte %2&#xa0;octets).</translation>
+    </message>
+    <message>
+        <source>Open a hive to search it.</source>
+        <translation>Ouvrez une ruche pour y rechercher.</translation>
+    </message>
+    <message>
+        <source>Copied the %1 to the clipboard</source>
+        <translation>Copié dans le presse-papiers&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>About HiveKit</source>
+        <translation>À propos de HiveKit</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;An inspector for offline Windows registry hives (regf).&lt;/p&gt;&lt;p&gt;Files are opened read-only; dirty hives are recovered from their transaction logs in memory.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;Un outil d’examen des ruches du Registre Windows hors ligne (regf).&lt;/p&gt;&lt;p&gt;Les fichiers sont ouverts en lecture seule&#xa0;; les ruches incohérentes sont reconstituées en mémoire à partir de leurs journaux de transactions.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::PendingChangesDock</name>
+    <message>
+        <source>Pending changes</source>
+        <translation>Modifications en attente</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Discard All</source>
+        <translation>Tout abandonner</translation>
+    </message>
+    <message>
+        <source>Preview as .reg…</source>
+        <translation>Aperçu en .reg…</translation>
+    </message>
+    <message>
+        <source>Commit…</source>
+        <translation>Valider…</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Old → new</source>
+        <translation>Ancien → nouveau</translation>
+    </message>
+    <message>
+        <source>&lt;opened for editing&gt;</source>
+        <translation>&lt;ouverte pour modification&gt;</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>The current hive is not open for editing.</source>
+        <translation>La ruche actuelle n’est pas ouverte pour modification.</translation>
+    </message>
+    <message>
+        <source>No pending changes.</source>
+        <translation>Aucune modification en attente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s), applied in this order at commit.</source>
+        <translation>
+            <numerusform>%n modification en attente, appliquée dans cet ordre à la validation.</numerusform>
+            <numerusform>%n modifications en attente, appliquées dans cet ordre à la validation.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::RecoveryBanner</name>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This hive is dirty&lt;/b&gt; (its last writes did not all reach the file). Showing the primary file as it is, &lt;b&gt;without&lt;/b&gt; its transaction logs.</source>
+        <translation>&lt;b&gt;Cette ruche est incohérente&lt;/b&gt; (ses dernières écritures n’ont pas toutes atteint le fichier). Le fichier principal est affiché tel quel, &lt;b&gt;sans&lt;/b&gt; ses journaux de transactions.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This hive was dirty.&lt;/b&gt; Its transaction logs were replayed in memory: you see the hive&apos;s true state. The file itself is untouched.</source>
+        <translation>&lt;b&gt;Cette ruche était incohérente.&lt;/b&gt; Ses journaux de transactions ont été rejoués en mémoire&#xa0;: vous voyez l’état réel de la ruche. Le fichier lui-même n’est pas modifié.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This hive is dirty&lt;/b&gt;, but no usable transaction logs were found beside it: you see the primary file as it is, which may lack its last changes.</source>
+        <translation>&lt;b&gt;Cette ruche est incohérente&lt;/b&gt;, mais aucun journal de transactions utilisable n’a été trouvé à côté&#xa0;: vous voyez le fichier principal tel quel, auquel peuvent manquer ses dernières modifications.</translation>
+    </message>
+    <message>
+        <source>No log files were looked at.</source>
+        <translation>Aucun fichier journal n’a été consulté.</translation>
+    </message>
+    <message>
+        <source>Show primary file without logs</source>
+        <translation>Afficher le fichier principal sans les journaux</translation>
+    </message>
+    <message>
+        <source>Replay logs</source>
+        <translation>Rejouer les journaux</translation>
+    </message>
+    <message>
+        <source>Reopen the file as it is on disk, without replaying its logs</source>
+        <translation>Rouvrir le fichier tel qu’il est sur le disque, sans rejouer ses journaux</translation>
+    </message>
+    <message>
+        <source>Reopen the file with its transaction logs replayed in memory</source>
+        <translation>Rouvrir le fichier en rejouant ses journaux de transactions en mémoire</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::SearchDock</name>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Respecter la casse</translation>
+    </message>
+    <message>
+        <source>Key names</source>
+        <translation>Noms de clé</translation>
+    </message>
+    <message>
+        <source>Value names</source>
+        <translation>Noms de valeur</translation>
+    </message>
+    <message>
+        <source>Value data</source>
+        <translation>Données de valeur</translation>
+    </message>
+    <message>
+        <source>Find in key names, value names and value data</source>
+        <translation>Rechercher dans les noms de clé, les noms de valeur et les données de valeur</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>Texte brut</translation>
+    </message>
+    <message>
+        <source>Whole word</source>
+        <translation>Mot entier</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Expression régulière</translation>
+    </message>
+    <message>
+        <source>Hex bytes (data)</source>
+        <translation>Octets hexadécimaux (données)</translation>
+    </message>
+    <message>
+        <source>How the text matches: anywhere, as a whole word, as a regular expression, or as hex bytes in the raw value data</source>
+        <translation>Comment le texte correspond&#xa0;: n’importe où, comme mot entier, comme expression régulière ou comme octets hexadécimaux dans les données brutes de la valeur</translation>
+    </message>
+    <message>
+        <source>Look in:</source>
+        <translation>Chercher dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Open a hive to search it.</source>
+        <translation>Ouvrez une ruche pour y rechercher.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche en cours…</translation>
+    </message>
+    <message>
+        <source>%1 keys, %2 values in %3 ms</source>
+        <translation>%1 clés, %2 valeurs en %3&#xa0;ms</translation>
+    </message>
+    <message>
+        <source>Stopped: </source>
+        <translation>Arrêtée&#xa0;: </translation>
+    </message>
+    <message>
+        <source> (stopped at the limit of hits)</source>
+        <translation> (arrêtée à la limite de résultats)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Stop the search</source>
+        <translation>Arrêter la recherche</translation>
+    </message>
+    <message>
+        <source>Search the hive (Enter)</source>
+        <translation>Rechercher dans la ruche (Entrée)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln hit(s)</source>
+        <translation>
+            <numerusform>%Ln résultat</numerusform>
+            <numerusform>%Ln résultats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::SearchResultsModel</name>
+    <message>
+        <source>(root key)</source>
+        <translation>(clé racine)</translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation>Nom de clé</translation>
+    </message>
+    <message>
+        <source>Value name</source>
+        <translation>Nom de valeur</translation>
+    </message>
+    <message>
+        <source>Value data</source>
+        <translation>Données de valeur</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Trouvé dans</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Correspondance</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ValueCodec</name>
+    <message>
+        <source>Enter a number (decimal, or hex with 0x).</source>
+        <translation>Saisissez un nombre (décimal, ou hexadécimal avec 0x).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be negative.</source>
+        <translation>%1 ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <source>%1 out of range: %2 is larger than %3.</source>
+        <translation>%1 hors limites&#xa0;: %2 est supérieur à %3.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number (decimal, or hex with 0x).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nombre (décimal, ou hexadécimal avec 0x).</translation>
+    </message>
+    <message>
+        <source>A string cannot hold a NUL character (use the raw editor).</source>
+        <translation>Une chaîne ne peut pas contenir de caractère NUL (utilisez l’éditeur brut).</translation>
+    </message>
+    <message>
+        <source>Line %1 is empty: a multi-string cannot hold an empty string.</source>
+        <translation>La ligne %1 est vide&#xa0;: une chaîne multiple ne peut pas contenir de chaîne vide.</translation>
+    </message>
+    <message>
+        <source>A DWORD</source>
+        <translation>Un DWORD</translation>
+    </message>
+    <message>
+        <source>A QWORD</source>
+        <translation>Un QWORD</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits before position %1: each byte takes two.</source>
+        <translation>Nombre impair de chiffres hexadécimaux avant la position %1&#xa0;: chaque octet en prend deux.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at position %2 is not a hex digit.</source>
+        <translation>«&#xa0;%1&#xa0;» à la position %2 n’est pas un chiffre hexadécimal.</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits (%1): each byte takes two.</source>
+        <translation>Nombre impair de chiffres hexadécimaux (%1)&#xa0;: chaque octet en prend deux.</translation>
+    </message>
+    <message>
+        <source>A type number</source>
+        <translation>Un numéro de type</translation>
+    </message>
+    <message>
+        <source>%1 (variables left as text: %2; an offline hive has no environment to expand them)</source>
+        <translation>%1 (variables laissées telles quelles&#xa0;: %2&#xa0;; une ruche hors ligne n’a pas d’environnement pour les développer)</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ValueEditDialog</name>
+    <message>
+        <source>String (REG_SZ)</source>
+        <translation>Chaîne (REG_SZ)</translation>
+    </message>
+    <message>
+        <source>Expandable string (REG_EXPAND_SZ)</source>
+        <translation>Chaîne extensible (REG_EXPAND_SZ)</translation>
+    </message>
+    <message>
+        <source>Multi-string (REG_MULTI_SZ)</source>
+        <translation>Chaîne multiple (REG_MULTI_SZ)</translation>
+    </message>
+    <message>
+        <source>DWORD (REG_DWORD)</source>
+        <translation>DWORD (REG_DWORD)</translation>
+    </message>
+    <message>
+        <source>QWORD (REG_QWORD)</source>
+        <translation>QWORD (REG_QWORD)</translation>
+    </message>
+    <message>
+        <source>Binary (REG_BINARY)</source>
+        <translation>Binaire (REG_BINARY)</translation>
+    </message>
+    <message>
+        <source>None (REG_NONE)</source>
+        <translation>Aucun (REG_NONE)</translation>
+    </message>
+    <message>
+        <source>Type number:</source>
+        <translation>Numéro de type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Overwrite (Insert)</source>
+        <translation>Écraser (Inser)</translation>
+    </message>
+    <message>
+        <source>New Value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+        <source>Edit Value</source>
+        <translation>Modifier la valeur</translation>
+    </message>
+    <message>
+        <source>Raw (any type number and bytes)</source>
+        <translation>Brut (tout numéro de type et octets)</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>e.g. 3 or 0x20</source>
+        <translation>p. ex. 3 ou 0x20</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>One string a line:</source>
+        <translation>Une chaîne par ligne&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Number (decimal, or hex with 0x):</source>
+        <translation>Nombre (décimal, ou hexadécimal avec 0x)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Bytes in hex (pairs of digits; spaces ignored):</source>
+        <translation>Octets en hexadécimal (paires de chiffres&#xa0;; espaces ignorées)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ValueTableModel</name>
+    <message>
+        <source>&lt;unreadable value at %1&gt;</source>
+        <translation>&lt;valeur illisible à %1&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;unreadable data: %1&gt;</source>
+        <translation>&lt;données illisibles&#xa0;: %1&gt;</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>value record at %1</source>
+        <translation>enregistrement de valeur à %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Inspect offline Windows registry hives (read-only).</source>
+        <translation>Examiner des ruches du Registre Windows hors ligne (lecture seule).</translation>
+    </message>
+    <message>
+        <source>Hive files to open.</source>
+        <translation>Fichiers de ruche à ouvrir.</translation>
+    </message>
+</context>
+</TS>
