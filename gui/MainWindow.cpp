@@ -37,6 +37,8 @@
 #include "HiveView.h"
 #include "RecentFiles.h"
 #include "SearchDock.h"
+#include "EditActions.h"
+#include "PendingChangesDock.h"
 #include "format/Layout.h"
 
 namespace hivekit::gui {
@@ -74,6 +76,13 @@ MainWindow::MainWindow(QWidget* parent)
     resizeDocks({searchDock_}, {170}, Qt::Vertical);
 
     createActions();
+    editActions_ = new EditActions(this);
+    addDockWidget(Qt::BottomDockWidgetArea, editActions_->dock());
+    tabifyDockWidget(diagnosticsDock_, editActions_->dock());
+    searchDock_->raise();
+    connect(editActions_, &EditActions::message, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 8000);
+    });
     createMenus();
     createToolBar();
     createStatusBar();
@@ -243,6 +252,9 @@ void MainWindow::createMenus() {
     edit->addAction(goToPathAction_);
     edit->addAction(goToOffsetAction_);
 
+    QMenu* modify = menuBar()->addMenu(tr("&Modify"));
+    editActions_->fillMenus(modify, edit);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(withoutLogsAction_);
     view->addSeparator();
@@ -264,6 +276,7 @@ void MainWindow::createToolBar() {
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setIconSize(QSize(18, 18));
     bar->addAction(openAction_);
+    bar->addAction(editActions_->editModeAction());
     bar->addSeparator();
     bar->addAction(goToPathAction_);
     bar->addAction(findAction_);
@@ -304,6 +317,7 @@ HiveView* MainWindow::openFile(const QString& path) {
     }
     view->valueTable()->addAction(copyValueAction_);
     view->valueTable()->addAction(copyDataAction_);
+    editActions_->attach(view);
     connect(view, &HiveView::selectionChanged, this,
             [this, view](const QString& keyPath) { onViewSelectionChanged(view, keyPath); });
     connect(view, &HiveView::statusMessage, this, [this, view](const QString& text) {
@@ -341,6 +355,8 @@ void MainWindow::openDialog() {
 void MainWindow::closeTab(int index) {
     auto* view = qobject_cast<HiveView*>(tabs_->widget(index));
     if (!view) return;
+    // Pending changes are committed, discarded, or the tab stays.
+    if (!editActions_->settlePending(view)) return;
     searchDock_->forget(view);
     if (diagnosticsDock_->model() == view->document()->diagnostics()) diagnosticsDock_->setModel(nullptr);
     view->saveLayout();
@@ -353,6 +369,7 @@ void MainWindow::closeTab(int index) {
 void MainWindow::onCurrentTabChanged() {
     HiveView* view = currentView();
     diagnosticsDock_->setModel(view ? view->document()->diagnostics() : nullptr);
+    editActions_->setView(view);
     if (view)
         onViewSelectionChanged(view, view->currentKeyPath());
     else
@@ -391,6 +408,7 @@ void MainWindow::updateActions() {
     const bool dirty = hive && hive->recovery().wasDirty;
     withoutLogsAction_->setEnabled(dirty);
     withoutLogsAction_->setChecked(dirty && !hive->recovery().logsConsidered);
+    editActions_->updateActions();
     removeBookmarkAction_->setEnabled(loaded &&
                                       BookmarkStore::contains(view->document()->path(), view->currentKeyPath()));
 }
@@ -528,6 +546,15 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    for (int i = 0; i < tabs_->count(); ++i) {
+        auto* v = qobject_cast<HiveView*>(tabs_->widget(i));
+        if (!v || !v->hasPendingChanges()) continue;
+        tabs_->setCurrentIndex(i);
+        if (!editActions_->settlePending(v)) {
+            event->ignore();
+            return;
+        }
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

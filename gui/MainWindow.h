@@ -15,6 +15,7 @@ class QTabWidget;
 namespace hivekit::gui {
 
 class DiagnosticsDock;
+class EditActions;
 class HiveView;
 class SearchDock;
 
@@ -41,6 +42,8 @@ public:
     QAction* copyValueAction() const { return copyValueAction_; }
     QAction* copyDataAction() const { return copyDataAction_; }
     QAction* withoutLogsAction() const { return withoutLogsAction_; }
+    /// The edit side: actions, the pending changes dock, close questions.
+    EditActions* editActions() const { return editActions_; }
 
     /// The status bar's path label (tests).
     QString statusPath() const;
@@ -97,6 +100,7 @@ private:
     QAction* removeBookmarkAction_ = nullptr;
     QAction* withoutLogsAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
+    EditActions* editActions_ = nullptr;
 };
 
 }  // namespace hivekit::gui

@@ -1,0 +1,463 @@
+#include "EditActions.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTreeView>
+#include <QUndoGroup>
+#include <QVBoxLayout>
+
+#include "CommitDialog.h"
+#include "Display.h"
+#include "HiveDocument.h"
+#include "HiveView.h"
+#include "KeyTreeModel.h"
+#include "PendingChangesDock.h"
+#include "RegPreview.h"
+#include "ValueCodec.h"
+#include "ValueEditDialog.h"
+#include "ValueTableModel.h"
+#include "regfile/RegExport.h"
+#include "regfile/RegFile.h"
+
+namespace hivekit::gui {
+
+namespace {
+
+/// The type and data of the value `name` of the key at `keyPath` in `hive`.
+bool readValue(const Hive& hive, const QString& keyPath, const QString& name, uint32_t* type,
+               std::vector<uint8_t>* data) {
+    QString ignored;
+    auto chain = HiveDocument::resolvePath(hive, keyPath, &ignored);
+    if (!chain) return false;
+    auto key = hive.keyNode(chain->empty() ? hive.rootOffset() : chain->back());
+    if (!key) return false;
+    for (uint32_t v : hive.values(*key)) {
+        auto record = hive.valueRecord(v);
+        if (!record || QString::fromStdU16String(record->name()) != name) continue;
+        auto value = hive.valueData(*record);
+        if (!value) return false;
+        *type = record->type;
+        const Bytes bytes = value->bytes();
+        data->assign(bytes.begin(), bytes.end());
+        return true;
+    }
+    return false;
+}
+
+/// A short text of a value for the pending list.
+QString shortData(uint32_t type, const std::vector<uint8_t>& data) {
+    QString text = ValueCodec::format(type, data);
+    text.replace(QLatin1Char('\n'), QStringLiteral(" | "));
+    if (text.size() > 60) text = text.left(57) + QStringLiteral("...");
+    return text;
+}
+
+}  // namespace
+
+EditActions::EditActions(QMainWindow* window)
+    : QObject(window), window_(window), dock_(new PendingChangesDock(window)), group_(new QUndoGroup(this)) {
+    editMode_ = new QAction(tr("Open for &Editing"), this);
+    editMode_->setCheckable(true);
+    editMode_->setToolTip(tr("Edit this hive: changes stay pending until you commit them"));
+    newKey_ = new QAction(tr("New &Key…"), this);
+    newValue_ = new QAction(tr("New &Value…"), this);
+    editValue_ = new QAction(tr("&Modify Value…"), this);
+    rename_ = new QAction(tr("&Rename…"), this);
+    rename_->setShortcut(Qt::Key_F2);
+    delete_ = new QAction(tr("&Delete"), this);
+    delete_->setShortcut(QKeySequence::Delete);
+    undo_ = group_->createUndoAction(this, tr("&Undo"));
+    undo_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    redo_ = group_->createRedoAction(this, tr("&Redo"));
+    redo_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    discard_ = new QAction(tr("D&iscard All Changes"), this);
+    commit_ = new QAction(tr("&Commit Changes…"), this);
+    commit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    exportKey_ = new QAction(tr("&Export Key as .reg…"), this);
+    exportHive_ = new QAction(tr("Export &Hive as .reg…"), this);
+    importReg_ = new QAction(tr("&Import .reg…"), this);
+    previewReg_ = new QAction(tr("&Preview Changes as .reg…"), this);
+    for (QAction* a : {rename_, delete_}) a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+
+    connect(editMode_, &QAction::toggled, this, &EditActions::toggleEditMode);
+    connect(newKey_, &QAction::triggered, this, &EditActions::newKeyDialog);
+    connect(newValue_, &QAction::triggered, this, &EditActions::newValueDialog);
+    connect(editValue_, &QAction::triggered, this, &EditActions::editValueDialog);
+    connect(rename_, &QAction::triggered, this, &EditActions::renameDialog);
+    connect(delete_, &QAction::triggered, this, [this] {
+        QString error;
+        if (!deleteSelection(&error) && !error.isEmpty()) showError(error);
+    });
+    connect(discard_, &QAction::triggered, this, &EditActions::discardAll);
+    connect(commit_, &QAction::triggered, this, &EditActions::commitDialog);
+    connect(exportKey_, &QAction::triggered, this, [this] { exportDialog(false); });
+    connect(exportHive_, &QAction::triggered, this, [this] { exportDialog(true); });
+    connect(importReg_, &QAction::triggered, this, &EditActions::importDialog);
+    connect(previewReg_, &QAction::triggered, this, &EditActions::previewDialog);
+    connect(dock_, &PendingChangesDock::commitRequested, this, &EditActions::commitDialog);
+    connect(dock_, &PendingChangesDock::discardRequested, this, &EditActions::discardAll);
+    connect(dock_, &PendingChangesDock::regPreviewRequested, this, &EditActions::previewDialog);
+
+    pendingPrompt = [this](HiveView* view) {
+        QMessageBox box(QMessageBox::Question, tr("Pending Changes"),
+                        tr("%1 has pending changes that are not written to the file.")
+                            .arg(view->document()->displayName()),
+                        QMessageBox::NoButton, window_);
+        QPushButton* commitButton = box.addButton(tr("Commit…"), QMessageBox::AcceptRole);
+        QPushButton* discardButton = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() == commitButton) return PendingChoice::Commit;
+        if (box.clickedButton() == discardButton) return PendingChoice::Discard;
+        return PendingChoice::Cancel;
+    };
+    commitPrompt = [this](HiveView* view) -> std::optional<CommitChoice> {
+        CommitDialog dialog(*view->document()->hive(), static_cast<int>(view->editSession()->changes().size()),
+                            window_);
+        if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+        return dialog.choice();
+    };
+    confirmRecursiveDelete = [this](const QString& path) {
+        return QMessageBox::question(window_, tr("Delete Key"),
+                                     tr("%1 has subkeys. Delete it with all its subkeys and values?").arg(path)) ==
+               QMessageBox::Yes;
+    };
+    updateActions();
+}
+
+void EditActions::fillMenus(QMenu* modifyMenu, QMenu* editMenu) {
+    QAction* first = editMenu->actions().isEmpty() ? nullptr : editMenu->actions().front();
+    editMenu->insertAction(first, undo_);
+    editMenu->insertAction(first, redo_);
+    editMenu->insertSeparator(first);
+    modifyMenu->addAction(editMode_);
+    modifyMenu->addSeparator();
+    for (QAction* a : {newKey_, newValue_, editValue_, rename_, delete_}) modifyMenu->addAction(a);
+    modifyMenu->addSeparator();
+    for (QAction* a : {commit_, discard_, previewReg_}) modifyMenu->addAction(a);
+    modifyMenu->addSeparator();
+    for (QAction* a : {importReg_, exportKey_, exportHive_}) modifyMenu->addAction(a);
+    modifyMenu->addSeparator();
+    modifyMenu->addAction(dock_->toggleViewAction());
+}
+
+void EditActions::attach(HiveView* view) {
+    for (QAction* a : {newKey_, newValue_, rename_, delete_, exportKey_}) view->keyTree()->addAction(a);
+    for (QAction* a : {editValue_, newValue_, rename_, delete_}) view->valueTable()->addAction(a);
+    connect(view->valueTable(), &QTableView::doubleClicked, this, [this, view] {
+        if (view == view_ && view->isEditing()) editValueDialog();
+    });
+}
+
+void EditActions::setView(HiveView* view) {
+    view_ = view;
+    EditSession* session = view ? view->editSession() : nullptr;
+    if (session && !group_->stacks().contains(session->undoStack())) group_->addStack(session->undoStack());
+    group_->setActiveStack(session ? session->undoStack() : nullptr);
+    dock_->setSession(session);
+    if (session) connect(session, &EditSession::changed, this, &EditActions::updateActions, Qt::UniqueConnection);
+    updateActions();
+}
+
+void EditActions::updateActions() {
+    const bool loaded = view_ && view_->isLoaded();
+    const bool editing = loaded && view_->isEditing();
+    const bool pending = editing && view_->hasPendingChanges();
+    const bool committing = editing && view_->editSession()->isCommitting();
+    {
+        const QSignalBlocker block(editMode_);
+        editMode_->setChecked(editing);
+    }
+    editMode_->setEnabled(loaded && !pending);
+    for (QAction* a : {newKey_, newValue_, rename_, delete_, importReg_}) a->setEnabled(editing && !committing);
+    editValue_->setEnabled(editing && !committing && !view_->currentValueName().isNull());
+    for (QAction* a : {commit_, discard_, previewReg_}) a->setEnabled(pending && !committing);
+    for (QAction* a : {exportKey_, exportHive_}) a->setEnabled(loaded);
+}
+
+void EditActions::showError(const QString& text) {
+    emit message(text);
+    if (window_->isVisible()) QMessageBox::warning(window_, tr("HiveKit"), text);
+}
+
+void EditActions::toggleEditMode(bool on) {
+    if (!view_) return;
+    if (on) {
+        QString why;
+        if (!view_->startEditing(&why)) {
+            showError(tr("Cannot edit: %1").arg(why));
+        } else {
+            emit message(tr("%1 is open for editing; changes stay pending until committed.")
+                             .arg(view_->document()->displayName()));
+        }
+    } else if (settlePending(view_)) {
+        view_->stopEditing();
+    }
+    setView(view_);
+}
+
+bool EditActions::settlePending(HiveView* view) {
+    if (!view || !view->hasPendingChanges()) return true;
+    switch (pendingPrompt(view)) {
+    case PendingChoice::Cancel: return false;
+    case PendingChoice::Discard:
+        view->editSession()->discardAll();
+        return true;
+    case PendingChoice::Commit: {
+        auto choice = commitPrompt(view);
+        return choice && commit(view, *choice, true);
+    }
+    }
+    return false;
+}
+
+bool EditActions::commit(HiveView* view, const CommitChoice& choice, bool wait) {
+    EditSession* session = view->editSession();
+    if (!session || !session->hasPending() || session->isCommitting()) return false;
+    bool ok = false;
+    QEventLoop loop;
+    auto c = connect(session, &EditSession::commitFinished, this, [&, this](const CommitOutcome& outcome) {
+        ok = outcome.ok;
+        if (outcome.ok) {
+            emit message(outcome.message);
+        } else {
+            showError(tr("The commit failed; nothing was lost, the changes are still pending.\n%1")
+                          .arg(outcome.message));
+        }
+        updateActions();
+        loop.quit();
+    });
+    session->commit(choice);
+    updateActions();
+    if (wait) {
+        loop.exec();
+        disconnect(c);
+        return ok;
+    }
+    // Without waiting, the connection must outlive this call: reconnect
+    // one that does not touch the locals.
+    disconnect(c);
+    connect(session, &EditSession::commitFinished, this, [this](const CommitOutcome& outcome) {
+        if (outcome.ok) {
+            emit message(outcome.message);
+        } else {
+            showError(tr("The commit failed; nothing was lost, the changes are still pending.\n%1")
+                          .arg(outcome.message));
+        }
+        updateActions();
+    }, Qt::SingleShotConnection);
+    return true;
+}
+
+void EditActions::commitDialog() {
+    if (!view_ || !view_->hasPendingChanges()) return;
+    if (auto choice = commitPrompt(view_)) commit(view_, *choice, false);
+}
+
+void EditActions::discardAll() {
+    if (!view_ || !view_->isEditing()) return;
+    if (window_->isVisible() &&
+        QMessageBox::question(window_, tr("Discard Changes"), tr("Discard every pending change?")) != QMessageBox::Yes) {
+        return;
+    }
+    view_->editSession()->discardAll();
+}
+
+void EditActions::newKeyDialog() {
+    if (!view_ || !view_->isEditing()) return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(window_, tr("New Key"), tr("Name of the new key:"), QLineEdit::Normal,
+                                               QString(), &ok);
+    if (!ok || name.isEmpty()) return;
+    const QString parent = view_->currentKeyPath();
+    QString error;
+    if (!view_->editSession()->newKey(parent, name, &error)) {
+        showError(error);
+        return;
+    }
+    view_->goToPath(EditSession::childPath(parent, name));
+}
+
+void EditActions::newValueDialog() {
+    if (!view_ || !view_->isEditing()) return;
+    ValueEditDialog dialog(true, window_);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QString error;
+    if (!view_->editSession()->setValue(view_->currentKeyPath(), dialog.name(), dialog.type(), dialog.data(),
+                                        QString(), shortData(dialog.type(), dialog.data()), &error)) {
+        showError(error);
+        return;
+    }
+    view_->selectValueByName(dialog.name());
+}
+
+void EditActions::editValueDialog() {
+    if (!view_ || !view_->isEditing()) return;
+    const QString name = view_->currentValueName();
+    if (name.isNull()) return;
+    uint32_t type = 0;
+    std::vector<uint8_t> data;
+    if (!readValue(*view_->hive(), view_->currentKeyPath(), name, &type, &data)) {
+        showError(tr("The value %1 cannot be read.").arg(name));
+        return;
+    }
+    ValueEditDialog dialog(false, window_);
+    dialog.setValue(name, type, data);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QString error;
+    if (!view_->editSession()->setValue(view_->currentKeyPath(), name, dialog.type(), dialog.data(),
+                                        shortData(type, data), shortData(dialog.type(), dialog.data()), &error)) {
+        showError(error);
+    }
+}
+
+void EditActions::renameDialog() {
+    if (!view_ || !view_->isEditing()) return;
+    const bool valueSide = view_->valueTable()->hasFocus() && !view_->currentValueName().isNull();
+    const QString keyPath = view_->currentKeyPath();
+    QString error;
+    bool ok = false;
+    if (valueSide) {
+        const QString name = view_->currentValueName();
+        const QString newName = QInputDialog::getText(window_, tr("Rename Value"), tr("New name:"),
+                                                      QLineEdit::Normal, name, &ok);
+        if (!ok || newName == name) return;
+        if (!view_->editSession()->renameValue(keyPath, name, newName, &error)) showError(error);
+        view_->selectValueByName(newName);
+        return;
+    }
+    if (keyPath.isEmpty()) {
+        showError(tr("The root key cannot be renamed."));
+        return;
+    }
+    const QString oldName = keyPath.mid(keyPath.lastIndexOf(QLatin1Char('\\')) + 1);
+    const QString newName =
+        QInputDialog::getText(window_, tr("Rename Key"), tr("New name:"), QLineEdit::Normal, oldName, &ok);
+    if (!ok || newName.isEmpty() || newName == oldName) return;
+    if (!view_->editSession()->renameKey(keyPath, newName, &error)) {
+        showError(error);
+        return;
+    }
+    const qsizetype slash = keyPath.lastIndexOf(QLatin1Char('\\'));
+    view_->goToPath(slash < 0 ? newName : keyPath.left(slash) + QLatin1Char('\\') + newName);
+}
+
+bool EditActions::deleteSelection(QString* error) {
+    if (!view_ || !view_->isEditing()) return false;
+    const QString keyPath = view_->currentKeyPath();
+    const QModelIndexList rows = view_->valueTable()->selectionModel()->selectedRows();
+    if (view_->valueTable()->hasFocus() && !rows.isEmpty()) {
+        QStringList names;
+        for (const QModelIndex& row : rows) names << row.data(ValueTableModel::ValueNameRole).toString();
+        bool all = true;
+        for (const QString& name : names) {
+            uint32_t type = 0;
+            std::vector<uint8_t> data;
+            const QString old = readValue(*view_->hive(), keyPath, name, &type, &data) ? shortData(type, data)
+                                                                                      : QString();
+            all = view_->editSession()->deleteValue(keyPath, name, old, error) && all;
+        }
+        return all;
+    }
+    if (keyPath.isEmpty()) {
+        *error = tr("The root key cannot be deleted.");
+        return false;
+    }
+    const QModelIndex current = view_->keyTree()->currentIndex();
+    const bool hasSubkeys = view_->keyModel()->hasChildren(current);
+    if (hasSubkeys && !confirmRecursiveDelete(keyPath)) return false;
+    return view_->editSession()->deleteKey(keyPath, hasSubkeys, error);
+}
+
+bool EditActions::importReg(const QString& file, QString* error) {
+    if (!view_ || !view_->isEditing()) {
+        *error = tr("Open the hive for editing first.");
+        return false;
+    }
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read %1: %2").arg(file, in.errorString());
+        return false;
+    }
+    const QByteArray bytes = in.readAll();
+    auto parsed = parseRegFile(Bytes(reinterpret_cast<const uint8_t*>(bytes.constData()),
+                                     static_cast<size_t>(bytes.size())));
+    if (!parsed) {
+        *error = tr("%1: %2").arg(file, toQString(parsed.error().message));
+        return false;
+    }
+    return view_->editSession()->pushPlan(tr("Import %1").arg(QFileInfo(file).fileName()), toPlan(*parsed), error);
+}
+
+bool EditActions::exportReg(const QString& file, bool wholeHive, QString* error) {
+    if (!view_ || !view_->isLoaded()) return false;
+    const QString path = wholeHive ? QString() : view_->currentKeyPath();
+    auto exported = exportRegText(*view_->hive(), path.toStdString());
+    if (!exported) {
+        *error = toQString(exported.error().message);
+        return false;
+    }
+    const auto bytes = encodeRegText(exported->text, RegVersion::V5);
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<qint64>(bytes.size())) !=
+            static_cast<qint64>(bytes.size())) {
+        *error = tr("Cannot write %1: %2").arg(file, out.errorString());
+        return false;
+    }
+    emit message(tr("Exported %1 key(s) and %2 value(s) to %3").arg(exported->keys).arg(exported->values).arg(file));
+    return true;
+}
+
+QString EditActions::pendingAsReg() const {
+    if (!view_ || !view_->isEditing()) return QString();
+    return toQString(planAsRegText(view_->editSession()->plan()));
+}
+
+void EditActions::exportDialog(bool wholeHive) {
+    const QString file = QFileDialog::getSaveFileName(window_, wholeHive ? tr("Export Hive") : tr("Export Key"),
+                                                      QString(), tr("Registration files (*.reg)"));
+    if (file.isEmpty()) return;
+    QString error;
+    if (!exportReg(file, wholeHive, &error)) showError(error);
+}
+
+void EditActions::importDialog() {
+    const QString file = QFileDialog::getOpenFileName(window_, tr("Import .reg"), QString(),
+                                                      tr("Registration files (*.reg);;All files (*)"));
+    if (file.isEmpty()) return;
+    QString error;
+    if (!importReg(file, &error)) showError(error);
+}
+
+void EditActions::previewDialog() {
+    QDialog dialog(window_);
+    dialog.setWindowTitle(tr("Pending Changes as .reg"));
+    auto* text = new QPlainTextEdit(&dialog);
+    text->setReadOnly(true);
+    text->setFont(QFont(QStringLiteral("monospace")));
+    new RegHighlighter(text->document());
+    text->setPlainText(pendingAsReg());
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(700, 500);
+    dialog.exec();
+}
+
+}  // namespace hivekit::gui

@@ -1,0 +1,300 @@
+// Edit mode in the main window: opening for editing, marks on the tree and
+// table, the pending changes dock with undo and redo, delete confirmation,
+// commit from the window, closing over pending changes, .reg import,
+// export and preview.
+#include <catch2/catch.hpp>
+
+#include <QAction>
+#include <QFile>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTextDocument>
+#include <QTreeView>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ChangeMarks.h"
+#include "EditActions.h"
+#include "EditSession.h"
+#include "GuiTestSupport.h"
+#include "HiveDocument.h"
+#include "HiveView.h"
+#include "KeyTreeModel.h"
+#include "MainWindow.h"
+#include "PendingChangesDock.h"
+#include "RegPreview.h"
+#include "ValueCodec.h"
+#include "ValueTableModel.h"
+#include "format/ValueData.h"
+#include "support/TestSupport.h"
+
+using namespace hivekit;
+using namespace hivekit::gui;
+using namespace testsupport;
+using guitest::qpath;
+using guitest::waitUntil;
+
+namespace {
+
+HiveView* openAndWait(MainWindow& window, const std::string& path) {
+    HiveView* view = window.openFile(qpath(path));
+    REQUIRE(view);
+    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
+    return view;
+}
+
+int keyMark(HiveView* view, const QString& path) {
+    REQUIRE(view->goToPath(path));
+    return view->keyTree()->currentIndex().data(KeyTreeModel::ChangeMarkRole).toInt();
+}
+
+int valueMark(HiveView* view, const QString& keyPath, const QString& name) {
+    REQUIRE(view->goToPath(keyPath));
+    REQUIRE(view->selectValueByName(name));
+    return view->valueTable()->currentIndex().data(ValueTableModel::ChangeMarkRole).toInt();
+}
+
+bool hasKey(HiveView* view, const QString& path) {
+    QString error;
+    return HiveDocument::resolvePath(*view->hive(), path, &error).has_value();
+}
+
+}  // namespace
+
+TEST_CASE("A hive opens read-only and edits only after Open for editing, which a dirty hive refuses") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    const std::string dirty = copyFile(hivePath("regipy/amcache.hve"), dir.file("amcache.hve"));
+    MainWindow window;
+    EditActions* edit = window.editActions();
+    HiveView* view = openAndWait(window, hive);
+    CHECK_FALSE(view->isEditing());
+    CHECK(edit->editModeAction()->isEnabled());
+    CHECK_FALSE(edit->newKeyAction()->isEnabled());
+    CHECK_FALSE(edit->deleteAction()->isEnabled());
+    edit->editModeAction()->trigger();
+    CHECK(view->isEditing());
+    CHECK(edit->newKeyAction()->isEnabled());
+
+    HiveView* dirtyView = openAndWait(window, dirty);
+    CHECK(window.currentView() == dirtyView);
+    edit->editModeAction()->trigger();
+    CHECK_FALSE(dirtyView->isEditing());
+    QString why;
+    CHECK_FALSE(dirtyView->startEditing(&why));
+    CHECK(why.contains(QStringLiteral("recover it first")));
+
+    if (::geteuid() != 0) {
+        // chmod stops everyone but root.
+        const std::string readOnly = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("RO.DAT"));
+        REQUIRE(::chmod(readOnly.c_str(), 0444) == 0);
+        HiveView* roView = openAndWait(window, readOnly);
+        CHECK_FALSE(roView->startEditing(&why));
+        CHECK(why.contains(QStringLiteral("not writable")));
+    }
+}
+
+TEST_CASE("Pending changes are marked in the tree and table and listed in the dock, and undo and redo follow them") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    const auto before = readFile(hive);
+    MainWindow window;
+    EditActions* edit = window.editActions();
+    HiveView* view = openAndWait(window, hive);
+    REQUIRE(view->startEditing(nullptr));
+    edit->setView(view);
+    EditSession* session = view->editSession();
+    QTableWidget* list = edit->dock()->table();
+    QString error;
+
+    REQUIRE(session->newKey(QString(), QStringLiteral("HiveKitTest"), &error));
+    REQUIRE(session->setValue(QStringLiteral("HiveKitTest"), QStringLiteral("Dw"), kRegDword,
+                              ValueCodec::parseDword(QStringLiteral("7")).bytes, QString(), QStringLiteral("7"),
+                              &error));
+    REQUIRE(session->setValue(QStringLiteral("AppEvents\\EventLabels\\.Default"), QString(), kRegSz,
+                              ValueCodec::parseString(QStringLiteral("Beep")).bytes, QStringLiteral("Default Beep"),
+                              QStringLiteral("Beep"), &error));
+    CHECK(list->rowCount() == 3);
+    CHECK(list->item(0, 1)->text() == QStringLiteral("New key"));
+    CHECK(list->item(0, 2)->text() == QStringLiteral("HiveKitTest"));
+    CHECK(list->item(2, 1)->text() == QStringLiteral("Set value"));
+    CHECK(list->item(2, 3)->text() == QStringLiteral("Default Beep → Beep"));
+
+    CHECK(keyMark(view, QStringLiteral("HiveKitTest")) == static_cast<int>(ChangeMarks::Mark::Added));
+    CHECK(valueMark(view, QStringLiteral("HiveKitTest"), QStringLiteral("Dw")) ==
+          static_cast<int>(ChangeMarks::Mark::Added));
+    CHECK(valueMark(view, QStringLiteral("AppEvents\\EventLabels\\.Default"), QString()) ==
+          static_cast<int>(ChangeMarks::Mark::Changed));
+    CHECK(keyMark(view, QStringLiteral("AppEvents")) == static_cast<int>(ChangeMarks::Mark::None));
+    CHECK(view->keyTree()->currentIndex().data(Qt::FontRole).isNull());
+
+    edit->undoAction()->trigger();
+    edit->undoAction()->trigger();
+    CHECK(list->rowCount() == 1);
+    CHECK(hasKey(view, QStringLiteral("HiveKitTest")));
+    edit->undoAction()->trigger();
+    CHECK(list->rowCount() == 0);
+    CHECK_FALSE(hasKey(view, QStringLiteral("HiveKitTest")));
+    CHECK_FALSE(edit->commitAction()->isEnabled());
+    edit->redoAction()->trigger();
+    CHECK(list->rowCount() == 1);
+    CHECK(hasKey(view, QStringLiteral("HiveKitTest")));
+    CHECK(edit->commitAction()->isEnabled());
+    CHECK(edit->undoAction()->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_Z));
+    CHECK(edit->redoAction()->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    CHECK(edit->renameAction()->shortcut() == QKeySequence(Qt::Key_F2));
+    CHECK(edit->deleteAction()->shortcut() == QKeySequence(QKeySequence::Delete));
+    CHECK(readFile(hive) == before);
+}
+
+TEST_CASE("Deleting a key with subkeys asks first and deletes the subtree only when confirmed") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    MainWindow window;
+    EditActions* edit = window.editActions();
+    HiveView* view = openAndWait(window, hive);
+    REQUIRE(view->startEditing(nullptr));
+    edit->setView(view);
+    QString asked;
+    bool answer = false;
+    edit->confirmRecursiveDelete = [&](const QString& path) {
+        asked = path;
+        return answer;
+    };
+    REQUIRE(view->goToPath(QStringLiteral("AppEvents")));
+    view->keyTree()->setFocus();
+    QString error;
+    CHECK_FALSE(edit->deleteSelection(&error));
+    CHECK(asked == QStringLiteral("AppEvents"));
+    CHECK_FALSE(view->hasPendingChanges());
+    answer = true;
+    CHECK(edit->deleteSelection(&error));
+    CHECK(view->editSession()->changes().front().edit.recursive);
+    CHECK_FALSE(hasKey(view, QStringLiteral("AppEvents")));
+    CHECK(keyMark(view, QString()) == static_cast<int>(ChangeMarks::Mark::Changed));
+}
+
+TEST_CASE("Closing a tab over pending changes asks, and cancel keeps it, discard drops them, commit writes them") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    const auto before = readFile(hive);
+    MainWindow window;
+    EditActions* edit = window.editActions();
+    auto choice = EditActions::PendingChoice::Cancel;
+    int asked = 0;
+    edit->pendingPrompt = [&](HiveView*) {
+        ++asked;
+        return choice;
+    };
+    edit->commitPrompt = [](HiveView*) { return std::optional<CommitChoice>(CommitChoice{CommitStrategy::InPlace, false}); };
+    QString error;
+
+    HiveView* view = openAndWait(window, hive);
+    REQUIRE(view->startEditing(nullptr));
+    REQUIRE(view->editSession()->newKey(QString(), QStringLiteral("HiveKitTest"), &error));
+    emit window.tabs()->tabCloseRequested(0);
+    CHECK(asked == 1);
+    CHECK(window.tabs()->count() == 1);
+
+    choice = EditActions::PendingChoice::Discard;
+    emit window.tabs()->tabCloseRequested(0);
+    CHECK(asked == 2);
+    CHECK(window.tabs()->count() == 0);
+    CHECK(readFile(hive) == before);
+
+    view = openAndWait(window, hive);
+    REQUIRE(view->startEditing(nullptr));
+    REQUIRE(view->editSession()->newKey(QString(), QStringLiteral("HiveKitTest"), &error));
+    choice = EditActions::PendingChoice::Commit;
+    emit window.tabs()->tabCloseRequested(0);
+    CHECK(asked == 3);
+    CHECK(window.tabs()->count() == 0);
+    auto reopened = guitest::openHive(hive);
+    CHECK(HiveDocument::resolvePath(*reopened, QStringLiteral("HiveKitTest"), &error).has_value());
+}
+
+TEST_CASE("A commit from the window empties the pending list and reloads the view from the file") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    MainWindow window;
+    EditActions* edit = window.editActions();
+    HiveView* view = openAndWait(window, hive);
+    REQUIRE(view->startEditing(nullptr));
+    edit->setView(view);
+    QString error;
+    REQUIRE(view->editSession()->newKey(QString(), QStringLiteral("HiveKitTest"), &error));
+    REQUIRE(edit->commit(view, {CommitStrategy::Append, true}, true));
+    CHECK(edit->dock()->table()->rowCount() == 0);
+    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
+    CHECK(view->hive() == view->document()->hive());
+    CHECK(hasKey(view, QStringLiteral("HiveKitTest")));
+    CHECK(keyMark(view, QStringLiteral("HiveKitTest")) == static_cast<int>(ChangeMarks::Mark::None));
+    CHECK(fileExists(hive + ".bak"));
+}
+
+TEST_CASE("A .reg file imports as one undoable pending step, and keys and the hive export as .reg") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    const std::string reg = dir.file("in.reg");
+    const std::string text =
+        "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\HIVE\\Imported]\r\n\"Dw\"=dword:0000002a\r\n"
+        "\"S\"=\"text\"\r\n";
+    writeFile(reg, std::vector<uint8_t>(text.begin(), text.end()));
+    MainWindow window;
+    EditActions* edit = window.editActions();
+    HiveView* view = openAndWait(window, hive);
+    QString error;
+    CHECK_FALSE(edit->importReg(qpath(reg), &error));
+    CHECK(error == QStringLiteral("Open the hive for editing first."));
+    REQUIRE(view->startEditing(nullptr));
+    edit->setView(view);
+    REQUIRE(edit->importReg(qpath(reg), &error));
+    CHECK(view->editSession()->undoStack()->count() == 1);
+    CHECK(view->editSession()->changes().size() == 3);
+    CHECK(hasKey(view, QStringLiteral("Imported")));
+    CHECK(valueMark(view, QStringLiteral("Imported"), QStringLiteral("Dw")) ==
+          static_cast<int>(ChangeMarks::Mark::Added));
+
+    const QString preview = edit->pendingAsReg();
+    CHECK(preview.contains(QStringLiteral("[HKEY_LOCAL_MACHINE\\HIVE\\Imported]")));
+    CHECK(preview.contains(QStringLiteral("\"Dw\"=dword:0000002a")));
+
+    REQUIRE(view->goToPath(QStringLiteral("Imported")));
+    const std::string out = dir.file("key.reg");
+    REQUIRE(edit->exportReg(qpath(out), false, &error));
+    const auto bytes = readFile(out);
+    REQUIRE(bytes.size() > 2);
+    CHECK((bytes[0] == 0xff && bytes[1] == 0xfe));
+    const QString exported = QString::fromUtf16(reinterpret_cast<const char16_t*>(bytes.data() + 2),
+                                                static_cast<qsizetype>((bytes.size() - 2) / 2));
+    CHECK(exported.contains(QStringLiteral("\"S\"=\"text\"")));
+    CHECK_FALSE(exported.contains(QStringLiteral("AppEvents")));
+    REQUIRE(edit->exportReg(qpath(dir.file("hive.reg")), true, &error));
+    CHECK(readFile(dir.file("hive.reg")).size() > bytes.size());
+
+    edit->undoAction()->trigger();
+    CHECK_FALSE(view->hasPendingChanges());
+    CHECK_FALSE(hasKey(view, QStringLiteral("Imported")));
+}
+
+TEST_CASE("The .reg preview writes renames as comments and the highlighter tells key lines, names and data apart") {
+    Plan plan;
+    plan.createKey("A").setValue("A", "n", kRegDword, {1, 0, 0, 0}).deleteValue("A", "old").renameKey("A", "B").deleteKey("C");
+    const QString text = QString::fromStdString(planAsRegText(plan));
+    CHECK(text.contains(QStringLiteral("[HKEY_LOCAL_MACHINE\\HIVE\\A]\r\n\"n\"=dword:00000001\r\n\"old\"=-\r\n")));
+    CHECK(text.contains(QStringLiteral("; rename key")));
+    CHECK(text.contains(QStringLiteral("[-HKEY_LOCAL_MACHINE\\HIVE\\C]")));
+    CHECK(RegHighlighter::kindAt(QStringLiteral("[HKEY_LOCAL_MACHINE\\HIVE\\A]"), 3) == RegHighlighter::KeyLine);
+    CHECK(RegHighlighter::kindAt(QStringLiteral("[-HKEY_LOCAL_MACHINE\\HIVE\\C]"), 3) == RegHighlighter::DeletedKey);
+    CHECK(RegHighlighter::kindAt(QStringLiteral("\"n\"=dword:00000001"), 1) == RegHighlighter::Name);
+    CHECK(RegHighlighter::kindAt(QStringLiteral("\"n\"=dword:00000001"), 5) == RegHighlighter::TypePrefix);
+    CHECK(RegHighlighter::kindAt(QStringLiteral("\"n\"=dword:00000001"), 12) == -1);
+    CHECK(RegHighlighter::kindAt(QStringLiteral("@=\"x\""), 3) == RegHighlighter::String);
+    CHECK(RegHighlighter::kindAt(QStringLiteral("\"old\"=-"), 6) == RegHighlighter::Deletion);
+    CHECK(RegHighlighter::kindAt(QStringLiteral("; note"), 2) == RegHighlighter::Comment);
+    QTextDocument doc(text);
+    RegHighlighter highlighter(&doc);  // runs over every block without trouble
+    CHECK(doc.blockCount() > 5);
+}
