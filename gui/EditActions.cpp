@@ -199,6 +199,8 @@ void EditActions::toggleEditMode(bool on) {
         QString why;
         if (!view_->startEditing(&why)) {
             showError(tr("Cannot edit: %1").arg(why));
+        } else if (const QString warning = EditSession::editWarning(view_->document()->path()); !warning.isEmpty()) {
+            showError(warning);
         } else {
             emit message(tr("%1 is open for editing; changes stay pending until committed.")
                              .arg(view_->document()->displayName()));

@@ -53,6 +53,16 @@ QString EditSession::editBlocker(const QString& path, const Hive* hive) {
     return QString();
 }
 
+QString EditSession::editWarning(const QString& path) {
+    const QFileInfo directory(QFileInfo(path).absolutePath());
+    if (!directory.isWritable()) {
+        return tr("The directory of %1 is not writable: its transaction log and a backup cannot be written there, "
+                  "so a commit will fail.")
+            .arg(path);
+    }
+    return QString();
+}
+
 bool EditSession::push(const QString& text, std::vector<PendingChange> changes, QString* error) {
     Plan candidate = plan();
     for (const auto& c : changes) candidate.add(c.edit);

@@ -70,6 +70,10 @@ public:
     /// is not writable, or `hive` (as opened) is dirty and its logs must be
     /// recovered first.
     static QString editBlocker(const QString& path, const Hive* hive);
+    /// A warning for a hive that can be edited but perhaps not committed:
+    /// its directory is not writable, so the transaction log (written
+    /// beside the hive) and a backup cannot be created. "" when none.
+    static QString editWarning(const QString& path);
 
     /// Validates the changes against the hive with the pending changes
     /// (Session::validate) and pushes them as one undoable step named

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <functional>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <set>
 #include <sstream>
 
@@ -153,6 +154,13 @@ TEST_CASE("A read-only or missing file cannot be opened for editing") {
     CHECK(EditSession::editBlocker(guitest::qpath(dir.file("none")), nullptr).contains(QStringLiteral("does not exist")));
     const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
     CHECK(EditSession::editBlocker(guitest::qpath(hive), guitest::openHive(hive).get()).isEmpty());
+    CHECK(EditSession::editWarning(guitest::qpath(hive)).isEmpty());
+    if (::geteuid() != 0) {
+        // Permissions stop everyone but root.
+        REQUIRE(::chmod(dir.path().c_str(), 0555) == 0);
+        CHECK(EditSession::editWarning(guitest::qpath(hive)).contains(QStringLiteral("transaction log")));
+        REQUIRE(::chmod(dir.path().c_str(), 0755) == 0);
+    }
 }
 
 TEST_CASE("A change the hive refuses is not pushed and the error says why") {
@@ -213,7 +221,7 @@ TEST_CASE("Undo and redo of every operation restore the exact prior view") {
     CHECK(viewSnapshot(*session.preview()) == views[0]);
 }
 
-TEST_CASE("A scripted session committed with each strategy leaves the expected tree for the checker and hivex-dump") {
+TEST_CASE("A scripted session committed with each strategy leaves the expected tree for the checker, hivex-dump, reglookup and regfexport") {
     for (auto strategy : {CommitStrategy::InPlace, CommitStrategy::Append, CommitStrategy::Hybrid}) {
         INFO("strategy " << static_cast<int>(strategy));
         TempDir dir;
@@ -272,6 +280,33 @@ TEST_CASE("A scripted session committed with each strategy leaves the expected t
             "V\tHiveKitTest\tText\t1\t680065006c006c006f000000",
         };
         CHECK(added == expected);
+
+        // Two more readers: reglookup (libregfi) lists the same subtree, and
+        // regfexport (libregf) reads the whole file without an error.
+        auto looked = run({"/usr/bin/reglookup", "-p", "/HiveKitTest", hive});
+        CHECK(looked.exitCode == 0);
+        std::vector<std::string> lookedLines;
+        std::istringstream lookedIn(looked.out);
+        for (std::string line; std::getline(lookedIn, line);) {
+            if (line.starts_with("PATH,")) continue;
+            lookedLines.push_back(line.substr(0, line.rfind(',')));  // without MTIME
+        }
+        std::sort(lookedLines.begin(), lookedLines.end());
+        const std::vector<std::string> lookedExpected = {
+            "/HiveKitTest,KEY,",
+            "/HiveKitTest/Child,KEY,",
+            "/HiveKitTest/Dw,DWORD,0x0000002A",
+            "/HiveKitTest/Exp,EXPAND_SZ,%25SystemRoot%25",
+            "/HiveKitTest/Multi,MULTI_SZ,a|b",
+            "/HiveKitTest/Qw,QWORD,0x1122334455667788",
+            "/HiveKitTest/Raw,0x00000020,%01",
+            "/HiveKitTest/Text,SZ,hello",
+        };
+        CHECK(lookedLines == lookedExpected);
+        auto exported = run({"/usr/bin/regfexport", hive});
+        CHECK(exported.exitCode == 0);
+        CHECK(exported.out.find("\\HiveKitTest\\Child\n") != std::string::npos);
+        CHECK(exported.out.find("\\HiveKitTest\\Gone") == std::string::npos);
     }
 }
 

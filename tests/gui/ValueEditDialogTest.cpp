@@ -2,6 +2,8 @@
 // parser's message, the raw editor, and the %VARS% preview.
 #include <catch2/catch.hpp>
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -41,6 +43,13 @@ TEST_CASE("The binary editor refuses odd hex digits, toggles overwrite with Inse
     CHECK(dialog.textEdit()->toPlainText() == QStringLiteral("ff 11"));
     CHECK(dialog.validate());
     CHECK(dialog.data() == std::vector<uint8_t>{0xff, 0x11});
+    // Pasted hex arrives as plain text and is inserted where the cursor is.
+    QApplication::clipboard()->setText(QStringLiteral(" 22 33"));
+    dialog.textEdit()->setOverwriteMode(false);
+    dialog.textEdit()->moveCursor(QTextCursor::End);
+    dialog.textEdit()->paste();
+    CHECK(dialog.validate());
+    CHECK(dialog.data() == std::vector<uint8_t>{0xff, 0x11, 0x22, 0x33});
 }
 
 TEST_CASE("The multi-string editor takes one string a line and refuses an empty one") {
