@@ -90,6 +90,8 @@ EditActions::EditActions(QMainWindow* window)
     exportHive_ = new QAction(tr("Export &Hive as .reg…"), this);
     importReg_ = new QAction(tr("&Import .reg…"), this);
     previewReg_ = new QAction(tr("&Preview Changes as .reg…"), this);
+    history_ = new QAction(tr("Undo &History"), this);
+    connect(history_, &QAction::triggered, dock_, &PendingChangesDock::showHistory);
     for (QAction* a : {rename_, delete_}) a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
 
     connect(editMode_, &QAction::toggled, this, &EditActions::toggleEditMode);
@@ -142,6 +144,7 @@ void EditActions::fillMenus(QMenu* modifyMenu, QMenu* editMenu) {
     QAction* first = editMenu->actions().isEmpty() ? nullptr : editMenu->actions().front();
     editMenu->insertAction(first, undo_);
     editMenu->insertAction(first, redo_);
+    editMenu->insertAction(first, history_);
     editMenu->insertSeparator(first);
     modifyMenu->addAction(editMode_);
     modifyMenu->addSeparator();

@@ -67,6 +67,7 @@ public:
     QAction* exportHiveAction() const { return exportHive_; }
     QAction* importRegAction() const { return importReg_; }
     QAction* previewRegAction() const { return previewReg_; }
+    QAction* historyAction() const { return history_; }
 
     /// Deletes the selected value(s) if the value table has focus or a
     /// value is selected, else the selected key (asking when it has
@@ -115,6 +116,7 @@ private:
     QAction* exportHive_;
     QAction* importReg_;
     QAction* previewReg_;
+    QAction* history_;
 };
 
 }  // namespace hivekit::gui

@@ -52,6 +52,14 @@ PendingChangesDock::PendingChangesDock(QWidget* parent)
     refresh();
 }
 
+void PendingChangesDock::showHistory() {
+    show();
+    raise();
+    tabs_->setCurrentWidget(undoView_);
+}
+
+bool PendingChangesDock::historyShown() const { return tabs_->currentWidget() == undoView_; }
+
 void PendingChangesDock::setSession(EditSession* session) {
     if (session_) disconnect(session_, nullptr, this, nullptr);
     session_ = session;

@@ -30,6 +30,9 @@ public:
     QUndoView* undoView() const { return undoView_; }
     QPushButton* commitButton() const { return commitButton_; }
     QPushButton* discardButton() const { return discardButton_; }
+    /// Shows the dock with its undo history (QUndoView) in front.
+    void showHistory();
+    bool historyShown() const;
 
 signals:
     void commitRequested();

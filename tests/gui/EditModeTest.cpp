@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <QAction>
+#include <QLabel>
+#include <QUndoView>
 #include <QFile>
 #include <QTabWidget>
 #include <QTableView>
@@ -16,6 +18,7 @@
 #include <unistd.h>
 
 #include "ChangeMarks.h"
+#include "CommitDialog.h"
 #include "EditActions.h"
 #include "EditSession.h"
 #include "GuiTestSupport.h"
@@ -28,6 +31,7 @@
 #include "ValueCodec.h"
 #include "ValueTableModel.h"
 #include "format/ValueData.h"
+#include "hive/CellScanner.h"
 #include "support/TestSupport.h"
 
 using namespace hivekit;
@@ -297,4 +301,37 @@ TEST_CASE("The .reg preview writes renames as comments and the highlighter tells
     QTextDocument doc(text);
     RegHighlighter highlighter(&doc);  // runs over every block without trouble
     CHECK(doc.blockCount() > 5);
+}
+
+TEST_CASE("The commit dialog shows the hive's free space from the cell scan and returns the chosen strategy and backup") {
+    auto hive = guitest::openHive(hivePath("ez/NTUSER1.DAT"));
+    const CellStatistics stats = CellScanner(*hive).statistics();
+    const auto freeCells = stats.count[static_cast<size_t>(CellKind::Free)];
+    CommitDialog dialog(*hive, 3);
+    CHECK(dialog.freeSpaceLabel()->text() == CommitDialog::freeSpaceText(*hive));
+    CHECK(dialog.freeSpaceLabel()->text().contains(QStringLiteral(" in %1 free cell").arg(freeCells)));
+    CHECK(dialog.choice().strategy == CommitStrategy::Hybrid);
+    CHECK_FALSE(dialog.choice().backup);
+    for (auto s : {CommitStrategy::InPlace, CommitStrategy::Append, CommitStrategy::Hybrid}) {
+        dialog.setChoice({s, true});
+        CHECK(dialog.choice().strategy == s);
+        CHECK(dialog.choice().backup);
+    }
+}
+
+TEST_CASE("The Edit menu's Undo History shows the undo view of the hive being edited") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    MainWindow window;
+    EditActions* edit = window.editActions();
+    HiveView* view = openAndWait(window, hive);
+    REQUIRE(view->startEditing(nullptr));
+    edit->setView(view);
+    QString error;
+    REQUIRE(view->editSession()->newKey(QString(), QStringLiteral("HiveKitTest"), &error));
+    CHECK(edit->dock()->undoView()->stack() == view->editSession()->undoStack());
+    CHECK_FALSE(edit->dock()->historyShown());
+    edit->historyAction()->trigger();
+    CHECK(edit->dock()->historyShown());
+    CHECK(edit->dock()->undoView()->model()->rowCount() == 2);  // the empty state and one step
 }
