@@ -11,6 +11,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTest>
 #include <QTextDocument>
 #include <QTreeView>
 
@@ -334,4 +335,29 @@ TEST_CASE("The Edit menu's Undo History shows the undo view of the hive being ed
     edit->historyAction()->trigger();
     CHECK(edit->dock()->historyShown());
     CHECK(edit->dock()->undoView()->model()->rowCount() == 2);  // the empty state and one step
+}
+
+TEST_CASE("Del in the key tree deletes the selected key and Ctrl+Z brings it back") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    MainWindow window;
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    EditActions* edit = window.editActions();
+    edit->confirmRecursiveDelete = [](const QString&) { return true; };
+    HiveView* view = openAndWait(window, hive);
+    edit->editModeAction()->trigger();
+    REQUIRE(view->isEditing());
+    REQUIRE(view->goToPath(QStringLiteral("AppEvents")));
+    view->keyTree()->setFocus();
+    QTest::keyClick(view->keyTree(), Qt::Key_Delete);
+    REQUIRE(view->editSession()->changes().size() == 1);
+    CHECK(view->editSession()->changes().front().edit.kind == Edit::Kind::DeleteKey);
+    CHECK_FALSE(hasKey(view, QStringLiteral("AppEvents")));
+    QTest::keyClick(view->keyTree(), Qt::Key_Z, Qt::ControlModifier);
+    CHECK_FALSE(view->hasPendingChanges());
+    CHECK(hasKey(view, QStringLiteral("AppEvents")));
+    // Discard all from a visible window asks; leave nothing pending.
+    view->editSession()->discardAll();
 }
