@@ -1,5 +1,7 @@
 #include "HiveView.h"
 
+#include <functional>
+
 #include <QApplication>
 #include <QEvent>
 #include <QFileInfo>
@@ -350,6 +352,18 @@ void HiveView::refreshPreview() {
     if (!edit_ || !document_->hive()) return;
     const QString keyPath = currentKeyPath();
     const QString valueName = currentValueName();
+    // The keys open in the tree, by path (the model is rebuilt over the new
+    // image, so indexes do not survive; paths do, unless renamed).
+    QStringList expanded;
+    std::function<void(const QModelIndex&)> collect = [&](const QModelIndex& parent) {
+        for (int row = 0; row < keyModel_->rowCount(parent); ++row) {
+            const QModelIndex child = keyModel_->index(row, 0, parent);
+            if (!tree_->isExpanded(child)) continue;
+            expanded << keyModel_->pathOf(child);
+            collect(child);
+        }
+    };
+    collect(QModelIndex());
     std::shared_ptr<const Hive> shown;
     if (edit_->hasPending()) {
         auto p = edit_->preview();
@@ -387,6 +401,13 @@ void HiveView::refreshPreview() {
     layoutFed_ = false;
     onLowerTabChanged();
     tree_->expand(keyModel_->rootIndex());
+    for (const QString& open : expanded) {
+        QString ignored;
+        if (auto chain = HiveDocument::resolvePath(*h, open, &ignored)) {
+            const QModelIndex index = keyModel_->indexForChain(*chain);
+            if (index.isValid()) tree_->expand(index);
+        }
+    }
     // The key shown before, or the nearest ancestor left (after a delete).
     QString path = keyPath;
     while (!goToPath(path)) {

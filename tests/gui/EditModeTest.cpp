@@ -361,3 +361,23 @@ TEST_CASE("Del in the key tree deletes the selected key and Ctrl+Z brings it bac
     // Discard all from a visible window asks; leave nothing pending.
     view->editSession()->discardAll();
 }
+
+TEST_CASE("The keys open in the tree stay open when a pending change redraws it") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    MainWindow window;
+    HiveView* view = openAndWait(window, hive);
+    REQUIRE(view->startEditing(nullptr));
+    REQUIRE(view->goToPath(QStringLiteral("AppEvents\\EventLabels")));
+    view->keyTree()->expand(view->keyTree()->currentIndex());
+    REQUIRE(view->goToPath(QStringLiteral("Control Panel")));
+    view->keyTree()->expand(view->keyTree()->currentIndex());
+    QString error;
+    REQUIRE(view->editSession()->newKey(QStringLiteral("Control Panel"), QStringLiteral("HiveKitTest"), &error));
+    CHECK(view->currentKeyPath() == QStringLiteral("Control Panel"));
+    for (const auto* path : {"AppEvents", "AppEvents\\EventLabels", "Control Panel"}) {
+        INFO(path);
+        REQUIRE(view->goToPath(QString::fromLatin1(path)));
+        CHECK(view->keyTree()->isExpanded(view->keyTree()->currentIndex()));
+    }
+}
