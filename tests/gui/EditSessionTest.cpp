@@ -353,3 +353,51 @@ TEST_CASE("A preview of pending changes on a large hive takes a bounded time") {
     // it is per change, not per key.
     CHECK(ms < 5000);
 }
+
+TEST_CASE("A commit failing at any file operation keeps the pending list, and the file is untouched until the hive is written") {
+    TempDir dir;
+    const std::string original = hivePath("ez/NTUSER1.DAT");
+    const auto before = readFile(original);
+    Plan plan;
+    plan.createKey("HiveKitTest").setValue("HiveKitTest", "v", kRegDword, bytes({1, 0, 0, 0}));
+
+    // How many file operations a successful commit goes through.
+    uint64_t points = 0;
+    {
+        const std::string hive = copyFile(original, dir.file("count.DAT"));
+        CrashFileIO counting(realFileIO());
+        REQUIRE(EditSession::commitPlan(guitest::qpath(hive), plan, {}, &counting).ok);
+        points = counting.points();
+    }
+    REQUIRE(points > 3);
+    int untouched = 0;
+    uint64_t failed = 0;
+    for (uint64_t point = 0; point < points; ++point) {
+        INFO("failing operation " << point << " of " << points);
+        const std::string hive = copyFile(original, dir.file("fail" + std::to_string(point) + ".DAT"));
+        EditSession session(guitest::qpath(hive));
+        QString error;
+        for (const auto& e : plan.edits()) REQUIRE(session.push(change(e, "edit"), &error));
+        CrashFileIO failing(realFileIO());
+        failing.failAt(point, EIO);
+        session.setFileIO(&failing);
+        QSignalSpy finished(&session, &EditSession::commitFinished);
+        session.commit({});
+        REQUIRE(guitest::waitUntil([&] { return finished.count() == 1; }));
+        const auto outcome = finished.at(0).at(0).value<CommitOutcome>();
+        if (outcome.ok) continue;  // an operation whose failure the engine absorbs (none expected)
+        ++failed;
+        CHECK_FALSE(outcome.message.isEmpty());
+        CHECK(session.changes().size() == 2);
+        const auto written = failing.bytesWritten();
+        const auto it = written.find(hive);
+        if (it == written.end() || it->second == 0) {
+            CHECK(readFile(hive) == before);
+            ++untouched;
+        }
+    }
+    CHECK(untouched > 0);
+    // Every operation but the last close makes the commit fail (12 points,
+    // 11 failures, 4 of them before the hive file is written, on this plan).
+    CHECK(failed + 1 >= points);
+}
