@@ -1,5 +1,6 @@
 #include "EditSession.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -199,7 +200,34 @@ void EditSession::discardAll() {
     emit changed();
 }
 
+namespace {
+
+/// The whole file's bytes, to tell afterwards whether a failed commit got as
+/// far as the hive file (hives edited by hand are small; a commit reads the
+/// file anyway).
+QByteArray fileBytes(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+}  // namespace
+
 CommitOutcome EditSession::commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io) {
+    const QByteArray before = fileBytes(path);
+    CommitOutcome out = commitPlanOnce(path, plan, choice, io);
+    if (!out.ok && fileBytes(path) != before) {
+        // The protocol writes the hive only after its log is complete, so
+        // the changes are in the log: the next open replays them.
+        out.partlyWritten = true;
+        out.message += QLatin1Char('\n') +
+                       tr("The hive file was partly written; its transaction log holds the changes, and opening the "
+                          "hive again replays them. Check the hive before committing these changes again.");
+    }
+    return out;
+}
+
+CommitOutcome EditSession::commitPlanOnce(const QString& path, const Plan& plan, const CommitChoice& choice,
+                                          FileIO* io) {
     CommitOutcome out;
     SessionOptions options;
     options.strategy = choice.strategy == CommitStrategy::InPlace  ? StrategyKind::InPlace

@@ -55,6 +55,9 @@ struct CommitOutcome {
     bool ok = false;
     QString message;     ///< the summary, or the error
     QString backupPath;  ///< the copy made before writing, if any
+    /// A failed commit got as far as writing the hive file (its log holds
+    /// the changes; the message says so).
+    bool partlyWritten = false;
 };
 
 class EditSession : public QObject {
@@ -129,6 +132,8 @@ signals:
 
 private:
     void onCommitFinished();
+    static CommitOutcome commitPlanOnce(const QString& path, const Plan& plan, const CommitChoice& choice,
+                                        FileIO* io);
 
     QString path_;
     /// The FILETIME previews stamp changed keys with: fixed per session so

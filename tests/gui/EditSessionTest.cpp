@@ -393,7 +393,10 @@ TEST_CASE("A commit failing at any file operation keeps the pending list, and th
         const auto it = written.find(hive);
         if (it == written.end() || it->second == 0) {
             CHECK(readFile(hive) == before);
+            CHECK_FALSE(outcome.partlyWritten);
             ++untouched;
+        } else {
+            CHECK(outcome.partlyWritten == (readFile(hive) != before));
         }
     }
     CHECK(untouched > 0);
