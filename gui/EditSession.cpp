@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "Display.h"
+#include "ValueCodec.h"
 #include "merge/Session.h"
 #include "strategy/Strategy.h"
 #include "tx/FileIO.h"
@@ -152,8 +153,31 @@ bool EditSession::renameValue(const QString& keyPath, const QString& name, const
 bool EditSession::pushPlan(const QString& text, const Plan& plan, QString* error) {
     std::vector<PendingChange> changes;
     for (const Edit& e : plan.edits()) {
-        changes.push_back(makeChange(e, toQString(editKindName(e.kind)), toQString(e.path), QString(),
-                                     toQString(describeEdit(e))));
+        QString operation;
+        QString path = toQString(e.path);
+        QString newText;
+        switch (e.kind) {
+        case Edit::Kind::CreateKey: operation = tr("New key"); break;
+        case Edit::Kind::DeleteKey: operation = tr("Delete key and subkeys"); break;
+        case Edit::Kind::SetValue:
+            operation = tr("Set value");
+            path = valuePath(path, toQString(e.name));
+            newText = ValueCodec::format(e.type, e.data).replace(QLatin1Char('\n'), QStringLiteral(" | "));
+            if (newText.size() > 60) newText = newText.left(57) + QStringLiteral("...");
+            break;
+        case Edit::Kind::DeleteValue:
+            operation = tr("Delete value");
+            path = valuePath(path, toQString(e.name));
+            break;
+        case Edit::Kind::RenameKey: operation = tr("Rename key"); newText = toQString(e.newName); break;
+        case Edit::Kind::RenameValue:
+            operation = tr("Rename value");
+            path = valuePath(path, toQString(e.name));
+            newText = toQString(e.newName);
+            break;
+        case Edit::Kind::SetClassName: operation = tr("Set class name"); newText = toQString(e.className); break;
+        }
+        changes.push_back(makeChange(e, operation, path, QString(), newText));
     }
     if (changes.empty()) {
         *error = tr("Nothing to import.");

@@ -258,6 +258,9 @@ TEST_CASE("A .reg file imports as one undoable pending step, and keys and the hi
     REQUIRE(edit->importReg(qpath(reg), &error));
     CHECK(view->editSession()->undoStack()->count() == 1);
     CHECK(view->editSession()->changes().size() == 3);
+    CHECK(edit->dock()->table()->item(1, 1)->text() == QStringLiteral("Set value"));
+    CHECK(edit->dock()->table()->item(1, 2)->text() == QStringLiteral("Imported : Dw"));
+    CHECK(edit->dock()->table()->item(1, 3)->text() == QStringLiteral("(none) → 42"));
     CHECK(hasKey(view, QStringLiteral("Imported")));
     CHECK(valueMark(view, QStringLiteral("Imported"), QStringLiteral("Dw")) ==
           static_cast<int>(ChangeMarks::Mark::Added));
