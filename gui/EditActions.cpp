@@ -83,10 +83,10 @@ EditActions::EditActions(QMainWindow* window)
     undo_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
     redo_ = group_->createRedoAction(this, tr("&Redo"));
     redo_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
-    discard_ = new QAction(tr("D&iscard All Changes"), this);
+    discard_ = new QAction(tr("Discard &All Changes"), this);
     commit_ = new QAction(tr("&Commit Changes…"), this);
     commit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
-    exportKey_ = new QAction(tr("&Export Key as .reg…"), this);
+    exportKey_ = new QAction(tr("E&xport Key as .reg…"), this);
     exportHive_ = new QAction(tr("Export &Hive as .reg…"), this);
     importReg_ = new QAction(tr("&Import .reg…"), this);
     previewReg_ = new QAction(tr("&Preview Changes as .reg…"), this);
@@ -423,7 +423,7 @@ bool EditActions::exportReg(const QString& file, bool wholeHive, QString* error)
         *error = tr("Cannot write %1: %2").arg(file, out.errorString());
         return false;
     }
-    emit message(tr("Exported %1 key(s) and %2 value(s) to %3").arg(exported->keys).arg(exported->values).arg(file));
+    emit message(tr("Exported to %1").arg(file));
     return true;
 }
 

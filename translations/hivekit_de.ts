@@ -481,6 +481,203 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     </message>
 </context>
 <context>
+    <name>hivekit::gui::EditActions</name>
+    <message>
+        <source>Open for &amp;Editing</source>
+        <translation>Zum &amp;Bearbeiten öffnen</translation>
+    </message>
+    <message>
+        <source>Edit this hive: changes stay pending until you commit them</source>
+        <translation>Diese Struktur bearbeiten: Änderungen bleiben ausstehend, bis Sie sie festschreiben</translation>
+    </message>
+    <message>
+        <source>New &amp;Key…</source>
+        <translation>Neuer &amp;Schlüssel …</translation>
+    </message>
+    <message>
+        <source>New &amp;Value…</source>
+        <translation>Neuer &amp;Wert …</translation>
+    </message>
+    <message>
+        <source>&amp;Modify Value…</source>
+        <translation>Wert ä&amp;ndern …</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Discard &amp;All Changes</source>
+        <translation>&amp;Alle Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Commit Changes…</source>
+        <translation>Änderungen &amp;festschreiben …</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Key as .reg…</source>
+        <translation>Schlüssel als .reg e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;Hive as .reg…</source>
+        <translation>S&amp;truktur als .reg exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Import .reg…</source>
+        <translation>.reg &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Preview Changes as .reg…</source>
+        <translation>Änderungen als .reg &amp;zeigen …</translation>
+    </message>
+    <message>
+        <source>Undo &amp;History</source>
+        <translation>Rückgängig-&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Pending Changes</source>
+        <translation>Ausstehende Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 has pending changes that are not written to the file.</source>
+        <translation>%1 hat ausstehende Änderungen, die nicht in die Datei geschrieben sind.</translation>
+    </message>
+    <message>
+        <source>Commit…</source>
+        <translation>Festschreiben …</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Delete Key</source>
+        <translation>Schlüssel löschen</translation>
+    </message>
+    <message>
+        <source>%1 has subkeys. Delete it with all its subkeys and values?</source>
+        <translation>%1 hat Unterschlüssel. Mit allen Unterschlüsseln und Werten löschen?</translation>
+    </message>
+    <message>
+        <source>HiveKit</source>
+        <translation>HiveKit</translation>
+    </message>
+    <message>
+        <source>Cannot edit: %1</source>
+        <translation>Bearbeiten nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>%1 is open for editing; changes stay pending until committed.</source>
+        <translation>%1 ist zum Bearbeiten geöffnet; Änderungen bleiben bis zum Festschreiben ausstehend.</translation>
+    </message>
+    <message>
+        <source>The commit failed; nothing was lost, the changes are still pending.
+%1</source>
+        <translation>Das Festschreiben ist fehlgeschlagen; nichts ging verloren, die Änderungen stehen weiter aus.
+%1</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard every pending change?</source>
+        <translation>Alle ausstehenden Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>New Key</source>
+        <translation>Neuer Schlüssel</translation>
+    </message>
+    <message>
+        <source>Name of the new key:</source>
+        <translation>Name des neuen Schlüssels:</translation>
+    </message>
+    <message>
+        <source>The value %1 cannot be read.</source>
+        <translation>Der Wert %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Rename Value</source>
+        <translation>Wert umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>The root key cannot be renamed.</source>
+        <translation>Der Stammschlüssel kann nicht umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>Rename Key</source>
+        <translation>Schlüssel umbenennen</translation>
+    </message>
+    <message>
+        <source>The root key cannot be deleted.</source>
+        <translation>Der Stammschlüssel kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Open the hive for editing first.</source>
+        <translation>Öffnen Sie die Struktur zuerst zum Bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Export Hive</source>
+        <translation>Struktur exportieren</translation>
+    </message>
+    <message>
+        <source>Export Key</source>
+        <translation>Schlüssel exportieren</translation>
+    </message>
+    <message>
+        <source>Registration files (*.reg)</source>
+        <translation>Registrierungsdateien (*.reg)</translation>
+    </message>
+    <message>
+        <source>Import .reg</source>
+        <translation>.reg importieren</translation>
+    </message>
+    <message>
+        <source>Registration files (*.reg);;All files (*)</source>
+        <translation>Registrierungsdateien (*.reg);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Pending Changes as .reg</source>
+        <translation>Ausstehende Änderungen als .reg</translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::EditSession</name>
     <message>
         <source>%1 does not exist.</source>
@@ -549,6 +746,18 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     <message>
         <source>The original is in %1.</source>
         <translation>Das Original liegt in %1.</translation>
+    </message>
+    <message>
+        <source>The directory of %1 is not writable: its transaction log and a backup cannot be written there, so a commit will fail.</source>
+        <translation>Das Verzeichnis von %1 ist nicht beschreibbar: Transaktionsprotokoll und Sicherungskopie können dort nicht geschrieben werden, das Festschreiben wird also fehlschlagen.</translation>
+    </message>
+    <message>
+        <source>Set class name</source>
+        <translation>Klassenname setzen</translation>
+    </message>
+    <message>
+        <source>The hive file was partly written; its transaction log holds the changes, and opening the hive again replays them. Check the hive before committing these changes again.</source>
+        <translation>Die Strukturdatei wurde teilweise geschrieben; ihr Transaktionsprotokoll enthält die Änderungen, und erneutes Öffnen der Struktur spielt sie ein. Prüfen Sie die Struktur, bevor Sie diese Änderungen erneut festschreiben.</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1276,10 @@ Schlüsselknoten bei %2</translation>
     <message>
         <source>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;An inspector for offline Windows registry hives (regf).&lt;/p&gt;&lt;p&gt;Files are opened read-only; dirty hives are recovered from their transaction logs in memory.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;Ein Untersuchungswerkzeug für Offline-Strukturen der Windows-Registrierung (regf).&lt;/p&gt;&lt;p&gt;Dateien werden schreibgeschützt geöffnet; inkonsistente Strukturen werden im Speicher aus ihren Transaktionsprotokollen wiederhergestellt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Modify</source>
+        <translation>Ä&amp;ndern</translation>
     </message>
 </context>
 <context>

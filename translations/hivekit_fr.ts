@@ -481,6 +481,203 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
 </context>
 <context>
+    <name>hivekit::gui::EditActions</name>
+    <message>
+        <source>Open for &amp;Editing</source>
+        <translation>Ouvrir en &amp;écriture</translation>
+    </message>
+    <message>
+        <source>Edit this hive: changes stay pending until you commit them</source>
+        <translation>Modifier cette ruche : les modifications restent en attente jusqu’à leur validation</translation>
+    </message>
+    <message>
+        <source>New &amp;Key…</source>
+        <translation>Nouvelle &amp;clé…</translation>
+    </message>
+    <message>
+        <source>New &amp;Value…</source>
+        <translation>Nouvelle &amp;valeur…</translation>
+    </message>
+    <message>
+        <source>&amp;Modify Value…</source>
+        <translation>&amp;Modifier la valeur…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Ré&amp;tablir</translation>
+    </message>
+    <message>
+        <source>Discard &amp;All Changes</source>
+        <translation>&amp;Abandonner toutes les modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Commit Changes…</source>
+        <translation>Valider les modi&amp;fications…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Key as .reg…</source>
+        <translation>E&amp;xporter la clé en .reg…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Hive as .reg…</source>
+        <translation>Exporter la ruc&amp;he en .reg…</translation>
+    </message>
+    <message>
+        <source>&amp;Import .reg…</source>
+        <translation>&amp;Importer un .reg…</translation>
+    </message>
+    <message>
+        <source>&amp;Preview Changes as .reg…</source>
+        <translation>A&amp;perçu des modifications en .reg…</translation>
+    </message>
+    <message>
+        <source>Undo &amp;History</source>
+        <translation>&amp;Historique des modifications</translation>
+    </message>
+    <message>
+        <source>Pending Changes</source>
+        <translation>Modifications en attente</translation>
+    </message>
+    <message>
+        <source>%1 has pending changes that are not written to the file.</source>
+        <translation>%1 a des modifications en attente qui ne sont pas écrites dans le fichier.</translation>
+    </message>
+    <message>
+        <source>Commit…</source>
+        <translation>Valider…</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Delete Key</source>
+        <translation>Supprimer la clé</translation>
+    </message>
+    <message>
+        <source>%1 has subkeys. Delete it with all its subkeys and values?</source>
+        <translation>%1 a des sous-clés. La supprimer avec toutes ses sous-clés et valeurs ?</translation>
+    </message>
+    <message>
+        <source>HiveKit</source>
+        <translation>HiveKit</translation>
+    </message>
+    <message>
+        <source>Cannot edit: %1</source>
+        <translation>Modification impossible : %1</translation>
+    </message>
+    <message>
+        <source>%1 is open for editing; changes stay pending until committed.</source>
+        <translation>%1 est ouvert en écriture ; les modifications restent en attente jusqu’à leur validation.</translation>
+    </message>
+    <message>
+        <source>The commit failed; nothing was lost, the changes are still pending.
+%1</source>
+        <translation>La validation a échoué ; rien n’est perdu, les modifications sont toujours en attente.
+%1</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Discard every pending change?</source>
+        <translation>Abandonner toutes les modifications en attente ?</translation>
+    </message>
+    <message>
+        <source>New Key</source>
+        <translation>Nouvelle clé</translation>
+    </message>
+    <message>
+        <source>Name of the new key:</source>
+        <translation>Nom de la nouvelle clé :</translation>
+    </message>
+    <message>
+        <source>The value %1 cannot be read.</source>
+        <translation>La valeur %1 ne peut pas être lue.</translation>
+    </message>
+    <message>
+        <source>Rename Value</source>
+        <translation>Renommer la valeur</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom :</translation>
+    </message>
+    <message>
+        <source>The root key cannot be renamed.</source>
+        <translation>La clé racine ne peut pas être renommée.</translation>
+    </message>
+    <message>
+        <source>Rename Key</source>
+        <translation>Renommer la clé</translation>
+    </message>
+    <message>
+        <source>The root key cannot be deleted.</source>
+        <translation>La clé racine ne peut pas être supprimée.</translation>
+    </message>
+    <message>
+        <source>Open the hive for editing first.</source>
+        <translation>Ouvrez d’abord la ruche en écriture.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Importer %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporté vers %1</translation>
+    </message>
+    <message>
+        <source>Export Hive</source>
+        <translation>Exporter la ruche</translation>
+    </message>
+    <message>
+        <source>Export Key</source>
+        <translation>Exporter la clé</translation>
+    </message>
+    <message>
+        <source>Registration files (*.reg)</source>
+        <translation>Fichiers d’enregistrement (*.reg)</translation>
+    </message>
+    <message>
+        <source>Import .reg</source>
+        <translation>Importer un .reg</translation>
+    </message>
+    <message>
+        <source>Registration files (*.reg);;All files (*)</source>
+        <translation>Fichiers d’enregistrement (*.reg);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Pending Changes as .reg</source>
+        <translation>Modifications en attente en .reg</translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::EditSession</name>
     <message>
         <source>%1 does not exist.</source>
@@ -549,6 +746,18 @@ Cliquez pour aller à cette cellule.</translation>
     <message>
         <source>The original is in %1.</source>
         <translation>L’original se trouve dans %1.</translation>
+    </message>
+    <message>
+        <source>The directory of %1 is not writable: its transaction log and a backup cannot be written there, so a commit will fail.</source>
+        <translation>Le dossier de %1 n’est pas accessible en écriture : ni le journal de transactions ni une sauvegarde ne peuvent y être écrits, la validation échouera donc.</translation>
+    </message>
+    <message>
+        <source>Set class name</source>
+        <translation>Définir le nom de classe</translation>
+    </message>
+    <message>
+        <source>The hive file was partly written; its transaction log holds the changes, and opening the hive again replays them. Check the hive before committing these changes again.</source>
+        <translation>Le fichier de la ruche a été écrit en partie ; son journal de transactions contient les modifications, et rouvrir la ruche les rejoue. Vérifiez la ruche avant de valider à nouveau ces modifications.</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1276,10 @@ nœud de clé à %2</translation>
     <message>
         <source>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;An inspector for offline Windows registry hives (regf).&lt;/p&gt;&lt;p&gt;Files are opened read-only; dirty hives are recovered from their transaction logs in memory.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;Un outil d’examen des ruches du Registre Windows hors ligne (regf).&lt;/p&gt;&lt;p&gt;Les fichiers sont ouverts en lecture seule&#xa0;; les ruches incohérentes sont reconstituées en mémoire à partir de leurs journaux de transactions.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Modify</source>
+        <translation>&amp;Modifier</translation>
     </message>
 </context>
 <context>
