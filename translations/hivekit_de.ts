@@ -1294,7 +1294,7 @@ Schlüsselknoten bei %2</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation>Wiederholen</translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>Discard All</source>

@@ -488,7 +488,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Edit this hive: changes stay pending until you commit them</source>
-        <translation>Modifier cette ruche : les modifications restent en attente jusqu’à leur validation</translation>
+        <translation>Modifier cette ruche : les modifications restent en attente jusqu’à leur validation</translation>
     </message>
     <message>
         <source>New &amp;Key…</source>
@@ -568,7 +568,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>%1 has subkeys. Delete it with all its subkeys and values?</source>
-        <translation>%1 a des sous-clés. La supprimer avec toutes ses sous-clés et valeurs ?</translation>
+        <translation>%1 a des sous-clés. La supprimer avec toutes ses sous-clés et valeurs ?</translation>
     </message>
     <message>
         <source>HiveKit</source>
@@ -576,16 +576,16 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Cannot edit: %1</source>
-        <translation>Modification impossible : %1</translation>
+        <translation>Modification impossible : %1</translation>
     </message>
     <message>
         <source>%1 is open for editing; changes stay pending until committed.</source>
-        <translation>%1 est ouvert en écriture ; les modifications restent en attente jusqu’à leur validation.</translation>
+        <translation>%1 est ouvert en écriture ; les modifications restent en attente jusqu’à leur validation.</translation>
     </message>
     <message>
         <source>The commit failed; nothing was lost, the changes are still pending.
 %1</source>
-        <translation>La validation a échoué ; rien n’est perdu, les modifications sont toujours en attente.
+        <translation>La validation a échoué ; rien n’est perdu, les modifications sont toujours en attente.
 %1</translation>
     </message>
     <message>
@@ -594,7 +594,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Discard every pending change?</source>
-        <translation>Abandonner toutes les modifications en attente ?</translation>
+        <translation>Abandonner toutes les modifications en attente ?</translation>
     </message>
     <message>
         <source>New Key</source>
@@ -602,7 +602,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Name of the new key:</source>
-        <translation>Nom de la nouvelle clé :</translation>
+        <translation>Nom de la nouvelle clé :</translation>
     </message>
     <message>
         <source>The value %1 cannot be read.</source>
@@ -614,7 +614,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation>Nouveau nom :</translation>
+        <translation>Nouveau nom :</translation>
     </message>
     <message>
         <source>The root key cannot be renamed.</source>
@@ -634,11 +634,11 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
+        <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Import %1</source>
@@ -646,7 +646,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
         <source>Exported to %1</source>
@@ -749,7 +749,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>The directory of %1 is not writable: its transaction log and a backup cannot be written there, so a commit will fail.</source>
-        <translation>Le dossier de %1 n’est pas accessible en écriture : ni le journal de transactions ni une sauvegarde ne peuvent y être écrits, la validation échouera donc.</translation>
+        <translation>Le dossier de %1 n’est pas accessible en écriture : ni le journal de transactions ni une sauvegarde ne peuvent y être écrits, la validation échouera donc.</translation>
     </message>
     <message>
         <source>Set class name</source>
@@ -757,7 +757,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>The hive file was partly written; its transaction log holds the changes, and opening the hive again replays them. Check the hive before committing these changes again.</source>
-        <translation>Le fichier de la ruche a été écrit en partie ; son journal de transactions contient les modifications, et rouvrir la ruche les rejoue. Vérifiez la ruche avant de valider à nouveau ces modifications.</translation>
+        <translation>Le fichier de la ruche a été écrit en partie ; son journal de transactions contient les modifications, et rouvrir la ruche les rejoue. Vérifiez la ruche avant de valider à nouveau ces modifications.</translation>
     </message>
 </context>
 <context>
