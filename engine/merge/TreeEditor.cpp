@@ -215,7 +215,7 @@ Result<uint32_t> TreeEditor::createChild(uint32_t parentOffset, const std::u16st
     k.nameBytes = stored.bytes;
     std::vector<uint8_t> record(keyNodeSize(stored.bytes.size()));
     encodeKeyNode(k, record);
-    auto nk = store_.create(CellRole::Key, record);
+    auto nk = store_.create(WriteRole::Key, record);
     if (!nk) return nk;
     if (parent->security != kNone) {
         auto sk = hive().securityCell(parent->security);
@@ -264,17 +264,17 @@ Result<void> TreeEditor::deleteKey(uint32_t parentOffset, uint32_t keyOffset) {
         if (!values) return std::unexpected(values.error());
         for (uint32_t vk : *values)
             if (auto r = releaseValue(vk); !r) return r;
-        if (node->valueCount && node->valueList != kNone) store_.release(CellRole::ValueList, node->valueList);
-        if (node->classOffset != kNone && node->classLength) store_.release(CellRole::ClassName, node->classOffset);
+        if (node->valueCount && node->valueList != kNone) store_.release(WriteRole::ValueList, node->valueList);
+        if (node->classOffset != kNone && node->classLength) store_.release(WriteRole::ClassName, node->classOffset);
         if (node->subkeyCount && node->subkeyList != kNone) {
             auto root = hive().subkeyList(node->subkeyList);
             if (!root) return std::unexpected(root.error());
             if (!root->isLeaf())
-                for (size_t i = 0; i < root->count; ++i) store_.release(CellRole::SubkeyList, root->offsetAt(i));
-            store_.release(CellRole::SubkeyList, node->subkeyList);
+                for (size_t i = 0; i < root->count; ++i) store_.release(WriteRole::SubkeyList, root->offsetAt(i));
+            store_.release(WriteRole::SubkeyList, node->subkeyList);
         }
         releaseSecurity(node->security);
-        store_.release(CellRole::Key, *it);
+        store_.release(WriteRole::Key, *it);
     }
     return {};
 }
@@ -285,11 +285,11 @@ void TreeEditor::releaseSecurity(uint32_t skOffset) {
     if (!sk || sk->referenceCount == 0) return;
     const uint32_t count = sk->referenceCount - 1;
     setField32(skOffset, layout::sk::ReferenceCount, count);
-    if (count != 0 || !store_.strategy().freesDeleted(CellRole::Security)) return;
+    if (count != 0 || !store_.strategy().freesDeleted(WriteRole::Security)) return;
     if (sk->flink == skOffset || sk->blink == skOffset) return;  // the last sk stays
     setField32(sk->blink, layout::sk::Flink, sk->flink);
     setField32(sk->flink, layout::sk::Blink, sk->blink);
-    store_.release(CellRole::Security, skOffset);
+    store_.release(WriteRole::Security, skOffset);
 }
 
 Result<std::vector<uint32_t>> TreeEditor::valueList(const KeyNode& k) const {
@@ -308,13 +308,13 @@ Result<void> TreeEditor::writeValueList(uint32_t keyOffset, const std::vector<ui
     const bool had = k->valueCount != 0 && k->valueList != kNone;
     uint32_t list = kNone;
     if (entries.empty()) {
-        if (had) store_.release(CellRole::ValueList, k->valueList);
+        if (had) store_.release(WriteRole::ValueList, k->valueList);
         setField32(keyOffset, N::MaxValueName, 0);
         setField32(keyOffset, N::MaxValueData, 0);
     } else {
         const std::vector<uint8_t> bytes = encodeOffsets(entries);
-        auto r = had ? store_.replace(CellRole::ValueList, k->valueList, bytes)
-                     : store_.create(CellRole::ValueList, bytes);
+        auto r = had ? store_.replace(WriteRole::ValueList, k->valueList, bytes)
+                     : store_.create(WriteRole::ValueList, bytes);
         if (!r) return std::unexpected(r.error());
         list = *r;
     }
@@ -328,7 +328,7 @@ Result<void> TreeEditor::releaseData(const ValueRecord& v) {
     auto c = hive().allocatedCell(v.dataOffset, "value data");
     if (!c) return std::unexpected(c.error());
     if (v.dataSize() <= c->data.size() || !looksLikeBigData(c->data)) {
-        store_.release(CellRole::ValueData, v.dataOffset);
+        store_.release(WriteRole::ValueData, v.dataOffset);
         return {};
     }
     auto db = decodeBigData(c->data, c->fileOffset() + 4);
@@ -338,9 +338,9 @@ Result<void> TreeEditor::releaseData(const ValueRecord& v) {
     const size_t count = std::min<size_t>(db->segmentCount, list->data.size() / 4);
     std::vector<uint32_t> segments;
     for (size_t i = 0; i < count; ++i) segments.push_back(loadU32(list->data.data() + 4 * i));
-    for (uint32_t s : segments) store_.release(CellRole::BigData, s);
-    store_.release(CellRole::BigData, db->segmentList);
-    store_.release(CellRole::BigData, v.dataOffset);
+    for (uint32_t s : segments) store_.release(WriteRole::BigData, s);
+    store_.release(WriteRole::BigData, db->segmentList);
+    store_.release(WriteRole::BigData, v.dataOffset);
     return {};
 }
 
@@ -348,7 +348,7 @@ Result<void> TreeEditor::releaseValue(uint32_t vk) {
     auto v = hive().valueRecord(vk);
     if (!v) return std::unexpected(v.error());
     if (auto r = releaseData(*v); !r) return r;
-    store_.release(CellRole::Value, vk);
+    store_.release(WriteRole::Value, vk);
     return {};
 }
 
@@ -376,8 +376,8 @@ Result<void> TreeEditor::storeData(const ValueRecord* old, Bytes data, ValueReco
         }
         if (old && !oldSingle)
             if (auto r = releaseData(*old); !r) return r;
-        Result<uint32_t> cell = oldSingle ? store_.replace(CellRole::ValueData, old->dataOffset, data, size)
-                                          : store_.create(CellRole::ValueData, data, size);
+        Result<uint32_t> cell = oldSingle ? store_.replace(WriteRole::ValueData, old->dataOffset, data, size)
+                                          : store_.create(WriteRole::ValueData, data, size);
         if (!cell) return std::unexpected(cell.error());
         out.dataOffset = *cell;
         return {};
@@ -391,16 +391,16 @@ Result<void> TreeEditor::storeData(const ValueRecord* old, Bytes data, ValueReco
         // 4 bytes of room past the data, as Windows leaves them.
         chunk.assign(data.begin() + done, data.begin() + done + n);
         chunk.resize(n + 4, 0);
-        auto seg = store_.create(CellRole::BigData, chunk, size);
+        auto seg = store_.create(WriteRole::BigData, chunk, size);
         if (!seg) return std::unexpected(seg.error());
         segments.push_back(*seg);
     }
-    auto list = store_.create(CellRole::BigData, encodeOffsets(segments), size);
+    auto list = store_.create(WriteRole::BigData, encodeOffsets(segments), size);
     if (!list) return std::unexpected(list.error());
     BigData db;
     db.segmentCount = static_cast<uint16_t>(segments.size());
     db.segmentList = *list;
-    auto record = store_.create(CellRole::BigData, encodeBigData(db), size);
+    auto record = store_.create(WriteRole::BigData, encodeBigData(db), size);
     if (!record) return std::unexpected(record.error());
     out.dataOffset = *record;
     return {};
@@ -434,14 +434,14 @@ Result<void> TreeEditor::setValue(uint32_t keyOffset, const std::u16string& name
     auto values = valueList(*k);
     if (!values) return std::unexpected(values.error());
     if (*existing != kNone) {
-        auto vk = store_.replace(CellRole::Value, *existing, record);
+        auto vk = store_.replace(WriteRole::Value, *existing, record);
         if (!vk) return std::unexpected(vk.error());
         if (*vk != *existing) {
             std::replace(values->begin(), values->end(), *existing, *vk);
             if (auto r = writeValueList(keyOffset, *values); !r) return r;
         }
     } else {
-        auto vk = store_.create(CellRole::Value, record);
+        auto vk = store_.create(WriteRole::Value, record);
         if (!vk) return std::unexpected(vk.error());
         values->push_back(*vk);
         if (auto r = writeValueList(keyOffset, *values); !r) return r;
@@ -475,7 +475,7 @@ Result<void> TreeEditor::renameValue(uint32_t keyOffset, uint32_t vk, const std:
                                     (stored.compressed ? V::FlagCompressedName : 0));
     std::vector<uint8_t> record(valueRecordSize(stored.bytes.size()));
     encodeValueRecord(v, record);
-    auto moved = store_.replace(CellRole::Value, vk, record);
+    auto moved = store_.replace(WriteRole::Value, vk, record);
     if (!moved) return std::unexpected(moved.error());
     if (*moved != vk) {
         auto k = key(keyOffset);
@@ -511,7 +511,7 @@ Result<void> TreeEditor::renameKey(uint32_t parentOffset, uint32_t keyOffset, co
     // Out of the parent's list under the old name, back in under the new.
     auto without = listRemove(parent->subkeyList, keyOffset);
     if (!without) return std::unexpected(without.error());
-    auto moved = store_.replace(CellRole::Key, keyOffset, record);
+    auto moved = store_.replace(WriteRole::Key, keyOffset, record);
     if (!moved) return std::unexpected(moved.error());
     if (*moved != keyOffset)
         for (uint32_t child : children) setField32(child, N::Parent, *moved);
@@ -529,13 +529,13 @@ Result<void> TreeEditor::setClassName(uint32_t parentOffset, uint32_t keyOffset,
     if (!k) return std::unexpected(k.error());
     const bool had = k->classOffset != kNone && k->classLength != 0;
     if (className.empty()) {
-        if (had) store_.release(CellRole::ClassName, k->classOffset);
+        if (had) store_.release(WriteRole::ClassName, k->classOffset);
         setField32(keyOffset, N::Class, kNone);
         setField16(keyOffset, N::ClassLength, 0);
     } else {
         const std::vector<uint8_t> bytes = utf16le(className);
-        auto cell = had ? store_.replace(CellRole::ClassName, k->classOffset, bytes)
-                        : store_.create(CellRole::ClassName, bytes);
+        auto cell = had ? store_.replace(WriteRole::ClassName, k->classOffset, bytes)
+                        : store_.create(WriteRole::ClassName, bytes);
         if (!cell) return std::unexpected(cell.error());
         setField32(keyOffset, N::Class, *cell);
         setField16(keyOffset, N::ClassLength, static_cast<uint16_t>(bytes.size()));
@@ -581,7 +581,7 @@ Result<uint32_t> TreeEditor::listInsert(uint32_t list, uint32_t count, uint32_t 
     if (count == 0 || list == kNone) {
         const SubkeyList::Kind kind = newLeafKind();
         const SubkeyListEntry entry{child, hintFor(kind, name)};
-        return store_.create(CellRole::SubkeyList, encodeSubkeyList(kind, std::span(&entry, 1)));
+        return store_.create(WriteRole::SubkeyList, encodeSubkeyList(kind, std::span(&entry, 1)));
     }
     auto root = hive().subkeyList(list);
     if (!root) return std::unexpected(root.error());
@@ -596,15 +596,15 @@ Result<uint32_t> TreeEditor::listInsert(uint32_t list, uint32_t count, uint32_t 
         if (!pos) return std::unexpected(pos.error());
         entries->insert(entries->begin() + static_cast<ptrdiff_t>(*pos), SubkeyListEntry{child, hintFor(kind, name)});
         if (entries->size() <= kMaxLeafEntries) {
-            auto r = store_.replace(CellRole::SubkeyList, leaf, encodeSubkeyList(kind, *entries));
+            auto r = store_.replace(WriteRole::SubkeyList, leaf, encodeSubkeyList(kind, *entries));
             if (!r) return std::unexpected(r.error());
             return std::vector<uint32_t>{*r};
         }
         const size_t half = entries->size() / 2;
         const std::span<const SubkeyListEntry> all(*entries);
-        auto left = store_.replace(CellRole::SubkeyList, leaf, encodeSubkeyList(kind, all.first(half)));
+        auto left = store_.replace(WriteRole::SubkeyList, leaf, encodeSubkeyList(kind, all.first(half)));
         if (!left) return std::unexpected(left.error());
-        auto right = store_.create(CellRole::SubkeyList, encodeSubkeyList(kind, all.subspan(half)));
+        auto right = store_.create(WriteRole::SubkeyList, encodeSubkeyList(kind, all.subspan(half)));
         if (!right) return std::unexpected(right.error());
         return std::vector<uint32_t>{*left, *right};
     };
@@ -641,9 +641,9 @@ Result<uint32_t> TreeEditor::listInsert(uint32_t list, uint32_t count, uint32_t 
     std::vector<SubkeyListEntry> rootEntries;
     for (uint32_t l : leaves) rootEntries.push_back({l, 0});
     const std::vector<uint8_t> bytes = encodeSubkeyList(SubkeyList::Kind::IndexRoot, rootEntries);
-    if (root->isLeaf()) return store_.create(CellRole::SubkeyList, bytes);
+    if (root->isLeaf()) return store_.create(WriteRole::SubkeyList, bytes);
     if (!changed) return list;
-    return store_.replace(CellRole::SubkeyList, list, bytes);
+    return store_.replace(WriteRole::SubkeyList, list, bytes);
 }
 
 Result<uint32_t> TreeEditor::listRemove(uint32_t list, uint32_t child) {
@@ -660,10 +660,10 @@ Result<uint32_t> TreeEditor::listRemove(uint32_t list, uint32_t child) {
         if (!found) return leaf;
         entries->erase(it);
         if (entries->empty()) {
-            store_.release(CellRole::SubkeyList, leaf);
+            store_.release(WriteRole::SubkeyList, leaf);
             return kNone;
         }
-        return store_.replace(CellRole::SubkeyList, leaf, encodeSubkeyList(kind, *entries));
+        return store_.replace(WriteRole::SubkeyList, leaf, encodeSubkeyList(kind, *entries));
     };
     bool found = false;
     if (root->isLeaf()) {
@@ -681,12 +681,12 @@ Result<uint32_t> TreeEditor::listRemove(uint32_t list, uint32_t child) {
         if (*r == kNone) leaves.erase(leaves.begin() + static_cast<ptrdiff_t>(i));
         else leaves[i] = *r;
         if (leaves.empty()) {
-            store_.release(CellRole::SubkeyList, list);
+            store_.release(WriteRole::SubkeyList, list);
             return kNone;
         }
         std::vector<SubkeyListEntry> rootEntries;
         for (uint32_t l : leaves) rootEntries.push_back({l, 0});
-        return store_.replace(CellRole::SubkeyList, list, encodeSubkeyList(SubkeyList::Kind::IndexRoot, rootEntries));
+        return store_.replace(WriteRole::SubkeyList, list, encodeSubkeyList(SubkeyList::Kind::IndexRoot, rootEntries));
     }
     return fail(ErrorCode::Corrupt, "the key at " + at(child) + " is not in its parent's list at " + at(list));
 }

@@ -41,7 +41,7 @@ Placement InPlaceStrategy::place(const CellRequest&) const { return kInPlace; }
 Placement AppendStrategy::place(const CellRequest&) const { return kAppend; }
 
 Placement HybridStrategy::place(const CellRequest& r) const {
-    if (r.role != CellRole::ValueData && r.role != CellRole::BigData) return kInPlace;
+    if (r.role != WriteRole::ValueData && r.role != WriteRole::BigData) return kInPlace;
     if (r.valueSize >= options_.largeValueBytes) return kToEndFreeing;
     if (r.oldCell != layout::kNoCell &&
         uint64_t{r.newSize} * 100 > uint64_t{r.oldCapacity} * (100 + options_.slackPercent))
@@ -63,7 +63,7 @@ void CellStore::write(uint32_t cell, Bytes bytes) {
     std::copy(bytes.begin(), bytes.end(), out.begin());
 }
 
-Result<uint32_t> CellStore::create(CellRole role, Bytes bytes, uint64_t valueSize) {
+Result<uint32_t> CellStore::create(WriteRole role, Bytes bytes, uint64_t valueSize) {
     CellRequest r;
     r.role = role;
     r.newSize = static_cast<uint32_t>(bytes.size());
@@ -76,7 +76,7 @@ Result<uint32_t> CellStore::create(CellRole role, Bytes bytes, uint64_t valueSiz
     return cell;
 }
 
-Result<uint32_t> CellStore::replace(CellRole role, uint32_t oldCell, Bytes bytes, uint64_t valueSize) {
+Result<uint32_t> CellStore::replace(WriteRole role, uint32_t oldCell, Bytes bytes, uint64_t valueSize) {
     CellRequest r;
     r.role = role;
     r.oldCell = oldCell;
@@ -109,7 +109,7 @@ Result<uint32_t> CellStore::replace(CellRole role, uint32_t oldCell, Bytes bytes
     return cell;
 }
 
-void CellStore::release(CellRole role, uint32_t cell) {
+void CellStore::release(WriteRole role, uint32_t cell) {
     if (strategy_.freesDeleted(role)) {
         allocator_.free(cell);
         ++stats_.freed;

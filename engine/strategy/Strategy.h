@@ -42,7 +42,7 @@ const char* strategyName(StrategyKind kind);
 [[nodiscard]] Result<StrategyKind> parseStrategy(std::string_view text);
 
 /// What a cell holds, as far as placement cares.
-enum class CellRole {
+enum class WriteRole {
     Key,         ///< nk
     SubkeyList,  ///< lf, lh, li, ri
     ValueList,   ///< the array of vk offsets
@@ -55,7 +55,7 @@ enum class CellRole {
 
 /// A record about to be written.
 struct CellRequest {
-    CellRole role = CellRole::Key;
+    WriteRole role = WriteRole::Key;
     uint32_t oldCell = layout::kNoCell;  ///< the cell of the record it replaces; kNoCell: a new record
     uint32_t oldCapacity = 0;            ///< data bytes of oldCell
     uint32_t newSize = 0;                ///< data bytes the record needs
@@ -91,21 +91,21 @@ public:
     const char* name() const { return strategyName(kind()); }
     virtual Placement place(const CellRequest& request) const = 0;
     /// Whether the cell of a record that is deleted is freed.
-    virtual bool freesDeleted(CellRole role) const = 0;
+    virtual bool freesDeleted(WriteRole role) const = 0;
 };
 
 class InPlaceStrategy final : public Strategy {
 public:
     StrategyKind kind() const override { return StrategyKind::InPlace; }
     Placement place(const CellRequest& request) const override;
-    bool freesDeleted(CellRole) const override { return true; }
+    bool freesDeleted(WriteRole) const override { return true; }
 };
 
 class AppendStrategy final : public Strategy {
 public:
     StrategyKind kind() const override { return StrategyKind::Append; }
     Placement place(const CellRequest& request) const override;
-    bool freesDeleted(CellRole) const override { return false; }
+    bool freesDeleted(WriteRole) const override { return false; }
 };
 
 class HybridStrategy final : public Strategy {
@@ -113,7 +113,7 @@ public:
     explicit HybridStrategy(HybridOptions options = {}) : options_(options) {}
     StrategyKind kind() const override { return StrategyKind::Hybrid; }
     Placement place(const CellRequest& request) const override;
-    bool freesDeleted(CellRole) const override { return true; }
+    bool freesDeleted(WriteRole) const override { return true; }
     const HybridOptions& options() const { return options_; }
 
 private:
@@ -139,13 +139,13 @@ public:
         : tx_(tx), allocator_(allocator), strategy_(strategy) {}
 
     /// A new record: a new cell holding `bytes`.
-    [[nodiscard]] Result<uint32_t> create(CellRole role, Bytes bytes, uint64_t valueSize = 0);
+    [[nodiscard]] Result<uint32_t> create(WriteRole role, Bytes bytes, uint64_t valueSize = 0);
     /// The record in `oldCell` becomes `bytes`: in place or in a new cell,
     /// as the strategy decides. Returns where the record now is. `bytes`
     /// must not point into the image.
-    [[nodiscard]] Result<uint32_t> replace(CellRole role, uint32_t oldCell, Bytes bytes, uint64_t valueSize = 0);
+    [[nodiscard]] Result<uint32_t> replace(WriteRole role, uint32_t oldCell, Bytes bytes, uint64_t valueSize = 0);
     /// The record in `cell` is deleted: freed or left, as the strategy says.
-    void release(CellRole role, uint32_t cell);
+    void release(WriteRole role, uint32_t cell);
     /// Bytes [offset, offset + n) of an allocated cell's data, for a field
     /// update in place (marks them dirty).
     std::span<uint8_t> field(uint32_t cell, uint32_t offset, size_t n);

@@ -185,7 +185,7 @@ TEST_CASE("Hybrid's decision matrix", "[edit][strategy]") {
     const HybridStrategy hybrid;  // 1 KiB, 12%
     const Placement inPlace{true, Allocator::Source::Reuse, true};
     const Placement toEnd{false, Allocator::Source::End, true};
-    auto place = [&](CellRole role, uint32_t oldCapacity, uint32_t newSize, uint64_t valueSize,
+    auto place = [&](WriteRole role, uint32_t oldCapacity, uint32_t newSize, uint64_t valueSize,
                      const HybridStrategy& h) {
         CellRequest r;
         r.role = role;
@@ -196,32 +196,32 @@ TEST_CASE("Hybrid's decision matrix", "[edit][strategy]") {
         return h.place(r);
     };
     // Keys, lists, class names, value records: InPlace whatever the size.
-    for (CellRole role : {CellRole::Key, CellRole::SubkeyList, CellRole::ValueList, CellRole::Value,
-                          CellRole::ClassName, CellRole::Security})
+    for (WriteRole role : {WriteRole::Key, WriteRole::SubkeyList, WriteRole::ValueList, WriteRole::Value,
+                          WriteRole::ClassName, WriteRole::Security})
         CHECK(place(role, 100, 5000, 5000, hybrid) == inPlace);
     // Small values: InPlace, growing within the slack too.
-    CHECK(place(CellRole::ValueData, 0, 500, 500, hybrid) == inPlace);
-    CHECK(place(CellRole::ValueData, 500, 500, 500, hybrid) == inPlace);
-    CHECK(place(CellRole::ValueData, 500, 560, 560, hybrid) == inPlace);  // +12% exactly
-    CHECK(place(CellRole::ValueData, 500, 561, 561, hybrid) == toEnd);    // beyond the slack
+    CHECK(place(WriteRole::ValueData, 0, 500, 500, hybrid) == inPlace);
+    CHECK(place(WriteRole::ValueData, 500, 500, 500, hybrid) == inPlace);
+    CHECK(place(WriteRole::ValueData, 500, 560, 560, hybrid) == inPlace);  // +12% exactly
+    CHECK(place(WriteRole::ValueData, 500, 561, 561, hybrid) == toEnd);    // beyond the slack
     // Values of 1 KiB and more: to the end, the old cell freed.
-    CHECK(place(CellRole::ValueData, 0, 1024, 1024, hybrid) == toEnd);
-    CHECK(place(CellRole::ValueData, 2000, 1500, 1500, hybrid) == toEnd);
-    CHECK(place(CellRole::ValueData, 1023, 1023, 1023, hybrid) == inPlace);
-    CHECK(place(CellRole::BigData, 0, 16348, 40000, hybrid) == toEnd);
+    CHECK(place(WriteRole::ValueData, 0, 1024, 1024, hybrid) == toEnd);
+    CHECK(place(WriteRole::ValueData, 2000, 1500, 1500, hybrid) == toEnd);
+    CHECK(place(WriteRole::ValueData, 1023, 1023, 1023, hybrid) == inPlace);
+    CHECK(place(WriteRole::BigData, 0, 16348, 40000, hybrid) == toEnd);
     // Deletes are InPlace: freed.
-    CHECK(hybrid.freesDeleted(CellRole::ValueData));
-    CHECK(hybrid.freesDeleted(CellRole::Key));
+    CHECK(hybrid.freesDeleted(WriteRole::ValueData));
+    CHECK(hybrid.freesDeleted(WriteRole::Key));
     // Both thresholds are configurable.
     const HybridStrategy tuned(HybridOptions{100, 50});
-    CHECK(place(CellRole::ValueData, 0, 100, 100, tuned) == toEnd);
-    CHECK(place(CellRole::ValueData, 60, 90, 90, tuned) == inPlace);  // +50%
-    CHECK(place(CellRole::ValueData, 60, 91, 91, tuned) == toEnd);
+    CHECK(place(WriteRole::ValueData, 0, 100, 100, tuned) == toEnd);
+    CHECK(place(WriteRole::ValueData, 60, 90, 90, tuned) == inPlace);  // +50%
+    CHECK(place(WriteRole::ValueData, 60, 91, 91, tuned) == toEnd);
     // The other two, for comparison.
-    CHECK(InPlaceStrategy().place(CellRequest{CellRole::ValueData, 0x20, 100, 5000, 5000}) == inPlace);
-    CHECK(AppendStrategy().place(CellRequest{CellRole::Key, 0x20, 100, 50, 0}) ==
+    CHECK(InPlaceStrategy().place(CellRequest{WriteRole::ValueData, 0x20, 100, 5000, 5000}) == inPlace);
+    CHECK(AppendStrategy().place(CellRequest{WriteRole::Key, 0x20, 100, 50, 0}) ==
           Placement{false, Allocator::Source::End, false});
-    CHECK_FALSE(AppendStrategy().freesDeleted(CellRole::ValueData));
+    CHECK_FALSE(AppendStrategy().freesDeleted(WriteRole::ValueData));
 }
 
 TEST_CASE("Hybrid keeps small values in place and sends large and outgrowing ones to the end", "[edit][strategy]") {
