@@ -70,6 +70,10 @@ void buildMimeDatabase(const TempDir& home) {
 /// desktop-neutral session (xdg-mime then asks File::MimeInfo, which reads
 /// the shared-mime-info database the way desktops do).
 std::string xdgMimeType(const TempDir& home, const std::string& file) {
+    // Without File::MimeInfo, xdg-mime falls back to file(1), which knows
+    // nothing of the shared-mime-info database.
+    INFO("xdg-mime needs mimetype: scripts/install-deps.sh installs libfile-mimeinfo-perl");
+    REQUIRE(run({"sh", "-c", "command -v mimetype"}).exitCode == 0);
     auto query = run({"env", "-u", "XDG_CURRENT_DESKTOP", "-u", "KDE_FULL_SESSION", "-u", "GNOME_DESKTOP_SESSION_ID",
                       "XDG_DATA_HOME=" + home.path(), "XDG_DATA_DIRS=/usr/local/share:/usr/share",
                       tool(HIVEKIT_XDG_MIME, "xdg-mime", "xdg-utils"), "query", "filetype", file});
