@@ -48,17 +48,26 @@ ValueData& ValueData::operator=(ValueData&& other) noexcept {
     return *this;
 }
 
+namespace {
+/// The checks every way of opening shares: the "regf" signature, then room
+/// for a base block. `name` starts each message.
+Result<void> checkHiveStart(Bytes bytes, const std::string& name) {
+    if (bytes.size() < 4 || loadU32(bytes.data()) != layout::kBaseSignature)
+        return fail(ErrorCode::NotAHive, name + ": not a hive (no \"regf\" signature at 0x0)", 0);
+    if (bytes.size() < kHeader)
+        return fail(ErrorCode::Truncated,
+                    name + ": truncated: " + std::to_string(bytes.size()) +
+                        " bytes, shorter than the 4096-byte base block",
+                    bytes.size());
+    return {};
+}
+}  // namespace
+
 Result<std::unique_ptr<Hive>> Hive::open(const std::string& path, const OpenOptions& options) {
     auto mapping = FileMapping::open(path);
     if (!mapping) return std::unexpected(mapping.error());
     Bytes bytes = (*mapping)->bytes();
-    if (bytes.size() < 4 || loadU32(bytes.data()) != layout::kBaseSignature)
-        return fail(ErrorCode::NotAHive, path + ": not a hive (no \"regf\" signature at 0x0)", 0);
-    if (bytes.size() < kHeader)
-        return fail(ErrorCode::Truncated,
-                    path + ": truncated: " + std::to_string(bytes.size()) +
-                        " bytes, shorter than the 4096-byte base block",
-                    bytes.size());
+    if (auto bad = checkHiveStart(bytes, path); !bad) return std::unexpected(bad.error());
     RecoveryReport report;
     report.logsConsidered = options.useLogs;
     auto header = decodeBaseBlock(bytes);
@@ -72,13 +81,7 @@ Result<std::unique_ptr<Hive>> Hive::open(const std::string& path, const OpenOpti
 }
 
 Result<std::unique_ptr<Hive>> Hive::fromBytes(std::vector<uint8_t> bytes, std::string name) {
-    if (bytes.size() < 4 || loadU32(bytes.data()) != layout::kBaseSignature)
-        return fail(ErrorCode::NotAHive, name + ": not a hive (no \"regf\" signature at 0x0)", 0);
-    if (bytes.size() < kHeader)
-        return fail(ErrorCode::Truncated,
-                    name + ": truncated: " + std::to_string(bytes.size()) +
-                        " bytes, shorter than the 4096-byte base block",
-                    bytes.size());
+    if (auto bad = checkHiveStart(bytes, name); !bad) return std::unexpected(bad.error());
     return create(FileMapping::fromBuffer(std::move(bytes)), std::move(name), RecoveryReport{});
 }
 
@@ -497,13 +500,7 @@ Result<std::unique_ptr<Hive>> Hive::openEditable(const std::string& path, const 
     auto mapping = FileMapping::openCopyOnWrite(path);
     if (!mapping) return std::unexpected(mapping.error());
     Bytes bytes = (*mapping)->bytes();
-    if (bytes.size() < 4 || loadU32(bytes.data()) != layout::kBaseSignature)
-        return fail(ErrorCode::NotAHive, path + ": not a hive (no \"regf\" signature at 0x0)", 0);
-    if (bytes.size() < kHeader)
-        return fail(ErrorCode::Truncated,
-                    path + ": truncated: " + std::to_string(bytes.size()) +
-                        " bytes, shorter than the 4096-byte base block",
-                    bytes.size());
+    if (auto bad = checkHiveStart(bytes, path); !bad) return std::unexpected(bad.error());
     RecoveryReport report;
     report.logsConsidered = options.useLogs;
     auto header = decodeBaseBlock(bytes);
