@@ -910,21 +910,7 @@ namespace {
 std::string hivexDumpWithoutTimes(const std::string& hive) {
     auto r = run({sharedDir() + "/oracle/hivex-dump", hive});
     REQUIRE(r.exitCode == 0);
-    std::string out;
-    size_t start = 0;
-    while (start < r.out.size()) {
-        size_t end = r.out.find('\n', start);
-        if (end == std::string::npos) end = r.out.size();
-        std::string line = r.out.substr(start, end - start);
-        if (line.starts_with("K\t")) {
-            const size_t a = line.find('\t', 2);
-            const size_t b = line.find('\t', a + 1);
-            line = line.substr(0, a + 1) + "-" + line.substr(b);
-        }
-        out += line + "\n";
-        start = end + 1;
-    }
-    return out;
+    return blankKeyTimes(r.out);
 }
 
 }  // namespace

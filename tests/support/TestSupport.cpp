@@ -101,6 +101,24 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
+std::string blankKeyTimes(const std::string& dump) {
+    std::string out;
+    size_t start = 0;
+    while (start < dump.size()) {
+        size_t end = dump.find('\n', start);
+        if (end == std::string::npos) end = dump.size();
+        std::string line = dump.substr(start, end - start);
+        if (line.starts_with("K\t")) {
+            const size_t a = line.find('\t', 2);
+            const size_t b = line.find('\t', a + 1);
+            line = line.substr(0, a + 1) + "-" + line.substr(b);
+        }
+        out += line + "\n";
+        start = end + 1;
+    }
+    return out;
+}
+
 std::vector<uint8_t> readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path);

@@ -44,6 +44,10 @@ private:
     std::string path_;
 };
 
+/// A dump in hivex-dump's format with each key line's timestamp field
+/// replaced by "-": what an import into another hive cannot carry over.
+std::string blankKeyTimes(const std::string& dump);
+
 std::vector<uint8_t> readFile(const std::string& path);
 void writeFile(const std::string& path, const std::vector<uint8_t>& bytes);
 std::string readText(const std::string& path);
