@@ -112,6 +112,19 @@ std::string freshCopy(const std::string& from, const std::string& dir) {
     const std::string to = dir + "/bench.hive";
     std::filesystem::remove(to + ".LOG1");
     std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+    // A hive being edited has been on disk a long time: its pages are clean.
+    // A copy just written is 11 MB of dirty page cache, and the first flush
+    // of either writer (HiveKit's log and primary flushes, hivex's
+    // fdatasync) would pay for writing the benchmark's own copy. So the copy
+    // and its directory entry reach the disk before anything is timed.
+    for (const std::string& p : {to, dir}) {
+        const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || ::fsync(fd) != 0) {
+            std::perror(("bench_commit: flushing " + p).c_str());
+            std::exit(1);
+        }
+        ::close(fd);
+    }
     return to;
 }
 
@@ -304,7 +317,7 @@ int main(int argc, char** argv) {
                                   static_cast<unsigned long long>(runs.back().pages));
                     summary.push_back(line);
                     if (runs.back().primaryBytes > 4 * 4096) targetsMet = false;
-                    if (flush == FlushMode::None && commit * 10 > against) targetsMet = false;
+                    if (commit * 10 > against) targetsMet = false;  // every mode, at equal durability
                 }
             }
         }
@@ -312,7 +325,7 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(dir);
     std::printf("\none value, against hivex at equal durability (none: plain hivex; auto, sync: hivex + fdatasync):\n");
     for (const auto& line : summary) std::printf("%s\n", line.c_str());
-    std::printf("targets (one value: <= 4 pages to the primary; >= 10x faster than hivex's commit without flushing): %s\n",
+    std::printf("targets (one value: <= 4 pages to the primary; >= 10x faster than hivex's commit at equal durability, first commit, every mode): %s\n",
                 targetsMet ? "met" : "MISSED");
     return targetsMet ? 0 : 2;
 }
