@@ -13,7 +13,7 @@ bool KeyNode::compressedName() const { return flags & L::FlagCompressedName; }
 bool KeyNode::isRoot() const { return flags & L::FlagHiveEntry; }
 std::u16string KeyNode::name() const { return decodeName(nameBytes, compressedName()); }
 std::string KeyNode::nameUtf8() const {
-    return compressedName() ? latin1ToUtf8(nameBytes) : utf16ToUtf8(utf16leUnits(nameBytes));
+    return storedNameUtf8(nameBytes, compressedName());
 }
 
 std::string KeyNode::flagNames() const {

@@ -13,24 +13,6 @@ bool isLeadSurrogate(uint32_t u) { return u >= 0xD800 && u <= 0xDBFF; }
 bool isTrailSurrogate(uint32_t u) { return u >= 0xDC00 && u <= 0xDFFF; }
 bool isContinuation(uint8_t b) { return (b & 0xC0) == 0x80; }
 
-void appendUtf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
-
 // The unit at index i of a stored name, as decodeName would produce it.
 // REQUIRES: i < storedUnitCount(stored, compressed).
 char16_t storedUnit(Bytes stored, bool compressed, size_t i) {
@@ -61,20 +43,78 @@ std::u16string utf16leUnits(Bytes bytes) {
     return units;
 }
 
-std::string utf16ToUtf8(std::u16string_view units) {
-    std::string out;
-    out.reserve(units.size() * 3);
-    for (size_t i = 0; i < units.size(); ++i) {
-        const uint32_t u = units[i];
-        if (isLeadSurrogate(u) && i + 1 < units.size() && isTrailSurrogate(units[i + 1])) {
-            const uint32_t cp = 0x10000 + ((u - 0xD800) << 10) + (units[i + 1] - 0xDC00);
-            appendUtf8(out, cp);
-            ++i;
-        } else {
-            appendUtf8(out, u);  // an unpaired surrogate gets its 3-byte form (WTF-8)
-        }
+namespace {
+
+size_t utf8Length(uint32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
+
+char* putUtf8(char* p, uint32_t cp) {
+    if (cp < 0x80) {
+        *p++ = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        *p++ = static_cast<char>(0xC0 | (cp >> 6));
+        *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        *p++ = static_cast<char>(0xE0 | (cp >> 12));
+        *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        *p++ = static_cast<char>(0xF0 | (cp >> 18));
+        *p++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        *p++ = static_cast<char>(0x80 | (cp & 0x3F));
     }
+    return p;
+}
+
+// Visits the code points of `count` UTF-16 units, unit(i) giving each:
+// a surrogate pair is one code point, an unpaired surrogate stands for
+// itself (WTF-8).
+template <class Unit, class Visit>
+void forEachCodePoint(size_t count, Unit unit, Visit visit) {
+    for (size_t i = 0; i < count; ++i) {
+        const uint32_t u = unit(i);
+        if (isLeadSurrogate(u) && i + 1 < count) {
+            const uint32_t next = unit(i + 1);
+            if (isTrailSurrogate(next)) {
+                visit(0x10000 + ((u - 0xD800) << 10) + (next - 0xDC00));
+                ++i;
+                continue;
+            }
+        }
+        visit(u);
+    }
+}
+
+// Two passes: the exact length first, so that the string is allocated once
+// (and short names stay in its inline buffer), then the bytes.
+template <class Unit>
+std::string unitsToUtf8(size_t count, Unit unit) {
+    size_t size = 0;
+    forEachCodePoint(count, unit, [&](uint32_t cp) { size += utf8Length(cp); });
+    std::string out(size, '\0');
+    char* p = out.data();
+    forEachCodePoint(count, unit, [&](uint32_t cp) { p = putUtf8(p, cp); });
     return out;
+}
+
+}  // namespace
+
+std::string utf16ToUtf8(std::u16string_view units) {
+    return unitsToUtf8(units.size(), [units](size_t i) -> uint32_t { return units[i]; });
+}
+
+std::string utf16leToUtf8(Bytes bytes) {
+    // As utf16ToUtf8(utf16leUnits(bytes)), without the intermediate string.
+    const uint8_t* p = bytes.data();
+    const size_t pairs = bytes.size() / 2;
+    const bool odd = bytes.size() % 2 != 0;
+    return unitsToUtf8(pairs + (odd ? 1 : 0), [p, pairs](size_t i) -> uint32_t {
+        return i < pairs ? loadU16(p + 2 * i) : p[2 * i];
+    });
+}
+
+std::string storedNameUtf8(Bytes stored, bool compressed) {
+    return compressed ? latin1ToUtf8(stored) : utf16leToUtf8(stored);
 }
 
 std::u16string utf8ToUtf16(std::string_view text) {

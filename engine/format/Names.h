@@ -45,6 +45,11 @@ std::string latin1ToUtf8(Bytes bytes);
 
 /// UTF-16LE bytes to UTF-16 units (an odd trailing byte becomes a unit).
 std::u16string utf16leUnits(Bytes bytes);
+/// utf16ToUtf8(utf16leUnits(bytes)) in one pass, allocated once.
+std::string utf16leToUtf8(Bytes bytes);
+/// A stored name (Latin-1 when compressed, else UTF-16LE) as UTF-8:
+/// utf16ToUtf8(decodeName(stored, compressed)) without the detour.
+std::string storedNameUtf8(Bytes stored, bool compressed);
 
 namespace detail {
 /// The Windows upcase table: entry c is the upcase of unit c. Built at

@@ -83,7 +83,7 @@ constexpr size_t kNoteHexBytes = 32;
 // Strings
 
 std::string decodeUnits(Bytes data, size_t firstUnit, size_t endUnit) {
-    return utf16ToUtf8(utf16leUnits(data.subspan(firstUnit * 2, (endUnit - firstUnit) * 2)));
+    return utf16leToUtf8(data.subspan(firstUnit * 2, (endUnit - firstUnit) * 2));
 }
 
 bool isNulUnit(Bytes data, size_t unit) { return data[unit * 2] == 0 && data[unit * 2 + 1] == 0; }

@@ -13,7 +13,7 @@ bool ValueRecord::compressedName() const { return flags & L::FlagCompressedName;
 bool ValueRecord::dataInline() const { return dataSizeField & L::DataInlineBit; }
 std::u16string ValueRecord::name() const { return decodeName(nameBytes, compressedName()); }
 std::string ValueRecord::nameUtf8() const {
-    return compressedName() ? latin1ToUtf8(nameBytes) : utf16ToUtf8(utf16leUnits(nameBytes));
+    return storedNameUtf8(nameBytes, compressedName());
 }
 
 Result<ValueRecord> decodeValueRecord(Bytes data, uint32_t cellOffset, uint64_t fileOffset) {

@@ -127,7 +127,7 @@ public:
         case CellRole::ValueList: what = "value list, " + plural(ref.count, "entry", "entries"); break;
         case CellRole::ClassName: {
             Bytes b = c->data.first(std::min<size_t>(ref.length, c->data.size()));
-            what = "class name " + quoted(oneLine(utf16ToUtf8(utf16leUnits(b))));
+            what = "class name " + quoted(oneLine(utf16leToUtf8(b)));
             break;
         }
         case CellRole::ValueData: what = "value data, " + plural(ref.length, "byte", "bytes"); break;
@@ -369,7 +369,7 @@ void describeClassName(Describer& d) {
                   "class name of " + std::to_string(length) + " bytes does not fit its cell (" +
                       std::to_string(d.data().size()) + " bytes)",
                   d.out().fileOffset);
-    std::string name = utf16ToUtf8(utf16leUnits(d.data().first(take)));
+    std::string name = utf16leToUtf8(d.data().first(take));
     d.out().title = "class name " + quoted(oneLine(name));
     d.add("class name", 0, take, oneLine(name));
     d.addSlack(take);

@@ -135,7 +135,7 @@ std::string formatRegValue(std::u16string_view name, uint32_t type, Bytes data, 
             *note = "its " + std::to_string(data.size()) +
                     " bytes are an odd number, and REGEDIT4 holds REG_SZ, REG_EXPAND_SZ and REG_MULTI_SZ data as "
                     "text: the last byte is left out (export as regedit 5.00 to keep it)";
-        const std::string narrow = utf16ToUtf8(utf16leUnits(data.first(data.size() & ~size_t{1})));
+        const std::string narrow = utf16leToUtf8(data.first(data.size() & ~size_t{1}));
         appendHex(out, column + tag.size(),
                   Bytes(reinterpret_cast<const uint8_t*>(narrow.data()), narrow.size()));
         return out;

@@ -281,6 +281,37 @@ TEST_CASE("UTF-16 converts to UTF-8 of 1 to 4 bytes per character", "[names][utf
     CHECK(utf16ToUtf8(u"").empty());
 }
 
+TEST_CASE("UTF-16LE bytes convert to UTF-8 in one pass exactly as unit by unit", "[names][utf8]") {
+    // Every length from 0 to 9 bytes over units chosen to cover 1-, 2-, 3-
+    // and 4-byte UTF-8, lead and trail surrogates in every arrangement, NUL
+    // and an odd trailing byte: the one-pass form equals the two-step one.
+    const std::vector<uint16_t> pool = {0x0041, 0x0000, 0x00E4, 0x07FF, 0x0800, 0x20AC, 0xD83C,
+                                        0xDF0E, 0xDBFF, 0xDC00, 0xFFFF};
+    size_t checked = 0;
+    for (size_t length = 0; length <= 9; ++length) {
+        for (size_t seed = 0; seed < 400; ++seed) {
+            std::vector<uint8_t> bytes;
+            size_t x = seed * 2654435761u + length;
+            for (size_t i = 0; i < length; ++i) {
+                const uint16_t u = pool[(x >> (3 * (i / 2))) % pool.size()];
+                bytes.push_back(static_cast<uint8_t>(i % 2 == 0 ? u : u >> 8));
+                x = x * 6364136223846793005ull + 1442695040888963407ull;
+            }
+            const Bytes b = bytesOf(bytes);
+            REQUIRE(utf16leToUtf8(b) == utf16ToUtf8(utf16leUnits(b)));
+            REQUIRE(storedNameUtf8(b, false) == utf16ToUtf8(decodeName(b, false)));
+            REQUIRE(storedNameUtf8(b, true) == utf16ToUtf8(decodeName(b, true)));
+            ++checked;
+        }
+    }
+    CHECK(checked == 4000);
+    const std::vector<uint8_t> pair = {0x3C, 0xD8, 0x0E, 0xDF, 0x41};  // U+1F30E, then an odd byte
+    CHECK(utf16leToUtf8(bytesOf(pair)) == "\xF0\x9F\x8C\x8E" "A");
+    const std::vector<uint8_t> lone = {0x00, 0xD8};
+    CHECK(utf16leToUtf8(bytesOf(lone)) == "\xED\xA0\x80");
+    CHECK(utf16leToUtf8({}).empty());
+}
+
 TEST_CASE("Unpaired surrogates become their 3-byte WTF-8 form", "[names][utf8]") {
     CHECK(utf16ToUtf8(units({0xD800})) == "\xED\xA0\x80");
     CHECK(utf16ToUtf8(units({0xDFFF})) == "\xED\xBF\xBF");
