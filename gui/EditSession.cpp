@@ -30,7 +30,64 @@ private:
     std::vector<PendingChange> changes_;
 };
 
+/// A session on the hive file (its log replayed, as every session's is)
+/// with the pending edits applied or, with `validateOnly`, checked.
+Result<std::unique_ptr<Session>> sessionWith(const QString& path, const Plan& pending,
+                                             const std::optional<InterruptedCommit>& interrupted,
+                                             SessionOptions options, bool validateOnly) {
+    auto session = Session::open(path.toStdString(), std::move(options));
+    if (!session) return std::unexpected(session.error());
+    auto rest = EditSession::stillToApply(**session, pending, interrupted);
+    if (!rest) return std::unexpected(rest.error());
+    if (!rest->empty()) {
+        if (validateOnly) {
+            if (auto valid = (*session)->validate(*rest); !valid) return std::unexpected(valid.error());
+        } else if (auto applied = (*session)->apply(*rest); !applied) {
+            return std::unexpected(applied.error());
+        }
+    }
+    return session;
+}
+
 }  // namespace
+
+Result<Plan> EditSession::stillToApply(const Session& opened, const Plan& pending,
+                                       const std::optional<InterruptedCommit>& interrupted) {
+    // The hive's sequence number after replay says whether the interrupted
+    // commit is in the file: its log carried that number, and a replay (or
+    // the commit's own completed header) leaves it in the base block.
+    if (!interrupted) return pending;
+    const RecoveryReport& recovery = opened.hive().recovery();
+    if (recovery.wasDirty && !recovery.recovered) {
+        // The interrupted commit marked the file dirty (primary N+1) and
+        // its log did not replay: the bins may be half written.
+        return fail(ErrorCode::Corrupt,
+                    tr("The hive is marked dirty by the interrupted commit and its log could not be replayed; "
+                       "recover it (hivectl recover) before committing again.")
+                        .toStdString());
+    }
+    if (opened.hive().header().primarySequence != interrupted->sequence) return pending;
+    const auto& edits = pending.edits();
+    if (!interrupted->intact || edits.size() < interrupted->edits) {
+        return fail(ErrorCode::Invalid,
+                    tr("The hive already holds the %n change(s) of the interrupted commit (its log replays them), "
+                       "and some of them were undone since. Redo them, or discard the pending changes.",
+                       nullptr, static_cast<int>(interrupted->edits))
+                        .toStdString());
+    }
+    Plan rest;
+    for (size_t i = interrupted->edits; i < edits.size(); ++i) rest.add(edits[i]);
+    return rest;
+}
+
+std::optional<InterruptedCommit> EditSession::interruptedCommit() const {
+    if (!interrupted_) return std::nullopt;
+    InterruptedCommit out = *interrupted_;
+    // Undo below the mark, or a new step pushed after such an undo (which
+    // drops the marked command: cleanIndex() becomes -1), breaks the prefix.
+    out.intact = stack_->cleanIndex() >= 0 && stack_->index() >= stack_->cleanIndex();
+    return out;
+}
 
 EditSession::EditSession(const QString& path, QObject* parent)
     : QObject(parent), path_(path), previewClock_(filetimeNow()), stack_(new QUndoStack(this)),
@@ -70,13 +127,8 @@ bool EditSession::push(const QString& text, std::vector<PendingChange> changes, 
     for (const auto& c : changes) candidate.add(c.edit);
     SessionOptions options;
     options.tx.io = io_;
-    auto session = Session::open(path_.toStdString(), options);
-    if (!session) {
+    if (auto session = sessionWith(path_, candidate, interruptedCommit(), options, true); !session) {
         *error = toQString(session.error().message);
-        return false;
-    }
-    if (auto valid = (*session)->validate(candidate); !valid) {
-        *error = toQString(valid.error().message);
         return false;
     }
     stack_->push(new EditCommand(text, std::move(changes)));
@@ -206,12 +258,8 @@ Result<std::shared_ptr<const Hive>> EditSession::preview() const {
     options.tx.io = io_;
     const uint64_t now = previewClock_;
     options.tx.clock = [now] { return now; };
-    auto session = Session::open(path_.toStdString(), options);
+    auto session = sessionWith(path_, plan(), interruptedCommit(), options, false);
     if (!session) return std::unexpected(session.error());
-    const Plan pending = plan();
-    if (!pending.empty()) {
-        if (auto applied = (*session)->apply(pending); !applied) return std::unexpected(applied.error());
-    }
     const Bytes image = (*session)->hive().bytes();
     auto copy = Hive::fromBytes(std::vector<uint8_t>(image.begin(), image.end()), path_.toStdString());
     // The session is dropped without commit: its transaction is discarded.
@@ -221,6 +269,9 @@ Result<std::shared_ptr<const Hive>> EditSession::preview() const {
 
 void EditSession::discardAll() {
     stack_->clear();
+    // The file keeps an interrupted commit's edits (its log replays them):
+    // they are now part of the hive every session opens, not pending.
+    if (interrupted_) interrupted_->edits = 0;
     emit changed();
 }
 
@@ -236,22 +287,23 @@ QByteArray fileBytes(const QString& path) {
 
 }  // namespace
 
-CommitOutcome EditSession::commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io) {
+CommitOutcome EditSession::commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io,
+                                      const std::optional<InterruptedCommit>& interrupted) {
     const QByteArray before = fileBytes(path);
-    CommitOutcome out = commitPlanOnce(path, plan, choice, io);
+    CommitOutcome out = commitPlanOnce(path, plan, choice, io, interrupted);
     if (!out.ok && fileBytes(path) != before) {
         // The protocol writes the hive only after its log is complete, so
         // the changes are in the log: the next open replays them.
         out.partlyWritten = true;
         out.message += QLatin1Char('\n') +
-                       tr("The hive file was partly written; its transaction log holds the changes, and opening the "
-                          "hive again replays them. Check the hive before committing these changes again.");
+                       tr("The hive file was partly written; its transaction log holds the changes (opening the hive "
+                          "again replays them). Committing again finishes the interrupted commit.");
     }
     return out;
 }
 
 CommitOutcome EditSession::commitPlanOnce(const QString& path, const Plan& plan, const CommitChoice& choice,
-                                          FileIO* io) {
+                                          FileIO* io, const std::optional<InterruptedCommit>& interrupted) {
     CommitOutcome out;
     SessionOptions options;
     options.strategy = choice.strategy == CommitStrategy::InPlace  ? StrategyKind::InPlace
@@ -263,7 +315,12 @@ CommitOutcome EditSession::commitPlanOnce(const QString& path, const Plan& plan,
         out.message = toQString(session.error().message);
         return out;
     }
-    if (auto valid = (*session)->validate(plan); !valid) {
+    auto rest = stillToApply(**session, plan, interrupted);
+    if (!rest) {
+        out.message = toQString(rest.error().message) + tr("; nothing written");
+        return out;
+    }
+    if (auto valid = (*session)->validate(*rest); !valid) {
         out.message = toQString(valid.error().message) + tr("; nothing written");
         return out;
     }
@@ -279,19 +336,26 @@ CommitOutcome EditSession::commitPlanOnce(const QString& path, const Plan& plan,
         }
         out.backupPath = backup;
     }
-    auto applied = (*session)->apply(plan);
-    if (!applied) {
-        out.message = toQString(applied.error().message) + tr("; nothing written");
-        return out;
+    // Edits an interrupted commit left in the log: the session has them.
+    const size_t finished = plan.edits().size() - rest->edits().size();
+    size_t changed = finished;
+    if (!rest->empty()) {
+        auto applied = (*session)->apply(*rest);
+        if (!applied) {
+            out.message = toQString(applied.error().message) + tr("; nothing written");
+            return out;
+        }
+        changed += applied->changed;
     }
     auto committed = (*session)->commit();
     if (!committed) {
         out.message = toQString(committed.error().message);
+        out.interruptedSequence = (*session)->sequence();
         return out;
     }
     out.ok = true;
     out.message = tr("%1 edit(s) committed (%2): %3 bytes written to the hive, %4 to its log.")
-                      .arg(applied->changed)
+                      .arg(changed)
                       .arg(QString::fromLatin1((*session)->strategy().name()))
                       .arg(committed->primaryBytes)
                       .arg(committed->logBytes);
@@ -302,14 +366,22 @@ CommitOutcome EditSession::commitPlanOnce(const QString& path, const Plan& plan,
 void EditSession::commit(const CommitChoice& choice) {
     if (committing_) return;
     committing_ = true;
-    commitWatcher_->setFuture(QtConcurrent::run(&EditSession::commitPlan, path_, plan(), choice, io_));
+    commitWatcher_->setFuture(
+        QtConcurrent::run(&EditSession::commitPlan, path_, plan(), choice, io_, interruptedCommit()));
 }
 
 void EditSession::onCommitFinished() {
     committing_ = false;
     const CommitOutcome outcome = commitWatcher_->result();
     if (outcome.ok) {
+        interrupted_.reset();
         stack_->clear();
+        emit changed();
+    } else if (outcome.partlyWritten) {
+        // Every pending edit is in the log now; the clean index marks
+        // where they end, so that an undo below it can be told.
+        interrupted_ = InterruptedCommit{plan().edits().size(), outcome.interruptedSequence, true};
+        stack_->setClean();
         emit changed();
     }
     emit commitFinished(outcome);

@@ -19,6 +19,7 @@
 #include <QUndoStack>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "hive/Hive.h"
@@ -26,7 +27,8 @@
 
 namespace hivekit {
 class FileIO;
-}
+class Session;
+}  // namespace hivekit
 
 namespace hivekit::gui {
 
@@ -39,9 +41,9 @@ struct PendingChange {
     QString newText;    ///< what will be ("" for deletions)
 };
 
-/// The engine's strategies (strategy/Strategy.h's StrategyKind, which this
-/// header cannot include: its CellRole clashes with hive/CellFields.h's in
-/// the GUI's moc translation unit).
+/// The engine's strategies (strategy/Strategy.h's StrategyKind, kept out of
+/// this header so that the GUI's moc translation unit needs no engine
+/// strategy headers).
 enum class CommitStrategy { InPlace, Append, Hybrid };
 
 /// How a commit is made.
@@ -58,6 +60,19 @@ struct CommitOutcome {
     /// A failed commit got as far as writing the hive file (its log holds
     /// the changes; the message says so).
     bool partlyWritten = false;
+    /// For a partly written commit: the sequence number the hive has once
+    /// its log is replayed (Session::sequence()).
+    uint32_t interruptedSequence = 0;
+};
+
+/// A commit that failed once the hive file was being written. Its log holds
+/// the first `edits` pending edits, so any session opened on the file (which
+/// replays the log) already has them: a retry applies only the edits after
+/// them, and finishes writing the interrupted ones.
+struct InterruptedCommit {
+    size_t edits = 0;
+    uint32_t sequence = 0;   ///< the hive's sequence number once its log is replayed
+    bool intact = true;      ///< those edits are still the first pending ones (none undone)
 };
 
 class EditSession : public QObject {
@@ -119,7 +134,17 @@ public:
     void commit(const CommitChoice& choice);
     bool isCommitting() const { return committing_; }
     /// The commit as the worker runs it (public for the tests).
-    static CommitOutcome commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io);
+    static CommitOutcome commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io,
+                                    const std::optional<InterruptedCommit>& interrupted = std::nullopt);
+    /// The edits of `pending` that `opened` (a session on the hive file)
+    /// still has to apply: all of them, or, when the file holds the
+    /// interrupted commit (its sequence number says so), the ones after it.
+    /// An error when the interrupted edits are no longer the first pending
+    /// ones: the file has them, and undoing them is a change of its own.
+    static Result<Plan> stillToApply(const Session& opened, const Plan& pending,
+                                     const std::optional<InterruptedCommit>& interrupted);
+    /// The interrupted commit the file holds, if a commit was interrupted.
+    std::optional<InterruptedCommit> interruptedCommit() const;
 
     /// Where the engine writes (tests inject a failing FileIO); null: the
     /// real file system.
@@ -133,7 +158,7 @@ signals:
 private:
     void onCommitFinished();
     static CommitOutcome commitPlanOnce(const QString& path, const Plan& plan, const CommitChoice& choice,
-                                        FileIO* io);
+                                        FileIO* io, const std::optional<InterruptedCommit>& interrupted);
 
     QString path_;
     /// The FILETIME previews stamp changed keys with: fixed per session so
@@ -143,6 +168,9 @@ private:
     QUndoStack* stack_;
     FileIO* io_ = nullptr;
     bool committing_ = false;
+    /// Set when a commit is interrupted after writing the hive file; the
+    /// undo stack's clean index marks where its edits end.
+    std::optional<InterruptedCommit> interrupted_;
     QFutureWatcher<CommitOutcome>* commitWatcher_;
 };
 

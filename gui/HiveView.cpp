@@ -314,8 +314,10 @@ bool HiveView::startEditing(QString* why) {
     edit_ = new EditSession(document_->path(), this);
     connect(edit_, &EditSession::changed, this, &HiveView::refreshPreview);
     connect(edit_, &EditSession::commitFinished, this, [this](const CommitOutcome& outcome) {
-        // The file changed under the read-only mapping: read it again.
+        // The file changed under the read-only mapping: read it again (a
+        // partly written one with its log, as every session reads it).
         if (outcome.ok) reopen(document_->usesLogs());
+        else if (outcome.partlyWritten) reopen(true);
     });
     refreshPreview();
     return true;
@@ -453,6 +455,9 @@ void HiveView::onOpened() {
     tree_->expand(root);
     if (pendingChain_.empty() || !selectChain(pendingChain_)) tree_->setCurrentIndex(root);
     pendingChain_.clear();
+    // Reopened under pending changes (after an interrupted commit): show
+    // them again over the new content.
+    if (edit_ && edit_->hasPending()) refreshPreview();
     const QLocale locale;
     emit statusMessage(tr("Opened %1: %2, format %3, in %4 ms")
                            .arg(document_->displayName(), locale.formattedDataSize(qint64(h->bytes().size())),

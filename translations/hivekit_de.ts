@@ -756,8 +756,19 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <translation>Klassenname setzen</translation>
     </message>
     <message>
-        <source>The hive file was partly written; its transaction log holds the changes, and opening the hive again replays them. Check the hive before committing these changes again.</source>
-        <translation>Die Strukturdatei wurde teilweise geschrieben; ihr Transaktionsprotokoll enthält die Änderungen, und erneutes Öffnen der Struktur spielt sie ein. Prüfen Sie die Struktur, bevor Sie diese Änderungen erneut festschreiben.</translation>
+        <source>The hive is marked dirty by the interrupted commit and its log could not be replayed; recover it (hivectl recover) before committing again.</source>
+        <translation>Die Struktur ist durch das unterbrochene Festschreiben als inkonsistent markiert, und ihr Protokoll ließ sich nicht einspielen; stellen Sie sie wieder her (hivectl recover), bevor Sie erneut festschreiben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The hive already holds the %n change(s) of the interrupted commit (its log replays them), and some of them were undone since. Redo them, or discard the pending changes.</source>
+        <translation>
+            <numerusform>Die Struktur enthält bereits die %n Änderung des unterbrochenen Festschreibens (ihr Protokoll spielt sie ein), und sie wurde seither rückgängig gemacht. Wiederholen Sie sie oder verwerfen Sie die ausstehenden Änderungen.</numerusform>
+            <numerusform>Die Struktur enthält bereits die %n Änderungen des unterbrochenen Festschreibens (ihr Protokoll spielt sie ein), und einige davon wurden seither rückgängig gemacht. Wiederholen Sie sie oder verwerfen Sie die ausstehenden Änderungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The hive file was partly written; its transaction log holds the changes (opening the hive again replays them). Committing again finishes the interrupted commit.</source>
+        <translation>Die Strukturdatei wurde teilweise geschrieben; ihr Transaktionsprotokoll enthält die Änderungen (erneutes Öffnen der Struktur spielt sie ein). Erneutes Festschreiben schließt das unterbrochene Festschreiben ab.</translation>
     </message>
 </context>
 <context>

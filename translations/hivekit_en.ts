@@ -90,6 +90,16 @@
     </message>
 </context>
 <context>
+    <name>hivekit::gui::EditSession</name>
+    <message numerus="yes">
+        <source>The hive already holds the %n change(s) of the interrupted commit (its log replays them), and some of them were undone since. Redo them, or discard the pending changes.</source>
+        <translation>
+            <numerusform>The hive already holds the %n change of the interrupted commit (its log replays it), and it was undone since. Redo it, or discard the pending changes.</numerusform>
+            <numerusform>The hive already holds the %n changes of the interrupted commit (its log replays them), and some of them were undone since. Redo them, or discard the pending changes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::PendingChangesDock</name>
     <message numerus="yes">
         <source>%n pending change(s), applied in this order at commit.</source>

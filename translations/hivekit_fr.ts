@@ -488,7 +488,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Edit this hive: changes stay pending until you commit them</source>
-        <translation>Modifier cette ruche : les modifications restent en attente jusqu’à leur validation</translation>
+        <translation>Modifier cette ruche&#xa0;: les modifications restent en attente jusqu’à leur validation</translation>
     </message>
     <message>
         <source>New &amp;Key…</source>
@@ -568,7 +568,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>%1 has subkeys. Delete it with all its subkeys and values?</source>
-        <translation>%1 a des sous-clés. La supprimer avec toutes ses sous-clés et valeurs ?</translation>
+        <translation>%1 a des sous-clés. La supprimer avec toutes ses sous-clés et valeurs&#xa0;?</translation>
     </message>
     <message>
         <source>HiveKit</source>
@@ -576,16 +576,16 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Cannot edit: %1</source>
-        <translation>Modification impossible : %1</translation>
+        <translation>Modification impossible&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 is open for editing; changes stay pending until committed.</source>
-        <translation>%1 est ouvert en écriture ; les modifications restent en attente jusqu’à leur validation.</translation>
+        <translation>%1 est ouvert en écriture&#xa0;; les modifications restent en attente jusqu’à leur validation.</translation>
     </message>
     <message>
         <source>The commit failed; nothing was lost, the changes are still pending.
 %1</source>
-        <translation>La validation a échoué ; rien n’est perdu, les modifications sont toujours en attente.
+        <translation>La validation a échoué&#xa0;; rien n’est perdu, les modifications sont toujours en attente.
 %1</translation>
     </message>
     <message>
@@ -594,7 +594,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Discard every pending change?</source>
-        <translation>Abandonner toutes les modifications en attente ?</translation>
+        <translation>Abandonner toutes les modifications en attente&#xa0;?</translation>
     </message>
     <message>
         <source>New Key</source>
@@ -602,7 +602,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Name of the new key:</source>
-        <translation>Nom de la nouvelle clé :</translation>
+        <translation>Nom de la nouvelle clé&#xa0;:</translation>
     </message>
     <message>
         <source>The value %1 cannot be read.</source>
@@ -614,7 +614,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation>Nouveau nom :</translation>
+        <translation>Nouveau nom&#xa0;:</translation>
     </message>
     <message>
         <source>The root key cannot be renamed.</source>
@@ -634,11 +634,11 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Import %1</source>
@@ -646,7 +646,7 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Exported to %1</source>
@@ -749,15 +749,26 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
     <message>
         <source>The directory of %1 is not writable: its transaction log and a backup cannot be written there, so a commit will fail.</source>
-        <translation>Le dossier de %1 n’est pas accessible en écriture : ni le journal de transactions ni une sauvegarde ne peuvent y être écrits, la validation échouera donc.</translation>
+        <translation>Le dossier de %1 n’est pas accessible en écriture&#xa0;: ni le journal de transactions ni une sauvegarde ne peuvent y être écrits, la validation échouera donc.</translation>
     </message>
     <message>
         <source>Set class name</source>
         <translation>Définir le nom de classe</translation>
     </message>
     <message>
-        <source>The hive file was partly written; its transaction log holds the changes, and opening the hive again replays them. Check the hive before committing these changes again.</source>
-        <translation>Le fichier de la ruche a été écrit en partie ; son journal de transactions contient les modifications, et rouvrir la ruche les rejoue. Vérifiez la ruche avant de valider à nouveau ces modifications.</translation>
+        <source>The hive is marked dirty by the interrupted commit and its log could not be replayed; recover it (hivectl recover) before committing again.</source>
+        <translation>La ruche est marquée incohérente par la validation interrompue et son journal n’a pas pu être rejoué&#xa0;; récupérez-la (hivectl recover) avant de valider à nouveau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The hive already holds the %n change(s) of the interrupted commit (its log replays them), and some of them were undone since. Redo them, or discard the pending changes.</source>
+        <translation>
+            <numerusform>La ruche contient déjà la %n modification de la validation interrompue (son journal la rejoue), et elle a été annulée depuis. Rétablissez-la, ou abandonnez les modifications en attente.</numerusform>
+            <numerusform>La ruche contient déjà les %n modifications de la validation interrompue (son journal les rejoue), et certaines ont été annulées depuis. Rétablissez-les, ou abandonnez les modifications en attente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The hive file was partly written; its transaction log holds the changes (opening the hive again replays them). Committing again finishes the interrupted commit.</source>
+        <translation>Le fichier de la ruche a été écrit en partie&#xa0;; son journal de transactions contient les modifications (rouvrir la ruche les rejoue). Valider à nouveau termine la validation interrompue.</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,8 @@ public:
     [[nodiscard]] Result<ApplyReport> apply(const Plan& plan);
     /// True while changes are pending.
     bool pending() const { return tx_->active(); }
+    /// TxManager::sequence(): what a failed commit's log would recover to.
+    uint32_t sequence() const { return tx_->sequence(); }
     [[nodiscard]] Result<CommitReport> commit();
     [[nodiscard]] Result<void> rollback();
 

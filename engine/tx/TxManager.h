@@ -151,6 +151,11 @@ public:
     uint64_t generation() const { return generation_; }
 
     bool active() const { return active_; }
+    /// The sequence number of the transaction being built (N+1), or of the
+    /// last one committed or attempted: after a commit that failed once the
+    /// hive file was being written, the number its log entry carries, and
+    /// so the number the hive has once that log is replayed.
+    uint32_t sequence() const { return sequence_; }
     /// Starts a transaction (a no-op while one is active): the image's
     /// primary sequence number becomes N+1 and the timestamp is taken.
     [[nodiscard]] Result<void> begin();

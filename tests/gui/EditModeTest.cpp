@@ -15,6 +15,7 @@
 #include <QTextDocument>
 #include <QTreeView>
 
+#include <cerrno>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +35,8 @@
 #include "format/ValueData.h"
 #include "hive/CellScanner.h"
 #include "support/TestSupport.h"
+#include "tx/CrashFileIO.h"
+#include "tx/FileIO.h"
 
 using namespace hivekit;
 using namespace hivekit::gui;
@@ -237,6 +240,46 @@ TEST_CASE("A commit from the window empties the pending list and reloads the vie
     CHECK(hasKey(view, QStringLiteral("HiveKitTest")));
     CHECK(keyMark(view, QStringLiteral("HiveKitTest")) == static_cast<int>(ChangeMarks::Mark::None));
     CHECK(fileExists(hive + ".bak"));
+}
+
+TEST_CASE("After a commit interrupted once the hive was written, the view shows the pending changes again and a second commit finishes them") {
+    TempDir dir;
+    const std::string original = hivePath("ez/NTUSER1.DAT");
+    bool seen = false;
+    for (uint64_t point = 1; point < 40 && !seen; ++point) {
+        INFO("failing operation " << point);
+        const std::string hive = copyFile(original, dir.file("NTUSER" + std::to_string(point) + ".DAT"));
+        MainWindow window;
+        EditActions* edit = window.editActions();
+        HiveView* view = openAndWait(window, hive);
+        REQUIRE(view->startEditing(nullptr));
+        edit->setView(view);
+        QString error;
+        REQUIRE(view->editSession()->newKey(QString(), QStringLiteral("HiveKitTest"), &error));
+        CrashFileIO failing(realFileIO());
+        failing.failAt(point, EIO);
+        view->editSession()->setFileIO(&failing);
+        QString shown;
+        auto c = QObject::connect(edit, &EditActions::message, [&](const QString& m) { shown = m; });
+        const bool ok = edit->commit(view, {CommitStrategy::Hybrid, false}, true);
+        QObject::disconnect(c);
+        view->editSession()->setFileIO(nullptr);
+        if (ok || !shown.contains(QStringLiteral("partly written"))) continue;
+        seen = true;
+        // The view reads the file again with its log, then shows the
+        // pending change over it, marked.
+        REQUIRE(waitUntil([&] { return view->isLoaded() && view->hive() != view->document()->hive(); }));
+        CHECK(view->document()->hive()->recovery().recovered);
+        CHECK(hasKey(view, QStringLiteral("HiveKitTest")));
+        CHECK(keyMark(view, QStringLiteral("HiveKitTest")) == static_cast<int>(ChangeMarks::Mark::Added));
+        CHECK(edit->dock()->table()->rowCount() == 1);
+        REQUIRE(edit->commit(view, {CommitStrategy::Hybrid, false}, true));
+        CHECK(edit->dock()->table()->rowCount() == 0);
+        REQUIRE(waitUntil([&] { return view->isLoaded() && view->hive() == view->document()->hive(); }));
+        CHECK_FALSE(view->document()->hive()->recovery().wasDirty);
+        CHECK(hasKey(view, QStringLiteral("HiveKitTest")));
+    }
+    CHECK(seen);
 }
 
 TEST_CASE("A .reg file imports as one undoable pending step, and keys and the hive export as .reg") {

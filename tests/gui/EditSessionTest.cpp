@@ -21,6 +21,7 @@
 #include "ValueTableModel.h"
 #include "format/ValueData.h"
 #include "hive/Checker.h"
+#include "index/Index.h"
 #include "support/TestSupport.h"
 #include "tx/CrashFileIO.h"
 #include "tx/FileIO.h"
@@ -403,4 +404,165 @@ TEST_CASE("A commit failing at any file operation keeps the pending list, and th
     // Every operation but the last close makes the commit fail (12 points,
     // 11 failures, 4 of them before the hive file is written, on this plan).
     CHECK(failed + 1 >= points);
+}
+
+namespace {
+
+/// A session on a copy of `original` with `plan` pending, whose commit
+/// fails at file operation `point`; true when that failure came after the
+/// hive file was written (the case these tests are about).
+bool interruptCommit(EditSession& session, const Plan& plan, uint64_t point, CommitOutcome& outcome) {
+    QString error;
+    for (const auto& e : plan.edits()) REQUIRE(session.push(change(e, "edit"), &error));
+    CrashFileIO failing(realFileIO());
+    failing.failAt(point, EIO);
+    session.setFileIO(&failing);
+    QSignalSpy finished(&session, &EditSession::commitFinished);
+    session.commit({});
+    REQUIRE(guitest::waitUntil([&] { return finished.count() == 1; }));
+    session.setFileIO(nullptr);
+    outcome = finished.at(0).at(0).value<CommitOutcome>();
+    return !outcome.ok && outcome.partlyWritten;
+}
+
+bool hasKey(const Hive& hive, const std::string& path) { return static_cast<bool>(Index(hive).findKey(path)); }
+
+CommitOutcome commitNow(EditSession& session) {
+    QSignalSpy finished(&session, &EditSession::commitFinished);
+    session.commit({});
+    REQUIRE(guitest::waitUntil([&] { return finished.count() == 1; }));
+    return finished.at(0).at(0).value<CommitOutcome>();
+}
+
+}  // namespace
+
+TEST_CASE("Committing again after a commit interrupted once the hive was written finishes it, and the hive equals an uninterrupted commit") {
+    TempDir dir;
+    const std::string original = hivePath("ez/NTUSER1.DAT");
+    Plan plan;
+    plan.createKey("HiveKitTest").setValue("HiveKitTest", "v", kRegDword, bytes({1, 0, 0, 0}));
+    plan.setValue("HiveKitTest", "text", kRegSz, bytes({'h', 0, 'i', 0, 0, 0}));
+
+    // The reference: the same plan committed without a failure.
+    const std::string reference = copyFile(original, dir.file("reference.DAT"));
+    uint64_t points = 0;
+    {
+        CrashFileIO counting(realFileIO());
+        REQUIRE(EditSession::commitPlan(guitest::qpath(reference), plan, {}, &counting).ok);
+        points = counting.points();
+    }
+    const auto expected = hivexLines(reference);
+
+    int finished = 0;
+    for (uint64_t point = 0; point < points; ++point) {
+        INFO("failing operation " << point << " of " << points);
+        const std::string hive = copyFile(original, dir.file("retry" + std::to_string(point) + ".DAT"));
+        EditSession session(guitest::qpath(hive));
+        CommitOutcome first;
+        if (!interruptCommit(session, plan, point, first)) continue;
+        CHECK(first.message.contains(QStringLiteral("Committing again finishes the interrupted commit")));
+        // Still pending, and the preview (the log replayed, nothing more
+        // applied) shows the changes instead of failing on them.
+        CHECK(session.changes().size() == 3);
+        auto preview = session.preview();
+        REQUIRE(preview);
+        CHECK(hasKey(**preview, "HiveKitTest"));
+
+        const CommitOutcome second = commitNow(session);
+        INFO(second.message.toStdString());
+        REQUIRE(second.ok);
+        CHECK(second.message.startsWith(QStringLiteral("3 edit(s) committed")));
+        CHECK_FALSE(session.hasPending());
+        auto reopened = guitest::openHive(hive);
+        REQUIRE(reopened);
+        CHECK_FALSE(reopened->recovery().wasDirty);  // written out, not left to the log
+        CHECK(checkHive(*reopened).errors() == 0);
+        CHECK(hivexLines(hive) == expected);
+        ++finished;
+    }
+    // Failures after the hive file was first written: the dirty mark, the
+    // pages, their flush, the header and its flush (at least).
+    CHECK(finished >= 3);
+}
+
+TEST_CASE("After an interrupted commit, a new change commits together with the interrupted ones") {
+    TempDir dir;
+    const std::string original = hivePath("ez/NTUSER1.DAT");
+    Plan plan;
+    // A rename cannot be applied twice: re-applying the whole list to the
+    // replayed hive would fail on it.
+    plan.createKey("HiveKitTest").setValue("HiveKitTest", "v", kRegDword, bytes({1, 0, 0, 0}));
+    plan.renameValue("HiveKitTest", "v", "w");
+    bool seen = false;
+    for (uint64_t point = 1; point < 40 && !seen; ++point) {
+        const std::string hive = copyFile(original, dir.file("more" + std::to_string(point) + ".DAT"));
+        EditSession session(guitest::qpath(hive));
+        CommitOutcome first;
+        if (!interruptCommit(session, plan, point, first)) continue;
+        seen = true;
+        QString error;
+        // Validated against the file with its log replayed plus the
+        // pending list: a key under the interrupted one is valid.
+        REQUIRE(session.newKey(QStringLiteral("HiveKitTest"), QStringLiteral("Child"), &error));
+        REQUIRE(session.changes().size() == 4);
+        const CommitOutcome second = commitNow(session);
+        INFO(second.message.toStdString());
+        REQUIRE(second.ok);
+        auto reopened = guitest::openHive(hive);
+        REQUIRE(reopened);
+        CHECK(checkHive(*reopened).errors() == 0);
+        CHECK(hasKey(*reopened, "HiveKitTest\\Child"));
+        const auto lines = hivexLines(hive);
+        CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& l) {
+                  return l.starts_with("V\tHiveKitTest\t");
+              }) == 1);
+        CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
+            return l.starts_with("V\tHiveKitTest\tw\t4\t01000000");
+        }));
+    }
+    CHECK(seen);
+}
+
+TEST_CASE("After an interrupted commit, undoing one of its changes is refused by name, and discarding keeps the hive's replayed state") {
+    TempDir dir;
+    const std::string original = hivePath("ez/NTUSER1.DAT");
+    Plan plan;
+    plan.createKey("HiveKitTest").setValue("HiveKitTest", "v", kRegDword, bytes({1, 0, 0, 0}));
+    bool seen = false;
+    for (uint64_t point = 1; point < 40 && !seen; ++point) {
+        const std::string hive = copyFile(original, dir.file("undo" + std::to_string(point) + ".DAT"));
+        EditSession session(guitest::qpath(hive));
+        CommitOutcome first;
+        if (!interruptCommit(session, plan, point, first)) continue;
+        seen = true;
+        const auto afterFailure = readFile(hive);
+        session.undoStack()->undo();  // the value goes; the file has it
+        auto preview = session.preview();
+        REQUIRE_FALSE(preview);
+        CHECK(preview.error().message.find("interrupted commit") != std::string::npos);
+        const CommitOutcome refused = commitNow(session);
+        CHECK_FALSE(refused.ok);
+        CHECK(refused.message.contains(QStringLiteral("interrupted commit")));
+        CHECK(readFile(hive) == afterFailure);  // nothing written
+        // Redo restores the prefix: the preview works again.
+        session.undoStack()->redo();
+        CHECK(session.preview());
+        // Discarding: nothing pending, and the hive as every session
+        // opens it holds the interrupted changes (its log replays them).
+        session.discardAll();
+        CHECK_FALSE(session.hasPending());
+        auto kept = session.preview();
+        REQUIRE(kept);
+        CHECK(hasKey(**kept, "HiveKitTest"));
+        QString error;
+        CHECK(session.newKey(QStringLiteral("HiveKitTest"), QStringLiteral("After"), &error));
+        const CommitOutcome last = commitNow(session);
+        INFO(last.message.toStdString());
+        CHECK(last.ok);
+        auto reopened = guitest::openHive(hive);
+        REQUIRE(reopened);
+        CHECK(hasKey(*reopened, "HiveKitTest\\After"));
+        CHECK(checkHive(*reopened).errors() == 0);
+    }
+    CHECK(seen);
 }
