@@ -6,9 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "format/ValueData.h"
 #include "hive/Hive.h"
 
 namespace hivectl {
+
+class Json;
 
 /// The command line after the command name: positional arguments and flags.
 struct Args {
@@ -57,6 +60,13 @@ void writeOut(const std::string& text);
 /// Escapes a name the way hivex-dump does: \ t and newline.
 std::string dumpEscape(const std::string& s);
 
+/// How get and deleted name a value: its name, "(Default)" for "".
+std::string valueDisplayName(const hivekit::ValueRecord& v);
+
+/// get's JSON fields of a value's data: "data" (hex), and with `decoded`
+/// "text", "number" (numbers) and "strings" (REG_MULTI_SZ).
+void jsonValueData(Json& j, hivekit::Bytes data, const hivekit::DecodedValue* decoded);
+
 int runInfo(const Args& args);
 int runLs(const Args& args);
 int runTree(const Args& args);
@@ -64,6 +74,7 @@ int runGet(const Args& args);
 int runDump(const Args& args);
 int runCheck(const Args& args);
 int runCells(const Args& args);
+int runDeleted(const Args& args);
 int runRecover(const Args& args);
 int runExport(const Args& args);
 // Write commands (WriteCommands.cpp).

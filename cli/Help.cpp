@@ -94,6 +94,23 @@ const CommandHelp kCommands[] = {
      "\n"
      "  --no-logs   read the primary file as it is, without replaying its logs\n"
      "\n" HIVECTL_READ_EXIT},
+    {"deleted",
+     "deleted HIVE [--json] [--no-data] [--no-logs]\n"
+     "\n"
+     "Lists the key nodes and value records that free cells still hold: what was\n"
+     "deleted and not yet overwritten. One line per deleted key (file offset, last\n"
+     "write time, the path it had, its value count), its recovered values indented\n"
+     "below it, then the values no deleted key names. A value line gives its file\n"
+     "offset, name, type, what became of its data (intact, empty, overwritten,\n"
+     "truncated, missing) and the data decoded as get shows it. A path that starts\n"
+     "with \"?\\\" lost its upper part. Never writes to HIVE.\n"
+     "\n"
+     "  --json      machine-readable output\n"
+     "  --no-data   omit the data\n"
+     "  --no-logs   read the primary file as it is, without replaying its logs\n"
+     "\n"
+     "Exit status: 0 success, 2 usage error, 3 HIVE cannot be opened or is not a\n"
+     "hive.\n"},
     {"recover",
      "recover HIVE OUT\n"
      "\n"

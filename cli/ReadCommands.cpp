@@ -44,11 +44,24 @@ std::unique_ptr<Hive> openHive(const Args& args) {
     return std::move(*hive);
 }
 
-namespace {
-
 std::string valueDisplayName(const ValueRecord& v) {
     return v.nameLength == 0 ? std::string("(Default)") : v.nameUtf8();
 }
+
+void jsonValueData(Json& j, Bytes data, const DecodedValue* decoded) {
+    j.field("data", hexBytesCompact(data));
+    if (!decoded) return;
+    j.field("text", decoded->toText());
+    if (decoded->kind == ValueKind::Number) j.field("number", decoded->number);
+    if (decoded->kind == ValueKind::TextList) {
+        j.key("strings").beginArray();
+        for (const auto& s : decoded->list) j.value(s);
+        j.endArray();
+    }
+}
+
+namespace {
+
 
 /// Resolves PATH (argument i) to a key, printing the error when absent.
 bool resolveKey(const Hive& hive, const std::string& path, uint32_t& out) {
@@ -318,16 +331,8 @@ int runGet(const Args& args) {
         DecodedValue d = decodeValue(v->type, data->bytes());
         if (args.json) {
             j.beginObject().field("name", v->nameUtf8()).field("type", v->type).field("typeName", valueTypeLabel(v->type));
-            j.field("size", uint64_t{data->size()}).field("data", hexBytesCompact(data->bytes()));
-            if (!args.raw) {
-                j.field("text", d.toText());
-                if (d.kind == ValueKind::Number) j.field("number", d.number);
-                if (d.kind == ValueKind::TextList) {
-                    j.key("strings").beginArray();
-                    for (const auto& s : d.list) j.value(s);
-                    j.endArray();
-                }
-            }
+            j.field("size", uint64_t{data->size()});
+            jsonValueData(j, data->bytes(), args.raw ? nullptr : &d);
             j.endObject();
         } else if (args.raw) {
             writeOut(hexBytesCompact(data->bytes()) + "\n");

@@ -20,6 +20,8 @@ const char* kUsageText =
     "  dump HIVE             every key and value, in hivex-dump's canonical format\n"
     "  check HIVE            every structural invariant; exit 1 when anything is wrong\n"
     "  cells HIVE            every hbin and cell: offset, size, type, allocated or free\n"
+    "  deleted HIVE          deleted keys and values still held by free cells, with their\n"
+    "                        paths and what remains of their data\n"
     "  recover HIVE OUT      replay the transaction logs of a dirty HIVE and write the\n"
     "                        clean result to the new file OUT (HIVE and its logs are only read)\n"
     "  export HIVE [PATH]    the key at PATH (the root by default) and its subtree as a\n"
@@ -43,10 +45,10 @@ const char* kUsageText =
     "  the commit is crash-safe (the hive's .LOG1 first).\n"
     "\n"
     "Options:\n"
-    "  --json       machine-readable output (info, ls, get, check)\n"
+    "  --json       machine-readable output (info, ls, get, check, deleted)\n"
     "  --raw        get: the data as hex bytes\n"
     "  --no-logs    read the primary file as it is, without replaying its logs\n"
-    "  --no-data    dump: leave the data column empty\n"
+    "  --no-data    dump: leave the data column empty; deleted: omit the data\n"
     "  --strict     check: warnings fail the check too (exit 1)\n"
     "  -o FILE      export: write to FILE instead of stdout\n"
     "  --regedit4   export: REGEDIT4 in UTF-8 instead of regedit 5.00 in UTF-16LE\n"
@@ -143,6 +145,7 @@ int main(int argc, char** argv) {
     if (c == "dump") return runDump(args);
     if (c == "check") return runCheck(args);
     if (c == "cells") return runCells(args);
+    if (c == "deleted") return runDeleted(args);
     if (c == "recover") return runRecover(args);
     if (c == "export") return runExport(args);
     if (c == "import") return runImport(args);

@@ -1,0 +1,434 @@
+#include "hive/DeletedScanner.h"
+
+#include <algorithm>
+#include <limits>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "format/BigData.h"
+#include "format/Layout.h"
+#include "hive/CellScanner.h"
+#include "index/Index.h"
+
+namespace hivekit {
+
+const char* recoveredDataName(RecoveredData state) {
+    switch (state) {
+    case RecoveredData::Intact: return "intact";
+    case RecoveredData::Empty: return "empty";
+    case RecoveredData::Overwritten: return "overwritten";
+    case RecoveredData::Truncated: return "truncated";
+    case RecoveredData::Missing: return "missing";
+    }
+    return "?";
+}
+
+namespace {
+
+constexpr uint64_t kHeader = layout::kBaseBlockSize;
+
+// FILETIMEs of 1990-01-01 and 2100-01-01 (100 ns since 1601-01-01 UTC).
+constexpr uint64_t kFiletime1990 = 122756256000000000ULL;
+constexpr uint64_t kFiletime2100 = 157469184000000000ULL;
+
+// nk flags a key on disk may carry: the ten the specification names and
+// the user flags that Windows XP kept in bits 12-15. VOLATILE is refused:
+// a volatile key lives in memory only and never reaches the file.
+constexpr uint16_t kKeyFlagsAllowed = 0xF3FE;
+// vk flags: COMP_NAME and the tombstone bit of layered keys.
+constexpr uint16_t kValueFlagsAllowed = layout::vk::FlagCompressedName | layout::vk::FlagTombstone;
+
+// The deepest chain of deleted parents followed (Windows' own key depth).
+constexpr size_t kMaxDepth = 512;
+// How often progress is reported, in bytes of bins.
+constexpr uint64_t kProgressStep = 256 * 1024;
+
+struct FreeRange {
+    uint32_t offset = 0;  // relative, of the free cell's size field
+    uint32_t end = 0;     // relative, one past the cell
+};
+
+/// True for a type Windows writes: the twelve REG_* types and the small
+/// private ones applications use, and the PnP device property types
+/// (0xFFFF0000 | DEVPROPTYPE) of SYSTEM\...\Properties. Anything else in a
+/// free cell is more likely bytes that happen to follow "vk".
+bool plausibleType(uint32_t type) { return type <= 0xFFFF || (type >> 16) == 0xFFFF; }
+
+class Scanner {
+public:
+    Scanner(const Hive& hive, const DeletedScanOptions& options) : hive_(hive), options_(options) {}
+
+    Result<DeletedScan> run();
+
+private:
+    bool report(uint64_t done) {
+        if (!options_.progress) return true;
+        return options_.progress(done, hive_.binsEnd());
+    }
+    /// Walks every cell in file order and scans the free ones; false when cancelled.
+    bool scanCells();
+    void scanFreeCell(const FreeRange& range);
+    /// Accepts the nk or vk at `at` inside `range` when it is plausible;
+    /// returns the bytes the accepted record covers from `at` (0: none).
+    size_t tryKey(uint32_t at, const FreeRange& range);
+    size_t tryValue(uint32_t at, const FreeRange& range);
+    /// The free cell that holds relative offset `at`, or null.
+    const FreeRange* freeRangeAt(uint32_t at) const;
+    /// Magnitude of the (old) cell size field at `at`, 0 when unreadable.
+    uint32_t oldCellSize(uint32_t at) const;
+    void linkValues();
+    void recoverData(DeletedValue& value);
+    void recoverBigData(DeletedValue& value, const FreeRange& dbRange);
+    void takeData(DeletedValue& value, Bytes bytes, RecoveredData state);
+    void buildPaths();
+    /// The live path of the key at `offset` ("" for the root), or false
+    /// when it is no readable key of the live tree.
+    bool livePath(uint32_t offset, std::string& out);
+
+    const Hive& hive_;
+    const DeletedScanOptions& options_;
+    DeletedScan scan_;
+    std::vector<FreeRange> free_;
+    std::unordered_map<uint32_t, size_t> keyAt_;    // cellOffset -> index in keys
+    std::unordered_map<uint32_t, size_t> valueAt_;  // cellOffset -> index in values
+    std::unordered_map<uint32_t, std::string> livePaths_;
+    std::unordered_set<uint32_t> notLive_;
+    // Budgets that keep hostile input linear in the free bytes: value list
+    // entries examined, and data bytes copied. A real hive needs each free
+    // byte once (a free cell held one list or one value's data); several
+    // records that name the same cells share the budget, and once it is
+    // spent, lists are no longer linked and data is given Truncated to what
+    // the budget still allowed.
+    uint64_t listBudget_ = 0;
+    uint64_t dataBudget_ = 0;
+};
+
+bool Scanner::scanCells() {
+    uint64_t nextReport = kProgressStep;
+    bool cancelled = false;
+    CellScanner(hive_).scan([&](const HiveBinInfo&, const Cell& c) {
+        const uint64_t done = uint64_t{c.offset} + c.size;
+        if (done >= nextReport) {
+            nextReport = done + kProgressStep;
+            if (!report(done)) {
+                cancelled = true;
+                return false;
+            }
+        }
+        if (!c.allocated) {
+            free_.push_back({c.offset, c.offset + c.size});
+            scanFreeCell(free_.back());
+        }
+        return true;
+    });
+    return !cancelled;
+}
+
+const FreeRange* Scanner::freeRangeAt(uint32_t at) const {
+    auto it = std::upper_bound(free_.begin(), free_.end(), at,
+                               [](uint32_t x, const FreeRange& r) { return x < r.offset; });
+    if (it == free_.begin()) return nullptr;
+    --it;
+    return at < it->end ? &*it : nullptr;
+}
+
+uint32_t Scanner::oldCellSize(uint32_t at) const {
+    Bytes all = hive_.bytes();
+    ByteReader r(all, 0, "cell size");
+    const int32_t raw = r.i32(kHeader + at, "the cell size");
+    if (!r.ok() || raw == std::numeric_limits<int32_t>::min()) return 0;
+    return static_cast<uint32_t>(raw < 0 ? -raw : raw);
+}
+
+// A record inside a free cell starts with its old cell's size field. At the
+// free cell's start that field is the free cell's own (positive) size. At a
+// boundary inside, it is whatever the old cell last had there:
+//  - positive when that cell was freed on its own before a neighbour freed
+//    later absorbed it (Windows' HvFreeCell makes the size positive, then
+//    merges with free neighbours and rewrites only the merged cell's first
+//    size field);
+//  - negative when the cell was absorbed while still marked allocated: a
+//    free that merges forwards over a cell never freed (the regf
+//    specification allows it: slack after a record is not cleared), and
+//    HiveKit's own Allocator, which merges a freed cell into the free cell
+//    before it without touching the freed cell's own size field.
+// So both signs are accepted; what counts is that the old cell was large
+// enough for its record (a real cell always is) and a multiple of 8.
+size_t Scanner::tryKey(uint32_t at, const FreeRange& range) {
+    const uint32_t oldSize = oldCellSize(at);
+    if (oldSize < 8 || oldSize % layout::kCellAlignment != 0) return 0;
+    const uint64_t fileOffset = kHeader + at + 4;
+    Bytes rest = hive_.bytes().subspan(fileOffset, range.end - at - 4);
+    auto node = decodeKeyNode(rest, at, fileOffset);  // fails when the name does not fit the free cell
+    if (!node) return 0;
+    const size_t recordSize = keyNodeSize(node->nameLength);
+    if (node->nameLength == 0 || oldSize < recordSize + 4) return 0;
+    if (node->flags & ~kKeyFlagsAllowed) return 0;
+    if (node->lastWritten < kFiletime1990 || node->lastWritten >= kFiletime2100) return 0;
+    DeletedKey key;
+    key.cellOffset = at;
+    key.name = node->nameUtf8();
+    key.node = *node;
+    keyAt_.emplace(at, scan_.keys.size());
+    scan_.keys.push_back(std::move(key));
+    return recordSize + 4;
+}
+
+size_t Scanner::tryValue(uint32_t at, const FreeRange& range) {
+    const uint32_t oldSize = oldCellSize(at);
+    if (oldSize < 8 || oldSize % layout::kCellAlignment != 0) return 0;
+    const uint64_t fileOffset = kHeader + at + 4;
+    Bytes rest = hive_.bytes().subspan(fileOffset, range.end - at - 4);
+    auto record = decodeValueRecord(rest, at, fileOffset);
+    if (!record) return 0;
+    const size_t recordSize = valueRecordSize(record->nameLength);
+    if (oldSize < recordSize + 4) return 0;
+    if (record->flags & ~kValueFlagsAllowed) return 0;
+    if (!plausibleType(record->type)) return 0;
+    // Inline data holds at most the 4 bytes of the offset field; other data
+    // cannot be larger than the bins that would hold it.
+    if (record->dataInline() ? record->dataSize() > 4 : record->dataSize() > hive_.binsEnd()) return 0;
+    DeletedValue value;
+    value.cellOffset = at;
+    value.name = record->nameUtf8();
+    value.record = *record;
+    valueAt_.emplace(at, scan_.values.size());
+    scan_.values.push_back(std::move(value));
+    return recordSize + 4;
+}
+
+void Scanner::scanFreeCell(const FreeRange& range) {
+    scan_.freeBytesScanned += range.end - range.offset;
+    const uint8_t* all = hive_.bytes().data() + kHeader;
+    // Every 8-byte boundary of the free cell: an old cell begins at one, and
+    // its signature follows its 4-byte size field. Positions inside a record
+    // just accepted are skipped: a name may spell "nk" or "vk".
+    uint32_t at = range.offset;
+    while (range.end - at >= 4 + 2) {
+        const uint16_t sig = loadU16(all + at + 4);  // in bounds: at + 6 <= range.end <= binsEnd
+        size_t taken = 0;
+        if (sig == layout::kKeyNodeSignature) taken = tryKey(at, range);
+        else if (sig == layout::kValueSignature) taken = tryValue(at, range);
+        const size_t step = std::max<size_t>(layout::kCellAlignment,
+                                             (taken + layout::kCellAlignment - 1) / layout::kCellAlignment *
+                                                 layout::kCellAlignment);
+        if (step >= range.end - at) break;
+        at += static_cast<uint32_t>(step);
+    }
+}
+
+void Scanner::linkValues() {
+    for (size_t k = 0; k < scan_.keys.size(); ++k) {
+        DeletedKey& key = scan_.keys[k];
+        const uint32_t count = key.node.valueCount;
+        const uint32_t list = key.node.valueList;
+        if (count == 0 || list == layout::kNoCell || list % layout::kCellAlignment != 0) continue;
+        // The list must still be free (allocated again: its entries are
+        // someone else's now), its old cell large enough for the count, and
+        // the entries inside the free cell.
+        const FreeRange* range = freeRangeAt(list);
+        if (!range) continue;
+        const uint64_t need = 4 + uint64_t{count} * 4;
+        if (oldCellSize(list) < need || range->end - list < need) continue;
+        if (listBudget_ < count) break;
+        listBudget_ -= count;
+        const uint8_t* entries = hive_.bytes().data() + kHeader + list + 4;
+        for (uint32_t i = 0; i < count; ++i) {
+            auto found = valueAt_.find(loadU32(entries + 4 * size_t{i}));
+            if (found == valueAt_.end()) continue;
+            if (std::find(key.values.begin(), key.values.end(), found->second) != key.values.end()) continue;
+            key.values.push_back(found->second);
+            // The first key (in file order) that names a record owns it.
+            DeletedValue& value = scan_.values[found->second];
+            if (value.ownerKey == DeletedValue::kNoOwner) value.ownerKey = k;
+        }
+    }
+}
+
+void Scanner::takeData(DeletedValue& value, Bytes bytes, RecoveredData state) {
+    if (bytes.size() > dataBudget_) {
+        bytes = bytes.first(static_cast<size_t>(dataBudget_));
+        state = RecoveredData::Truncated;
+    }
+    dataBudget_ -= bytes.size();
+    value.data.assign(bytes.begin(), bytes.end());
+    value.dataState = state;
+}
+
+void Scanner::recoverData(DeletedValue& value) {
+    const ValueRecord& v = value.record;
+    const uint32_t size = v.dataSize();
+    if (v.dataInline()) {
+        if (size == 0) value.dataState = RecoveredData::Empty;
+        else takeData(value, Bytes(v.inlineBytes, size), RecoveredData::Intact);
+        return;
+    }
+    if (size == 0) {
+        value.dataState = RecoveredData::Empty;
+        return;
+    }
+    const uint32_t at = v.dataOffset;
+    // Outside the bins, in an hbin header or a damaged bin, or not on a cell
+    // boundary: no cell was ever there.
+    const HiveBinInfo* bin = at < hive_.binsEnd() ? hive_.binAt(at) : nullptr;
+    if (!bin || !bin->valid || at % layout::kCellAlignment != 0 || at - bin->offset < layout::kHbinHeaderSize) {
+        value.dataState = RecoveredData::Missing;
+        return;
+    }
+    const FreeRange* range = freeRangeAt(at);
+    if (!range) {
+        value.dataState = RecoveredData::Overwritten;  // part of an allocated cell now
+        return;
+    }
+    const uint32_t oldSize = oldCellSize(at);
+    if (oldSize < 8 || oldSize % layout::kCellAlignment != 0) {
+        value.dataState = RecoveredData::Missing;  // no cell header where the data cell began
+        return;
+    }
+    // What is still free of the old cell: up to its own end and to the end
+    // of the free cell that holds it (beyond that, later allocations).
+    const size_t room = std::min<size_t>(oldSize, range->end - at) - 4;
+    Bytes cellData = hive_.bytes().subspan(kHeader + at + 4, room);
+    if (size > room && size > layout::kBigDataSegmentSize && hive_.header().allowsBigData() &&
+        looksLikeBigData(cellData)) {
+        recoverBigData(value, *range);
+        return;
+    }
+    if (size <= room) takeData(value, cellData.first(size), RecoveredData::Intact);
+    else takeData(value, cellData, RecoveredData::Truncated);
+}
+
+// Big data is assembled only when the db record, its segment list and every
+// segment are still free: one of them allocated again means the pieces may
+// belong to someone else, and a value made of mixed pieces would be wrong
+// bytes presented as evidence. Segments are taken as Windows writes them,
+// kBigDataSegmentSize bytes each (the last one shorter), so a segment whose
+// free cell was merged with its neighbours still yields its own bytes only.
+void Scanner::recoverBigData(DeletedValue& value, const FreeRange& dbRange) {
+    const uint32_t size = value.record.dataSize();
+    const uint32_t at = value.record.dataOffset;
+    const uint64_t fileOffset = kHeader + at + 4;
+    auto db = decodeBigData(hive_.bytes().subspan(fileOffset, dbRange.end - at - 4), fileOffset);
+    if (!db || db->segmentCount == 0) {
+        value.dataState = RecoveredData::Missing;
+        return;
+    }
+    const uint32_t list = db->segmentList;
+    const FreeRange* listRange = list % layout::kCellAlignment == 0 ? freeRangeAt(list) : nullptr;
+    const uint64_t listNeed = 4 + uint64_t{db->segmentCount} * 4;
+    if (!listRange || oldCellSize(list) < listNeed || listRange->end - list < listNeed) {
+        value.dataState = RecoveredData::Overwritten;
+        return;
+    }
+    const uint8_t* entries = hive_.bytes().data() + kHeader + list + 4;
+    std::vector<uint8_t> out;
+    out.reserve(std::min<uint64_t>({size, uint64_t{db->segmentCount} * layout::kBigDataSegmentSize, dataBudget_}));
+    bool shortSegment = false;
+    for (size_t i = 0; i < db->segmentCount && out.size() < size; ++i) {
+        const uint32_t seg = loadU32(entries + 4 * i);
+        const FreeRange* segRange = seg % layout::kCellAlignment == 0 ? freeRangeAt(seg) : nullptr;
+        if (!segRange) {
+            value.dataState = RecoveredData::Overwritten;
+            return;
+        }
+        const uint32_t segSize = oldCellSize(seg);
+        const size_t want = std::min<size_t>(layout::kBigDataSegmentSize, size - out.size());
+        const size_t room = segSize < 8 ? 0 : std::min<size_t>(segSize, segRange->end - seg) - 4;
+        const size_t take = std::min({want, room, static_cast<size_t>(dataBudget_ - out.size())});
+        Bytes bytes = hive_.bytes().subspan(kHeader + seg + 4, take);
+        out.insert(out.end(), bytes.begin(), bytes.end());
+        if (take < want) {
+            shortSegment = true;  // what follows would no longer line up
+            break;
+        }
+    }
+    const bool complete = !shortSegment && out.size() == size;
+    dataBudget_ -= out.size();
+    value.data = std::move(out);
+    value.dataState = complete ? RecoveredData::Intact : RecoveredData::Truncated;
+}
+
+bool Scanner::livePath(uint32_t offset, std::string& out) {
+    if (auto it = livePaths_.find(offset); it != livePaths_.end()) {
+        out = it->second;
+        return true;
+    }
+    if (notLive_.count(offset)) return false;
+    // A cell inside a free cell may still carry a negative size field (see
+    // tryKey), so allocatedCell() alone would take it for live.
+    bool live = !freeRangeAt(offset) && hive_.keyNode(offset).has_value();
+    std::string path;
+    if (live) {
+        auto p = Index(hive_).pathOf(offset);
+        live = p.has_value();
+        if (live) path = std::move(*p);
+    }
+    if (!live) {
+        notLive_.insert(offset);
+        return false;
+    }
+    out = livePaths_.emplace(offset, std::move(path)).first->second;
+    return true;
+}
+
+void Scanner::buildPaths() {
+    std::vector<size_t> chain;
+    std::vector<char> done(scan_.keys.size(), 0);
+    auto join = [](const std::string& base, const std::string& name) {
+        return base.empty() ? name : base + "\\" + name;
+    };
+    for (size_t start = 0; start < scan_.keys.size(); ++start) {
+        if (done[start]) continue;
+        // Follow the parents through deleted keys until a live key, a key
+        // whose path is known, an unknown cell, a cycle or the depth limit.
+        chain.assign(1, start);
+        std::string base = "?";
+        for (;;) {
+            DeletedKey& top = scan_.keys[chain.back()];
+            const uint32_t parent = top.node.parent;
+            auto deleted = keyAt_.find(parent);
+            if (deleted != keyAt_.end()) {
+                const size_t j = deleted->second;
+                if (done[j]) {
+                    base = scan_.keys[j].path;
+                    break;
+                }
+                if (std::find(chain.begin(), chain.end(), j) != chain.end() || chain.size() >= kMaxDepth) break;
+                chain.push_back(j);
+                continue;
+            }
+            std::string live;
+            if (livePath(parent, live)) {
+                top.parentLive = true;
+                base = live;
+            }
+            break;
+        }
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+            DeletedKey& key = scan_.keys[*it];
+            key.path = join(base, key.name);
+            done[*it] = 1;
+            base = key.path;
+        }
+    }
+}
+
+Result<DeletedScan> Scanner::run() {
+    auto cancelled = [] { return fail(ErrorCode::Invalid, "the scan for deleted keys and values was cancelled"); };
+    if (!report(0) || !scanCells()) return cancelled();
+    listBudget_ = scan_.freeBytesScanned / 4 * 2 + 4096;
+    dataBudget_ = scan_.freeBytesScanned * 2 + (1u << 20);
+    linkValues();
+    for (DeletedValue& value : scan_.values) recoverData(value);
+    buildPaths();
+    if (!report(hive_.binsEnd())) return cancelled();
+    return std::move(scan_);
+}
+
+}  // namespace
+
+Result<DeletedScan> scanDeleted(const Hive& hive, const DeletedScanOptions& options) {
+    return Scanner(hive, options).run();
+}
+
+}  // namespace hivekit
