@@ -52,10 +52,6 @@ QString valueDataLine(const DecodedValue& decoded, int maxBytes) {
     return line;
 }
 
-QString countNoun(qulonglong n, const QString& one, const QString& many) {
-    return n == 1 ? one : many.arg(QLocale().toString(n));
-}
-
 int pluralN(qulonglong n) { return static_cast<int>(std::min<qulonglong>(n, std::numeric_limits<int>::max())); }
 
 QIcon valueTypeIcon(uint32_t type) {

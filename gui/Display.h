@@ -27,11 +27,6 @@ QString hexOffsetText(uint64_t offset);
 /// Line breaks become spaces so a row stays one line high.
 QString valueDataLine(const DecodedValue& decoded, int maxBytes = 64);
 
-/// "1 key" or "1,234 keys": `one` for one, `many` (with %1 for the number,
-/// in the locale's digits) otherwise. English plurals without a translator;
-/// both texts come from tr() at the caller.
-QString countNoun(qulonglong n, const QString& one, const QString& many);
-
 /// A count as tr()'s plural argument n, e.g. tr("%Ln key(s)", nullptr,
 /// pluralN(count)), so that each language picks its own plural form (French
 /// says "0 clé", English "0 keys"; translations/hivekit_en.ts holds the

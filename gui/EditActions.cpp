@@ -77,6 +77,8 @@ EditActions::EditActions(QMainWindow* window)
     editValue_ = new QAction(tr("&Modify Value…"), this);
     rename_ = new QAction(tr("&Rename…"), this);
     rename_->setShortcut(Qt::Key_F2);
+    className_ = new QAction(tr("Set &Class Name…"), this);
+    className_->setStatusTip(tr("Set or remove the class name of the selected key"));
     delete_ = new QAction(tr("&Delete"), this);
     delete_->setShortcut(QKeySequence::Delete);
     undo_ = group_->createUndoAction(this, tr("&Undo"));
@@ -99,6 +101,7 @@ EditActions::EditActions(QMainWindow* window)
     connect(newValue_, &QAction::triggered, this, &EditActions::newValueDialog);
     connect(editValue_, &QAction::triggered, this, &EditActions::editValueDialog);
     connect(rename_, &QAction::triggered, this, &EditActions::renameDialog);
+    connect(className_, &QAction::triggered, this, &EditActions::classNameDialog);
     connect(delete_, &QAction::triggered, this, [this] {
         QString error;
         if (!deleteSelection(&error) && !error.isEmpty()) showError(error);
@@ -132,6 +135,15 @@ EditActions::EditActions(QMainWindow* window)
         if (dialog.exec() != QDialog::Accepted) return std::nullopt;
         return dialog.choice();
     };
+    classNamePrompt = [this](const QString& path, const QString& current) -> std::optional<QString> {
+        bool ok = false;
+        const QString text = QInputDialog::getText(
+            window_, tr("Set Class Name"),
+            tr("Class name of %1 (empty to remove it):").arg(path.isEmpty() ? tr("the root key") : path),
+            QLineEdit::Normal, current, &ok);
+        if (!ok) return std::nullopt;
+        return text;
+    };
     confirmRecursiveDelete = [this](const QString& path) {
         return QMessageBox::question(window_, tr("Delete Key"),
                                      tr("%1 has subkeys. Delete it with all its subkeys and values?").arg(path)) ==
@@ -148,7 +160,7 @@ void EditActions::fillMenus(QMenu* modifyMenu, QMenu* editMenu) {
     editMenu->insertSeparator(first);
     modifyMenu->addAction(editMode_);
     modifyMenu->addSeparator();
-    for (QAction* a : {newKey_, newValue_, editValue_, rename_, delete_}) modifyMenu->addAction(a);
+    for (QAction* a : {newKey_, newValue_, editValue_, rename_, className_, delete_}) modifyMenu->addAction(a);
     modifyMenu->addSeparator();
     for (QAction* a : {commit_, discard_, previewReg_}) modifyMenu->addAction(a);
     modifyMenu->addSeparator();
@@ -158,7 +170,7 @@ void EditActions::fillMenus(QMenu* modifyMenu, QMenu* editMenu) {
 }
 
 void EditActions::attach(HiveView* view) {
-    for (QAction* a : {newKey_, newValue_, rename_, delete_, exportKey_}) view->keyTree()->addAction(a);
+    for (QAction* a : {newKey_, newValue_, rename_, className_, delete_, exportKey_}) view->keyTree()->addAction(a);
     for (QAction* a : {editValue_, newValue_, rename_, delete_}) view->valueTable()->addAction(a);
     connect(view->valueTable(), &QTableView::doubleClicked, this, [this, view] {
         if (view == view_ && view->isEditing()) editValueDialog();
@@ -185,7 +197,8 @@ void EditActions::updateActions() {
         editMode_->setChecked(editing);
     }
     editMode_->setEnabled(loaded && !pending);
-    for (QAction* a : {newKey_, newValue_, rename_, delete_, importReg_}) a->setEnabled(editing && !committing);
+    for (QAction* a : {newKey_, newValue_, rename_, className_, delete_, importReg_})
+        a->setEnabled(editing && !committing);
     editValue_->setEnabled(editing && !committing && !view_->currentValueName().isNull());
     for (QAction* a : {commit_, discard_, previewReg_}) a->setEnabled(pending && !committing);
     for (QAction* a : {exportKey_, exportHive_}) a->setEnabled(loaded);
@@ -358,6 +371,26 @@ void EditActions::renameDialog() {
     }
     const qsizetype slash = keyPath.lastIndexOf(QLatin1Char('\\'));
     view_->goToPath(slash < 0 ? newName : keyPath.left(slash) + QLatin1Char('\\') + newName);
+}
+
+void EditActions::classNameDialog() {
+    if (!view_ || !view_->isEditing()) return;
+    const QString keyPath = view_->currentKeyPath();
+    // The class name as the pending changes leave it (the preview).
+    QString current;
+    const auto hive = view_->hive();
+    QString error;
+    const auto chain = hive ? HiveDocument::resolvePath(*hive, keyPath, &error) : std::nullopt;
+    if (!chain) {
+        showError(error.isEmpty() ? tr("No key is selected.") : error);
+        return;
+    }
+    const auto key = hive->keyNode(chain->back());
+    const auto className = key ? hive->className(*key) : Result<std::u16string>(std::unexpected(key.error()));
+    if (className) current = QString::fromStdU16String(*className);
+    const auto wanted = classNamePrompt(keyPath, current);
+    if (!wanted || *wanted == current) return;
+    if (!view_->editSession()->setClassName(keyPath, *wanted, current, &error)) showError(error);
 }
 
 bool EditActions::deleteSelection(QString* error) {

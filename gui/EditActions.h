@@ -45,6 +45,9 @@ public:
     std::function<std::optional<CommitChoice>(HiveView*)> commitPrompt;
     /// Asks to confirm deleting a key that has subkeys.
     std::function<bool(const QString& path)> confirmRecursiveDelete;
+    /// Asks for the class name of the key at `path` (now `current`);
+    /// nothing: cancelled, "": remove the class name.
+    std::function<std::optional<QString>(const QString& path, const QString& current)> classNamePrompt;
 
     /// True when `view` may close or be replaced: nothing pending, or the
     /// user discarded, or committed successfully (waiting for the commit).
@@ -58,6 +61,7 @@ public:
     QAction* newValueAction() const { return newValue_; }
     QAction* editValueAction() const { return editValue_; }
     QAction* renameAction() const { return rename_; }
+    QAction* classNameAction() const { return className_; }
     QAction* deleteAction() const { return delete_; }
     QAction* undoAction() const { return undo_; }
     QAction* redoAction() const { return redo_; }
@@ -91,6 +95,7 @@ private:
     void newValueDialog();
     void editValueDialog();
     void renameDialog();
+    void classNameDialog();
     void commitDialog();
     void discardAll();
     void exportDialog(bool wholeHive);
@@ -107,6 +112,7 @@ private:
     QAction* newValue_;
     QAction* editValue_;
     QAction* rename_;
+    QAction* className_;
     QAction* delete_;
     QAction* undo_;
     QAction* redo_;

@@ -184,6 +184,14 @@ bool EditSession::renameKey(const QString& path, const QString& newName, QString
     return push(makeChange(std::move(e), tr("Rename key"), path, path.mid(slash + 1), newName), error);
 }
 
+bool EditSession::setClassName(const QString& path, const QString& className, const QString& oldText,
+                               QString* error) {
+    Edit e = Plan().setClassName(path.toStdString(), className.toStdString()).edits().front();
+    return push(makeChange(std::move(e), className.isEmpty() ? tr("Remove class name") : tr("Set class name"), path,
+                           oldText, className),
+                error);
+}
+
 bool EditSession::setValue(const QString& keyPath, const QString& name, uint32_t type, std::vector<uint8_t> data,
                            const QString& oldText, const QString& newText, QString* error) {
     Edit e = Plan().setValue(keyPath.toStdString(), name.toStdString(), type, std::move(data)).edits().front();

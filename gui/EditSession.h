@@ -106,6 +106,9 @@ public:
     bool newKey(const QString& parentPath, const QString& name, QString* error);
     bool deleteKey(const QString& path, bool recursive, QString* error);
     bool renameKey(const QString& path, const QString& newName, QString* error);
+    /// Sets the class name of the key at `path` ("" removes it); `oldText`
+    /// is the class name it has now, for the list.
+    bool setClassName(const QString& path, const QString& className, const QString& oldText, QString* error);
     bool setValue(const QString& keyPath, const QString& name, uint32_t type, std::vector<uint8_t> data,
                   const QString& oldText, const QString& newText, QString* error);
     bool deleteValue(const QString& keyPath, const QString& name, const QString& oldText, QString* error);

@@ -37,6 +37,7 @@
 #include "HiveView.h"
 #include "RecentFiles.h"
 #include "SearchDock.h"
+#include "DeletedDock.h"
 #include "EditActions.h"
 #include "PendingChangesDock.h"
 #include "format/Layout.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(QWidget* parent)
       tabs_(new QTabWidget),
       searchDock_(new SearchDock(this)),
       diagnosticsDock_(new DiagnosticsDock(this)),
+      deletedDock_(new DeletedDock(this)),
       pathLabel_(new QLabel),
       countsLabel_(new QLabel),
       readOnlyLabel_(new QLabel) {
@@ -79,6 +81,8 @@ MainWindow::MainWindow(QWidget* parent)
     editActions_ = new EditActions(this);
     addDockWidget(Qt::BottomDockWidgetArea, editActions_->dock());
     tabifyDockWidget(diagnosticsDock_, editActions_->dock());
+    addDockWidget(Qt::BottomDockWidgetArea, deletedDock_);
+    tabifyDockWidget(editActions_->dock(), deletedDock_);
     searchDock_->raise();
     connect(editActions_, &EditActions::message, this, [this](const QString& text) {
         statusBar()->showMessage(text, 8000);
@@ -95,6 +99,13 @@ MainWindow::MainWindow(QWidget* parent)
         if (!view) return;
         tabs_->setCurrentWidget(view);
         if (!view->showHit(hit)) statusBar()->showMessage(tr("That key is no longer in the tree."), 5000);
+    });
+    connect(deletedDock_, &DeletedDock::scanRequested, this, &MainWindow::startDeletedScan);
+    connect(deletedDock_, &DeletedDock::offsetActivated, this, [this](QWidget* target, quint64 offset) {
+        auto* view = qobject_cast<HiveView*>(target);
+        if (!view) return;
+        tabs_->setCurrentWidget(view);
+        view->showOffset(offset);
     });
     connect(diagnosticsDock_, &DiagnosticsDock::offsetActivated, this, [this](quint64 offset) {
         if (HiveView* view = currentView()) view->showOffset(offset);
@@ -211,6 +222,11 @@ void MainWindow::createActions() {
     goToPathAction_->setStatusTip(tr("Select a key by its path"));
     connect(goToPathAction_, &QAction::triggered, this, &MainWindow::goToPathDialog);
 
+    findDeletedAction_ = new QAction(tr("Find &Deleted Keys and Values"), this);
+    findDeletedAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    findDeletedAction_->setStatusTip(tr("Scan the free cells for keys and values that were deleted"));
+    connect(findDeletedAction_, &QAction::triggered, this, &MainWindow::startDeletedScan);
+
     goToOffsetAction_ = new QAction(icon("hex.svg"), tr("Go to &Offset…"), this);
     goToOffsetAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     goToOffsetAction_->setStatusTip(tr("Show a file offset in the hex view"));
@@ -251,6 +267,8 @@ void MainWindow::createMenus() {
     edit->addAction(findAction_);
     edit->addAction(goToPathAction_);
     edit->addAction(goToOffsetAction_);
+    edit->addSeparator();
+    edit->addAction(findDeletedAction_);
 
     QMenu* modify = menuBar()->addMenu(tr("&Modify"));
     editActions_->fillMenus(modify, edit);
@@ -260,6 +278,7 @@ void MainWindow::createMenus() {
     view->addSeparator();
     view->addAction(searchDock_->toggleViewAction());
     view->addAction(diagnosticsDock_->toggleViewAction());
+    view->addAction(deletedDock_->toggleViewAction());
 
     bookmarksMenu_ = menuBar()->addMenu(tr("&Bookmarks"));
     connect(bookmarksMenu_, &QMenu::aboutToShow, this, &MainWindow::fillBookmarksMenu);
@@ -358,6 +377,7 @@ void MainWindow::closeTab(int index) {
     // Pending changes are committed, discarded, or the tab stays.
     if (!editActions_->settlePending(view)) return;
     searchDock_->forget(view);
+    deletedDock_->forget(view);
     if (diagnosticsDock_->model() == view->document()->diagnostics()) diagnosticsDock_->setModel(nullptr);
     view->saveLayout();
     tabs_->removeTab(index);
@@ -376,10 +396,11 @@ void MainWindow::onCurrentTabChanged() {
         pathLabel_->clear();
     countsLabel_->clear();
     if (view && view->document()->walkFinished()) {
-        const QLocale locale;
-        countsLabel_->setText(tr("%1 keys, %2 values")
-                                  .arg(locale.toString(qulonglong(view->document()->keyCount())),
-                                       locale.toString(qulonglong(view->document()->valueCount()))));
+        // One plural-aware phrase per count: languages inflect each noun
+        // by its own number.
+        countsLabel_->setText(tr("%Ln key(s)", nullptr, pluralN(view->document()->keyCount())) +
+                              QStringLiteral(", ") +
+                              tr("%Ln value(s)", nullptr, pluralN(view->document()->valueCount())));
     }
     updateActions();
     updateWindowTitle();
@@ -402,7 +423,7 @@ void MainWindow::updateActions() {
     const bool loaded = view && view->isLoaded();
     for (QAction* a : {closeTabAction_}) a->setEnabled(view != nullptr);
     for (QAction* a : {copyKeyPathAction_, copyValueAction_, copyDataAction_, goToPathAction_, goToOffsetAction_,
-                       addBookmarkAction_, findAction_})
+                       addBookmarkAction_, findAction_, findDeletedAction_})
         a->setEnabled(loaded);
     const auto hive = loaded ? view->hive() : nullptr;
     const bool dirty = hive && hive->recovery().wasDirty;
@@ -531,6 +552,19 @@ void MainWindow::startSearch() {
     searchDock_->search(view->hive(), view);
 }
 
+void MainWindow::startDeletedScan() {
+    HiveView* view = currentView();
+    if (!view || !view->isLoaded()) {
+        statusBar()->showMessage(tr("Open a hive to scan it."), 4000);
+        return;
+    }
+    deletedDock_->show();
+    deletedDock_->raise();
+    // The hive as the file is (logs replayed or not, as the tab shows it),
+    // never the preview of pending edits: deleted data is evidence.
+    deletedDock_->scan(view->document()->hive(), view);
+}
+
 void MainWindow::copyText(const QString& text, const QString& what) {
     if (text.isNull()) return;
     QGuiApplication::clipboard()->setText(text);
@@ -560,6 +594,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     settings.setValue(QStringLiteral("window/state"), saveState());
     if (HiveView* v = currentView()) v->saveLayout();
     searchDock_->cancel();
+    deletedDock_->cancel();
     event->accept();
 }
 

@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace hivekit::gui {
 
+class DeletedDock;
 class DiagnosticsDock;
 class EditActions;
 class HiveView;
@@ -31,12 +32,16 @@ public:
     QTabWidget* tabs() const { return tabs_; }
     SearchDock* searchDock() const { return searchDock_; }
     DiagnosticsDock* diagnosticsDock() const { return diagnosticsDock_; }
+    DeletedDock* deletedDock() const { return deletedDock_; }
+    QAction* findDeletedAction() const { return findDeletedAction_; }
 
     /// Goes to a key path in the current hive; false and a message in the
     /// status bar when there is no such key.
     bool goToPath(const QString& path);
     /// Starts a search of the current hive with the search dock's query.
     void startSearch();
+    /// Scans the current hive's free cells for deleted keys and values.
+    void startDeletedScan();
 
     QAction* copyKeyPathAction() const { return copyKeyPathAction_; }
     QAction* copyValueAction() const { return copyValueAction_; }
@@ -80,6 +85,7 @@ private:
     QTabWidget* tabs_;
     SearchDock* searchDock_;
     DiagnosticsDock* diagnosticsDock_;
+    DeletedDock* deletedDock_;
     QLabel* pathLabel_;
     QLabel* countsLabel_;
     QLabel* readOnlyLabel_;
@@ -96,6 +102,7 @@ private:
     QAction* findAction_ = nullptr;
     QAction* goToPathAction_ = nullptr;
     QAction* goToOffsetAction_ = nullptr;
+    QAction* findDeletedAction_ = nullptr;
     QAction* addBookmarkAction_ = nullptr;
     QAction* removeBookmarkAction_ = nullptr;
     QAction* withoutLogsAction_ = nullptr;

@@ -158,11 +158,10 @@ void SearchDock::focusQuery() {
 
 void SearchDock::onFinished(const SearchSummary& s) {
     setRunning(false);
-    const QLocale locale;
     QString text = tr("%Ln hit(s)", nullptr, pluralN(s.hits)) + QStringLiteral(" · ") +
-                   tr("%1 keys, %2 values in %3 ms")
-                       .arg(locale.toString(qulonglong(s.keysVisited)), locale.toString(qulonglong(s.valuesVisited)))
-                       .arg(s.milliseconds);
+                   tr("%Ln key(s)", nullptr, pluralN(s.keysVisited)) + QStringLiteral(", ") +
+                   tr("%Ln value(s)", nullptr, pluralN(s.valuesVisited)) + QLatin1Char(' ') +
+                   tr("in %1 ms").arg(s.milliseconds);
     if (s.cancelled) text = tr("Stopped: ") + text;
     if (s.truncated) text += tr(" (stopped at the limit of hits)");
     statusLabel_->setText(text);

@@ -223,6 +223,158 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     </message>
 </context>
 <context>
+    <name>hivekit::gui::DeletedDock</name>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Scan the free cells of the hive for deleted keys and values.</source>
+        <translation>Durchsucht die freien Zellen der Struktur nach gelöschten Schlüsseln und Werten.</translation>
+    </message>
+    <message>
+        <source>Open a hive to scan it.</source>
+        <translation>Öffnen Sie eine Struktur, um sie zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Scanning the free cells…</source>
+        <translation>Freie Zellen werden durchsucht…</translation>
+    </message>
+    <message>
+        <source>Stopped: the scan was cancelled.</source>
+        <translation>Angehalten: die Suche wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The scan failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted key(s)</source>
+        <translation>
+            <numerusform>%Ln gelöschter Schlüssel</numerusform>
+            <numerusform>%Ln gelöschte Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted value(s)</source>
+        <translation>
+            <numerusform>%Ln gelöschter Wert</numerusform>
+            <numerusform>%Ln gelöschte Werte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of free cells scanned in %2 ms</source>
+        <translation>%1 freie Zellen in %2 ms durchsucht</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Durchsuchen</translation>
+    </message>
+    <message>
+        <source>Stop the scan</source>
+        <translation>Suche anhalten</translation>
+    </message>
+    <message>
+        <source>Scan the free cells of the current hive for deleted keys and values</source>
+        <translation>Die freien Zellen der aktuellen Struktur nach gelöschten Schlüsseln und Werten durchsuchen</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DeletedModel</name>
+    <message>
+        <source>intact</source>
+        <translation>unversehrt</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>overwritten</source>
+        <translation>überschrieben</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>abgeschnitten</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Values without a known key (%Ln)</source>
+        <translation>
+            <numerusform>Wert ohne bekannten Schlüssel (%Ln)</numerusform>
+            <numerusform>Werte ohne bekannten Schlüssel (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted values whose key is not among the deleted keys found: deleted from a key that still exists, or from one whose node was overwritten.</source>
+        <translation>Gelöschte Werte, deren Schlüssel nicht unter den gefundenen gelöschten Schlüsseln ist: aus einem Schlüssel gelöscht, der noch besteht, oder aus einem, dessen Knoten überschrieben wurde.</translation>
+    </message>
+    <message>
+        <source>Deleted key; its parent is a key of the live tree.</source>
+        <translation>Gelöschter Schlüssel; sein übergeordneter Schlüssel gehört zum aktuellen Baum.</translation>
+    </message>
+    <message>
+        <source>Deleted key; its parent is not a live key.</source>
+        <translation>Gelöschter Schlüssel; sein übergeordneter Schlüssel gehört nicht zum aktuellen Baum.</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln Wert</numerusform>
+            <numerusform>%Ln Werte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subkey(s)</source>
+        <translation>
+            <numerusform>%Ln Unterschlüssel</numerusform>
+            <numerusform>%Ln Unterschlüssel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln byte(s) recovered (%2)</source>
+        <translation>
+            <numerusform>%1 von %Ln Byte wiederhergestellt (%2)</numerusform>
+            <numerusform>%1 von %Ln Bytes wiederhergestellt (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Path or name</source>
+        <translation>Pfad oder Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Last written</source>
+        <translation>Zuletzt geschrieben</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::DetailsPane</name>
     <message>
         <source>Select a key or a value to see its details.</source>
@@ -676,6 +828,30 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <source>Pending Changes as .reg</source>
         <translation>Ausstehende Änderungen als .reg</translation>
     </message>
+    <message>
+        <source>Set &amp;Class Name…</source>
+        <translation>&amp;Klassenname setzen…</translation>
+    </message>
+    <message>
+        <source>Set or remove the class name of the selected key</source>
+        <translation>Den Klassennamen des gewählten Schlüssels setzen oder entfernen</translation>
+    </message>
+    <message>
+        <source>Set Class Name</source>
+        <translation>Klassenname setzen</translation>
+    </message>
+    <message>
+        <source>Class name of %1 (empty to remove it):</source>
+        <translation>Klassenname von %1 (leer, um ihn zu entfernen):</translation>
+    </message>
+    <message>
+        <source>the root key</source>
+        <translation>dem Stammschlüssel</translation>
+    </message>
+    <message>
+        <source>No key is selected.</source>
+        <translation>Kein Schlüssel ist gewählt.</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::EditSession</name>
@@ -769,6 +945,10 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     <message>
         <source>The hive file was partly written; its transaction log holds the changes (opening the hive again replays them). Committing again finishes the interrupted commit.</source>
         <translation>Die Strukturdatei wurde teilweise geschrieben; ihr Transaktionsprotokoll enthält die Änderungen (erneutes Öffnen der Struktur spielt sie ein). Erneutes Festschreiben schließt das unterbrochene Festschreiben ab.</translation>
+    </message>
+    <message>
+        <source>Remove class name</source>
+        <translation>Klassenname entfernen</translation>
     </message>
 </context>
 <context>
@@ -1225,10 +1405,6 @@ Schlüsselknoten bei %2</translation>
         <translation>Registrierungsstrukturen (*);;Strukturdateien (*.dat *.hve *.hiv *.DAT)</translation>
     </message>
     <message>
-        <source>%1 keys, %2 values</source>
-        <translation>%1 Schlüssel, %2 Werte</translation>
-    </message>
-    <message>
         <source>(root key)</source>
         <translation>(Stammschlüssel)</translation>
     </message>
@@ -1291,6 +1467,32 @@ Schlüsselknoten bei %2</translation>
     <message>
         <source>&amp;Modify</source>
         <translation>Ä&amp;ndern</translation>
+    </message>
+    <message>
+        <source>Find &amp;Deleted Keys and Values</source>
+        <translation>&amp;Gelöschte Schlüssel und Werte suchen</translation>
+    </message>
+    <message>
+        <source>Scan the free cells for keys and values that were deleted</source>
+        <translation>Die freien Zellen nach gelöschten Schlüsseln und Werten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Open a hive to scan it.</source>
+        <translation>Öffnen Sie eine Struktur, um sie zu durchsuchen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln Schlüssel</numerusform>
+            <numerusform>%Ln Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln Wert</numerusform>
+            <numerusform>%Ln Werte</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1465,10 +1667,6 @@ Schlüsselknoten bei %2</translation>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <source>%1 keys, %2 values in %3 ms</source>
-        <translation>%1 Schlüssel, %2 Werte in %3 ms</translation>
-    </message>
-    <message>
         <source>Stopped: </source>
         <translation>Angehalten: </translation>
     </message>
@@ -1498,6 +1696,24 @@ Schlüsselknoten bei %2</translation>
             <numerusform>%Ln Treffer</numerusform>
             <numerusform>%Ln Treffer</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln Schlüssel</numerusform>
+            <numerusform>%Ln Schlüssel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln Wert</numerusform>
+            <numerusform>%Ln Werte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1 ms</source>
+        <translation>in %1 ms</translation>
     </message>
 </context>
 <context>

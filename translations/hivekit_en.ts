@@ -32,6 +32,54 @@
     </message>
 </context>
 <context>
+    <name>hivekit::gui::DeletedDock</name>
+    <message numerus="yes">
+        <source>%Ln deleted key(s)</source>
+        <translation>
+            <numerusform>%Ln deleted key</numerusform>
+            <numerusform>%Ln deleted keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted value(s)</source>
+        <translation>
+            <numerusform>%Ln deleted value</numerusform>
+            <numerusform>%Ln deleted values</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DeletedModel</name>
+    <message numerus="yes">
+        <source>Values without a known key (%Ln)</source>
+        <translation>
+            <numerusform>Value without a known key (%Ln)</numerusform>
+            <numerusform>Values without a known key (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln value</numerusform>
+            <numerusform>%Ln values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subkey(s)</source>
+        <translation>
+            <numerusform>%Ln subkey</numerusform>
+            <numerusform>%Ln subkeys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln byte(s) recovered (%2)</source>
+        <translation>
+            <numerusform>%1 of %Ln byte recovered (%2)</numerusform>
+            <numerusform>%1 of %Ln bytes recovered (%2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::DetailsPane</name>
     <message numerus="yes">
         <source>%Ln key(s)</source>
@@ -100,6 +148,23 @@
     </message>
 </context>
 <context>
+    <name>hivekit::gui::MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln key</numerusform>
+            <numerusform>%Ln keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln value</numerusform>
+            <numerusform>%Ln values</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::PendingChangesDock</name>
     <message numerus="yes">
         <source>%n pending change(s), applied in this order at commit.</source>
@@ -116,6 +181,20 @@
         <translation>
             <numerusform>%Ln hit</numerusform>
             <numerusform>%Ln hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln key</numerusform>
+            <numerusform>%Ln keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln value</numerusform>
+            <numerusform>%Ln values</numerusform>
         </translation>
     </message>
 </context>

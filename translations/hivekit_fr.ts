@@ -223,6 +223,158 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
 </context>
 <context>
+    <name>hivekit::gui::DeletedDock</name>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimés</translation>
+    </message>
+    <message>
+        <source>Scan the free cells of the hive for deleted keys and values.</source>
+        <translation>Parcourir les cellules libres de la ruche à la recherche de clés et de valeurs supprimées.</translation>
+    </message>
+    <message>
+        <source>Open a hive to scan it.</source>
+        <translation>Ouvrez une ruche pour la parcourir.</translation>
+    </message>
+    <message>
+        <source>Scanning the free cells…</source>
+        <translation>Parcours des cellules libres…</translation>
+    </message>
+    <message>
+        <source>Stopped: the scan was cancelled.</source>
+        <translation>Arrêté&#xa0;: le parcours a été annulé.</translation>
+    </message>
+    <message>
+        <source>The scan failed: %1</source>
+        <translation>Le parcours a échoué&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted key(s)</source>
+        <translation>
+            <numerusform>%Ln clé supprimée</numerusform>
+            <numerusform>%Ln clés supprimées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted value(s)</source>
+        <translation>
+            <numerusform>%Ln valeur supprimée</numerusform>
+            <numerusform>%Ln valeurs supprimées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of free cells scanned in %2 ms</source>
+        <translation>%1 de cellules libres parcourus en %2 ms</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Parcourir</translation>
+    </message>
+    <message>
+        <source>Stop the scan</source>
+        <translation>Arrêter le parcours</translation>
+    </message>
+    <message>
+        <source>Scan the free cells of the current hive for deleted keys and values</source>
+        <translation>Parcourir les cellules libres de la ruche courante à la recherche de clés et de valeurs supprimées</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DeletedModel</name>
+    <message>
+        <source>intact</source>
+        <translation>intactes</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vides</translation>
+    </message>
+    <message>
+        <source>overwritten</source>
+        <translation>écrasées</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>tronquées</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>manquantes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Values without a known key (%Ln)</source>
+        <translation>
+            <numerusform>Valeur sans clé connue (%Ln)</numerusform>
+            <numerusform>Valeurs sans clé connue (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted values whose key is not among the deleted keys found: deleted from a key that still exists, or from one whose node was overwritten.</source>
+        <translation>Valeurs supprimées dont la clé ne figure pas parmi les clés supprimées trouvées&#xa0;: supprimées d’une clé qui existe encore, ou d’une clé dont le nœud a été écrasé.</translation>
+    </message>
+    <message>
+        <source>Deleted key; its parent is a key of the live tree.</source>
+        <translation>Clé supprimée&#xa0;; sa clé parente appartient à l’arbre actuel.</translation>
+    </message>
+    <message>
+        <source>Deleted key; its parent is not a live key.</source>
+        <translation>Clé supprimée&#xa0;; sa clé parente n’appartient pas à l’arbre actuel.</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>clé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln valeur</numerusform>
+            <numerusform>%Ln valeurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subkey(s)</source>
+        <translation>
+            <numerusform>%Ln sous-clé</numerusform>
+            <numerusform>%Ln sous-clés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln byte(s) recovered (%2)</source>
+        <translation>
+            <numerusform>%1 sur %Ln octet récupérés (%2)</numerusform>
+            <numerusform>%1 sur %Ln octets récupérés (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>Path or name</source>
+        <translation>Chemin ou nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>Last written</source>
+        <translation>Dernière écriture</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Décalage</translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::DetailsPane</name>
     <message>
         <source>Select a key or a value to see its details.</source>
@@ -676,6 +828,30 @@ Cliquez pour aller à cette cellule.</translation>
         <source>Pending Changes as .reg</source>
         <translation>Modifications en attente en .reg</translation>
     </message>
+    <message>
+        <source>Set &amp;Class Name…</source>
+        <translation>Définir le nom de &amp;classe…</translation>
+    </message>
+    <message>
+        <source>Set or remove the class name of the selected key</source>
+        <translation>Définir ou supprimer le nom de classe de la clé sélectionnée</translation>
+    </message>
+    <message>
+        <source>Set Class Name</source>
+        <translation>Définir le nom de classe</translation>
+    </message>
+    <message>
+        <source>Class name of %1 (empty to remove it):</source>
+        <translation>Nom de classe de %1 (vide pour le supprimer)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>the root key</source>
+        <translation>la clé racine</translation>
+    </message>
+    <message>
+        <source>No key is selected.</source>
+        <translation>Aucune clé n’est sélectionnée.</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::EditSession</name>
@@ -769,6 +945,10 @@ Cliquez pour aller à cette cellule.</translation>
     <message>
         <source>The hive file was partly written; its transaction log holds the changes (opening the hive again replays them). Committing again finishes the interrupted commit.</source>
         <translation>Le fichier de la ruche a été écrit en partie&#xa0;; son journal de transactions contient les modifications (rouvrir la ruche les rejoue). Valider à nouveau termine la validation interrompue.</translation>
+    </message>
+    <message>
+        <source>Remove class name</source>
+        <translation>Supprimer le nom de classe</translation>
     </message>
 </context>
 <context>
@@ -1225,10 +1405,6 @@ nœud de clé à %2</translation>
         <translation>Ruches du Registre (*);;Fichiers de ruche (*.dat *.hve *.hiv *.DAT)</translation>
     </message>
     <message>
-        <source>%1 keys, %2 values</source>
-        <translation>%1 clés, %2 valeurs</translation>
-    </message>
-    <message>
         <source>(root key)</source>
         <translation>(clé racine)</translation>
     </message>
@@ -1291,6 +1467,32 @@ nœud de clé à %2</translation>
     <message>
         <source>&amp;Modify</source>
         <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <source>Find &amp;Deleted Keys and Values</source>
+        <translation>Rechercher les clés et valeurs &amp;supprimées</translation>
+    </message>
+    <message>
+        <source>Scan the free cells for keys and values that were deleted</source>
+        <translation>Parcourir les cellules libres à la recherche de clés et de valeurs supprimées</translation>
+    </message>
+    <message>
+        <source>Open a hive to scan it.</source>
+        <translation>Ouvrez une ruche pour la parcourir.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln clé</numerusform>
+            <numerusform>%Ln clés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln valeur</numerusform>
+            <numerusform>%Ln valeurs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1465,10 +1667,6 @@ nœud de clé à %2</translation>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <source>%1 keys, %2 values in %3 ms</source>
-        <translation>%1 clés, %2 valeurs en %3&#xa0;ms</translation>
-    </message>
-    <message>
         <source>Stopped: </source>
         <translation>Arrêtée&#xa0;: </translation>
     </message>
@@ -1498,6 +1696,24 @@ nœud de clé à %2</translation>
             <numerusform>%Ln résultat</numerusform>
             <numerusform>%Ln résultats</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s)</source>
+        <translation>
+            <numerusform>%Ln clé</numerusform>
+            <numerusform>%Ln clés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln valeur</numerusform>
+            <numerusform>%Ln valeurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1 ms</source>
+        <translation>en %1 ms</translation>
     </message>
 </context>
 <context>

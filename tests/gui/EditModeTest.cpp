@@ -16,6 +16,7 @@
 #include <QTreeView>
 
 #include <cerrno>
+#include <cstdio>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -426,4 +427,96 @@ TEST_CASE("The keys open in the tree stay open when a pending change redraws it"
         REQUIRE(view->goToPath(QString::fromLatin1(path)));
         CHECK(view->keyTree()->isExpanded(view->keyTree()->currentIndex()));
     }
+}
+
+namespace {
+
+/// How reglookup prints a class name: the stored UTF-16LE bytes, printable
+/// ASCII as it is and every other byte as %XX.
+std::string reglookupEscaped(const std::u16string& text) {
+    std::string out;
+    char buf[4];
+    for (char16_t u : text) {
+        for (unsigned b : {unsigned(u & 0xFF), unsigned(u >> 8)}) {
+            if (b >= 0x20 && b < 0x7F && b != '%' && b != ',') {
+                out += static_cast<char>(b);
+            } else {
+                std::snprintf(buf, sizeof buf, "%%%02X", b);
+                out += buf;
+            }
+        }
+    }
+    return out;
+}
+
+/// The CLASS column reglookup (an independent reader) prints for `keyPath`.
+std::string reglookupClass(const std::string& hive, const std::string& keyPath) {
+    auto r = run({"reglookup", "-s", "-H", "-t", "KEY", "-p", keyPath, hive});
+    REQUIRE(r.exitCode == 0);
+    const std::string first = r.out.substr(0, r.out.find('\n'));
+    REQUIRE(first.starts_with(keyPath + ","));
+    return first.substr(first.rfind(',') + 1);
+}
+
+std::u16string classOf(const Hive& hive, const QString& path) {
+    auto chain = HiveDocument::resolvePath(hive, path, nullptr);
+    REQUIRE(chain);
+    auto key = hive.keyNode(chain->back());
+    REQUIRE(key);
+    auto name = hive.className(*key);
+    REQUIRE(name);
+    return *name;
+}
+
+}  // namespace
+
+TEST_CASE("Set Class Name is a pending change shown in the preview, committed for reglookup to read, and an empty name removes it") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    REQUIRE(reglookupClass(hive, "/AppEvents").empty());
+    MainWindow window;
+    EditActions* edit = window.editActions();
+    HiveView* view = openAndWait(window, hive);
+    CHECK_FALSE(edit->classNameAction()->isEnabled());  // read-only until editing
+    REQUIRE(view->startEditing(nullptr));
+    edit->setView(view);
+    CHECK(edit->classNameAction()->isEnabled());
+    REQUIRE(view->goToPath(QStringLiteral("AppEvents")));
+    QString asked;
+    edit->classNamePrompt = [&](const QString& path, const QString& current) -> std::optional<QString> {
+        asked = path + QLatin1Char('=') + current;
+        return QStringLiteral("HiveKit Clâss");
+    };
+    edit->classNameAction()->trigger();
+    CHECK(asked == QStringLiteral("AppEvents="));
+    REQUIRE(edit->dock()->table()->rowCount() == 1);
+    CHECK(edit->dock()->table()->item(0, 1)->text() == QStringLiteral("Set class name"));
+    CHECK(edit->dock()->table()->item(0, 2)->text() == QStringLiteral("AppEvents"));
+    REQUIRE(waitUntil([&] { return view->hive() != view->document()->hive(); }));
+    CHECK(classOf(*view->hive(), QStringLiteral("AppEvents")) == u"HiveKit Clâss");
+    CHECK(classOf(*view->document()->hive(), QStringLiteral("AppEvents")).empty());  // the file: not yet
+
+    REQUIRE(edit->commit(view, {CommitStrategy::Hybrid, false}, true));
+    REQUIRE(waitUntil([&] { return view->isLoaded() && view->hive() == view->document()->hive(); }));
+    CHECK(classOf(*view->document()->hive(), QStringLiteral("AppEvents")) == u"HiveKit Clâss");
+    CHECK(reglookupClass(hive, "/AppEvents") == reglookupEscaped(u"HiveKit Clâss"));
+
+    // The prompt offers the current name; an empty answer removes it.
+    REQUIRE(view->goToPath(QStringLiteral("AppEvents")));
+    edit->classNamePrompt = [&](const QString& path, const QString& current) -> std::optional<QString> {
+        asked = path + QLatin1Char('=') + current;
+        return QString();
+    };
+    edit->classNameAction()->trigger();
+    CHECK(asked == QStringLiteral("AppEvents=HiveKit Clâss"));
+    REQUIRE(edit->dock()->table()->rowCount() == 1);
+    REQUIRE(edit->commit(view, {CommitStrategy::InPlace, false}, true));
+    REQUIRE(waitUntil([&] { return view->isLoaded() && view->hive() == view->document()->hive(); }));
+    CHECK(classOf(*view->document()->hive(), QStringLiteral("AppEvents")).empty());
+    CHECK(reglookupClass(hive, "/AppEvents").empty());
+
+    // Cancelling the prompt changes nothing.
+    edit->classNamePrompt = [](const QString&, const QString&) -> std::optional<QString> { return std::nullopt; };
+    edit->classNameAction()->trigger();
+    CHECK(edit->dock()->table()->rowCount() == 0);
 }

@@ -17,6 +17,8 @@
 #include "DiagnosticsDock.h"
 #include "RecoveryBanner.h"
 #include "KeyTreeModel.h"
+#include "DeletedDock.h"
+#include "DeletedModel.h"
 #include "MainWindow.h"
 #include "SearchDock.h"
 #include "SearchJob.h"
@@ -153,4 +155,22 @@ TEST_CASE("Screenshots of the hex and layout tabs show them drawn", "[gui][scree
         CHECK(page->isVisible());
         CHECK(inkShare(page->grab().toImage()) > 0.02);
     }
+}
+
+TEST_CASE("A screenshot of the Deleted dock shows the deleted keys and values of a real hive", "[gui][screenshot]") {
+    if (!haveSharedHives()) return;
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    HiveView* view = window.openFile(qpath(hivePath("ez/UsrClassDeletedBags.dat")));
+    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
+    window.startDeletedScan();
+    DeletedDock* dock = window.deletedDock();
+    REQUIRE(waitUntil([&] { return !dock->isRunning() && dock->model()->scan(); }));
+    QCoreApplication::processEvents();
+    const QImage shot = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    REQUIRE(shot.save(QDir(QDir::tempPath()).filePath(QStringLiteral("hivekit-deleted-dock.png"))));
+    CHECK(dock->view()->isVisible());
+    CHECK(dock->model()->rowCount() > 0);
+    CHECK(inkShare(dock->view()->viewport()->grab().toImage()) > 0.02);
 }

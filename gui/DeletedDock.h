@@ -1,0 +1,75 @@
+// DeletedDock: deleted keys and values, apart from the live tree. A scan of
+// the hive's free cells (hive/DeletedScanner.h) runs on a worker thread
+// with progress and a stop button; the results list each deleted key with
+// the path it had and its values, then the values whose key is unknown. A
+// click shows the record's cell in the hex view of the tab that was scanned.
+#pragma once
+
+#include <QDockWidget>
+#include <QFutureWatcher>
+#include <QPointer>
+
+#include <memory>
+
+#include "hive/DeletedScanner.h"
+
+class QLabel;
+class QProgressBar;
+class QToolButton;
+class QTreeView;
+
+namespace hivekit::gui {
+
+class DeletedModel;
+
+/// The outcome of one scan, carried from the worker to the GUI thread.
+struct DeletedScanOutcome {
+    std::shared_ptr<const DeletedScan> scan;  ///< null when it failed or was stopped
+    QString error;
+    bool cancelled = false;
+    qint64 milliseconds = 0;
+};
+
+class DeletedDock : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit DeletedDock(QWidget* parent = nullptr);
+    ~DeletedDock() override;
+
+    /// Scans `hive` (the hive `target` shows); a running scan stops first.
+    void scan(std::shared_ptr<const Hive> hive, QWidget* target);
+    void cancel();
+    bool isRunning() const;
+    /// Blocks until the worker is done (tests, shutdown).
+    void waitForFinished();
+    /// Forgets the results of `target` (its tab is closing or reloading).
+    void forget(QWidget* target);
+
+    DeletedModel* model() const { return model_; }
+    QTreeView* view() const { return view_; }
+    QString statusText() const;
+
+signals:
+    /// The user asked for a scan (the Scan button).
+    void scanRequested();
+    /// A record was clicked: show `fileOffset` in `target`'s hex view.
+    void offsetActivated(QWidget* target, quint64 fileOffset);
+
+private:
+    void onFinished();
+    void setRunning(bool running);
+    void onClicked(const QModelIndex& index);
+
+    QToolButton* scanButton_;
+    QProgressBar* progress_;
+    QLabel* statusLabel_;
+    QTreeView* view_;
+    DeletedModel* model_;
+    QFutureWatcher<DeletedScanOutcome>* watcher_;
+    std::shared_ptr<const Hive> scanning_;
+    QPointer<QWidget> target_;
+};
+
+}  // namespace hivekit::gui
+
+Q_DECLARE_METATYPE(hivekit::gui::DeletedScanOutcome)
