@@ -371,28 +371,43 @@ bool Scanner::livePath(uint32_t offset, std::string& out) {
     return true;
 }
 
+// Paths are resolved with memoization, so each key is visited a bounded
+// number of times. Two bounds keep hostile chains cheap: a key more than
+// kMaxDepth deleted levels below anything known starts over at "?\", and
+// once the paths' total size passes a budget proportional to the free bytes
+// (a real hive stays far below it), further paths are "?\" and the name.
 void Scanner::buildPaths() {
     std::vector<size_t> chain;
-    std::vector<char> done(scan_.keys.size(), 0);
-    auto join = [](const std::string& base, const std::string& name) {
+    std::vector<uint32_t> depth(scan_.keys.size(), 0);  // 0: not resolved yet, else levels + 1
+    uint64_t budget = scan_.freeBytesScanned * 16 + (1u << 20);
+    auto join = [&](const std::string& base, const std::string& name) {
+        const uint64_t size = base.size() + 1 + name.size();
+        if (size > budget) return "?\\" + name;
+        budget -= size;
         return base.empty() ? name : base + "\\" + name;
     };
     for (size_t start = 0; start < scan_.keys.size(); ++start) {
-        if (done[start]) continue;
+        if (depth[start]) continue;
         // Follow the parents through deleted keys until a live key, a key
         // whose path is known, an unknown cell, a cycle or the depth limit.
         chain.assign(1, start);
         std::string base = "?";
+        uint32_t baseDepth = 1;
         for (;;) {
             DeletedKey& top = scan_.keys[chain.back()];
             const uint32_t parent = top.node.parent;
             auto deleted = keyAt_.find(parent);
             if (deleted != keyAt_.end()) {
                 const size_t j = deleted->second;
-                if (done[j]) {
-                    base = scan_.keys[j].path;
+                if (depth[j]) {
+                    if (depth[j] + chain.size() <= kMaxDepth) {
+                        base = scan_.keys[j].path;
+                        baseDepth = depth[j] + 1;
+                    }
                     break;
                 }
+                // A cycle ends the chain where it closes: its first key
+                // gets "?\" as though its parent were unknown.
                 if (std::find(chain.begin(), chain.end(), j) != chain.end() || chain.size() >= kMaxDepth) break;
                 chain.push_back(j);
                 continue;
@@ -407,7 +422,7 @@ void Scanner::buildPaths() {
         for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
             DeletedKey& key = scan_.keys[*it];
             key.path = join(base, key.name);
-            done[*it] = 1;
+            depth[*it] = baseDepth++;
             base = key.path;
         }
     }
