@@ -2,7 +2,8 @@
 // way hivectl and the GUI read one: every key the TreeWalker reaches, its
 // values, their data decoded by type, its class name and security
 // descriptor, the Index lookups (path to key, key to path, name to value);
-// then every cell of every bin decoded by its signature, and the checker.
+// then every cell of every bin decoded by its signature, the scan for
+// deleted keys and values (their data decoded by type too), and the checker.
 // Any crash, sanitizer report, leak or hang is a bug in the engine.
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include "format/ValueData.h"
 #include "format/ValueRecord.h"
 #include "hive/CellScanner.h"
+#include "hive/DeletedScanner.h"
 #include "hive/Hive.h"
 #include "hive/TreeWalker.h"
 #include "index/Index.h"
@@ -125,6 +127,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             return true;
         },
         &sink);
+
+    if (auto deleted = scanDeleted(hive)) {
+        for (const DeletedKey& k : deleted->keys) (void)k.path.size();
+        for (const DeletedValue& v : deleted->values) (void)decodeValue(v.record.type, v.data).toText();
+    }
 
 #ifdef HIVEKIT_FUZZ_CHECKER
     (void)checkHive(hive);

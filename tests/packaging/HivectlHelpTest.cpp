@@ -17,7 +17,7 @@ namespace {
 // Every hivectl command, written out here rather than taken from hivectl so
 // that a command losing its help is noticed.
 const std::vector<std::string> kCommands = {
-    "info",   "ls",    "tree",       "get",  "dump",         "check",  "cells",     "recover", "export",
+    "info",   "ls",    "tree",       "get",  "dump",         "check",  "cells",     "deleted", "recover", "export",
     "import", "mkkey", "delete-key", "set",  "delete-value", "rename", "set-class", "new-hive"};
 
 bool startsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }

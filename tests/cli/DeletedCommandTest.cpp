@@ -1,0 +1,129 @@
+// hivectl deleted driven as a process: plain and --json output on a hive
+// Windows left deleted keys in and on one where hivectl itself deleted a
+// key, --no-data, and the errors every read command gives.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "support/TestSupport.h"
+
+using namespace testsupport;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+/// The result of a python expression over JSON text (d is the document).
+std::string pyJson(const std::string& text, const std::string& expr) {
+    TempDir dir;
+    writeFile(dir.file("x.json"), std::vector<uint8_t>(text.begin(), text.end()));
+    auto r = run({"/usr/bin/python3", "-c", "import json,sys; d=json.load(open(sys.argv[1])); print(" + expr + ")",
+                  dir.file("x.json")});
+    REQUIRE(r.exitCode == 0);
+    return r.out;
+}
+
+const std::string kBag = "Local Settings\\Software\\Microsoft\\Windows\\Shell\\BagMRU";
+
+}  // namespace
+
+TEST_CASE("hivectl deleted lists the deleted BagMRU keys with their values, then the values without a key", "[cli][deleted]") {
+    if (!haveSharedHives()) return;
+    auto r = hivectl({"deleted", hivePath("ez/UsrClassDeletedBags.dat")});
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.err.empty());
+    // The key line: file offset as `cells` prints it, the time as `info`
+    // prints times, the path it had, its value count; its values indented.
+    CHECK(contains(r.out, "key\t0x6f28\t2015-02-01 19:15:41.7283632 UTC\t" + kBag + "\\1\t2 values\n"
+                          "\tvalue\t0x6328\t0\tREG_BINARY\tintact\t0c 00 01 00 84 21 de 39 05 00 00 00 00 00\n"
+                          "\tvalue\t0x63b8\tMRUListEx\tREG_BINARY\tintact\t00 00 00 00 ff ff ff ff\n"));
+    CHECK(contains(r.out, "key\t0x5020\t2015-02-01 19:15:41.7283632 UTC\t" + kBag + "\\1\\0\\0\t3 values\n"
+                          "\tvalue\t0x50a0\tNodeSlot\tREG_DWORD\tintact\t0x00000002 (2)\n"));
+    // A value no deleted key names: not indented, the data as `get` shows
+    // a string (notes on lines of their own, indented).
+    CHECK(contains(r.out, "\nvalue\t0x4c88\t@comres.dll,-2798\tREG_SZ\tintact\tCoordinates transactions that span"));
+    CHECK(contains(r.out, "\nvalue\t0x4b08\t@%SystemRoot%\\system32\\FirewallAPI.dll,-23091\tREG_SZ\tintact\t"
+                          "Windows Firewall helps protect your computer by preventing unauthorized users from "
+                          "gaining access to your computer through the Internet or a network.\n"
+                          "\t\t[2 zero bytes after the terminator]\n"));
+    // Keys first, in file order, then the values without a key.
+    CHECK(r.out.rfind("key\t", 0) == 0);
+    CHECK(r.out.find("\nkey\t", r.out.find("\nvalue\t")) == std::string::npos);
+
+    auto bare = hivectl({"deleted", hivePath("ez/UsrClassDeletedBags.dat"), "--no-data"});
+    REQUIRE(bare.exitCode == 0);
+    CHECK(contains(bare.out, "\tvalue\t0x50a0\tNodeSlot\tREG_DWORD\tintact\n"));
+    CHECK_FALSE(contains(bare.out, "0x00000002 (2)"));
+}
+
+TEST_CASE("hivectl deleted --json gives the same records as objects", "[cli][deleted]") {
+    if (!haveSharedHives()) return;
+    auto r = hivectl({"deleted", hivePath("ez/UsrClassDeletedBags.dat"), "--json"});
+    REQUIRE(r.exitCode == 0);
+    CHECK(pyJson(r.out, "(len(d['keys']), len(d['values']))") == "(4, 103)\n");
+    CHECK(pyJson(r.out, "[k['path'] for k in d['keys'] if k['fileOffset'] == 0x6f28]") ==
+          "['Local Settings\\\\Software\\\\Microsoft\\\\Windows\\\\Shell\\\\BagMRU\\\\1']\n");
+    CHECK(pyJson(r.out, "[(k['offset'], k['parentLive'], k['lastWritten'], k['lastWrittenText'], k['valueCount']) "
+                        "for k in d['keys'] if k['fileOffset'] == 0x6f28]") ==
+          "[(24360, True, 130672917417283632, '2015-02-01 19:15:41.7283632 UTC', 2)]\n");
+    // Values as `get --json` gives them, plus where they were and their state.
+    CHECK(pyJson(r.out, "[v for k in d['keys'] for v in k['values'] if v['name'] == 'NodeSlot'][0]") ==
+          "{'offset': 16544, 'fileOffset': 20640, 'name': 'NodeSlot', 'type': 4, 'typeName': 'REG_DWORD', "
+          "'size': 4, 'state': 'intact', 'data': '02000000', 'text': '0x00000002 (2)', 'number': 2}\n");
+    auto bare = hivectl({"deleted", hivePath("ez/UsrClassDeletedBags.dat"), "--json", "--no-data"});
+    REQUIRE(bare.exitCode == 0);
+    CHECK(pyJson(bare.out, "sorted(d['values'][0].keys())") ==
+          "['fileOffset', 'name', 'offset', 'size', 'state', 'type', 'typeName']\n");
+}
+
+TEST_CASE("hivectl deleted finds a key hivectl delete-key removed, with its path and data", "[cli][deleted]") {
+    TempDir dir;
+    const std::string hive = dir.file("h.hiv");
+    REQUIRE(hivectl({"new-hive", hive}).exitCode == 0);
+    REQUIRE(hivectl({"set", hive, "Software\\Gone", "note", "--type", "REG_SZ", "--data", "left behind", "-p"}).exitCode == 0);
+    REQUIRE(hivectl({"set", hive, "Software\\Gone", "count", "--type", "REG_DWORD", "--data", "42"}).exitCode == 0);
+    {
+        auto none = hivectl({"deleted", hive});
+        REQUIRE(none.exitCode == 0);
+        CHECK_FALSE(contains(none.out, "Gone"));
+    }
+    REQUIRE(hivectl({"delete-key", hive, "Software\\Gone", "--strategy", "inplace"}).exitCode == 0);
+    auto r = hivectl({"deleted", hive});
+    REQUIRE(r.exitCode == 0);
+    CHECK(contains(r.out, "\tSoftware\\Gone\t2 values\n"));
+    CHECK(contains(r.out, "\tvalue\t") );
+    CHECK(contains(r.out, "\tnote\tREG_SZ\tintact\tleft behind\n"));
+    CHECK(contains(r.out, "\tcount\tREG_DWORD\tintact\t0x0000002a (42)\n"));
+    auto j = hivectl({"deleted", hive, "--json"});
+    REQUIRE(j.exitCode == 0);
+    CHECK(pyJson(j.out, "[(k['path'], k['parentLive'], sorted(v['name'] for v in k['values'])) for k in d['keys']]") ==
+          "[('Software\\\\Gone', True, ['count', 'note'])]\n");
+}
+
+TEST_CASE("hivectl deleted reports a missing file and a file that is no hive as the other read commands do", "[cli][deleted]") {
+    SECTION("no such file") {
+        auto r = hivectl({"deleted", "/nonexistent/hive"});
+        CHECK(r.exitCode == 3);
+        CHECK(r.err == "hivectl: /nonexistent/hive: no such file\n");
+        CHECK(r.err == hivectl({"cells", "/nonexistent/hive"}).err);
+    }
+    SECTION("not a hive") {
+        if (!haveSharedHives()) return;
+        auto r = hivectl({"deleted", hivePath("ez/NotAHive")});
+        CHECK(r.exitCode == 3);
+        CHECK(contains(r.err, "ez/NotAHive: not a hive (no \"regf\" signature at 0x0)"));
+        CHECK(r.err == hivectl({"info", hivePath("ez/NotAHive")}).err);
+    }
+    SECTION("no HIVE") {
+        auto r = hivectl({"deleted"});
+        CHECK(r.exitCode == 2);
+        CHECK(r.err == "hivectl: deleted: missing HIVE argument (see hivectl --help)\n");
+    }
+    SECTION("its help") {
+        auto r = hivectl({"deleted", "--help"});
+        CHECK(r.exitCode == 0);
+        CHECK(r.out.rfind("Usage: hivectl deleted HIVE [--json] [--no-data] [--no-logs]\n", 0) == 0);
+    }
+}
