@@ -39,7 +39,9 @@ struct DeletedValue {
     std::vector<uint8_t> data;
     /// Index into DeletedScan::keys of the deleted key whose value list
     /// names this record, or kNoOwner (a value deleted from a key that
-    /// lives on, or whose key is gone entirely).
+    /// lives on, or whose key is gone entirely). When the lists of several
+    /// deleted keys name it, the first of them in file order owns it (each
+    /// lists it in DeletedKey::values).
     size_t ownerKey = kNoOwner;
     static constexpr size_t kNoOwner = ~size_t{0};
 };
@@ -81,7 +83,12 @@ struct DeletedScanOptions {
 /// A candidate counts only when it is plausible as a whole: signature, a
 /// name that fits the space left in the free cell, sane flags and sizes; a
 /// key also needs a last-write time between 1990 and 2100. Read-only, never
-/// reads outside the bins, and bounded on hostile input.
+/// reads outside the bins, and bounded on hostile input: the work is linear
+/// in the free bytes (on a hive whose records name the same cells over and
+/// over, the data copied and the paths built are capped at a multiple of
+/// the free bytes, beyond which data is Truncated and paths are "?\" and
+/// the name). Cancelling fails with ErrorCode::Invalid and a message that
+/// says "cancelled".
 Result<DeletedScan> scanDeleted(const Hive& hive, const DeletedScanOptions& options = {});
 
 }  // namespace hivekit
