@@ -6,25 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "CliTestSupport.h"
 #include "support/TestSupport.h"
 
 using namespace testsupport;
+using clitest::contains;
+using clitest::pyJson;
 
 namespace {
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
-/// Evaluates a Python expression over the JSON text (`d` is the document).
-std::string pyJson(const std::string& text, const std::string& expr) {
-    TempDir dir;
-    writeFile(dir.file("x.json"), std::vector<uint8_t>(text.begin(), text.end()));
-    auto r = run({"/usr/bin/python3", "-c", "import json,sys; d=json.load(open(sys.argv[1])); print(" + expr + ")",
-                  dir.file("x.json")});
-    REQUIRE(r.exitCode == 0);
-    return r.out;
-}
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;

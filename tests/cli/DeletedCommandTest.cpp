@@ -5,25 +5,14 @@
 
 #include <string>
 
+#include "CliTestSupport.h"
 #include "support/TestSupport.h"
 
 using namespace testsupport;
+using clitest::contains;
+using clitest::pyJson;
 
 namespace {
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
-/// The result of a python expression over JSON text (d is the document).
-std::string pyJson(const std::string& text, const std::string& expr) {
-    TempDir dir;
-    writeFile(dir.file("x.json"), std::vector<uint8_t>(text.begin(), text.end()));
-    auto r = run({"/usr/bin/python3", "-c", "import json,sys; d=json.load(open(sys.argv[1])); print(" + expr + ")",
-                  dir.file("x.json")});
-    REQUIRE(r.exitCode == 0);
-    return r.out;
-}
 
 const std::string kBag = "Local Settings\\Software\\Microsoft\\Windows\\Shell\\BagMRU";
 

@@ -4,15 +4,14 @@
 
 #include <string>
 
+#include "CliTestSupport.h"
 #include "support/TestSupport.h"
 
 using namespace testsupport;
+using clitest::contains;
+using clitest::pyJson;
 
 namespace {
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 /// True when python's json module accepts the text.
 bool isValidJson(const std::string& text) {
@@ -20,14 +19,6 @@ bool isValidJson(const std::string& text) {
     writeFile(dir.file("x.json"), std::vector<uint8_t>(text.begin(), text.end()));
     auto r = run({"/usr/bin/python3", "-c", "import json,sys; json.load(open(sys.argv[1]))", dir.file("x.json")});
     return r.exitCode == 0;
-}
-
-std::string pyJson(const std::string& text, const std::string& expr) {
-    TempDir dir;
-    writeFile(dir.file("x.json"), std::vector<uint8_t>(text.begin(), text.end()));
-    auto r = run({"/usr/bin/python3", "-c", "import json,sys; d=json.load(open(sys.argv[1])); print(" + expr + ")",
-                  dir.file("x.json")});
-    return r.out;
 }
 
 const std::string kSystemHive = "regipy/SYSTEM";

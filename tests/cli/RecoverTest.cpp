@@ -9,9 +9,12 @@
 #include <unistd.h>
 #include <vector>
 
+#include "CliTestSupport.h"
 #include "support/TestSupport.h"
 
 using namespace testsupport;
+using clitest::contains;
+using clitest::pyJson;
 
 namespace {
 
@@ -28,10 +31,6 @@ const std::vector<DirtyCase> kDirty = {
     {"dfir/Server2022-APTSimulatorVM/Amcache.hve", "Amcache.hve.LOG2: applied entries 8-9", 9},
 };
 
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
-
 size_t countLines(const std::string& text, const std::string& prefix = "") {
     size_t n = 0, at = 0;
     while (at < text.size()) {
@@ -41,14 +40,6 @@ size_t countLines(const std::string& text, const std::string& prefix = "") {
         at = end + 1;
     }
     return n;
-}
-
-std::string pyJson(const std::string& text, const std::string& expr) {
-    TempDir dir;
-    writeFile(dir.file("x.json"), std::vector<uint8_t>(text.begin(), text.end()));
-    auto r = run({"/usr/bin/python3", "-c", "import json,sys; d=json.load(open(sys.argv[1])); print(" + expr + ")",
-                  dir.file("x.json")});
-    return r.out;
 }
 
 std::string oracle() { return sharedDir() + "/oracle/hivex-dump"; }

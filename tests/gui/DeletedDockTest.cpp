@@ -24,6 +24,7 @@ using namespace hivekit;
 using namespace hivekit::gui;
 using namespace testsupport;
 using guitest::qpath;
+using guitest::openAndWait;
 using guitest::waitUntil;
 
 namespace {
@@ -60,13 +61,6 @@ std::string hiveWithDeletedData(TempDir& dir) {
     remove.deleteKey("HiveKitDeleted", true).deleteValue("HiveKitKept", "Gone");
     commitPlan(hive, remove);
     return hive;
-}
-
-HiveView* openAndWait(MainWindow& window, const std::string& path) {
-    HiveView* view = window.openFile(qpath(path));
-    REQUIRE(view);
-    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
-    return view;
 }
 
 QModelIndex findRow(const QAbstractItemModel& model, const QString& text, const QModelIndex& parent = {}) {

@@ -43,16 +43,10 @@ using namespace hivekit;
 using namespace hivekit::gui;
 using namespace testsupport;
 using guitest::qpath;
+using guitest::openAndWait;
 using guitest::waitUntil;
 
 namespace {
-
-HiveView* openAndWait(MainWindow& window, const std::string& path) {
-    HiveView* view = window.openFile(qpath(path));
-    REQUIRE(view);
-    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
-    return view;
-}
 
 int keyMark(HiveView* view, const QString& path) {
     REQUIRE(view->goToPath(path));

@@ -2,7 +2,17 @@
 
 #include <catch2/catch.hpp>
 
+#include "HiveView.h"
+#include "MainWindow.h"
+
 namespace guitest {
+
+hivekit::gui::HiveView* openAndWait(hivekit::gui::MainWindow& window, const std::string& path) {
+    hivekit::gui::HiveView* view = window.openFile(qpath(path));
+    REQUIRE(view);
+    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
+    return view;
+}
 
 std::shared_ptr<const hivekit::Hive> openHive(const std::string& path, bool useLogs) {
     hivekit::OpenOptions options;

@@ -12,6 +12,11 @@
 
 #include "hive/Hive.h"
 
+namespace hivekit::gui {
+class HiveView;
+class MainWindow;
+}  // namespace hivekit::gui
+
 namespace guitest {
 
 /// Runs the event loop until `done()` holds or `timeoutMs` pass; returns done().
@@ -26,6 +31,10 @@ inline bool waitUntil(const std::function<bool()>& done, int timeoutMs = 20000) 
 }
 
 inline QString qpath(const std::string& path) { return QString::fromStdString(path); }
+
+/// Opens `path` in a tab of `window` and waits until it is loaded
+/// (REQUIREs both).
+hivekit::gui::HiveView* openAndWait(hivekit::gui::MainWindow& window, const std::string& path);
 
 /// Opens a hive with the engine directly (REQUIREs success).
 std::shared_ptr<const hivekit::Hive> openHive(const std::string& path, bool useLogs = true);

@@ -39,16 +39,10 @@
 using namespace hivekit::gui;
 using namespace testsupport;
 using guitest::qpath;
+using guitest::openAndWait;
 using guitest::waitUntil;
 
 namespace {
-
-HiveView* openAndWait(MainWindow& window, const std::string& path) {
-    HiveView* view = window.openFile(qpath(path));
-    REQUIRE(view);
-    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
-    return view;
-}
 
 int rowOfValue(HiveView* view, const QString& name) {
     QAbstractItemModel* m = view->valueTable()->model();

@@ -30,15 +30,10 @@
 using namespace hivekit::gui;
 using namespace testsupport;
 using guitest::qpath;
+using guitest::openAndWait;
 using guitest::waitUntil;
 
 namespace {
-
-HiveView* openAndWait(MainWindow& window, const std::string& path) {
-    HiveView* view = window.openFile(qpath(path));
-    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
-    return view;
-}
 
 uint32_t keyAt(const hivekit::Hive& hive, const char* path) {
     auto k = hivekit::Index(hive).findKey(path);
