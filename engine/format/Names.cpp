@@ -117,6 +117,37 @@ std::string storedNameUtf8(Bytes stored, bool compressed) {
     return compressed ? latin1ToUtf8(stored) : utf16leToUtf8(stored);
 }
 
+Utf8Sequence utf8SequenceAt(std::string_view text, size_t i) {
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    const size_t n = text.size();
+    const uint8_t b0 = p[i];
+    if (b0 < 0x80) return {1, 1};
+    // Length and the allowed range of the second byte (Unicode Table 3-7,
+    // widened for ED so that 3-byte surrogates decode: WTF-8).
+    Utf8Sequence seq;
+    uint8_t lo = 0x80, hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        seq.length = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        seq.length = 3;
+        if (b0 == 0xE0) lo = 0xA0;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        seq.length = 4;
+        if (b0 == 0xF0) lo = 0x90;
+        if (b0 == 0xF4) hi = 0x8F;
+    } else {
+        return seq;
+    }
+    seq.valid = 1;
+    while (seq.valid < seq.length && i + seq.valid < n) {
+        const uint8_t b = p[i + seq.valid];
+        const bool fits = seq.valid == 1 ? (b >= lo && b <= hi) : isContinuation(b);
+        if (!fits) break;
+        ++seq.valid;
+    }
+    return seq;
+}
+
 std::u16string utf8ToUtf16(std::string_view text) {
     std::u16string out;
     out.reserve(text.size());
@@ -130,37 +161,15 @@ std::u16string utf8ToUtf16(std::string_view text) {
             ++i;
             continue;
         }
-        // Length and the allowed range of the second byte (Unicode Table 3-7,
-        // widened for ED so that 3-byte surrogates decode: WTF-8).
-        size_t len = 0;
-        uint8_t lo = 0x80, hi = 0xBF;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            len = 2;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            len = 3;
-            if (b0 == 0xE0) lo = 0xA0;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            len = 4;
-            if (b0 == 0xF0) lo = 0x90;
-            if (b0 == 0xF4) hi = 0x8F;
-        } else {
-            out.push_back(kReplacement);  // 0x80-0xC1, 0xF5-0xFF never start a sequence
-            ++i;
-            continue;
-        }
-        // Take the longest valid prefix; a break yields one U+FFFD for it.
-        size_t got = 1;
-        while (got < len && i + got < n) {
-            const uint8_t b = p[i + got];
-            const bool fits = got == 1 ? (b >= lo && b <= hi) : isContinuation(b);
-            if (!fits) break;
-            ++got;
-        }
-        if (got < len) {
+        const Utf8Sequence seq = utf8SequenceAt(text, i);
+        if (!seq.wellFormed()) {
+            // 0x80-0xC1 and 0xF5-0xFF never start a sequence; a broken one
+            // yields one U+FFFD for its valid prefix.
             out.push_back(kReplacement);
-            i += got;
+            i += seq.valid ? seq.valid : 1;
             continue;
         }
+        const size_t len = seq.length;
         uint32_t cp = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
         for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
         if (cp < 0x10000) {

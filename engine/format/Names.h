@@ -40,6 +40,19 @@ std::string utf16ToUtf8(std::u16string_view units);
 /// on its own in 3 bytes is accepted and yields that unit.
 std::u16string utf8ToUtf16(std::string_view text);
 
+/// The UTF-8 (WTF-8: surrogates encoded on their own are accepted) sequence
+/// that starts at text[i]: the length its first byte announces (0 when that
+/// byte cannot start one) and how many of its bytes are well-formed, the
+/// first included (== length for a whole sequence; otherwise the maximal
+/// ill-formed subpart, which Unicode replaces by one U+FFFD).
+struct Utf8Sequence {
+    size_t length = 0;
+    size_t valid = 0;
+    bool wellFormed() const { return length != 0 && valid == length; }
+};
+/// REQUIRES: i < text.size().
+Utf8Sequence utf8SequenceAt(std::string_view text, size_t i);
+
 /// Latin-1 bytes to UTF-8.
 std::string latin1ToUtf8(Bytes bytes);
 

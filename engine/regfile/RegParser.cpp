@@ -50,31 +50,12 @@ bool startsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
     return true;
 }
 
-/// The length of the UTF-8 sequence at s[i], or 0 when it is not valid.
-/// Surrogates encoded on their own (WTF-8, how format/Names.h writes an
+/// The length of the UTF-8 (WTF-8) sequence at s[i], or 0 when it is not
+/// well-formed: surrogates encoded on their own (how format/Names.h writes an
 /// unpaired surrogate) are accepted, so that every stored name round-trips.
 size_t utf8SequenceLength(std::string_view s, size_t i) {
-    const auto b0 = static_cast<uint8_t>(s[i]);
-    if (b0 < 0x80) return 1;
-    size_t len = 0;
-    uint8_t lo = 0x80, hi = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) len = 2;
-    else if (b0 >= 0xE0 && b0 <= 0xEF) {
-        len = 3;
-        if (b0 == 0xE0) lo = 0xA0;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-        len = 4;
-        if (b0 == 0xF0) lo = 0x90;
-        if (b0 == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (s.size() - i < len) return 0;
-    for (size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<uint8_t>(s[i + k]);
-        if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) return 0;
-    }
-    return len;
+    const Utf8Sequence seq = utf8SequenceAt(s, i);
+    return seq.wellFormed() ? seq.length : 0;
 }
 
 /// The index of the first byte of `s` that is not UTF-8 (WTF-8), or npos.
