@@ -61,22 +61,28 @@ Result<void> checkHiveStart(Bytes bytes, const std::string& name) {
                     bytes.size());
     return {};
 }
+
+/// What every way of opening a file does before building the Hive: the
+/// start checks, the dirty state, and, when asked and needed, the image
+/// recovered from the logs (empty when nothing was applied).
+Result<std::vector<uint8_t>> checkAndRecover(Bytes bytes, const std::string& path, const OpenOptions& options,
+                                             RecoveryReport& report) {
+    if (auto bad = checkHiveStart(bytes, path); !bad) return std::unexpected(bad.error());
+    report.logsConsidered = options.useLogs;
+    auto header = decodeBaseBlock(bytes);
+    if (header) report.wasDirty = header->isDirty();
+    if (!options.useLogs || (header && !header->isDirty())) return std::vector<uint8_t>{};
+    return recoverFromLogs(path, bytes, report);
+}
 }  // namespace
 
 Result<std::unique_ptr<Hive>> Hive::open(const std::string& path, const OpenOptions& options) {
     auto mapping = FileMapping::open(path);
     if (!mapping) return std::unexpected(mapping.error());
-    Bytes bytes = (*mapping)->bytes();
-    if (auto bad = checkHiveStart(bytes, path); !bad) return std::unexpected(bad.error());
     RecoveryReport report;
-    report.logsConsidered = options.useLogs;
-    auto header = decodeBaseBlock(bytes);
-    if (header) report.wasDirty = header->isDirty();
-    if (options.useLogs && (!header || header->isDirty())) {
-        auto recovered = recoverFromLogs(path, bytes, report);
-        if (!recovered) return std::unexpected(recovered.error());
-        if (!recovered->empty()) mapping = FileMapping::fromBuffer(std::move(*recovered));
-    }
+    auto recovered = checkAndRecover((*mapping)->bytes(), path, options, report);
+    if (!recovered) return std::unexpected(recovered.error());
+    if (!recovered->empty()) mapping = FileMapping::fromBuffer(std::move(*recovered));
     return create(std::move(*mapping), path, std::move(report));
 }
 
@@ -499,25 +505,18 @@ Result<std::u16string> Hive::className(const KeyNode& key) const {
 Result<std::unique_ptr<Hive>> Hive::openEditable(const std::string& path, const OpenOptions& options) {
     auto mapping = FileMapping::openCopyOnWrite(path);
     if (!mapping) return std::unexpected(mapping.error());
-    Bytes bytes = (*mapping)->bytes();
-    if (auto bad = checkHiveStart(bytes, path); !bad) return std::unexpected(bad.error());
     RecoveryReport report;
-    report.logsConsidered = options.useLogs;
-    auto header = decodeBaseBlock(bytes);
-    if (header) report.wasDirty = header->isDirty();
-    if (options.useLogs && (!header || header->isDirty())) {
-        auto recovered = recoverFromLogs(path, bytes, report);
-        if (!recovered) return std::unexpected(recovered.error());
-        if (!recovered->empty()) {
-            if (auto grown = (*mapping)->grow(recovered->size()); !grown) return std::unexpected(grown.error());
-            // Only the pages that differ are written, so the others stay
-            // shared with the file (and are not part of the first commit).
-            uint8_t* image = (*mapping)->mutableData();
-            for (size_t at = 0; at < recovered->size(); at += layout::kHbinAlignment) {
-                const size_t n = std::min<size_t>(layout::kHbinAlignment, recovered->size() - at);
-                if (!std::equal(recovered->begin() + at, recovered->begin() + at + n, image + at))
-                    std::copy_n(recovered->begin() + at, n, image + at);
-            }
+    auto recovered = checkAndRecover((*mapping)->bytes(), path, options, report);
+    if (!recovered) return std::unexpected(recovered.error());
+    if (!recovered->empty()) {
+        if (auto grown = (*mapping)->grow(recovered->size()); !grown) return std::unexpected(grown.error());
+        // Only the pages that differ are written, so the others stay
+        // shared with the file (and are not part of the first commit).
+        uint8_t* image = (*mapping)->mutableData();
+        for (size_t at = 0; at < recovered->size(); at += layout::kHbinAlignment) {
+            const size_t n = std::min<size_t>(layout::kHbinAlignment, recovered->size() - at);
+            if (!std::equal(recovered->begin() + at, recovered->begin() + at + n, image + at))
+                std::copy_n(recovered->begin() + at, n, image + at);
         }
     }
     return create(std::move(*mapping), path, std::move(report));
