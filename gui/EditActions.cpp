@@ -245,39 +245,33 @@ bool EditActions::settlePending(HiveView* view) {
 bool EditActions::commit(HiveView* view, const CommitChoice& choice, bool wait) {
     EditSession* session = view->editSession();
     if (!session || !session->hasPending() || session->isCommitting()) return false;
+    // The outcome is reported once, whether or not the caller waits.
+    connect(session, &EditSession::commitFinished, this, &EditActions::reportCommit, Qt::SingleShotConnection);
+    if (!wait) {
+        session->commit(choice);
+        updateActions();
+        return true;
+    }
     bool ok = false;
     QEventLoop loop;
-    auto c = connect(session, &EditSession::commitFinished, this, [&, this](const CommitOutcome& outcome) {
+    auto c = connect(session, &EditSession::commitFinished, &loop, [&](const CommitOutcome& outcome) {
         ok = outcome.ok;
-        if (outcome.ok) {
-            emit message(outcome.message);
-        } else {
-            showError(tr("The commit failed; nothing was lost, the changes are still pending.\n%1")
-                          .arg(outcome.message));
-        }
-        updateActions();
         loop.quit();
     });
     session->commit(choice);
     updateActions();
-    if (wait) {
-        loop.exec();
-        disconnect(c);
-        return ok;
-    }
-    // Without waiting, the connection must outlive this call: reconnect
-    // one that does not touch the locals.
+    loop.exec();
     disconnect(c);
-    connect(session, &EditSession::commitFinished, this, [this](const CommitOutcome& outcome) {
-        if (outcome.ok) {
-            emit message(outcome.message);
-        } else {
-            showError(tr("The commit failed; nothing was lost, the changes are still pending.\n%1")
-                          .arg(outcome.message));
-        }
-        updateActions();
-    }, Qt::SingleShotConnection);
-    return true;
+    return ok;
+}
+
+void EditActions::reportCommit(const CommitOutcome& outcome) {
+    if (outcome.ok) {
+        emit message(outcome.message);
+    } else {
+        showError(tr("The commit failed; nothing was lost, the changes are still pending.\n%1").arg(outcome.message));
+    }
+    updateActions();
 }
 
 void EditActions::commitDialog() {

@@ -96,6 +96,8 @@ private:
     void editValueDialog();
     void renameDialog();
     void classNameDialog();
+    /// Says how a commit ended: the summary, or the error in a message box.
+    void reportCommit(const CommitOutcome& outcome);
     void commitDialog();
     void discardAll();
     void exportDialog(bool wholeHive);
