@@ -1,10 +1,14 @@
-// The main of the packaging tests that need Qt: an application on the
-// offscreen platform (unless the environment names another), with settings in
-// a temporary directory so that nothing touches the user's.
+// The main of every test binary that needs a QApplication (gui_tests,
+// packaging_gui_tests): Qt's offscreen platform unless the environment names
+// another (catch_discover_tests runs this binary at build time, outside the
+// test environment, so the default must work without a display), and
+// settings kept in a temporary directory so that tests never touch the
+// user's.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -19,6 +23,6 @@ int main(int argc, char* argv[]) {
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("HiveKitTests"));
-    QApplication::setApplicationName(QStringLiteral("packaging_gui_tests"));
+    QApplication::setApplicationName(QFileInfo(QString::fromLocal8Bit(argv[0])).fileName());
     return Catch::Session().run(argc, argv);
 }
