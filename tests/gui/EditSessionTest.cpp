@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <filesystem>
 #include <functional>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -563,6 +564,34 @@ TEST_CASE("After an interrupted commit, undoing one of its changes is refused by
         REQUIRE(reopened);
         CHECK(hasKey(*reopened, "HiveKitTest\\After"));
         CHECK(checkHive(*reopened).errors() == 0);
+    }
+    CHECK(seen);
+}
+
+TEST_CASE("After an interrupted commit whose log is gone, preview and commit are refused and the file stays as it is") {
+    TempDir dir;
+    const std::string original = hivePath("ez/NTUSER1.DAT");
+    Plan plan;
+    plan.createKey("HiveKitTest").setValue("HiveKitTest", "v", kRegDword, bytes({1, 0, 0, 0}));
+    bool seen = false;
+    for (uint64_t point = 1; point < 40 && !seen; ++point) {
+        const std::string hive = copyFile(original, dir.file("nolog" + std::to_string(point) + ".DAT"));
+        EditSession session(guitest::qpath(hive));
+        CommitOutcome first;
+        if (!interruptCommit(session, plan, point, first)) continue;
+        auto reopened = guitest::openHive(hive, false);
+        if (!reopened->recovery().wasDirty) continue;  // failed after the header: nothing to replay
+        seen = true;
+        std::filesystem::remove(hive + ".LOG1");
+        const auto afterFailure = readFile(hive);
+        auto preview = session.preview();
+        REQUIRE_FALSE(preview);
+        CHECK(preview.error().message.find("could not be replayed") != std::string::npos);
+        const CommitOutcome refused = commitNow(session);
+        CHECK_FALSE(refused.ok);
+        CHECK(refused.message.contains(QStringLiteral("could not be replayed")));
+        CHECK(readFile(hive) == afterFailure);
+        CHECK(session.changes().size() == 2);
     }
     CHECK(seen);
 }
