@@ -89,7 +89,6 @@ void DeletedDock::scan(std::shared_ptr<const Hive> hive, QWidget* target) {
         statusLabel_->setText(tr("Open a hive to scan it."));
         return;
     }
-    scanning_ = hive;
     target_ = target;
     progress_->setValue(0);
     statusLabel_->setText(tr("Scanning the free cells…"));
@@ -105,6 +104,7 @@ void DeletedDock::scan(std::shared_ptr<const Hive> hive, QWidget* target) {
                 return !promise.isCanceled();
             };
             DeletedScanOutcome out;
+            out.hive = hive;
             auto result = scanDeleted(*hive, options);
             out.milliseconds = timer.elapsed();
             if (promise.isCanceled()) {
@@ -132,7 +132,6 @@ void DeletedDock::forget(QWidget* target) {
     cancel();
     waitForFinished();
     model_->clear();
-    scanning_.reset();
     target_ = nullptr;
     statusLabel_->setText(tr("Scan the free cells of the hive for deleted keys and values."));
 }
@@ -143,19 +142,20 @@ void DeletedDock::onFinished() {
     setRunning(false);
     // A cancelled future may hold no result at all.
     const bool has = watcher_->future().resultCount() > 0;
-    const DeletedScanOutcome out = has ? watcher_->result() : DeletedScanOutcome{nullptr, QString(), true, 0};
+    DeletedScanOutcome out;
+    if (has)
+        out = watcher_->result();
+    else
+        out.cancelled = true;
     if (out.cancelled) {
         statusLabel_->setText(tr("Stopped: the scan was cancelled."));
-        scanning_.reset();
         return;
     }
     if (!out.scan) {
         statusLabel_->setText(tr("The scan failed: %1").arg(out.error));
-        scanning_.reset();
         return;
     }
-    model_->setScan(scanning_, out.scan);
-    scanning_.reset();
+    model_->setScan(out.hive, out.scan);
     const QLocale locale;
     statusLabel_->setText(tr("%Ln deleted key(s)", nullptr, pluralN(out.scan->keys.size())) + QStringLiteral(" · ") +
                           tr("%Ln deleted value(s)", nullptr, pluralN(out.scan->values.size())) +

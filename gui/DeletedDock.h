@@ -24,6 +24,7 @@ class DeletedModel;
 
 /// The outcome of one scan, carried from the worker to the GUI thread.
 struct DeletedScanOutcome {
+    std::shared_ptr<const Hive> hive;         ///< the hive scanned (the records view its mapping)
     std::shared_ptr<const DeletedScan> scan;  ///< null when it failed or was stopped
     QString error;
     bool cancelled = false;
@@ -66,7 +67,6 @@ private:
     QTreeView* view_;
     DeletedModel* model_;
     QFutureWatcher<DeletedScanOutcome>* watcher_;
-    std::shared_ptr<const Hive> scanning_;
     QPointer<QWidget> target_;
 };
 
