@@ -9,7 +9,7 @@
 //    split in two halves under an ri, as Windows' kernel does
 //    (CmpMaxIndexPerHblock = (4096 - 40) / 4 - 1 in ReactOS'
 //    sdk/lib/cmlib/cmindex.c, whose CmpAddSubKey roots a full leaf and
-//    CmpSplitLeaf halves it; the amcache.hve of ../shared/hives holds lh
+//    CmpSplitLeaf halves it; regipy/amcache.hve of the test corpus holds lh
 //    leaves of 520 and 600 entries under an ri, beyond the 507 that fit a
 //    4 KiB block, which matches);
 //  - key fields kept true: subkey and value counts, largest subkey name,

@@ -32,8 +32,17 @@ struct Error {
     bool hasOffset() const { return offset != kNoOffset; }
 };
 
+/// The outcome of a fallible engine call: a T, or the Error that prevented
+/// it. A class rather than an alias so that it is [[nodiscard]] as a type:
+/// every function returning a Result, now and later, warns when a caller
+/// drops it (an unchecked failure is how a commit "succeeds" by accident).
 template <class T>
-using Result = std::expected<T, Error>;
+class [[nodiscard]] Result : public std::expected<T, Error> {
+public:
+    using std::expected<T, Error>::expected;
+    Result(const std::expected<T, Error>& other) : std::expected<T, Error>(other) {}
+    Result(std::expected<T, Error>&& other) : std::expected<T, Error>(std::move(other)) {}
+};
 
 /// Builds the unexpected value of a Result.
 inline std::unexpected<Error> fail(ErrorCode code, std::string message,

@@ -112,9 +112,8 @@ def main():
     parser.add_argument("--keys", type=int, default=300000, help="keys in all, root included")
     parser.add_argument("--wide", type=int, default=5000, help="subkeys of the one wide key")
     parser.add_argument("--seed", type=int, default=2)
-    parser.add_argument("--base", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                       "../../../shared/hives/hivex/minimal"),
-                        help="a minimal hive to start from")
+    parser.add_argument("--base", required=True,
+                        help="a minimal hive to start from (the corpus's hivex/minimal, unpacked)")
     args = parser.parse_args()
     if args.keys < args.wide + 50:
         sys.exit("make-large-hive.py: --keys must exceed --wide by at least 50")

@@ -30,7 +30,6 @@ std::vector<std::string> lines(const std::string& text) {
 }  // namespace
 
 TEST_CASE("check on a clean hive prints the summary line alone and exits 0", "[cli][check]") {
-    if (!haveSharedHives()) return;
     auto r = hivectl({"check", hivePath("regipy/SYSTEM")});
     CHECK(r.exitCode == 0);
     CHECK(r.out == "check: 30756 keys, 73456 values, 186308 cells: no problems\n");
@@ -38,7 +37,6 @@ TEST_CASE("check on a clean hive prints the summary line alone and exits 0", "[c
 }
 
 TEST_CASE("check prints each problem as severity, offset and message, then the tally, and exits 1", "[cli][check]") {
-    if (!haveSharedHives()) return;
     auto r = hivectl({"check", hivePath("ez/SAN(OTHER)")});
     CHECK(r.exitCode == 1);
     CHECK(r.out ==
@@ -47,7 +45,6 @@ TEST_CASE("check prints each problem as severity, offset and message, then the t
 }
 
 TEST_CASE("check prints info lines but does not count them as problems", "[cli][check]") {
-    if (!haveSharedHives()) return;
     auto r = hivectl({"check", hivePath("regipy/NTUSER.DAT")});
     CHECK(r.exitCode == 0);
     CHECK(r.out ==
@@ -57,7 +54,6 @@ TEST_CASE("check prints info lines but does not count them as problems", "[cli][
 }
 
 TEST_CASE("A dirty hive's warning alone exits 0, and 1 with --strict", "[cli][check]") {
-    if (!haveSharedHives()) return;
     const std::string expected =
         "warning\t0x4\tbase block: dirty hive: primary sequence number 5161 differs from secondary 5160 (the primary "
         "file may lack changes held in its transaction logs)\n"
@@ -74,7 +70,6 @@ TEST_CASE("A dirty hive's warning alone exits 0, and 1 with --strict", "[cli][ch
 
 TEST_CASE("check --json gives clean, the counts and each problem with severity, offset and message",
           "[cli][check]") {
-    if (!haveSharedHives()) return;
     auto bad = hivectl({"check", hivePath("ez/SAN(OTHER)"), "--json"});
     CHECK(bad.exitCode == 1);
     CHECK(pyJson(bad.out, "d['clean'], d['dirty'], d['keys'], d['values'], d['cells'], d['errors'], d['warnings']") ==
@@ -95,7 +90,6 @@ TEST_CASE("check --json gives clean, the counts and each problem with severity, 
 }
 
 TEST_CASE("check --json writes null for a diagnostic without an offset", "[cli][check]") {
-    if (!haveSharedHives()) return;
     auto r = hivectl({"check", hivePath("ez/SAMBadHBinHeader"), "--json"});
     CHECK(r.exitCode == 1);
     CHECK(pyJson(r.out, "[p['message'] for p in d['problems'] if p['offset'] is None]") ==
@@ -103,7 +97,6 @@ TEST_CASE("check --json writes null for a diagnostic without an offset", "[cli][
 }
 
 TEST_CASE("check reports swapped list entries in a damaged copy and exits 1", "[cli][check]") {
-    if (!haveSharedHives()) return;
     TempDir dir;
     std::vector<uint8_t> bytes = readFile(hivePath("ez/NTUSER1.DAT"));
     // The lf list of AppEvents\EventLabels is the cell at 0xdaf0; its entries
@@ -119,7 +112,6 @@ TEST_CASE("check reports swapped list entries in a damaged copy and exits 1", "[
 }
 
 TEST_CASE("check on the damaged hives lists errors with offsets and exits 1", "[cli][check]") {
-    if (!haveSharedHives()) return;
     for (const char* hive : {"ez/SAMBadHBinHeader", "regipy/corrupted_system_hive"}) {
         INFO(hive);
         auto r = hivectl({"check", hivePath(hive)});
@@ -136,7 +128,6 @@ TEST_CASE("check on the damaged hives lists errors with offsets and exits 1", "[
 }
 
 TEST_CASE("check exits 3 when the file cannot be opened or is not a hive", "[cli][check]") {
-    if (!haveSharedHives()) return;
     auto missing = hivectl({"check", "/nonexistent/hive"});
     CHECK(missing.exitCode == 3);
     CHECK(contains(missing.err, "/nonexistent/hive"));

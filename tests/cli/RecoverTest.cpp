@@ -42,7 +42,7 @@ size_t countLines(const std::string& text, const std::string& prefix = "") {
     return n;
 }
 
-std::string oracle() { return sharedDir() + "/oracle/hivex-dump"; }
+std::string oracle() { return hivexDumpScript(); }
 
 /// The hive and the logs beside it, read now.
 std::vector<std::vector<uint8_t>> evidence(const std::string& hive) {
@@ -55,7 +55,6 @@ std::vector<std::vector<uint8_t>> evidence(const std::string& hive) {
 }  // namespace
 
 TEST_CASE("recover writes a clean copy that hivex reads as hivectl shows the hive with its logs", "[cli][recover]") {
-    if (!haveSharedHives()) return;
     for (const auto& c : kDirty) {
         INFO("hive: " << c.hive);
         const std::string hive = hivePath(c.hive);
@@ -94,7 +93,6 @@ TEST_CASE("recover writes a clean copy that hivex reads as hivectl shows the hiv
 
 TEST_CASE("regfexport and reglookup read the recovered copies without errors and with every key and value",
           "[cli][recover]") {
-    if (!haveSharedHives()) return;
     const bool regfexport = fileExists("/usr/bin/regfexport"), reglookup = fileExists("/usr/bin/reglookup");
     if (!regfexport && !reglookup) return;
     for (const auto& c : kDirty) {
@@ -120,7 +118,6 @@ TEST_CASE("regfexport and reglookup read the recovered copies without errors and
 }
 
 TEST_CASE("recover refuses to write over the hive or one of its logs", "[cli][recover]") {
-    if (!haveSharedHives()) return;
     TempDir dir;
     const std::string base = "dfir/Server2022-APTSimulatorVM/Amcache.hve";
     const std::string hive = copyFile(hivePath(base), dir.file("Amcache.hve"));
@@ -139,7 +136,6 @@ TEST_CASE("recover refuses to write over the hive or one of its logs", "[cli][re
 }
 
 TEST_CASE("recover writes nothing for a dirty hive whose logs cannot be applied", "[cli][recover]") {
-    if (!haveSharedHives()) return;
     TempDir dir;
     auto r = hivectl({"recover", hivePath("regipy/NTUSER_with_winscp.DAT"), dir.file("out")});
     CHECK(r.exitCode == 1);
@@ -149,7 +145,6 @@ TEST_CASE("recover writes nothing for a dirty hive whose logs cannot be applied"
 }
 
 TEST_CASE("recover copies a clean hive unchanged", "[cli][recover]") {
-    if (!haveSharedHives()) return;
     TempDir dir;
     auto r = hivectl({"recover", hivePath("ez/SAM"), dir.file("out")});
     CHECK(r.exitCode == 0);
@@ -158,7 +153,6 @@ TEST_CASE("recover copies a clean hive unchanged", "[cli][recover]") {
 }
 
 TEST_CASE("recover needs OUT and refuses --no-logs", "[cli][recover]") {
-    if (!haveSharedHives()) return;
     auto missing = hivectl({"recover", hivePath("ez/SAM")});
     CHECK(missing.exitCode == 2);
     CHECK(contains(missing.err, "recover: missing OUT argument"));
@@ -170,7 +164,6 @@ TEST_CASE("recover needs OUT and refuses --no-logs", "[cli][recover]") {
 }
 
 TEST_CASE("info names the logs, the entries applied and the log skipped", "[cli][recover]") {
-    if (!haveSharedHives()) return;
     const std::string hive = hivePath("regipy/transactions_NTUSER.DAT");
     auto r = hivectl({"info", hive});
     REQUIRE(r.exitCode == 0);
@@ -191,7 +184,6 @@ TEST_CASE("info names the logs, the entries applied and the log skipped", "[cli]
 }
 
 TEST_CASE("get shows a value only the logs hold, and --no-logs does not", "[cli][recover]") {
-    if (!haveSharedHives()) return;
     const std::vector<std::string> args = {"get", hivePath("regipy/UsrClass.dat"),
                                            "Local Settings\\ImmutableMuiCache\\Strings\\52C64B7E",
                                            "@C:\\Windows\\System32\\powercpl.dll,-1#immutable1"};

@@ -44,7 +44,7 @@ const std::string kSelectText =
 /// hivex-dump's output with the key timestamps blanked, which an import
 /// cannot (and should not) carry over.
 std::string dumpWithoutTimes(const std::string& hive) {
-    auto r = run({sharedDir() + "/oracle/hivex-dump", hive});
+    auto r = run({hivexDumpScript(), hive});
     REQUIRE(r.exitCode == 0);
     return blankKeyTimes(r.out);
 }
@@ -72,7 +72,6 @@ std::vector<ValueTuple> sortedValues(const hivekit::RegFile& file) {
 }  // namespace
 
 TEST_CASE("export writes regedit 5.00 in UTF-16LE with a BOM to standard output", "[cli][regfile]") {
-    if (!haveSharedHives()) return;
     auto r = hivectl({"export", hivePath("regipy/SYSTEM"), "Select"});
     CHECK(r.exitCode == 0);
     CHECK(r.err.empty());
@@ -80,7 +79,6 @@ TEST_CASE("export writes regedit 5.00 in UTF-16LE with a BOM to standard output"
 }
 
 TEST_CASE("export -o FILE --regedit4 --root NAME writes REGEDIT4 in UTF-8 under that root to the file", "[cli][regfile]") {
-    if (!haveSharedHives()) return;
     TempDir dir;
     auto r = hivectl({"export", hivePath("regipy/SYSTEM"), "Select", "-o", dir.file("s.reg"), "--regedit4", "--root",
                       "HKEY_LOCAL_MACHINE\\SYSTEM"});
@@ -92,7 +90,6 @@ TEST_CASE("export -o FILE --regedit4 --root NAME writes REGEDIT4 in UTF-8 under 
 }
 
 TEST_CASE("export of a missing key or with a bad option says what is wrong", "[cli][regfile]") {
-    if (!haveSharedHives()) return;
     auto missing = hivectl({"export", hivePath("regipy/SAM"), "SAM\\Nope"});
     CHECK(missing.exitCode == 1);
     CHECK(missing.out.empty());
@@ -123,7 +120,6 @@ TEST_CASE("export writes what it can, reports each thing a .reg file cannot hold
 }
 
 TEST_CASE("import --dry-run prints every edit with its line and leaves the hive untouched", "[cli][regfile]") {
-    if (!haveSharedHives()) return;
     TempDir dir;
     const std::string hive = copyFile(hivePath("regipy/SAM"), dir.file("SAM"));
     const std::vector<uint8_t> before = readFile(hive);
@@ -155,7 +151,6 @@ TEST_CASE("import --dry-run prints every edit with its line and leaves the hive 
 }
 
 TEST_CASE("import of a malformed file lists every error with its line, exits 1 and writes nothing", "[cli][regfile]") {
-    if (!haveSharedHives()) return;
     TempDir dir;
     const std::string hive = copyFile(hivePath("regipy/SAM"), dir.file("SAM"));
     const std::vector<uint8_t> before = readFile(hive);
@@ -187,7 +182,6 @@ TEST_CASE("import of a malformed file lists every error with its line, exits 1 a
 }
 
 TEST_CASE("import applies a .reg file to a hive in one commit, readable by hivex and clean for check", "[cli][regfile][import]") {
-    if (!haveSharedHives()) return;
     TempDir dir;
     const std::string hive = copyFile(hivePath("regipy/SAM"), dir.file("SAM"));
     writeFile(dir.file("in.reg"), utf16File("Windows Registry Editor Version 5.00\r\n"
@@ -218,7 +212,6 @@ TEST_CASE("import applies a .reg file to a hive in one commit, readable by hivex
 }
 
 TEST_CASE("import refuses edits the hive or the format refuses, naming the line, and writes nothing", "[cli][regfile][import]") {
-    if (!haveSharedHives()) return;
     TempDir dir;
     const std::string hive = copyFile(hivePath("regipy/SAM"), dir.file("SAM"));
     const std::vector<uint8_t> before = readFile(hive);
@@ -245,11 +238,8 @@ TEST_CASE("import refuses edits the hive or the format refuses, naming the line,
 // Cross-checks with hivexregedit, an independent reader and writer of .reg
 
 TEST_CASE("hivexregedit merges our export into an empty hive and gets the original tree back", "[cli][regfile][oracle]") {
-    if (!haveSharedHives()) return;
-    if (!fileExists(kHivexRegedit)) {
-        WARN("skipped: hivexregedit is not installed (Debian package libwin-hivex-perl)");
-        return;
-    }
+    INFO("needs hivexregedit (Debian package libwin-hivex-perl)");
+    REQUIRE(fileExists(kHivexRegedit));
     const char* hiveName = GENERATE("ez/NTUSER1.DAT", "regipy/SAM");
     INFO(hiveName);
     TempDir dir;
@@ -269,11 +259,8 @@ TEST_CASE("hivexregedit merges our export into an empty hive and gets the origin
 }
 
 TEST_CASE("Our parser reads hivexregedit's export and finds the values of our own export", "[cli][regfile][oracle]") {
-    if (!haveSharedHives()) return;
-    if (!fileExists(kHivexRegedit)) {
-        WARN("skipped: hivexregedit is not installed (Debian package libwin-hivex-perl)");
-        return;
-    }
+    INFO("needs hivexregedit (Debian package libwin-hivex-perl)");
+    REQUIRE(fileExists(kHivexRegedit));
     const char* hiveName = GENERATE("ez/NTUSER1.DAT", "regipy/SAM", "regipy/BCD");
     INFO(hiveName);
     TempDir dir;
@@ -299,7 +286,6 @@ TEST_CASE("Our parser reads hivexregedit's export and finds the values of our ow
 // and `hivectl new-hive`, which another part of the work provides.
 
 TEST_CASE("An export imported into a fresh hive gives the original tree back", "[cli][regfile][import]") {
-    if (!haveSharedHives()) return;
     const char* hiveName = GENERATE("ez/NTUSER1.DAT", "regipy/SAM", "hivex/special");
     INFO(hiveName);
     TempDir dir;

@@ -1,4 +1,4 @@
-// Tests of hive/Checker. Every hive of ../shared/hives that hivex walks
+// Tests of hive/Checker. Every corpus hive that hivex walks
 // checks clean (dirty ones with the dirty warning only); each invariant,
 // broken on purpose in a copy of a small real hive, gives its exact
 // diagnostic; the damaged hives give errors with offsets and no crash.
@@ -199,7 +199,6 @@ std::vector<uint8_t> chainHive(unsigned keys) {
 // Real hives
 
 TEST_CASE("Every hive that hivex walks checks clean, with hivex's key and value counts", "[checker]") {
-    if (!haveSharedHives()) return;
     struct Expect {
         const char* hive;
         uint64_t keys, values;
@@ -265,7 +264,6 @@ TEST_CASE("Hives from the test builder, an independent writer, check clean at ve
 }
 
 TEST_CASE("The cell count is every cell of every hbin, allocated and free", "[checker]") {
-    if (!haveSharedHives()) return;
     // 186191 allocated and 117 free cells, as `hivectl info` counts them.
     CheckReport r = checkFile("regipy/SYSTEM");
     CHECK(r.cells == 186308);
@@ -273,7 +271,6 @@ TEST_CASE("The cell count is every cell of every hbin, allocated and free", "[ch
 }
 
 TEST_CASE("Dirty hives check without error: their one warning is the dirty state", "[checker]") {
-    if (!haveSharedHives()) return;
     struct Expect {
         const char* hive;
         uint64_t keys, values;
@@ -305,7 +302,6 @@ TEST_CASE("Dirty hives check without error: their one warning is the dirty state
 }
 
 TEST_CASE("Exception ez/SECURITYNoRoot: its root key lacks KEY_HIVE_ENTRY, the hive's one error", "[checker]") {
-    if (!haveSharedHives()) return;
     // hivex walks this hive (8 keys, 2 values) because it finds the root
     // through the base block and never looks at the nk flags. The root's
     // flags are 0x20 (COMP_NAME) only. The format specification defines
@@ -325,7 +321,6 @@ TEST_CASE("Exception ez/SECURITYNoRoot: its root key lacks KEY_HIVE_ENTRY, the h
 }
 
 TEST_CASE("ez/SAN(OTHER): the wrong header checksum is the one error, the tree behind it checks clean", "[checker]") {
-    if (!haveSharedHives()) return;
     CheckReport r = checkFile("ez/SAN(OTHER)");
     INFO(listing(r));
     CHECK(errors(r) ==
@@ -336,7 +331,6 @@ TEST_CASE("ez/SAN(OTHER): the wrong header checksum is the one error, the tree b
 }
 
 TEST_CASE("ez/SAMBadHBinHeader: the damaged hbin and each reference into it are errors with offsets", "[checker]") {
-    if (!haveSharedHives()) return;
     CheckReport r = checkFile("ez/SAMBadHBinHeader");
     INFO(listing(r));
     const std::string bad =
@@ -356,7 +350,6 @@ TEST_CASE("ez/SAMBadHBinHeader: the damaged hbin and each reference into it are 
 }
 
 TEST_CASE("regipy/corrupted_system_hive: every damaged stretch is an error with its offset", "[checker]") {
-    if (!haveSharedHives()) return;
     CheckReport r = checkFile("regipy/corrupted_system_hive");
     CHECK(r.errors() > 30);
     CHECK(errors(r).at(0) ==
@@ -373,7 +366,6 @@ TEST_CASE("regipy/corrupted_system_hive: every damaged stretch is an error with 
 // Base block
 
 TEST_CASE("A wrong header checksum is an error naming the stored and the computed value", "[checker][header]") {
-    if (!haveSharedHives()) return;
     Image img("ez/SAM");
     const uint32_t good = img.get32(layout::base::Checksum);
     img.put32(layout::base::Checksum, good + 1);
@@ -385,7 +377,6 @@ TEST_CASE("A wrong header checksum is an error naming the stored and the compute
 
 TEST_CASE("The checksum's two special cases: an XOR of 0 is stored as 1, an XOR of 0xFFFFFFFF as 0xFFFFFFFE",
           "[checker][header]") {
-    if (!haveSharedHives()) return;
     Image img("ez/SAM");
     // A reserved dword of the header makes the XOR of the 127 dwords what we want.
     uint32_t x = 0;
@@ -406,7 +397,6 @@ TEST_CASE("The checksum's two special cases: an XOR of 0 is stored as 1, an XOR 
 }
 
 TEST_CASE("Sequence numbers that differ are the dirty warning, not an error", "[checker][header]") {
-    if (!haveSharedHives()) return;
     Image img("ez/SAM");
     const uint32_t primary = img.get32(layout::base::PrimarySequence);
     img.put32(layout::base::PrimarySequence, primary + 1);
@@ -424,7 +414,6 @@ TEST_CASE("Sequence numbers that differ are the dirty warning, not an error", "[
 
 TEST_CASE("Header fields outside what Windows writes: version, type, format are errors, cluster and flags warn",
           "[checker][header]") {
-    if (!haveSharedHives()) return;
     Image img("ez/SAM");
     SECTION("version") {
         img.put32(layout::base::MinorVersion, 7);
@@ -463,7 +452,6 @@ TEST_CASE("Header fields outside what Windows writes: version, type, format are 
 }
 
 TEST_CASE("A root cell offset that does not name an nk cell is an error", "[checker][header]") {
-    if (!haveSharedHives()) return;
     Image img("ez/SAM");
     auto hive = img.open();
     const uint32_t root = hive->rootOffset();
@@ -489,7 +477,6 @@ TEST_CASE("A root cell offset that does not name an nk cell is an error", "[chec
 
 TEST_CASE("A hive bins data size that is not a multiple of 4096 or passes the end of the file is an error",
           "[checker][header]") {
-    if (!haveSharedHives()) return;
     Image img("ez/SAM");
     SECTION("not a multiple") {
         img.put32(layout::base::HiveBinsDataSize, 0x1800);
@@ -511,7 +498,6 @@ TEST_CASE("A hive bins data size that is not a multiple of 4096 or passes the en
 // Hive bins and cells
 
 TEST_CASE("An hbin whose offset field is wrong is an error, and so is every reference into it", "[checker][hbin]") {
-    if (!haveSharedHives()) return;
     Image img("ez/SAM");
     img.put32(0x2000 + layout::hbin::Offset, 0);
     CheckReport r = img.check();
@@ -524,7 +510,6 @@ TEST_CASE("An hbin whose offset field is wrong is an error, and so is every refe
 }
 
 TEST_CASE("A cell size that breaks the chain is reported where it breaks, once", "[checker][cells]") {
-    if (!haveSharedHives()) return;
     Image img("ez/SAM");
     // The first free cell of the hive, and the end of its bin.
     auto hive = img.open();
@@ -564,7 +549,6 @@ TEST_CASE("A cell size that breaks the chain is reported where it breaks, once",
 
 TEST_CASE("An allocated cell that nothing references is counted as leaked space, which is not a problem",
           "[checker][cells]") {
-    if (!haveSharedHives()) return;
     Image img("ez/SAM");
     auto hive = img.open();
     Cell freeCell;
@@ -587,7 +571,6 @@ TEST_CASE("An allocated cell that nothing references is counted as leaked space,
 // Subkey lists
 
 TEST_CASE("Swapped entries of an lf list: the later entry sorts before the earlier one", "[checker][lists]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const KeyNode labels = nodeAt(*hive, "AppEvents\\EventLabels");
@@ -601,7 +584,6 @@ TEST_CASE("Swapped entries of an lf list: the later entry sorts before the earli
 }
 
 TEST_CASE("Two subkeys whose names differ only in case are a duplicate", "[checker][lists]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const KeyNode labels = nodeAt(*hive, "AppEvents\\EventLabels");
@@ -621,7 +603,6 @@ TEST_CASE("Two subkeys whose names differ only in case are a duplicate", "[check
 }
 
 TEST_CASE("A wrong lh hash is an error naming the stored and the expected hash", "[checker][lists]") {
-    if (!haveSharedHives()) return;
     Image img("regipy/SECURITY");
     img.markClean();
     auto hive = img.open();
@@ -639,7 +620,6 @@ TEST_CASE("A wrong lh hash is an error naming the stored and the expected hash",
 }
 
 TEST_CASE("A wrong lf hint is an error naming the stored and the expected hint", "[checker][lists]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const KeyNode labels = nodeAt(*hive, "AppEvents\\EventLabels");
@@ -652,7 +632,6 @@ TEST_CASE("A wrong lf hint is an error naming the stored and the expected hint",
 }
 
 TEST_CASE("A subkey count that differs from the entries of the list is an error", "[checker][keys]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const uint32_t appEvents = keyAt(*hive, "AppEvents");
@@ -665,7 +644,6 @@ TEST_CASE("A subkey count that differs from the entries of the list is an error"
 }
 
 TEST_CASE("A parent field that does not name the listing key is an error", "[checker][keys]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const uint32_t ccselect = keyAt(*hive, "AppEvents\\EventLabels\\CCSelect");
@@ -678,7 +656,6 @@ TEST_CASE("A parent field that does not name the listing key is an error", "[che
 }
 
 TEST_CASE("A subkey flagged KEY_HIVE_ENTRY, the root's flag, is an error", "[checker][keys]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const uint32_t appEvents = keyAt(*hive, "AppEvents");
@@ -690,7 +667,6 @@ TEST_CASE("A subkey flagged KEY_HIVE_ENTRY, the root's flag, is an error", "[che
 }
 
 TEST_CASE("A list entry that leads back to the root is a cell referenced twice, and the walk ends", "[checker][keys]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const KeyNode labels = nodeAt(*hive, "AppEvents\\EventLabels");
@@ -726,7 +702,6 @@ TEST_CASE("A key nested deeper than 512 levels is an error, its subkeys are not 
 }
 
 TEST_CASE("Swapped entries across the leaves of an ri list are out of order", "[checker][lists]") {
-    if (!haveSharedHives()) return;
     Image img("regipy/SYSTEM");
     auto hive = img.open();
     const KeyNode cdd = nodeAt(*hive, "ControlSet001\\Control\\CriticalDeviceDatabase");
@@ -753,7 +728,6 @@ TEST_CASE("Swapped entries across the leaves of an ri list are out of order", "[
 }
 
 TEST_CASE("An ri entry that points to another ri is an error", "[checker][lists]") {
-    if (!haveSharedHives()) return;
     Image img("regipy/SYSTEM");
     auto hive = img.open();
     // ControlSet001's copy is visited before ControlSet002's.
@@ -772,7 +746,6 @@ TEST_CASE("An ri entry that points to another ri is an error", "[checker][lists]
 }
 
 TEST_CASE("List kinds the version does not call for are one warning per kind", "[checker][lists]") {
-    if (!haveSharedHives()) return;
     SECTION("lf lists in a version 1.5 hive") {
         Image img("ez/SAM");
         img.put32(layout::base::MinorVersion, 5);
@@ -798,7 +771,6 @@ TEST_CASE("List kinds the version does not call for are one warning per kind", "
 // Referenced cells
 
 TEST_CASE("A value claimed by two value lists is a cell referenced twice", "[checker][cells]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const KeyNode dflt = nodeAt(*hive, "AppEvents\\EventLabels\\.Default");
@@ -816,7 +788,6 @@ TEST_CASE("A value claimed by two value lists is a cell referenced twice", "[che
 
 TEST_CASE("References to a free cell, into a cell or outside the bins are errors naming what they hit",
           "[checker][cells]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const uint32_t dflt = keyAt(*hive, "AppEvents\\EventLabels\\.Default");
@@ -849,7 +820,6 @@ TEST_CASE("References to a free cell, into a cell or outside the bins are errors
 
 TEST_CASE("Data over 16344 bytes in one cell is right below version 1.4 and an error from 1.4 on",
           "[checker][values]") {
-    if (!haveSharedHives()) return;
     // ez/NTUSER1.DAT (version 1.3) holds a 39472-byte value in one cell, as
     // Windows writes it before big data existed; from version 1.4 Windows
     // would read those bytes as a db record.
@@ -866,7 +836,6 @@ TEST_CASE("Data over 16344 bytes in one cell is right below version 1.4 and an e
 }
 
 TEST_CASE("A value count larger than its value list is an error", "[checker][values]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const uint32_t dflt = keyAt(*hive, "AppEvents\\EventLabels\\.Default");
@@ -880,7 +849,6 @@ TEST_CASE("A value count larger than its value list is an error", "[checker][val
 }
 
 TEST_CASE("Largest-length fields smaller than the true maxima are errors, larger ones are fine", "[checker][keys]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const uint32_t labels = keyAt(*hive, "AppEvents\\EventLabels");
@@ -922,7 +890,6 @@ TEST_CASE("Largest-length fields smaller than the true maxima are errors, larger
 
 TEST_CASE("A class name longer than its cell, or than the parent's largest class field, is an error",
           "[checker][keys]") {
-    if (!haveSharedHives()) return;
     Image img("regipy/SYSTEM");
     auto hive = img.open();
     const uint32_t lsa = keyAt(*hive, "ControlSet001\\Control\\Lsa");
@@ -960,7 +927,6 @@ TEST_CASE("A class name longer than its cell, or than the parent's largest class
 }
 
 TEST_CASE("Value data that does not fit its cell, and inline data over 4 bytes, are errors", "[checker][values]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const KeyNode dflt = nodeAt(*hive, "AppEvents\\EventLabels\\.Default");
@@ -993,7 +959,6 @@ TEST_CASE("Value data that does not fit its cell, and inline data over 4 bytes, 
 }
 
 TEST_CASE("Two values of a key whose names differ only in case are an error", "[checker][values]") {
-    if (!haveSharedHives()) return;
     Image img("ez/SAM");
     auto hive = img.open();
     const KeyNode account = nodeAt(*hive, "SAM\\Domains\\Account");
@@ -1020,7 +985,6 @@ TEST_CASE("Two values of a key whose names differ only in case are an error", "[
 
 TEST_CASE("Big data: the segment count must match the size, and data over 16344 bytes must be a db record",
           "[checker][values]") {
-    if (!haveSharedHives()) return;
     Image img("regipy/SYSTEM");
     auto hive = img.open();
     // The first value of the hive held in a db record.
@@ -1078,7 +1042,6 @@ TEST_CASE("Big data: the segment count must match the size, and data over 16344 
 // Security
 
 TEST_CASE("An sk reference count off by one is an error", "[checker][security]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const uint32_t sk = nodeAt(*hive, "").security;
@@ -1092,7 +1055,6 @@ TEST_CASE("An sk reference count off by one is an error", "[checker][security]")
 }
 
 TEST_CASE("The sk list: a wrong blink, and an sk left out of the list, are errors", "[checker][security]") {
-    if (!haveSharedHives()) return;
     Image img("ez/NTUSER1.DAT");
     auto hive = img.open();
     const uint32_t head = nodeAt(*hive, "").security;
@@ -1122,7 +1084,6 @@ TEST_CASE("The sk list: a wrong blink, and an sk left out of the list, are error
 }
 
 TEST_CASE("An sk whose descriptor does not decode is an error", "[checker][security]") {
-    if (!haveSharedHives()) return;
     Image img("ez/SAM");
     auto hive = img.open();
     const uint32_t sk = nodeAt(*hive, "").security;
@@ -1137,7 +1098,6 @@ TEST_CASE("An sk whose descriptor does not decode is an error", "[checker][secur
 // Robustness
 
 TEST_CASE("Random damage never crashes the checker and every error it reports has an offset", "[checker][robust]") {
-    if (!haveSharedHives()) return;
     const Image original("ez/SAM");
     uint64_t state = 0x9E3779B97F4A7C15ULL;
     auto next = [&] {

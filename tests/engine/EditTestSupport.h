@@ -275,7 +275,7 @@ inline void applyToModel(DumpKey& root, const hivekit::Plan& plan, uint64_t ts) 
     }
 }
 
-inline std::string oraclePath() { return testsupport::sharedDir() + "/oracle/hivex-dump"; }
+inline std::string oraclePath() { return testsupport::hivexDumpScript(); }
 
 /// hivex-dump's listing of a hive (REQUIREs that hivex walks it).
 inline std::string hivexDump(const std::string& path) {

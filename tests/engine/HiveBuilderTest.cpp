@@ -248,10 +248,8 @@ TEST_CASE("A subtree placed in its own bins shares no bin with other keys", "[bu
 }
 
 TEST_CASE("python3-hivex reads a built hive exactly as HiveKit does", "[builder][hivex]") {
-    if (!haveHivex()) {
-        WARN("python3-hivex is not installed: skipped");
-        return;
-    }
+    INFO("needs Debian's python3-hivex");
+    REQUIRE(haveHivex());
     TempDir dir;
     for (uint32_t minor : {3u, 5u}) {
         INFO("version 1." << minor);

@@ -1,4 +1,4 @@
-// Tests of hive/LogRecovery: replay of the real dirty hives of ../shared
+// Tests of hive/LogRecovery: replay of the real dirty hives of the test corpus
 // with their logs, the evidence left byte-identical, and every rule of the
 // replay on logs damaged or composed here (LogRecovery.h numbers the rules).
 #include <catch2/catch.hpp>
@@ -271,7 +271,6 @@ std::unique_ptr<Hive> openReal(const std::string& relative, bool useLogs) {
 }
 
 TEST_CASE("UsrClass.dat replays LOG1 entries 287-290, then LOG2 entries 291-300", "[recovery][real]") {
-    if (!haveSharedHives()) return;
     const std::string rel = "regipy/UsrClass.dat";
     RecoveryReport report;
     const ReplayResult r = replayReal(rel, report);
@@ -314,7 +313,6 @@ TEST_CASE("UsrClass.dat replays LOG1 entries 287-290, then LOG2 entries 291-300"
 
 TEST_CASE("transactions_NTUSER.DAT skips log2, older than the hive, and grows by replaying log1",
           "[recovery][real]") {
-    if (!haveSharedHives()) return;
     const std::string rel = "regipy/transactions_NTUSER.DAT";
     RecoveryReport report;
     const ReplayResult r = replayReal(rel, report);
@@ -354,7 +352,6 @@ TEST_CASE("transactions_NTUSER.DAT skips log2, older than the hive, and grows by
 }
 
 TEST_CASE("the Windows 10 Amcache replays LOG1 entries 76-80, then LOG2 entry 81", "[recovery][real]") {
-    if (!haveSharedHives()) return;
     const std::string rel = "dfir/Win10-RathbunVM/Amcache.hve";
     RecoveryReport report;
     const ReplayResult r = replayReal(rel, report);
@@ -378,7 +375,6 @@ TEST_CASE("the Windows 10 Amcache replays LOG1 entries 76-80, then LOG2 entry 81
 }
 
 TEST_CASE("the Server 2022 Amcache replays LOG1 entries 3-7, then LOG2 entries 8-9, and grows", "[recovery][real]") {
-    if (!haveSharedHives()) return;
     RecoveryReport report;
     const ReplayResult r = replayReal(kServer, report);
     INFO(allLines(report));
@@ -402,7 +398,6 @@ TEST_CASE("the Server 2022 Amcache replays LOG1 entries 3-7, then LOG2 entries 8
 }
 
 TEST_CASE("opening dirty hives with their logs leaves the hives and the logs byte-identical", "[recovery][real]") {
-    if (!haveSharedHives()) return;
     for (const char* rel : {"regipy/UsrClass.dat", "regipy/transactions_NTUSER.DAT", "dfir/Win10-RathbunVM/Amcache.hve",
                             kServer}) {
         INFO(rel);
@@ -430,7 +425,6 @@ TEST_CASE("opening dirty hives with their logs leaves the hives and the logs byt
 }
 
 TEST_CASE("without logs the primary file is read as it is", "[recovery][real]") {
-    if (!haveSharedHives()) return;
     auto hive = openReal(kServer, false);
     CHECK(!hive->recovery().recovered);
     CHECK(!hive->recovery().logsConsidered);
@@ -442,7 +436,6 @@ TEST_CASE("without logs the primary file is read as it is", "[recovery][real]") 
 }
 
 TEST_CASE("a clean hive's logs are not replayed", "[recovery]") {
-    if (!haveSharedHives()) return;
     TempDir dir;
     writeFile(dir.file("Amcache.hve"), serverRecovered().image);
     copyFile(hivePath(std::string(kServer) + ".LOG1"), dir.file("Amcache.hve.LOG1"));
@@ -456,7 +449,6 @@ TEST_CASE("a clean hive's logs are not replayed", "[recovery]") {
 }
 
 TEST_CASE("a dirty hive without logs is read as it is, and the report says so", "[recovery]") {
-    if (!haveSharedHives()) return;
     auto hive = openReal("regipy/NTUSER_with_winscp.DAT", true);
     CHECK(hive->recovery().wasDirty);
     CHECK(!hive->recovery().recovered);
@@ -465,7 +457,6 @@ TEST_CASE("a dirty hive without logs is read as it is, and the report says so", 
 }
 
 TEST_CASE("logs in any letter case are replayed on open from a copy of the hive", "[recovery]") {
-    if (!haveSharedHives()) return;
     TempDir dir;
     const std::string path = stage(dir, kServer, "amcache.HVE",
                                    {{std::string(kServer) + ".LOG1", "AMCACHE.hve.log1"},
@@ -531,7 +522,6 @@ void requireStoppedAfterEntry4(const File& log1, const File& log2, const std::st
 }  // namespace
 
 TEST_CASE("a bad hash in the middle of a log stops the replay there, keeping the entries before it", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     s.log1[kEntry5 + 0x2000] ^= 0x01;  // a byte inside entry 5's pages
     const uint64_t stored = loadU64(s.log1.data() + kEntry5 + layout::log::entry::Hash1);
@@ -542,7 +532,6 @@ TEST_CASE("a bad hash in the middle of a log stops the replay there, keeping the
 }
 
 TEST_CASE("a gap in the sequence numbers stops the replay before the gap", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     // Entry 5 renumbered 6, with valid hashes: only the number is wrong.
     storeU32(s.log1.data() + kEntry5 + layout::log::entry::SequenceNumber, 6);
@@ -553,7 +542,6 @@ TEST_CASE("a gap in the sequence numbers stops the replay before the gap", "[rec
 }
 
 TEST_CASE("a truncated entry stops the replay, keeping the entries before it", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     s.log1.resize(kEntry5 + 0x4000);
     requireStoppedAfterEntry4(s.log1, s.log2,
@@ -562,7 +550,6 @@ TEST_CASE("a truncated entry stops the replay, keeping the entries before it", "
 }
 
 TEST_CASE("a log whose base block has the wrong file type does not count", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     storeU32(s.log2.data() + layout::base::FileType, 0);
     resealBaseBlock(s.log2);
@@ -578,7 +565,6 @@ TEST_CASE("a log whose base block has the wrong file type does not count", "[rec
 }
 
 TEST_CASE("a log whose own base block is damaged or half-written does not count", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     s.log1[0x40] ^= 0xFF;  // checksum now wrong
     setSequences(s.log2, 9, 8);
@@ -594,7 +580,6 @@ TEST_CASE("a log whose own base block is damaged or half-written does not count"
 }
 
 TEST_CASE("an entry that would grow the hive beyond 2 GiB, the most Windows allows, is not followed", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     File log(s.log2.begin(), s.log2.begin() + 512);
     auto huge = encodeLogEntry(8, 0, 0x80000000u, {});
@@ -609,7 +594,6 @@ TEST_CASE("an entry that would grow the hive beyond 2 GiB, the most Windows allo
 }
 
 TEST_CASE("an entry that would grow the hive beyond what the hive and its logs hold is not followed", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     File log(s.log2.begin(), s.log2.begin() + 512);
     auto big = encodeLogEntry(8, 0, 0x10000000u, {});
@@ -628,7 +612,6 @@ TEST_CASE("an entry that would grow the hive beyond what the hive and its logs h
 // Order and eligibility (rules 2 and 3)
 
 TEST_CASE("two logs are ordered by sequence number with wrap-around, not by name or plain value", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     setSequences(s.hive, 0xFFFFFFFF, 0xFFFFFFFE);
     // LOG1's five entries become 0xFFFFFFFE, 0xFFFFFFFF, 0, 1, 2; LOG2's two 3, 4.
@@ -650,7 +633,6 @@ TEST_CASE("two logs are ordered by sequence number with wrap-around, not by name
 }
 
 TEST_CASE("a log older than the hive's secondary sequence number is skipped, across the wrap too", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     setSequences(s.hive, 6, 5);
     // 0xFFFFFFF0 is 21 numbers before 5: older, though larger as a number.
@@ -668,7 +650,6 @@ TEST_CASE("a log older than the hive's secondary sequence number is skipped, acr
 }
 
 TEST_CASE("a hive with a bad base block takes it from its log, then replays that log", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     RecoveryReport plainReport;
     const ReplayResult plain = replay(s.hive, {{"Amcache.hve.LOG1", &s.log1}}, plainReport);
@@ -692,7 +673,6 @@ TEST_CASE("a hive with a bad base block takes it from its log, then replays that
 }
 
 TEST_CASE("with a bad hive base block only the newest of two logs counts", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     s.hive[0x30] ^= 0xFF;
     RecoveryReport report;
@@ -710,7 +690,6 @@ TEST_CASE("with a bad hive base block only the newest of two logs counts", "[rec
 }
 
 TEST_CASE("no logs at all leave the hive as it is", "[recovery]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     RecoveryReport report;
     const ReplayResult r = replay(s.hive, {}, report);
@@ -757,7 +736,6 @@ OldLog composeOldLog(const File& primary) {
 }  // namespace
 
 TEST_CASE("an old-format log with the hive's timestamp is replayed page by page", "[recovery][old]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     const OldLog log = composeOldLog(s.hive);
     REQUIRE(log.dirtyOffsets.size() > 10);
@@ -778,7 +756,6 @@ TEST_CASE("an old-format log with the hive's timestamp is replayed page by page"
 }
 
 TEST_CASE("an old-format log whose timestamp differs from the hive's is not eligible", "[recovery][old]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     OldLog log = composeOldLog(s.hive);
     storeU64(log.bytes.data() + layout::base::LastWritten, loadU64(s.hive.data() + layout::base::LastWritten) + 1);
@@ -793,7 +770,6 @@ TEST_CASE("an old-format log whose timestamp differs from the hive's is not elig
 }
 
 TEST_CASE("an old-format log stops before a dirty hbin whose header is bad", "[recovery][old]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     OldLog log = composeOldLog(s.hive);
     // The grown part starts with a new hbin at 0x87000; damage its signature
@@ -819,7 +795,6 @@ TEST_CASE("an old-format log stops before a dirty hbin whose header is bad", "[r
 }
 
 TEST_CASE("an old-format log beside new-format logs is not used", "[recovery][old]") {
-    if (!haveSharedHives()) return;
     ServerSet s;
     const OldLog old = composeOldLog(s.hive);
     RecoveryReport report;

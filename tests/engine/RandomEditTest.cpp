@@ -206,7 +206,6 @@ TEST_CASE("random plans over a fresh hive commit exactly the model's tree, with 
 }
 
 TEST_CASE("random plans over a copy of regipy/SYSTEM commit exactly the model's tree, with each strategy", "[edit][random]") {
-    if (!haveSharedHives()) return;
     const DumpKey tree = parseDump(hivexDump(hivePath("regipy/SYSTEM")));
     uint64_t seed = 2000;
     for (StrategyKind kind : {StrategyKind::InPlace, StrategyKind::Append, StrategyKind::Hybrid})

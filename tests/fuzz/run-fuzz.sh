@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target (tests/fuzz/FuzzHive.cpp) in a build directory
-# of its own, seeds a corpus with the shared hives smaller than 1 MB and
-# fuzzes for a bounded time.
+# of its own, seeds a corpus with the test corpus's hives (tests/data)
+# smaller than 1 MB and fuzzes for a bounded time.
 #
 #   tests/fuzz/run-fuzz.sh [SECONDS]      (default 120)
 #
@@ -12,8 +12,7 @@
 # Needs clang with libFuzzer and a standard library whose std::expected it
 # can compile: on Debian 12 that is clang 19 (packages clang-19 and
 # libclang-rt-19-dev); clang 14 cannot. CC/CXX override the choice.
-# Environment: HIVEKIT_FUZZ_BUILD_DIR (default build-fuzz in the project),
-# HIVEKIT_SHARED_DIR (default ../shared beside the project).
+# Environment: HIVEKIT_FUZZ_BUILD_DIR (default build-fuzz in the project).
 set -euo pipefail
 
 seconds="${1:-120}"
@@ -24,7 +23,7 @@ fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${HIVEKIT_FUZZ_BUILD_DIR:-$root/build-fuzz}"
-shared="${HIVEKIT_SHARED_DIR:-$root/../shared}"
+packed="$root/tests/data/hives"
 
 if [[ -z "${CXX:-}" ]]; then
     for v in 19 18 17 16; do
@@ -45,7 +44,7 @@ cmake -S "$root" -B "$build" -G Ninja \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_C_COMPILER="$CC" -DCMAKE_CXX_COMPILER="$CXX" \
     -DHIVEKIT_BUILD_FUZZ=ON -DHIVEKIT_BUILD_TESTS=OFF -DHIVEKIT_BUILD_GUI=OFF \
-    -DHIVEKIT_SHARED_DIR="$shared" >"$build.configure.log" 2>&1 || {
+    >"$build.configure.log" 2>&1 || {
     cat "$build.configure.log" >&2
     exit 2
 }
@@ -55,16 +54,20 @@ seeds="$build/seeds"
 corpus="$build/corpus"
 artifacts="$build/artifacts"
 mkdir -p "$seeds" "$corpus" "$artifacts"
-# The shared folder is read-only: copy the seeds (libFuzzer writes new
-# inputs to its first corpus directory only, but a copy keeps it obvious).
-# Names keep their folder ("ez_SAM", "regipy_SAM") so none overwrites another.
+# Seeds: the corpus's files unpacked, those under 1 MB kept. Names keep
+# their folder ("ez_SAM", "regipy_SAM") so none overwrites another.
 count=0
 while IFS= read -r -d '' f; do
-    rel="${f#"$shared/hives/"}"
-    cp -f "$f" "$seeds/${rel//\//_}"
-    chmod u+w "$seeds/${rel//\//_}"
+    rel="${f#"$packed/"}"
+    seed="$seeds/${rel//\//_}"
+    seed="${seed%.xz}"
+    xz -dc "$f" >"$seed"
+    if [[ $(stat -c %s "$seed") -ge 1048576 ]]; then
+        rm -f "$seed"
+        continue
+    fi
     count=$((count + 1))
-done < <(find "$shared/hives" -type f -size -1024k ! -name '*.md' -print0)
+done < <(find "$packed" -type f -name '*.xz' -print0)
 echo "run-fuzz.sh: $count seed files, fuzzing for $seconds s with $CXX"
 
 status=0

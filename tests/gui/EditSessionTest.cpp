@@ -78,7 +78,7 @@ QStringList viewSnapshot(const std::shared_ptr<const Hive>& hive) {
 
 /// hivex-dump's lines with each key's timestamp blanked, sorted.
 std::vector<std::string> hivexLines(const std::string& hive) {
-    auto r = run({sharedDir() + "/oracle/hivex-dump", hive});
+    auto r = run({hivexDumpScript(), hive});
     REQUIRE(r.exitCode == 0);
     std::vector<std::string> out;
     std::istringstream in(r.out);

@@ -54,7 +54,6 @@ int rowOfValue(HiveView* view, const QString& name) {
 }  // namespace
 
 TEST_CASE("Opening a hive shows its root at once, selected, with the path in the status bar", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     MainWindow window;
     window.show();
     HiveView* view = window.openFile(qpath(hivePath("regipy/SYSTEM")));
@@ -77,7 +76,6 @@ TEST_CASE("Opening a hive shows its root at once, selected, with the path in the
 }
 
 TEST_CASE("Copy key path, copy value and copy data put the selection on the clipboard", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     MainWindow window;
     HiveView* view = openAndWait(window, hivePath("regipy/SYSTEM"));
     REQUIRE(view->goToPath(QStringLiteral("ControlSet001\\services\\Tcpip")));
@@ -97,7 +95,6 @@ TEST_CASE("Copy key path, copy value and copy data put the selection on the clip
 }
 
 TEST_CASE("Key details show the last-write time, class, counts, offset and the security descriptor", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     auto hive = guitest::openHive(hivePath("regipy/SYSTEM"));
     auto chain = HiveDocument::resolvePath(*hive, QStringLiteral("ControlSet001\\services\\Tcpip"), nullptr);
     REQUIRE(chain);
@@ -122,7 +119,6 @@ TEST_CASE("Key details show the last-write time, class, counts, offset and the s
 }
 
 TEST_CASE("Several hives open in tabs, and opening one again shows its tab", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     MainWindow window;
     HiveView* a = openAndWait(window, hivePath("regipy/SYSTEM"));
     HiveView* b = openAndWait(window, hivePath("regipy/NTUSER.DAT"));
@@ -139,7 +135,6 @@ TEST_CASE("Several hives open in tabs, and opening one again shows its tab", "[g
 }
 
 TEST_CASE("Dropping hive files on the window opens them", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     MainWindow window;
     window.show();
     QMimeData mime;
@@ -155,7 +150,6 @@ TEST_CASE("Dropping hive files on the window opens them", "[gui][window]") {
 }
 
 TEST_CASE("Bookmarks are kept per hive file and lead back to the key", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     const QString system = qpath(hivePath("regipy/SYSTEM"));
     const QString ntuser = qpath(hivePath("regipy/NTUSER.DAT"));
     BookmarkStore::remove(system, QStringLiteral("ControlSet001\\services\\Tcpip"));
@@ -185,7 +179,6 @@ TEST_CASE("Bookmarks are kept per hive file and lead back to the key", "[gui][wi
 }
 
 TEST_CASE("A dirty hive shows a banner naming the replayed logs, and a switch to the primary file without them", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     TempDir dir;
     for (const char* f : {"UsrClass.dat", "UsrClass.dat.LOG1", "UsrClass.dat.LOG2"})
         copyFile(hivePath(std::string("regipy/") + f), dir.file(f));
@@ -212,7 +205,6 @@ TEST_CASE("A dirty hive shows a banner naming the replayed logs, and a switch to
 }
 
 TEST_CASE("A dirty hive without logs says that no logs were found", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     TempDir dir;
     copyFile(hivePath("regipy/NTUSER_with_winscp.DAT"), dir.file("NTUSER.DAT"));
     MainWindow window;
@@ -227,7 +219,6 @@ TEST_CASE("A dirty hive without logs says that no logs were found", "[gui][windo
 }
 
 TEST_CASE("A damaged hive opens with its problems in the dock, and clicking one goes to its offset", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     MainWindow window;
     window.show();
     HiveView* view = openAndWait(window, hivePath("regipy/corrupted_system_hive"));
@@ -257,7 +248,6 @@ TEST_CASE("A damaged hive opens with its problems in the dock, and clicking one 
 }
 
 TEST_CASE("A file that is not a hive opens as a tab that says why", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     MainWindow window;
     HiveView* view = window.openFile(qpath(hivePath("ez/NotAHive")));
     QSignalSpy failed(view, &HiveView::loadFailed);
@@ -267,7 +257,6 @@ TEST_CASE("A file that is not a hive opens as a tab that says why", "[gui][windo
 }
 
 TEST_CASE("Splitter positions and the window's state are saved and restored", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     QList<int> sizes;
     {
         MainWindow window;
@@ -293,7 +282,6 @@ TEST_CASE("Splitter positions and the window's state are saved and restored", "[
 }
 
 TEST_CASE("Clicking a search hit selects its key, and its value for a value hit", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     MainWindow window;
     window.resize(1200, 800);
     window.show();
@@ -320,7 +308,6 @@ TEST_CASE("Clicking a search hit selects its key, and its value for a value hit"
 }
 
 TEST_CASE("The welcome page offers to open a hive and lists the recent files", "[gui][window]") {
-    if (!haveSharedHives()) return;  // no shared hives: nothing to test on
     RecentFiles::add(qpath(hivePath("regipy/SYSTEM")));
     MainWindow window;
     window.resize(1000, 700);

@@ -157,15 +157,12 @@ QStringList mainWindowTexts(const QLocale& locale) {
     window.resize(1200, 800);
     window.show();
     QStringList texts = visibleTexts(&window);  // the welcome page
-    if (testsupport::haveSharedHives()) {
-        hivekit::gui::HiveView* view =
-            window.openFile(QString::fromStdString(testsupport::hivePath("regipy/SAM")));
-        REQUIRE(view);
-        REQUIRE(waitFor([&] { return view->isLoaded(); }));
-        view->goToPath(QStringLiteral("SAM\\Domains\\Account"));
-        waitFor([] { return false; }, 300);
-        texts << visibleTexts(&window);
-    }
+    hivekit::gui::HiveView* view = window.openFile(QString::fromStdString(testsupport::hivePath("regipy/SAM")));
+    REQUIRE(view);
+    REQUIRE(waitFor([&] { return view->isLoaded(); }));
+    view->goToPath(QStringLiteral("SAM\\Domains\\Account"));
+    waitFor([] { return false; }, 300);
+    texts << visibleTexts(&window);
     window.close();
     Translations::install(QLocale(QLocale::English));
     return texts;

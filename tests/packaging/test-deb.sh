@@ -10,8 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build="${1:-build}"
-shared="$(cd .. && pwd)/shared"
-hive="$shared/hives/regipy/SAM"
+# A hive of the test corpus, as the build unpacked it.
+hive="$build/tests/data/hives/regipy/SAM"
 
 if [ "$(id -u)" != 0 ]; then
   echo "test-deb.sh: installs a package, so it needs root" >&2

@@ -1,5 +1,6 @@
 #include "support/TestSupport.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -13,18 +14,35 @@
 
 namespace testsupport {
 
-std::string sharedDir() {
-    if (const char* env = std::getenv("HIVEKIT_SHARED_DIR")) return env;
-#ifdef HIVEKIT_SHARED_DIR
-    return HIVEKIT_SHARED_DIR;
-#else
-    return "../shared";
-#endif
+std::string corpusDir() { return HIVEKIT_TEST_DATA_DIR; }
+
+std::string hivePath(const std::string& relative) {
+    std::string path = corpusDir() + "/hives/" + relative;
+    if (!fileExists(path))
+        throw std::runtime_error("test corpus file " + path + " is missing: the build unpacks it from tests/data/hives/" +
+                                 relative + ".xz (build the test_corpus target)");
+    return path;
 }
 
-std::string hivePath(const std::string& relative) { return sharedDir() + "/hives/" + relative; }
+std::vector<std::string> corpusFiles() {
+    const std::filesystem::path root = corpusDir() + "/hives";
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file()) files.push_back(std::filesystem::relative(it->path(), root).generic_string());
+    if (ec || files.empty())
+        throw std::runtime_error("the test corpus " + root.string() +
+                                 " is missing or empty: build the test_corpus target");
+    std::sort(files.begin(), files.end());
+    return files;
+}
 
-bool haveSharedHives() { return fileExists(hivePath("MANIFEST.md")); }
+std::string hivexDumpScript() {
+    std::string path = std::string(HIVEKIT_ORACLE_DIR) + "/hivex-dump";
+    if (!fileExists(path)) throw std::runtime_error(path + " is missing");
+    return path;
+}
 
 std::string hivectlPath() {
     if (const char* env = std::getenv("HIVECTL")) return env;

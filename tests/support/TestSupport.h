@@ -8,12 +8,18 @@
 
 namespace testsupport {
 
-/// ../shared (HIVEKIT_SHARED_DIR, or the HIVEKIT_SHARED_DIR environment variable).
-std::string sharedDir();
-/// The path of a hive under ../shared/hives, e.g. hivePath("regipy/SYSTEM").
+/// The unpacked test corpus in the build tree (tests/data unpacks it there).
+std::string corpusDir();
+/// The path of a corpus hive, e.g. hivePath("regipy/SYSTEM"). Throws (the
+/// test fails, naming the file and how to get it) when the file is missing:
+/// a test never passes without its data.
 std::string hivePath(const std::string& relative);
-/// True when the shared hives are present (tests that need them skip otherwise).
-bool haveSharedHives();
+/// Every file of the corpus (hives and logs), relative to corpusDir()/hives,
+/// sorted; throws when the corpus is missing.
+std::vector<std::string> corpusFiles();
+
+/// tests/oracle/hivex-dump: the canonical dump through libhivex.
+std::string hivexDumpScript();
 
 /// The hivectl binary built beside the tests.
 std::string hivectlPath();
