@@ -557,7 +557,7 @@ TEST_CASE("Samba prints each well-known SID as the engine does: its alias, or th
     CHECK(bare == 31);
 }
 
-TEST_CASE("Every alias Samba knows for a SID outside any domain is the engine's; domain aliases are not printed",
+TEST_CASE("Every alias Samba knows for a SID outside any domain is the engine's, and no domain alias is printed",
           "[oracle][sd][sid]") {
     // The engine prints no alias for a domain-relative SID (Sid::sddlAlias):
     // LA, DA, DU... stand for the SID only within the domain that owns it, and
