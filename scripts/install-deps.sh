@@ -10,6 +10,7 @@ packages=(
   libqt6svg6
   catch2
   libhivex-dev libhivex-bin python3-hivex libwin-hivex-perl libregf-utils reglookup
+  python3-samba
   clang-19 libclang-rt-19-dev
   xvfb xauth
   appstream desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl libxml2-utils groff-base dpkg-dev

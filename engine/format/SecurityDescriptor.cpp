@@ -39,12 +39,6 @@ std::string hexBytes(const std::vector<uint8_t>& bytes, size_t limit = 64) {
 
 // ---- Well-known SIDs -----------------------------------------------------------
 
-struct WellKnownSid {
-    std::string_view sid;
-    std::string_view name;
-    std::string_view alias;  // SDDL alias, "" when none
-};
-
 // Universal and NT AUTHORITY SIDs whose meaning does not depend on a machine
 // or domain (MS-DTYP 2.4.2.4 and sddl.h).
 constexpr WellKnownSid kWellKnown[] = {
@@ -611,6 +605,8 @@ std::string Sid::toString() const {
     for (uint32_t sub : subAuthorities) out += "-" + std::to_string(sub);
     return out;
 }
+
+std::span<const WellKnownSid> wellKnownSids() { return kWellKnown; }
 
 std::string Sid::name() const { return sidName(*this).first; }
 

@@ -21,6 +21,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -158,6 +159,19 @@ struct Sid {
 
 /// Parses "S-1-5-32-544" (decimal or 0x-hex authority); nullopt when malformed.
 std::optional<Sid> parseSid(std::string_view text);
+
+/// One row of the table of well-known SIDs behind Sid::name() and
+/// Sid::sddlAlias().
+struct WellKnownSid {
+    std::string_view sid;    ///< "S-1-5-32-544"
+    std::string_view name;   ///< "BUILTIN\Administrators"
+    std::string_view alias;  ///< SDDL alias ("BA"), "" when none
+};
+
+/// Every SID whose name does not depend on a machine or domain, in the
+/// order the engine knows them: what tests check against other
+/// implementations (Samba's SDDL, MS-DTYP).
+std::span<const WellKnownSid> wellKnownSids();
 
 // ---- ACEs and ACLs -------------------------------------------------------------
 
