@@ -214,6 +214,8 @@ int commitPlan(const Args& args, const Plan& plan) {
                 std::to_string(committed->sequence);
     }
     if (!backup.empty()) line += "; the original is in " + backup;
+    if (committed->wrote && *flush != FlushMode::Durable)
+        line += "; not flushed to stable storage (--flush fast): a power cut may still lose it";
     writeOut(line + "\n");
     return kOk;
 }

@@ -100,7 +100,17 @@ void CrashFileIO::cutPower(Crash how, const std::optional<LastWrite>& inFlight) 
         for (size_t i = 0; i < torn->bytes.size(); ++i) {
             const uint64_t at = torn->offset + i;
             if (at >= file.size()) break;
-            file[static_cast<size_t>(at)] = i < kSector ? torn->bytes[i] : static_cast<uint8_t>(0xA5 ^ (i & 0xFF));
+            uint8_t& byte = file[static_cast<size_t>(at)];
+            if (i < kSector) {
+                byte = torn->bytes[i];
+                continue;
+            }
+            // Garbage: a byte that is neither the old one nor the new one.
+            for (uint8_t garbage : {uint8_t{0xA5}, uint8_t{0x5A}, uint8_t{0xC3}})
+                if (garbage != byte && garbage != torn->bytes[i]) {
+                    byte = garbage;
+                    break;
+                }
         }
     }
     // Every name as its directory last made it durable.

@@ -29,11 +29,11 @@
 //   PowerCutTornWrite  PowerCut, except that the most recent write, when no
 //                      durable flush of its file followed it (the crash
 //                      point's own write when it is one), was being
-//                      written: its first
-//                      512-byte sector reached the disk, and the rest of its
-//                      range holds garbage (a pattern neither old nor new).
-//                      Only within the file's durable size: bytes past it
-//                      have no durable size to live in;
+//                      written: its first 512-byte sector reached the
+//                      disk, and the rest of its range holds garbage (each
+//                      byte neither the old one nor the new one). Only
+//                      within the file's durable size: bytes past it have
+//                      no durable size to live in;
 //   PowerCutReordered  PowerCut, except that the device wrote each file's
 //                      changes since its last durable flush out of order
 //                      and lost only the oldest write: every later write
