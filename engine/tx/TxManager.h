@@ -42,15 +42,17 @@
 //  (2) Before the first byte of L is written, H is opened for writing and
 //      reserved to its new size, so a read-only file or a full disk fails
 //      the commit with H untouched (a failed reservation is undone).
-//  (3) L is complete and flushed before the first byte of H changes: its
-//      data and size (fdatasync), and its name (the directory's fsync) when
-//      the commit created it. Its base block and entry carry N+1, newer
+//  (3) L is complete and flushed before the first byte of H changes: in
+//      the Durable mode its data and size (fdatasync), and its name (the
+//      directory's fsync) when the commit created it. Its base block and entry carry N+1, newer
 //      than H's secondary (N), so log recovery (hive/LogRecovery, rules 2
 //      and 4) applies it whenever H is dirty, and takes H's base block from
 //      it when H's is damaged (rule 3).
-//  (4) H is marked dirty and flushed before any page of H changes. Only the
-//      primary sequence number (and the checksum) differ from the old first
-//      sector, so an H whose log vanished still reads as the old tree.
+//  (4) H is marked dirty and flushed before any page of H changes: a dirty
+//      H always has the log that rebuilds it. Only the primary sequence
+//      number (and the checksum) differ from the old first sector, so until
+//      a page changes H still reads as the old tree when its log is not
+//      used (--no-logs, or a reader that ignores logs).
 //  (5) Every dirty page is written to H and flushed before the header that
 //      declares them clean (secondary = N+1) is written.
 //  (6) The new header is one 512-byte sector write (atomic against tearing:
