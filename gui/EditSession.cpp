@@ -4,7 +4,6 @@
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <filesystem>
 
 #include "Display.h"
 #include "ValueCodec.h"
