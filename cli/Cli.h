@@ -3,11 +3,13 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "format/ValueData.h"
 #include "hive/Hive.h"
+#include "tx/TxManager.h"
 
 namespace hivectl {
 
@@ -27,6 +29,7 @@ struct Args {
     bool regedit4 = false;  ///< --regedit4 (export)
     std::string strategy;   ///< --strategy inplace|append|hybrid (write commands)
     bool dryRun = false;    ///< --dry-run (write commands)
+    std::string flush;      ///< --flush sync|fast (write commands, import)
     bool backup = false;     ///< --backup (write commands): copy HIVE to HIVE.bak first
     bool recursive = false;  ///< -r, --recursive (delete-key)
     bool parents = false;    ///< -p, --parents (mkkey, set): create missing keys
@@ -50,6 +53,12 @@ enum Exit { kOk = 0, kProblems = 1, kUsage = 2, kCannotOpen = 3, kWriteFailed = 
 /// Opens the hive named by args (honouring --no-logs); prints the error
 /// ("hivectl: PATH: not a hive ...") to stderr and returns null on failure.
 std::unique_ptr<hivekit::Hive> openHive(const Args& args);
+
+/// The commit's flush mode as --flush names it: "sync" (the default,
+/// FlushMode::Durable: a commit that succeeded survives a power cut) or
+/// "fast" (FlushMode::ProcessCrashOnly). Prints the error ("COMMAND:
+/// unknown flush mode ...") and returns nothing for any other word.
+std::optional<hivekit::FlushMode> flushModeOf(const Args& args);
 
 /// Prints "hivectl: message" to stderr.
 void printError(const std::string& message);

@@ -11,12 +11,22 @@ struct CommandHelp {
     const char* text;  ///< everything after "Usage: hivectl "
 };
 
+// How hard a commit flushes (tx/TxManager.h, FlushMode).
+#define HIVECTL_FLUSH_OPTION                                                                   \
+    "  --flush M     sync (the default): every step of the commit is flushed to stable\n"      \
+    "                storage (fdatasync, and the directory of a new log), so a commit\n"       \
+    "                that exited 0 survives a power cut; fast: the steps are only\n"           \
+    "                ordered (sync_file_range), which survives a crash of hivectl but\n"       \
+    "                not a power cut: the change may be lost or the hive left damaged\n"
+
 // What every write command accepts; appended to their texts below.
 #define HIVECTL_WRITE_OPTIONS                                                                  \
     "  --strategy S  inplace, append or hybrid (how new cells are placed; default hybrid)\n"   \
     "  --dry-run     print the edits, write nothing\n"                                         \
-    "  --backup      copy HIVE to HIVE.bak (or .bak.N) before writing\n"                      \
+    "  --backup      copy HIVE to HIVE.bak (or .bak.N), flushed to the disk, before\n"         \
+    "                writing\n"                                                                \
     "  --no-logs     do not replay HIVE's transaction logs before editing\n"                   \
+    HIVECTL_FLUSH_OPTION                                                                       \
     "\n"                                                                                       \
     "Every edit is validated first; when one is refused nothing is written. The\n"             \
     "commit is crash-safe: the hive's .LOG1 is written and flushed first.\n"                   \
@@ -134,7 +144,7 @@ const CommandHelp kCommands[] = {
      "a .reg file cannot hold (each reported on standard error), 2 usage error, 3 HIVE\n"
      "cannot be opened or is not a hive.\n"},
     {"import",
-     "import HIVE FILE.reg [--root NAME] [--strategy S] [--dry-run] [--no-logs]\n"
+     "import HIVE FILE.reg [--root NAME] [--strategy S] [--dry-run] [--no-logs] [--flush M]\n"
      "\n"
      "Applies a .reg file (regedit 5.00 or REGEDIT4) to HIVE in one transaction. A\n"
      "file with any malformed line is refused whole; errors name the line.\n"
@@ -145,6 +155,7 @@ const CommandHelp kCommands[] = {
      "  --strategy S  inplace, append or hybrid (how new cells are placed; default hybrid)\n"
      "  --dry-run     print the edits, write nothing\n"
      "  --no-logs     do not replay HIVE's transaction logs before editing\n"
+     HIVECTL_FLUSH_OPTION
      "\n"
      "Exit status: 0 imported, 1 the file is malformed or an edit is refused or the\n"
      "commit failed (HIVE keeps its previous state), 2 usage error, 3 HIVE or FILE.reg\n"

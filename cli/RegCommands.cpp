@@ -121,6 +121,9 @@ int runImport(const Args& args) {
         sessionOptions.strategy = *strategy;
     }
     sessionOptions.tx.useLogs = !args.noLogs;
+    auto flush = flushModeOf(args);
+    if (!flush) return kUsage;
+    sessionOptions.tx.flush = *flush;
     // Opening a session reads the hive into a copy-on-write image: nothing
     // reaches the file before commit(), so --dry-run can validate with it.
     auto session = Session::open(args.hivePath(), sessionOptions);

@@ -6,7 +6,6 @@
 #include <cctype>
 #include <charconv>
 #include <cstring>
-#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -16,6 +15,7 @@
 #include "format/ValueData.h"
 #include "merge/Plan.h"
 #include "merge/Session.h"
+#include "tx/FileIO.h"
 
 using namespace hivekit;
 
@@ -151,7 +151,7 @@ Result<std::vector<uint8_t>> parseValueText(uint32_t type, const std::vector<std
 /// The first free name among HIVE.bak, HIVE.bak.1, HIVE.bak.2, ...
 std::string backupName(const std::string& hive) {
     std::string name = hive + ".bak";
-    for (int i = 1; std::filesystem::exists(name); ++i) name = hive + ".bak." + std::to_string(i);
+    for (int i = 1; realFileIO().exists(name).value_or(false); ++i) name = hive + ".bak." + std::to_string(i);
     return name;
 }
 
@@ -167,6 +167,9 @@ int commitPlan(const Args& args, const Plan& plan) {
         options.strategy = *strategy;
     }
     options.tx.useLogs = !args.noLogs;
+    auto flush = flushModeOf(args);
+    if (!flush) return kUsage;
+    options.tx.flush = *flush;
     auto session = Session::open(args.hivePath(), options);
     if (!session) {
         printError(session.error().message);
@@ -184,10 +187,9 @@ int commitPlan(const Args& args, const Plan& plan) {
     std::string backup;
     if (args.backup) {
         backup = backupName(args.hivePath());
-        std::error_code ec;
-        std::filesystem::copy_file(args.hivePath(), backup, ec);
-        if (ec) {
-            printError(args.hivePath() + ": cannot make the backup " + backup + ": " + ec.message() +
+        // Durable (data and directory flushed) before the hive is touched.
+        if (auto copied = copyFileDurably(realFileIO(), args.hivePath(), backup); !copied) {
+            printError(args.hivePath() + ": cannot make the backup " + backup + ": " + copied.error().message +
                        "; nothing written");
             return kWriteFailed;
         }
@@ -212,9 +214,22 @@ int commitPlan(const Args& args, const Plan& plan) {
                 std::to_string(committed->sequence);
     }
     if (!backup.empty()) line += "; the original is in " + backup;
+    if (committed->wrote && *flush != FlushMode::Durable)
+        line += "; not flushed to stable storage (--flush fast): a power cut may still lose it";
     writeOut(line + "\n");
     return kOk;
 }
+
+}  // namespace
+
+std::optional<FlushMode> flushModeOf(const Args& args) {
+    if (args.flush.empty() || args.flush == "sync") return FlushMode::Durable;
+    if (args.flush == "fast") return FlushMode::ProcessCrashOnly;
+    printError(args.command + ": unknown flush mode \"" + args.flush + "\" (sync or fast)");
+    return std::nullopt;
+}
+
+namespace {
 
 bool needArgs(const Args& args, size_t count, const char* usage) {
     if (args.positional.size() >= count + 1) return true;

@@ -42,7 +42,8 @@ const char* kUsageText =
     "  set-class HIVE PATH TEXT    set a key's class name (\"\" removes it)\n"
     "  new-hive FILE [--root NAME] write an empty hive (version 1.5) to the new FILE\n"
     "  Write commands validate every edit first and write nothing when one is refused;\n"
-    "  the commit is crash-safe (the hive's .LOG1 first).\n"
+    "  the commit is crash-safe (the hive's .LOG1 first) and, with --flush sync (the\n"
+    "  default), on stable storage when the command exits 0.\n"
     "\n"
     "Options:\n"
     "  --json       machine-readable output (info, ls, get, check, deleted)\n"
@@ -59,6 +60,9 @@ const char* kUsageText =
     "  --strategy S write commands: inplace, append or hybrid\n"
     "  --dry-run    write commands: print the edits, write nothing\n"
     "  --backup     write commands: copy HIVE to HIVE.bak (or .bak.N) before writing\n"
+    "  --flush M    write commands: sync (default: a commit that succeeded survives a\n"
+    "               power cut) or fast (only a crash of hivectl; a power cut may lose\n"
+    "               or damage the hive)\n"
     "  -h, --help   this text;  --version  the version\n"
     "\n"
     "hivectl help COMMAND or hivectl COMMAND --help: the help of one command.\n"
@@ -102,12 +106,13 @@ int main(int argc, char** argv) {
             if (a == "--type") args.type = argv[++i];
             else args.data.push_back(argv[++i]);
         }
-        else if (a == "-o" || a == "--root" || a == "--strategy") {
+        else if (a == "-o" || a == "--root" || a == "--strategy" || a == "--flush") {
             if (i + 1 == argc) {
                 printError("option " + a + " needs a value (see hivectl --help)");
                 return kUsage;
             }
-            (a == "-o" ? args.output : a == "--root" ? args.root : args.strategy) = argv[++i];
+            (a == "-o" ? args.output : a == "--root" ? args.root : a == "--strategy" ? args.strategy : args.flush) =
+                argv[++i];
         }
         else if (a.size() > 1 && a[0] == '-' && a != "-") {
             printError("unknown option " + a + " (see hivectl --help)");

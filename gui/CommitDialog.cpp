@@ -44,6 +44,13 @@ CommitDialog::CommitDialog(const Hive& hive, int changes, QWidget* parent)
     explain(hybrid_, tr("In place for keys and small values, large values at the end: the default."));
     layout->addWidget(freeSpace_);
     layout->addWidget(backup_);
+    // The GUI commits in the default flush mode (FlushMode::Durable) only.
+    auto* flush = new QLabel(tr("Durable commit: the log, the hive's pages and its header are each flushed to the "
+                                "disk before the next step, so a commit that succeeds survives a power cut."),
+                             this);
+    flush->setWordWrap(true);
+    flush->setObjectName(QStringLiteral("flushMode"));
+    layout->addWidget(flush);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Commit"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -1,6 +1,7 @@
 // CommitDialog: how to commit the pending changes. The three strategies
 // with a line each on what they do, the hive's free space now (from the
-// cell scan), and whether to keep a backup copy of the file first.
+// cell scan), whether to keep a backup copy of the file first, and the
+// flush mode the commit uses (always the durable one).
 #pragma once
 
 #include <QDialog>

@@ -4,7 +4,6 @@
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <filesystem>
 
 #include "Display.h"
 #include "ValueCodec.h"
@@ -335,11 +334,11 @@ CommitOutcome EditSession::commitPlanOnce(const QString& path, const Plan& plan,
     if (choice.backup) {
         QString backup = path + QStringLiteral(".bak");
         for (int i = 1; QFileInfo::exists(backup); ++i) backup = path + QStringLiteral(".bak.%1").arg(i);
-        std::error_code ec;
-        std::filesystem::copy_file(path.toStdString(), backup.toStdString(), ec);
-        if (ec) {
+        // Durable (data and directory flushed) before the hive is touched.
+        if (auto copied = copyFileDurably(io ? *io : realFileIO(), path.toStdString(), backup.toStdString());
+            !copied) {
             out.message = tr("Cannot make the backup %1: %2; nothing written")
-                              .arg(backup, toQString(ec.message()));
+                              .arg(backup, toQString(copied.error().message));
             return out;
         }
         out.backupPath = backup;

@@ -1,5 +1,6 @@
 #include "tx/FileIO.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -30,14 +31,17 @@ public:
             if (e == ENOENT) return fail(ErrorCode::Io, path + ": no such file");
             return fail(ErrorCode::Io, osError(path, "cannot open for writing", e));
         }
-        for (size_t i = 0; i < files_.size(); ++i) {
-            if (files_[i].fd < 0) {
-                files_[i] = {fd, path};
-                return static_cast<FileId>(i);
-            }
+        return remember(fd, path);
+    }
+
+    Result<FileId> openForReading(const std::string& path) override {
+        int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            const int e = errno;
+            if (e == ENOENT) return fail(ErrorCode::Io, path + ": no such file");
+            return fail(ErrorCode::Io, osError(path, "cannot open for reading", e));
         }
-        files_.push_back({fd, path});
-        return static_cast<FileId>(files_.size() - 1);
+        return remember(fd, path);
     }
 
     Result<void> close(FileId file) override {
@@ -149,6 +153,19 @@ public:
         return {};
     }
 
+    Result<bool> exists(const std::string& path) override {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) == 0) return true;
+        if (errno == ENOENT) return false;
+        return fail(ErrorCode::Io, osError(path, "cannot stat", errno));
+    }
+
+    Result<uint64_t> fileSize(const std::string& path) override {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0) return fail(ErrorCode::Io, osError(path, "cannot stat", errno));
+        return static_cast<uint64_t>(st.st_size);
+    }
+
     std::string pathOf(FileId file) const override {
         return file >= 0 && static_cast<size_t>(file) < files_.size() ? files_[file].path : std::string("(closed)");
     }
@@ -158,6 +175,16 @@ private:
         int fd = -1;
         std::string path;
     };
+    FileId remember(int fd, const std::string& path) {
+        for (size_t i = 0; i < files_.size(); ++i) {
+            if (files_[i].fd < 0) {
+                files_[i] = {fd, path};
+                return static_cast<FileId>(i);
+            }
+        }
+        files_.push_back({fd, path});
+        return static_cast<FileId>(files_.size() - 1);
+    }
     Open* get(FileId file) {
         if (file < 0 || static_cast<size_t>(file) >= files_.size() || files_[file].fd < 0) return nullptr;
         return &files_[file];
@@ -182,6 +209,37 @@ std::string directoryOf(const std::string& path) {
     if (slash == std::string::npos) return ".";
     if (slash == 0) return "/";
     return path.substr(0, slash);
+}
+
+Result<void> copyFileDurably(FileIO& io, const std::string& from, const std::string& to) {
+    auto there = io.exists(to);
+    if (!there) return std::unexpected(there.error());
+    if (*there) return fail(ErrorCode::Io, to + ": cannot copy " + from + " there: the file exists");
+    auto source = io.openForReading(from);
+    if (!source) return std::unexpected(source.error());
+    auto target = io.open(to, true);
+    if (!target) {
+        (void)io.close(*source);
+        return std::unexpected(target.error());
+    }
+    auto copied = [&]() -> Result<void> {
+        auto size = io.size(*source);
+        if (!size) return std::unexpected(size.error());
+        std::vector<uint8_t> chunk;
+        constexpr uint64_t kChunk = 1 << 20;
+        for (uint64_t at = 0; at < *size; at += kChunk) {
+            chunk.resize(static_cast<size_t>(std::min(kChunk, *size - at)));
+            if (auto r = io.read(*source, at, chunk); !r) return r;
+            if (auto r = io.write(*target, at, chunk); !r) return r;
+        }
+        // The data and the size first, then the name that finds them.
+        return io.sync(*target, SyncKind::Full);
+    }();
+    (void)io.close(*source);
+    auto closed = io.close(*target);
+    if (!copied) return copied;
+    if (!closed) return closed;
+    return io.syncDirectory(directoryOf(to));
 }
 
 }  // namespace hivekit

@@ -5,7 +5,6 @@
 #include <cassert>
 #include <cctype>
 #include <chrono>
-#include <filesystem>
 
 #include "format/BaseBlock.h"
 #include "format/Layout.h"
@@ -138,168 +137,238 @@ std::string TxManager::logPathFor() const {
     return path_ + ".LOG1";
 }
 
+/// What one commit carries from stage to stage.
+struct TxManager::CommitState {
+    CommitReport report;
+    Bytes image;
+    uint32_t binsEnd = 0;
+    uint32_t flags = 0;
+    Sector newHeader{};  ///< H's first sector once COMMITTED
+    Sector logHeader{};  ///< the same as L's base block (file type 6)
+    std::vector<DirtyPage> pages;  ///< the dirty page runs of the bins
+    FileId hive = -1;
+    bool grown = false;        ///< H was reserved to a new size (undone on failure)
+    bool hiveWritten = false;  ///< H's bytes changed: failures are sticky (8)
+    Sector diskHeader{};       ///< H's first sector as it was on disk
+};
+
+const char* flushModeName(FlushMode mode) {
+    switch (mode) {
+    case FlushMode::Durable: return "durable";
+    case FlushMode::ProcessCrashOnly: return "process-crash-only";
+    case FlushMode::None: return "none";
+    }
+    return "?";
+}
+
 Result<CommitReport> TxManager::commit() {
     if (auto r = checkUsable(); !r) return std::unexpected(r.error());
-    CommitReport report;
-    if (!active_) return report;
-    FileIO& io = *io_;
-    const Bytes image = hive_->bytes();
-    const uint32_t binsEnd = loadU32(image.data() + B::HiveBinsDataSize);
-    const uint32_t flags = loadU32(image.data() + B::Flags);
-    const std::string unchanged = "; the hive file is unchanged";
+    if (!active_) return CommitReport{};
+    CommitState c;
+    auto worth = prepare(c);
+    if (!worth) return std::unexpected(worth.error());
+    if (!*worth) return c.report;
+    struct CloseHive {
+        FileIO& io;
+        CommitState& c;
+        ~CloseHive() {
+            if (c.hive >= 0) (void)io.close(c.hive);
+        }
+    } closeHive{*io_, c};
 
-    auto flush = [&](FileId f) -> Result<void> {
-        if (options_.flush == FlushMode::None) return {};
-        ++report.flushes;
-        return io.sync(f, options_.flush == FlushMode::Sync ? SyncKind::Data : SyncKind::Written);
+    std::array<Stage, 6> stages = {&TxManager::growHive,   &TxManager::writeLog,    &TxManager::markDirty,
+                                   &TxManager::writePages, &TxManager::writeHeader, &TxManager::resetLogs};
+    // Tests only: a mutation that moves one stage (ProtocolMutation).
+    auto swap = [&](Stage a, Stage b) {
+        std::iter_swap(std::find(stages.begin(), stages.end(), a), std::find(stages.begin(), stages.end(), b));
     };
+    if (mutated(ProtocolMutation::GrowAfterLog)) swap(&TxManager::growHive, &TxManager::writeLog);
+    if (mutated(ProtocolMutation::MarkBeforeLog)) swap(&TxManager::writeLog, &TxManager::markDirty);
+    if (mutated(ProtocolMutation::PagesBeforeMark)) swap(&TxManager::markDirty, &TxManager::writePages);
+    if (mutated(ProtocolMutation::HeaderBeforePages)) swap(&TxManager::writePages, &TxManager::writeHeader);
+    if (mutated(ProtocolMutation::ResetLogsBeforeHeader)) swap(&TxManager::writeHeader, &TxManager::resetLogs);
+
+    for (Stage stage : stages)
+        if (auto r = (this->*stage)(c); !r) return std::unexpected(r.error());
+    return finish(c);
+}
+
+Result<bool> TxManager::prepare(CommitState& c) {
+    c.image = hive_->bytes();
+    c.binsEnd = loadU32(c.image.data() + B::HiveBinsDataSize);
+    c.flags = loadU32(c.image.data() + B::Flags);
 
     // The sectors the commit writes: the new header, its copy in the log.
-    Sector newHeader;
-    std::copy_n(image.begin(), kSector, newHeader.begin());
-    storeU32(newHeader.data() + B::PrimarySequence, sequence_);
-    storeU32(newHeader.data() + B::SecondarySequence, sequence_);
-    storeU64(newHeader.data() + B::LastWritten, timestamp_);
-    storeU32(newHeader.data() + B::FileType, 0);
-    sealBaseBlock(newHeader);
-    Sector logHeader = newHeader;
-    storeU32(logHeader.data() + B::FileType, layout::log::kFileTypeNew);
-    sealBaseBlock(logHeader);
+    std::copy_n(c.image.begin(), kSector, c.newHeader.begin());
+    storeU32(c.newHeader.data() + B::PrimarySequence, sequence_);
+    storeU32(c.newHeader.data() + B::SecondarySequence, sequence_);
+    storeU64(c.newHeader.data() + B::LastWritten, timestamp_);
+    storeU32(c.newHeader.data() + B::FileType, 0);
+    sealBaseBlock(c.newHeader);
+    c.logHeader = c.newHeader;
+    storeU32(c.logHeader.data() + B::FileType, layout::log::kFileTypeNew);
+    sealBaseBlock(c.logHeader);
 
     // The dirty pages of the bins, for the log and the hive file.
-    std::vector<DirtyPage> pages;
     for (const auto& run : dirty_.pageRuns(kHeaderSize)) {
-        const uint64_t end = std::min<uint64_t>(run.offset + run.length, kHeaderSize + binsEnd);
+        const uint64_t end = std::min<uint64_t>(run.offset + run.length, kHeaderSize + c.binsEnd);
         if (end <= run.offset) continue;
-        pages.push_back(DirtyPage{static_cast<uint32_t>(run.offset - kHeaderSize),
-                                  image.subspan(static_cast<size_t>(run.offset), static_cast<size_t>(end - run.offset))});
+        c.pages.push_back(DirtyPage{static_cast<uint32_t>(run.offset - kHeaderSize),
+                                    c.image.subspan(static_cast<size_t>(run.offset),
+                                                    static_cast<size_t>(end - run.offset))});
     }
-    report.dirtyPages = dirty_.pageCount();
-    if (pages.empty() && !hive_->recovery().recovered) {
+    c.report.dirtyPages = dirty_.pageCount();
+    c.report.logPath = logPathFor();
+    if (c.pages.empty() && !hive_->recovery().recovered) {
         // Only the sequence number changed (edits that cancelled out, or
         // none): nothing worth a commit.
         if (auto r = loadImage(); !r) return std::unexpected(r.error());
-        report.dirtyPages = 0;
-        return report;
+        c.report = CommitReport{};
+        return false;
     }
+    return true;
+}
 
-    // (2) The hive file opens for writing and has room, before anything.
-    auto hiveFile = io.open(path_, false);
-    if (!hiveFile) return during("cannot commit", hiveFile.error(), unchanged);
-    const FileId H = *hiveFile;
-    struct Closer {
-        FileIO& io;
-        FileId id;
-        ~Closer() {
-            if (id >= 0) (void)io.close(id);
-        }
-    } closeHive{io, H};
-    auto sizeBefore = io.size(H);
-    if (!sizeBefore) return during("cannot commit", sizeBefore.error(), unchanged);
-    report.sizeBefore = *sizeBefore;
-    if (image.size() > *sizeBefore) {
-        if (auto r = io.reserve(H, image.size()); !r) {
-            (void)io.truncate(H, *sizeBefore);
-            return during("cannot commit", r.error(), unchanged);
-        }
+Result<void> TxManager::flush(CommitState& c, FileId file, ProtocolMutation skipped) {
+    if (options_.flush == FlushMode::None || mutated(skipped)) return {};
+    ++c.report.flushes;
+    return io_->sync(file, options_.flush == FlushMode::Durable ? SyncKind::Data : SyncKind::Written);
+}
+
+std::unexpected<Error> TxManager::failed(CommitState& c, const std::string& what, const Error& e) {
+    if (!c.hiveWritten) {
+        if (c.grown) (void)io_->truncate(c.hive, c.report.sizeBefore);
+        return during(what, e, "; the hive file is unchanged");
     }
-    Sector diskHeader;
-    if (auto r = io.read(H, 0, diskHeader); !r) return during("cannot commit", r.error(), unchanged);
+    broken_ = e;
+    return during("commit interrupted", e,
+                  "; the hive file is marked dirty and its log " + c.report.logPath +
+                      " holds the whole commit: open the hive again to recover it");
+}
 
-    // (3) The log: every dirty page of the bins, flushed.
-    std::vector<uint8_t> entry = encodeLogEntry(sequence_, flags, binsEnd, pages);
-    entry.resize(entry.size() + kSector, 0);
-    report.logPath = logPathFor();
-    const bool logExisted = std::filesystem::exists(report.logPath);
-    {
-        auto logFile = io.open(report.logPath, true);
-        if (!logFile) return during("cannot write the log", logFile.error(), unchanged);
-        Closer closeLog{io, *logFile};
-        const FileId L = *logFile;
-        auto logged = [&]() -> Result<void> {
-            // Written over whatever the log held, never truncated: a log
-            // that keeps its size is overwritten in allocated blocks, so its
-            // flush carries no metadata (and ext4 does not force a
-            // writeback on close, as it does for a file truncated to zero
-            // and rewritten). A zero sector after the entry ends the log
-            // there, before any stale entry of an earlier commit.
-            if (auto r = io.write(L, 0, logHeader); !r) return r;
-            if (auto r = io.write(L, kSector, entry); !r) return r;
-            if (auto r = flush(L); !r) return r;
-            if (!logExisted && options_.flush == FlushMode::Sync) return io.syncDirectory(directoryOf(report.logPath));
+Result<void> TxManager::growHive(CommitState& c) {
+    // (2) The hive file opens for writing and has room, before the log.
+    auto hiveFile = io_->open(path_, false);
+    if (!hiveFile) return failed(c, "cannot commit", hiveFile.error());
+    c.hive = *hiveFile;
+    auto sizeBefore = io_->size(c.hive);
+    if (!sizeBefore) return failed(c, "cannot commit", sizeBefore.error());
+    c.report.sizeBefore = *sizeBefore;
+    if (c.image.size() > *sizeBefore) {
+        c.grown = true;
+        if (auto r = io_->reserve(c.hive, c.image.size()); !r) return failed(c, "cannot commit", r.error());
+    }
+    if (auto r = io_->read(c.hive, 0, c.diskHeader); !r) return failed(c, "cannot commit", r.error());
+    return {};
+}
+
+Result<void> TxManager::writeLog(CommitState& c) {
+    // (3) The log: every dirty page of the bins, durable before H changes.
+    std::vector<uint8_t> entry = encodeLogEntry(sequence_, c.flags, c.binsEnd, c.pages);
+    entry.resize(entry.size() + kSector, 0);  // a zero sector ends the log here
+    const std::string what = "cannot write the log " + c.report.logPath;
+    auto existed = io_->exists(c.report.logPath);
+    if (!existed) return failed(c, what, existed.error());
+    auto logFile = io_->open(c.report.logPath, true);
+    if (!logFile) return failed(c, what, logFile.error());
+    const FileId L = *logFile;
+    // Written over whatever the log held, never truncated: a log that keeps
+    // its size is overwritten in allocated blocks, so its flush carries no
+    // metadata (and ext4 does not force a writeback on close, as it does
+    // for a file truncated to zero and rewritten). The zero sector after
+    // the entry ends the log before any stale entry of an earlier commit.
+    auto logged = [&]() -> Result<void> {
+        if (auto r = io_->write(L, 0, c.logHeader); !r) return r;
+        if (auto r = io_->write(L, kSector, entry); !r) return r;
+        if (auto r = flush(c, L, ProtocolMutation::SkipLogFlush); !r) return r;
+        // A created log's name must be durable too, or a power cut takes
+        // the log away from the dirty hive it rebuilds.
+        if (*existed || options_.flush != FlushMode::Durable || mutated(ProtocolMutation::SkipLogDirectorySync))
             return {};
-        }();
-        if (!logged) {
-            (void)io.truncate(H, *sizeBefore);
-            return during("cannot write the log " + report.logPath, logged.error(), unchanged);
-        }
-        report.logBytes = kSector + entry.size();
-    }
+        ++c.report.flushes;
+        return io_->syncDirectory(directoryOf(c.report.logPath));
+    }();
+    (void)io_->close(L);
+    if (!logged) return failed(c, what, logged.error());
+    c.report.logBytes = kSector + entry.size();
+    return {};
+}
 
-    // From here on a failure is sticky (8): the file needs its log.
-    auto sticky = [&](const Error& e) {
-        broken_ = e;
-        return during("commit interrupted", e,
-                      "; the hive file is marked dirty and its log " + report.logPath +
-                          " holds the whole commit: open the hive again to recover it");
-    };
-
-    // (4) Mark the hive dirty: the old first sector with primary N+1.
-    Sector mark = diskHeader;
+Result<void> TxManager::markDirty(CommitState& c) {
+    // (4) The old first sector with primary N+1: H is dirty, flushed (with
+    // H's new size) before any page changes.
+    Sector mark = c.diskHeader;
     storeU32(mark.data() + B::PrimarySequence, sequence_);
     sealBaseBlock(mark);
-    if (auto r = io.write(H, 0, mark); !r) return sticky(r.error());
-    if (auto r = flush(H); !r) return sticky(r.error());
-    report.primaryBytes += kSector;
-    ++report.primaryWrites;
+    c.hiveWritten = true;
+    if (auto r = io_->write(c.hive, 0, mark); !r) return failed(c, "", r.error());
+    c.report.primaryBytes += kSector;
+    ++c.report.primaryWrites;
+    if (auto r = flush(c, c.hive, ProtocolMutation::SkipMarkFlush); !r) return failed(c, "", r.error());
+    return {};
+}
 
+Result<void> TxManager::writePages(CommitState& c) {
     // (5) The pages, flushed before the header that declares them.
-    for (const auto& page : pages) {
-        if (auto r = io.write(H, kHeaderSize + page.offset, page.data); !r) return sticky(r.error());
-        report.primaryBytes += page.data.size();
-        ++report.primaryWrites;
+    c.hiveWritten = true;
+    for (const auto& page : c.pages) {
+        if (auto r = io_->write(c.hive, kHeaderSize + page.offset, page.data); !r) return failed(c, "", r.error());
+        c.report.primaryBytes += page.data.size();
+        ++c.report.primaryWrites;
     }
-    if (auto r = flush(H); !r) return sticky(r.error());
+    if (auto r = flush(c, c.hive, ProtocolMutation::SkipPagesFlush); !r) return failed(c, "", r.error());
+    return {};
+}
 
-    // (6) The new header, one sector.
-    if (auto r = io.write(H, 0, newHeader); !r) return sticky(r.error());
-    if (auto r = flush(H); !r) return sticky(r.error());
-    report.primaryBytes += kSector;
-    ++report.primaryWrites;
-    auto sizeAfter = io.size(H);
-    report.sizeAfter = sizeAfter ? *sizeAfter : image.size();
+Result<void> TxManager::writeHeader(CommitState& c) {
+    // (6) The new header, one sector, flushed before commit() may succeed.
+    c.hiveWritten = true;
+    if (auto r = io_->write(c.hive, 0, c.newHeader); !r) return failed(c, "", r.error());
+    c.report.primaryBytes += kSector;
+    ++c.report.primaryWrites;
+    if (auto r = flush(c, c.hive, ProtocolMutation::SkipHeaderFlush); !r) return failed(c, "", r.error());
+    return {};
+}
 
-    // (7) Reset the logs, the way Windows reuses them: nothing is
-    // truncated (a log keeps its size, so that the next commit overwrites
-    // allocated blocks and its flush needs no metadata); the first sector of
-    // every log that would still pass as valid gets sequence numbers that
-    // differ, which makes recovery skip the log (LogRecovery rule 1). The
-    // commit is complete: a failure here leaves a valid but stale log
-    // beside a clean hive, which recovery never consults.
+Result<void> TxManager::resetLogs(CommitState& c) {
+    // (7) Reset the logs, the way Windows reuses them: nothing is truncated
+    // and nothing flushed (see the essay); the first sector of every log
+    // that would still pass as valid gets sequence numbers that differ,
+    // which makes recovery skip the log (LogRecovery rule 1). A failure
+    // here leaves a valid but stale log beside a clean hive, which recovery
+    // never consults: it is ignored.
     std::vector<std::string> logs = findLogFiles(path_);
-    if (std::find(logs.begin(), logs.end(), report.logPath) == logs.end()) logs.push_back(report.logPath);
+    if (std::find(logs.begin(), logs.end(), c.report.logPath) == logs.end()) logs.push_back(c.report.logPath);
     for (const auto& log : logs) {
-        std::error_code ec;
-        if (std::filesystem::file_size(log, ec) < kSector || ec) continue;
-        auto f = io.open(log, false);
+        auto size = io_->fileSize(log);
+        if (!size || *size < kSector) continue;
+        auto f = io_->open(log, false);
         if (!f) break;
-        Closer closeLog{io, *f};
         Sector first;
-        if (!io.read(*f, 0, first)) break;
-        if (!decodeLogHeader(first)) continue;  // already inert, or not a log
-        storeU32(first.data() + B::SecondarySequence, loadU32(first.data() + B::PrimarySequence) - 1);
-        sealBaseBlock(first);
-        if (!io.write(*f, 0, first)) break;
+        const bool reset = [&] {
+            if (!io_->read(*f, 0, first)) return false;
+            if (!decodeLogHeader(first)) return true;  // already inert, or not a log
+            storeU32(first.data() + B::SecondarySequence, loadU32(first.data() + B::PrimarySequence) - 1);
+            sealBaseBlock(first);
+            return io_->write(*f, 0, first).has_value();
+        }();
+        (void)io_->close(*f);
+        if (!reset) break;
     }
+    return {};
+}
 
+Result<CommitReport> TxManager::finish(CommitState& c) {
+    auto sizeAfter = io_->size(c.hive);
+    c.report.sizeAfter = sizeAfter ? *sizeAfter : c.image.size();
     // The image now equals the file.
-    std::copy(newHeader.begin(), newHeader.end(), hive_->mutableBytes().begin());
+    std::copy(c.newHeader.begin(), c.newHeader.end(), hive_->mutableBytes().begin());
     dirty_.clear();
     active_ = false;
-    report.wrote = true;
-    report.sequence = sequence_;
+    c.report.wrote = true;
+    c.report.sequence = sequence_;
     if (auto r = reread(); !r) return std::unexpected(r.error());
-    return report;
+    return c.report;
 }
 
 }  // namespace hivekit

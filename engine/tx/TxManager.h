@@ -7,85 +7,116 @@
 // The protocol, SQLite pager style. H is the hive file, L its log
 // (NAME.LOG1, or the .LOG1 already beside it in any letter case), N the
 // sequence number of the last completed commit (H's primary = secondary =
-// N when a transaction begins).
+// N when a transaction begins). "Flushed" means what the flush mode says
+// (below); in the default mode, Durable, it is fdatasync: on stable storage.
 //
 // On-disk states of one commit, in order:
 //
 //   CLEAN       H: primary = secondary = N, checksum valid. L: anything.
+//   GROWN       H reserved to its new size (new bytes read as zeros past
+//               the old hive bins size, which the header still declares).
 //   LOGGED      L: a base block (first sector only) with primary = secondary
 //               = N+1, file type 6 and the new header fields, then one HvLE
 //               entry with sequence N+1 holding every dirty page of the
-//               hive bins, both Marvin32 hashes; flushed. H unchanged.
+//               hive bins, both Marvin32 hashes, then a zero sector; flushed,
+//               and L's directory flushed when the commit created L. L is
+//               written over what it held and never truncated: beyond the
+//               zero sector it may keep stale bytes that recovery never
+//               reads (an entry must follow without a gap). H unchanged.
 //   MARKED      H's first sector as on disk but primary = N+1 (secondary N):
-//               H is dirty; flushed.
+//               H is dirty; flushed (with H's new size).
 //   WRITTEN     every dirty page of the bins written to H; flushed.
 //   COMMITTED   H's first sector replaced by the new one: primary =
 //               secondary = N+1, new hive bins size, new last-written time,
-//               checksum; flushed.
-//   RESET       L truncated to zero bytes (and every other non-empty log of
-//               H, now stale).
+//               checksum; flushed. commit() returns success only from here.
+//   RESET       the first sector of L (and of every other log of H that
+//               still passes as valid) rewritten with sequence numbers that
+//               differ, which makes recovery skip it (LogRecovery rule 1).
+//               Not flushed, not truncated (see (7)).
 //
-// Invariants (tests cite them by number):
+// Invariants (the code enforces them where the comment cites the number;
+// tests cite them too):
 //
 //  (1) Before commit() nothing is written to H or L: edits change only the
 //      private image; the file's bytes are never mapped writable.
 //  (2) Before the first byte of L is written, H is opened for writing and
 //      reserved to its new size, so a read-only file or a full disk fails
 //      the commit with H untouched (a failed reservation is undone).
-//  (3) L is complete and flushed before the first byte of H changes. Its
-//      base block and entry carry N+1, newer than H's secondary (N), so log
-//      recovery (hive/LogRecovery, rules 2 and 4) applies it whenever H is
-//      dirty, and takes H's base block from it when H's is damaged (rule 3).
-//  (4) H is marked dirty and flushed before any page of H changes. Only the
-//      primary sequence number (and the checksum) differ from the old first
-//      sector, so an H whose log vanished still reads as the old tree.
+//  (3) L is complete and flushed before the first byte of H changes: in
+//      the Durable mode its data and size (fdatasync), and its name (the
+//      directory's fsync) when the commit created it. Its base block and entry carry N+1, newer
+//      than H's secondary (N), so log recovery (hive/LogRecovery, rules 2
+//      and 4) applies it whenever H is dirty, and takes H's base block from
+//      it when H's is damaged (rule 3).
+//  (4) H is marked dirty and flushed before any page of H changes: a dirty
+//      H always has the log that rebuilds it. Only the primary sequence
+//      number (and the checksum) differ from the old first sector, so until
+//      a page changes H still reads as the old tree when its log is not
+//      used (--no-logs, or a reader that ignores logs).
 //  (5) Every dirty page is written to H and flushed before the header that
 //      declares them clean (secondary = N+1) is written.
 //  (6) The new header is one 512-byte sector write (atomic against tearing:
-//      a torn write leaves the MARKED sector or the COMMITTED one).
+//      a torn write leaves the MARKED sector or the COMMITTED one), flushed
+//      before commit() returns: a commit that returned success survives a
+//      power cut (in the Durable mode).
 //  (7) L is reset only after (6) is flushed: until then L can rebuild every
-//      page of the commit.
-//  (8) A failure before (4) leaves H untouched and the transaction pending:
-//      commit() may be retried, or rollback() called. A failure from (4) on
-//      is sticky (SQLite's ERROR state): H is now whatever recovery makes of
-//      it (the new tree), so every later call fails until the hive is
-//      opened again.
+//      page of the commit. The reset is not flushed: once (6) is durable H
+//      is clean and recovery never consults L, and the next commit
+//      overwrites L's first sector and flushes it (3) before H is marked
+//      again. L keeps its size, so that the next commit overwrites
+//      allocated blocks of L.
+//  (8) A failure before H's first write (4) leaves H untouched (its
+//      reservation undone) and the transaction pending: commit() may be
+//      retried, or rollback() called. A failure from (4) on is sticky
+//      (SQLite's ERROR state): H is now whatever recovery makes of it (the
+//      new tree), so every later call fails until the hive is opened again.
+//      A failure while resetting (7) is ignored: the commit is complete.
 //  (9) Rollback discards the image and maps the file again; H and L are not
 //      touched. A dirty hive's recovery is replayed again into the image.
 //
-// What a crash leaves, by the state it interrupts (checked by CrashTest):
-// before MARKED is durable, H is clean and old (logs are not consulted);
-// from MARKED to COMMITTED, H is dirty and L replays to the new tree; after
-// COMMITTED, H is clean and new. Either the old tree or the new one, never a
-// mixture.
+// What a crash leaves, by the state it interrupts (checked by CrashTest
+// with a process kill, a power cut, a power cut tearing the write in
+// flight, and a power cut after the device wrote the unflushed writes out
+// of order): before MARKED is durable, H is clean and old (logs are not
+// consulted); from MARKED to COMMITTED, H is dirty and L replays to the new
+// tree; once COMMITTED is durable, H is clean and new. Either the old tree
+// or the new one, never a mixture.
 //
-// Transitions and the functions that perform them:
+// Transitions and the private functions of commit() that perform them, in
+// the order commit() calls them:
 //
 //   (none) -> pending     begin(): primary N+1 in the image, timestamp taken
 //   pending -> pending    writable(), growImage(): the Allocator and the
 //                         strategies change the image, pages marked dirty
-//   pending -> CLEAN      rollback() (invariant 9)
-//   pending -> LOGGED     commit(): prepare(), writeLog()       (2), (3)
-//   LOGGED -> MARKED      commit(): markPrimary()               (4)
-//   MARKED -> WRITTEN     commit(): writePages()                (5)
-//   WRITTEN -> COMMITTED  commit(): writeHeader()               (6)
-//   COMMITTED -> RESET    commit(): resetLogs()                 (7)
+//   pending -> CLEAN      rollback()                               (9)
+//   pending -> pending    commit(): prepare(): the sectors and pages to
+//                         write; nothing to write ends the transaction
+//   CLEAN -> GROWN        commit(): growHive()                     (2)
+//   GROWN -> LOGGED       commit(): writeLog()                     (3)
+//   LOGGED -> MARKED      commit(): markDirty()                    (4)
+//   MARKED -> WRITTEN     commit(): writePages()                   (5)
+//   WRITTEN -> COMMITTED  commit(): writeHeader()                  (6)
+//   COMMITTED -> RESET    commit(): resetLogs()                    (7)
+//   RESET -> (none)       commit(): finish(): the image is the file's
 //
-// Flush modes, at each ordering point above (after the log, after the mark,
-// after the pages, after the header):
-//   None  no flush: the writes reach the operating system in protocol order,
-//         which is enough against a crash of the process (CrashTest's Stop),
-//         not of the machine. For tests and for measuring what flushing costs.
-//   Auto  (the default) the ranges written are pushed to the device and
-//         waited for (sync_file_range), so each stage is on the device before
-//         the next begins: safe against a crash of the process or of the
-//         operating system, and against power loss on devices whose write
-//         cache survives it. No device cache flush, no metadata journal.
-//   Sync  fdatasync at each point, and the directory of a log it creates:
-//         safe against power loss with a volatile device cache too. It costs
-//         four device cache flushes per commit (Windows issues as many), where
-//         hivex's whole-file rewrite followed by one fdatasync costs one, and
-//         is not crash-safe at all.
+// Flush modes, at each "flushed" above (after the log, the mark, the pages
+// and the header):
+//   Durable            (the default) fdatasync at each point, and fsync of
+//                      L's directory when the commit created L: safe
+//                      against a crash of the process, of the operating
+//                      system, and a power cut with a volatile device
+//                      cache. Four device cache flushes per commit (five
+//                      when L is new), as Windows (FlushFileBuffers) issues.
+//   ProcessCrashOnly   sync_file_range at each point (the writes handed to
+//                      the device and waited for, in protocol order), no
+//                      directory fsync: safe against a crash of the process
+//                      only. A power cut may lose a commit that returned
+//                      success, or leave H dirty beside a log that never
+//                      reached the disk (a mixture of old and new pages).
+//   None               no flush at all: the writes reach the operating
+//                      system in protocol order, which holds against a
+//                      crash of the process only. For tests and for
+//                      measuring what flushing costs.
 #pragma once
 
 #include <cstdint>
@@ -102,18 +133,41 @@
 namespace hivekit {
 
 /// How hard a commit pushes its writes to the disk (see the essay above).
-enum class FlushMode { None, Auto, Sync };
+enum class FlushMode { Durable, ProcessCrashOnly, None };
+
+/// For tests only: one step of the commit protocol left out or moved, so
+/// that the crash tests can prove that each step is needed (CrashTest runs
+/// every crash point under each one and expects a broken hive somewhere).
+/// Each names the invariant it breaks. Nothing but tests sets it.
+enum class ProtocolMutation {
+    None,
+    GrowAfterLog,          ///< (2) H reserved after L is written
+    SkipLogFlush,          ///< (3) L not flushed
+    SkipLogDirectorySync,  ///< (3) a created L's directory not flushed
+    MarkBeforeLog,         ///< (3) H marked dirty before L is written
+    SkipMarkFlush,         ///< (4) the mark not flushed before the pages
+    PagesBeforeMark,       ///< (4) the pages written before the mark
+    SkipPagesFlush,        ///< (5) the pages not flushed before the header
+    HeaderBeforePages,     ///< (5) the header written before the pages
+    SkipHeaderFlush,       ///< (6) the header not flushed
+    ResetLogsBeforeHeader, ///< (7) L reset before the header is written
+};
 
 /// How a TxManager opens and commits.
 struct TxOptions {
-    FlushMode flush = FlushMode::Auto;
+    FlushMode flush = FlushMode::Durable;
     /// Where files are written; null: the real file system.
     FileIO* io = nullptr;
     /// FILETIME "now" for key and header timestamps; null: the system clock.
     std::function<uint64_t()> clock;
     /// Replay a dirty hive's logs into the image when opening.
     bool useLogs = true;
+    /// Tests only (see ProtocolMutation).
+    ProtocolMutation mutation = ProtocolMutation::None;
 };
+
+/// "durable", "process-crash-only" or "none".
+const char* flushModeName(FlushMode mode);
 
 /// What one commit did.
 struct CommitReport {
@@ -123,7 +177,7 @@ struct CommitReport {
     uint64_t primaryBytes = 0;  ///< bytes written to the hive file
     uint64_t logBytes = 0;      ///< bytes written to the log
     uint64_t primaryWrites = 0; ///< write calls to the hive file
-    uint64_t flushes = 0;
+    uint64_t flushes = 0;       ///< file and directory flushes
     uint64_t sizeBefore = 0;    ///< of the hive file
     uint64_t sizeAfter = 0;
     std::string logPath;
@@ -182,8 +236,27 @@ public:
     const std::optional<Error>& brokenBy() const { return broken_; }
 
 private:
+    struct CommitState;
+    using Stage = Result<void> (TxManager::*)(CommitState&);
+
     TxManager() = default;
     Result<void> loadImage();
+    // The stages of commit(), in protocol order (see the essay).
+    /// Builds the sectors and page runs; false: nothing worth writing.
+    Result<bool> prepare(CommitState& c);
+    Result<void> growHive(CommitState& c);     ///< (2)
+    Result<void> writeLog(CommitState& c);     ///< (3)
+    Result<void> markDirty(CommitState& c);    ///< (4)
+    Result<void> writePages(CommitState& c);   ///< (5)
+    Result<void> writeHeader(CommitState& c);  ///< (6)
+    Result<void> resetLogs(CommitState& c);    ///< (7), never fails
+    Result<CommitReport> finish(CommitState& c);
+    /// Flushes `file` as the flush mode says, unless `skipped` by a test.
+    Result<void> flush(CommitState& c, FileId file, ProtocolMutation skipped);
+    /// The error a stage returns: before H's first write the commit stays
+    /// pending (8) with H's reservation undone; from it on, sticky.
+    std::unexpected<Error> failed(CommitState& c, const std::string& what, const Error& e);
+    bool mutated(ProtocolMutation m) const { return options_.mutation == m; }
     Result<void> checkUsable() const;
     std::string logPathFor() const;
 

@@ -11,12 +11,13 @@
 //     the same session, the steady state of an editor (the log exists);
 //   - bytes written to the primary file and to the log, and file growth.
 // HiveKit runs with each strategy (inplace, append, hybrid) and each flush
-// mode: none (no flush at all), auto (fdatasync at each ordering point of the
-// commit protocol, the default) and sync (fsync). hivex runs
-// hivex_node_set_value per value, then hivex_commit (which rewrites the whole
-// file and never flushes), once as it is and once followed by an fdatasync,
-// so that each HiveKit mode has a hivex at equal durability: none against
-// plain hivex, auto and sync against hivex + fdatasync.
+// mode (FlushMode): none (no flush at all), process-crash-only
+// (sync_file_range at each ordering point of the commit protocol) and durable
+// (fdatasync at each, the default). hivex runs hivex_node_set_value per
+// value, then hivex_commit (which rewrites the whole file and never flushes),
+// once as it is and once followed by an fdatasync, so that each HiveKit mode
+// has a hivex at comparable durability: none against plain hivex, the others
+// against hivex + fdatasync.
 //
 // Both results must read back with the new data (checked after each run by
 // HiveKit's reader), or the run fails.
@@ -244,7 +245,7 @@ Measure runHivex(const std::string& original, const std::string& dir, const std:
     return m;
 }
 
-const char* flushName(FlushMode f) { return f == FlushMode::None ? "none" : f == FlushMode::Auto ? "auto" : "sync"; }
+const char* flushName(FlushMode f) { return flushModeName(f); }
 
 }  // namespace
 
@@ -296,7 +297,7 @@ int main(int argc, char** argv) {
             for (int r = 0; r < reps; ++r) runs.push_back(runHivex(hive, dir, targets, sync));
             (sync ? hivexSynced : hivexPlain) = report(sync ? "hivex + fdatasync" : "hivex", runs);
         }
-        for (FlushMode flush : {FlushMode::None, FlushMode::Auto, FlushMode::Sync}) {
+        for (FlushMode flush : {FlushMode::None, FlushMode::ProcessCrashOnly, FlushMode::Durable}) {
             for (StrategyKind strategy : {StrategyKind::InPlace, StrategyKind::Append, StrategyKind::Hybrid}) {
                 std::vector<Measure> runs;
                 for (int r = 0; r < reps; ++r) runs.push_back(runHiveKit(hive, dir, targets, strategy, flush));

@@ -1,10 +1,12 @@
 // hivectl's write commands driven as a process: each command's effect seen
 // by hivex-dump, the text forms of `set` for every type, --dry-run,
-// --backup, --strategy, refused plans, and that read commands never write.
+// --backup, --strategy, --flush, refused plans, and that read commands never
+// write.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "engine/EditTestSupport.h"
@@ -261,4 +263,61 @@ TEST_CASE("read commands never write to the hive or beside it", "[cli][write]") 
     std::map<std::string, std::vector<uint8_t>> after;
     for (const auto& name : allFilesIn(dir.path())) after[name] = readFile(dir.file(name));
     CHECK(after == before);
+}
+
+TEST_CASE("hivectl write commands take --flush sync or fast and refuse any other mode with usage exit 2", "[cli][write]") {
+    TempDir dir;
+    const std::string hive = newHive(dir);
+    // sync, the default, says nothing more; fast says what it risks.
+    auto r = hivectl({"mkkey", hive, "Synced", "--flush", "sync"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("stable storage") == std::string::npos);
+    r = hivectl({"mkkey", hive, "Default"});
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("stable storage") == std::string::npos);
+    r = hivectl({"mkkey", hive, "Fast", "--flush", "fast"});
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("; not flushed to stable storage (--flush fast): a power cut may still lose it\n") !=
+          std::string::npos);
+    requireClean(hive);
+    std::istringstream keys(hivexDump(hive));
+    int found = 0;
+    for (std::string l; std::getline(keys, l);) {
+        const auto f = splitTabs(l);
+        found += f[0] == "K" && (f[1] == "Synced" || f[1] == "Default" || f[1] == "Fast");
+    }
+    CHECK(found == 3);
+
+    const std::vector<uint8_t> before = readFile(hive);
+    r = hivectl({"mkkey", hive, "Never", "--flush", "eventually"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err == "hivectl: mkkey: unknown flush mode \"eventually\" (sync or fast)\n");
+    const std::string reg = dir.file("one.reg");
+    {
+        std::ofstream out(reg);
+        out << "REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\W\\Imported]\n";
+    }
+    r = hivectl({"import", hive, reg, "--flush", "eventually"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err == "hivectl: import: unknown flush mode \"eventually\" (sync or fast)\n");
+    CHECK(readFile(hive) == before);
+    r = hivectl({"mkkey", hive, "Never", "--flush"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err == "hivectl: option --flush needs a value (see hivectl --help)\n");
+}
+
+TEST_CASE("hivectl help documents --flush for the write commands and import", "[cli][write]") {
+    auto overview = hivectl({"help"});
+    REQUIRE(overview.exitCode == 0);
+    CHECK(overview.out.find("  --flush M    write commands: sync (default: a commit that succeeded survives a\n") !=
+          std::string::npos);
+    for (const char* command : {"mkkey", "delete-key", "set", "delete-value", "rename", "set-class", "import"}) {
+        INFO(command);
+        auto r = hivectl({"help", command});
+        REQUIRE(r.exitCode == 0);
+        CHECK(r.out.find("  --flush M     sync (the default): every step of the commit is flushed to stable\n") !=
+              std::string::npos);
+        CHECK(r.out.find("not a power cut") != std::string::npos);
+    }
 }

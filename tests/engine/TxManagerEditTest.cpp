@@ -11,7 +11,7 @@
 #include "hive/LogRecovery.h"
 #include "merge/Session.h"
 #include "support/HiveBuilder.h"
-#include "tx/CrashFileIO.h"
+#include "support/CrashFileIO.h"
 #include "tx/DirtyTracker.h"
 
 using namespace hivekit;
@@ -90,11 +90,12 @@ TEST_CASE("the log written before the hive file is touched replays to exactly th
         REQUIRE((*s)->apply(somePlan()));
         REQUIRE((*s)->commit());
     }
-    // The same commit stopped right after the log's flush (invariant 3):
-    // growth, base block, entry, flush = points 0..3; crash at 4 (the mark).
+    // The same commit stopped right after the log is durable (invariant 3):
+    // growth, base block, entry, flush, the directory's flush (the log is
+    // new) = points 0..4; crash at 5 (the mark).
     const std::string path = copyFile(original, dir.file("cut.hiv"));
     CrashFileIO io(realFileIO());
-    io.crashAt(4, CrashFileIO::Crash::Stop);
+    io.crashAt(5, CrashFileIO::Crash::ProcessKill);
     {
         auto s = Session::open(path, clocked(&io));
         REQUIRE(s);

@@ -36,7 +36,7 @@
 #include "format/ValueData.h"
 #include "hive/CellScanner.h"
 #include "support/TestSupport.h"
-#include "tx/CrashFileIO.h"
+#include "support/CrashFileIO.h"
 #include "tx/FileIO.h"
 
 using namespace hivekit;

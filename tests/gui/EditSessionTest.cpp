@@ -24,7 +24,7 @@
 #include "hive/Checker.h"
 #include "index/Index.h"
 #include "support/TestSupport.h"
-#include "tx/CrashFileIO.h"
+#include "support/CrashFileIO.h"
 #include "tx/FileIO.h"
 
 using namespace hivekit;
