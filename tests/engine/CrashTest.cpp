@@ -14,7 +14,9 @@
 #include <array>
 #include <cerrno>
 #include <optional>
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "engine/EditTestSupport.h"
@@ -471,15 +473,43 @@ TEST_CASE("a hive file that cannot be opened for writing fails the commit with t
               "cannot commit: " + path + ": cannot open for writing: Permission denied (simulated); the hive file is unchanged");
     }
     SECTION("a read-only file on the real file system") {
-        if (geteuid() == 0) return;  // root writes read-only files
         REQUIRE(chmod(path.c_str(), 0444) == 0);
-        auto s = Session::open(path, SessionOptions{});
-        REQUIRE(s);
-        REQUIRE((*s)->apply(mixedPlan()));
-        auto committed = (*s)->commit();
-        REQUIRE_FALSE(committed);
-        CHECK(committed.error().message ==
-              "cannot commit: " + path + ": cannot open for writing: Permission denied; the hive file is unchanged");
+        const std::string expected =
+            "cannot commit: " + path + ": cannot open for writing: Permission denied; the hive file is unchanged";
+        auto attempt = [&]() -> std::string {
+            auto s = Session::open(path, SessionOptions{});
+            if (!s) return "open: " + s.error().message;
+            if (auto applied = (*s)->apply(mixedPlan()); !applied) return "apply: " + applied.error().message;
+            auto committed = (*s)->commit();
+            return committed ? std::string("the commit succeeded") : committed.error().message;
+        };
+        if (geteuid() != 0) {
+            CHECK(attempt() == expected);
+        } else {
+            // Root writes read-only files: the commit runs in a child that
+            // gave up root for "nobody" (the directory made readable to it).
+            REQUIRE(chmod(dir.path().c_str(), 0755) == 0);
+            int pipeFds[2];
+            REQUIRE(pipe(pipeFds) == 0);
+            const pid_t child = fork();
+            REQUIRE(child >= 0);
+            if (child == 0) {
+                close(pipeFds[0]);
+                std::string outcome = "cannot give up root";
+                if (setgroups(0, nullptr) == 0 && setgid(65534) == 0 && setuid(65534) == 0) outcome = attempt();
+                const ssize_t written = write(pipeFds[1], outcome.data(), outcome.size());
+                _exit(written == static_cast<ssize_t>(outcome.size()) ? 0 : 1);
+            }
+            close(pipeFds[1]);
+            std::string outcome;
+            char buffer[512];
+            for (ssize_t n; (n = read(pipeFds[0], buffer, sizeof buffer)) > 0;) outcome.append(buffer, static_cast<size_t>(n));
+            close(pipeFds[0]);
+            int status = 0;
+            REQUIRE(waitpid(child, &status, 0) == child);
+            CHECK(WIFEXITED(status));
+            CHECK(outcome == expected);
+        }
     }
     CHECK(readFile(path) == before);
 }
