@@ -4,6 +4,9 @@
 
 namespace hivekit::gui {
 
+static_assert(static_cast<int>(Diagnostic::Severity::Info) == 0 && static_cast<int>(Diagnostic::Severity::Error) == 2,
+              "counts_ has one entry per severity, indexed by its value");
+
 DiagnosticsModel::DiagnosticsModel(QObject* parent) : QAbstractTableModel(parent) {
     initResources();
     errorIcon_ = QIcon(QStringLiteral(":/icons/error.svg"));
@@ -14,27 +17,22 @@ DiagnosticsModel::DiagnosticsModel(QObject* parent) : QAbstractTableModel(parent
 void DiagnosticsModel::clear() {
     beginResetModel();
     rows_.clear();
-    seen_.clear();
+    dropped_ = 0;
+    for (int& n : counts_) n = 0;
     endResetModel();
 }
 
-void DiagnosticsModel::append(const Diagnostics& diagnostics) {
-    std::vector<Row> fresh;
+void DiagnosticsModel::setDiagnostics(const Diagnostics& diagnostics) {
+    beginResetModel();
+    rows_.clear();
+    for (int& n : counts_) n = 0;
+    rows_.reserve(diagnostics.items().size());
     for (const Diagnostic& d : diagnostics.items()) {
-        Row row{d.severity, d.offset, toQString(d.message)};
-        const QString key = QString::number(d.offset) + QLatin1Char(':') + row.message;
-        if (seen_.contains(key)) continue;
-        seen_.insert(key);
-        fresh.push_back(std::move(row));
+        rows_.push_back(Row{d.severity, d.offset, toQString(d.message)});
+        ++counts_[static_cast<int>(d.severity)];
     }
-    if (diagnostics.dropped() > 0)
-        fresh.push_back(Row{Diagnostic::Severity::Warning, Error::kNoOffset,
-                            tr("... and %Ln more problem(s) not listed", nullptr, pluralN(diagnostics.dropped()))});
-    if (fresh.empty()) return;
-    const int first = static_cast<int>(rows_.size());
-    beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
-    for (auto& r : fresh) rows_.push_back(std::move(r));
-    endInsertRows();
+    dropped_ = diagnostics.dropped();
+    endResetModel();
 }
 
 int DiagnosticsModel::rowCount(const QModelIndex& parent) const {
@@ -83,6 +81,8 @@ QVariant DiagnosticsModel::data(const QModelIndex& index, int role) const {
         return {};
     case FileOffsetRole:
         return hasOffset ? QVariant::fromValue<quint64>(r.offset) : QVariant();
+    case SeverityRole:
+        return static_cast<int>(r.severity);
     case SortRole:
         switch (index.column()) {
         case SeverityColumn:
@@ -111,10 +111,6 @@ QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-int DiagnosticsModel::count(Diagnostic::Severity severity) const {
-    int n = 0;
-    for (const Row& r : rows_) n += r.severity == severity ? 1 : 0;
-    return n;
-}
+int DiagnosticsModel::count(Diagnostic::Severity severity) const { return counts_[static_cast<int>(severity)]; }
 
 }  // namespace hivekit::gui
