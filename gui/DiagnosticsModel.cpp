@@ -5,7 +5,7 @@
 namespace hivekit::gui {
 
 static_assert(static_cast<int>(Diagnostic::Severity::Info) == 0 && static_cast<int>(Diagnostic::Severity::Error) == 2,
-              "counts_ has one entry per severity, indexed by its value");
+              "Rows::counts has one entry per severity, indexed by its value");
 
 DiagnosticsModel::DiagnosticsModel(QObject* parent) : QAbstractTableModel(parent) {
     initResources();
@@ -14,36 +14,34 @@ DiagnosticsModel::DiagnosticsModel(QObject* parent) : QAbstractTableModel(parent
     infoIcon_ = QIcon(QStringLiteral(":/icons/info.svg"));
 }
 
-void DiagnosticsModel::clear() {
-    beginResetModel();
-    rows_.clear();
-    dropped_ = 0;
-    for (int& n : counts_) n = 0;
-    endResetModel();
+DiagnosticsModel::Rows DiagnosticsModel::rowsOf(const Diagnostics& diagnostics) {
+    Rows out;
+    out.rows.reserve(diagnostics.items().size());
+    for (const Diagnostic& d : diagnostics.items()) {
+        out.rows.push_back(Row{d.severity, d.offset, toQString(d.message)});
+        ++out.counts[static_cast<int>(d.severity)];
+    }
+    out.dropped = diagnostics.dropped();
+    return out;
 }
 
-void DiagnosticsModel::setDiagnostics(const Diagnostics& diagnostics) {
+void DiagnosticsModel::clear() { setRows(Rows{}); }
+
+void DiagnosticsModel::setRows(Rows rows) {
     beginResetModel();
-    rows_.clear();
-    for (int& n : counts_) n = 0;
-    rows_.reserve(diagnostics.items().size());
-    for (const Diagnostic& d : diagnostics.items()) {
-        rows_.push_back(Row{d.severity, d.offset, toQString(d.message)});
-        ++counts_[static_cast<int>(d.severity)];
-    }
-    dropped_ = diagnostics.dropped();
+    shown_ = std::move(rows);
     endResetModel();
 }
 
 int DiagnosticsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+    return parent.isValid() ? 0 : static_cast<int>(shown_.rows.size());
 }
 
 int DiagnosticsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant DiagnosticsModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
-    const Row& r = rows_[static_cast<size_t>(index.row())];
+    if (!index.isValid() || index.row() >= static_cast<int>(shown_.rows.size())) return {};
+    const Row& r = shown_.rows[static_cast<size_t>(index.row())];
     const bool hasOffset = r.offset != Error::kNoOffset;
     switch (role) {
     case Qt::DisplayRole:
@@ -111,6 +109,6 @@ QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-int DiagnosticsModel::count(Diagnostic::Severity severity) const { return counts_[static_cast<int>(severity)]; }
+int DiagnosticsModel::count(Diagnostic::Severity severity) const { return shown_.counts[static_cast<int>(severity)]; }
 
 }  // namespace hivekit::gui

@@ -28,11 +28,28 @@ public:
         SeverityRole,  ///< the row's Diagnostic::Severity, as an int
     };
 
+    /// One diagnostic as shown.
+    struct Row {
+        Diagnostic::Severity severity;
+        uint64_t offset;
+        QString message;
+    };
+    /// Everything the model shows of one check.
+    struct Rows {
+        std::vector<Row> rows;
+        size_t dropped = 0;
+        int counts[3] = {};  ///< rows by severity (Info, Warning, Error)
+    };
+    /// The rows of `diagnostics`: built where the check ran, since turning
+    /// 100,000 messages into QStrings would hold up the GUI thread.
+    static Rows rowsOf(const Diagnostics& diagnostics);
+
     explicit DiagnosticsModel(QObject* parent = nullptr);
 
     void clear();
-    /// Shows `diagnostics` in place of what was shown.
-    void setDiagnostics(const Diagnostics& diagnostics);
+    /// Shows `rows` in place of what was shown.
+    void setRows(Rows rows);
+    void setDiagnostics(const Diagnostics& diagnostics) { setRows(rowsOf(diagnostics)); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -41,17 +58,10 @@ public:
 
     int count(Diagnostic::Severity severity) const;
     /// Diagnostics the checker counted beyond its limit without keeping them.
-    size_t dropped() const { return dropped_; }
+    size_t dropped() const { return shown_.dropped; }
 
 private:
-    struct Row {
-        Diagnostic::Severity severity;
-        uint64_t offset;
-        QString message;
-    };
-    std::vector<Row> rows_;
-    size_t dropped_ = 0;
-    int counts_[3] = {};  ///< rows by severity (Info, Warning, Error)
+    Rows shown_;
     QIcon errorIcon_;
     QIcon warningIcon_;
     QIcon infoIcon_;

@@ -120,7 +120,7 @@ void HiveDocument::onCheckFinished() {
         emit checkEnded(false);
         return;
     }
-    diagnostics_->setDiagnostics(outcome.report.diagnostics);
+    diagnostics_->setRows(std::move(outcome.rows));
     keys_ = outcome.report.keys;
     values_ = outcome.report.values;
     valueOwners_ = std::move(outcome.valueOwners);
@@ -144,6 +144,7 @@ CheckOutcome HiveDocument::check(const Hive& hive, const std::atomic<bool>& stop
     control.stopRequested = [&stop] { return stop.load(std::memory_order_relaxed); };
     out.report = checkHive(hive, control);
     if (out.report.stopped) return out;
+    out.rows = DiagnosticsModel::rowsOf(out.report.diagnostics);
     // Which key holds each value: the hex and layout views select a value
     // they are shown, and a vk does not name its key. Its problems are the
     // checker's already: this walk's are not kept.

@@ -18,12 +18,11 @@
 #include <utility>
 #include <vector>
 
+#include "DiagnosticsModel.h"
 #include "hive/Checker.h"
 #include "hive/Hive.h"
 
 namespace hivekit::gui {
-
-class DiagnosticsModel;
 
 /// What the background open returns.
 struct OpenOutcome {
@@ -37,6 +36,8 @@ struct CheckOutcome {
     /// checkHive's report: what `hivectl check` prints, diagnostic for
     /// diagnostic. report.stopped: the check was stopped, nothing else holds.
     CheckReport report;
+    /// report.diagnostics as the Problems panel shows them.
+    DiagnosticsModel::Rows rows;
     /// (vk offset, nk offset) of every value reached, sorted: which key a
     /// value record belongs to (a vk does not say).
     std::vector<std::pair<uint32_t, uint32_t>> valueOwners;
