@@ -4,6 +4,9 @@
 
 namespace hivekit::gui {
 
+static_assert(static_cast<int>(Diagnostic::Severity::Info) == 0 && static_cast<int>(Diagnostic::Severity::Error) == 2,
+              "Rows::counts has one entry per severity, indexed by its value");
+
 DiagnosticsModel::DiagnosticsModel(QObject* parent) : QAbstractTableModel(parent) {
     initResources();
     errorIcon_ = QIcon(QStringLiteral(":/icons/error.svg"));
@@ -11,41 +14,34 @@ DiagnosticsModel::DiagnosticsModel(QObject* parent) : QAbstractTableModel(parent
     infoIcon_ = QIcon(QStringLiteral(":/icons/info.svg"));
 }
 
-void DiagnosticsModel::clear() {
+DiagnosticsModel::Rows DiagnosticsModel::rowsOf(const Diagnostics& diagnostics) {
+    Rows out;
+    out.rows.reserve(diagnostics.items().size());
+    for (const Diagnostic& d : diagnostics.items()) {
+        out.rows.push_back(Row{d.severity, d.offset, toQString(d.message)});
+        ++out.counts[static_cast<int>(d.severity)];
+    }
+    out.dropped = diagnostics.dropped();
+    return out;
+}
+
+void DiagnosticsModel::clear() { setRows(Rows{}); }
+
+void DiagnosticsModel::setRows(Rows rows) {
     beginResetModel();
-    rows_.clear();
-    seen_.clear();
+    shown_ = std::move(rows);
     endResetModel();
 }
 
-void DiagnosticsModel::append(const Diagnostics& diagnostics) {
-    std::vector<Row> fresh;
-    for (const Diagnostic& d : diagnostics.items()) {
-        Row row{d.severity, d.offset, toQString(d.message)};
-        const QString key = QString::number(d.offset) + QLatin1Char(':') + row.message;
-        if (seen_.contains(key)) continue;
-        seen_.insert(key);
-        fresh.push_back(std::move(row));
-    }
-    if (diagnostics.dropped() > 0)
-        fresh.push_back(Row{Diagnostic::Severity::Warning, Error::kNoOffset,
-                            tr("... and %Ln more problem(s) not listed", nullptr, pluralN(diagnostics.dropped()))});
-    if (fresh.empty()) return;
-    const int first = static_cast<int>(rows_.size());
-    beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
-    for (auto& r : fresh) rows_.push_back(std::move(r));
-    endInsertRows();
-}
-
 int DiagnosticsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+    return parent.isValid() ? 0 : static_cast<int>(shown_.rows.size());
 }
 
 int DiagnosticsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant DiagnosticsModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
-    const Row& r = rows_[static_cast<size_t>(index.row())];
+    if (!index.isValid() || index.row() >= static_cast<int>(shown_.rows.size())) return {};
+    const Row& r = shown_.rows[static_cast<size_t>(index.row())];
     const bool hasOffset = r.offset != Error::kNoOffset;
     switch (role) {
     case Qt::DisplayRole:
@@ -83,6 +79,8 @@ QVariant DiagnosticsModel::data(const QModelIndex& index, int role) const {
         return {};
     case FileOffsetRole:
         return hasOffset ? QVariant::fromValue<quint64>(r.offset) : QVariant();
+    case SeverityRole:
+        return static_cast<int>(r.severity);
     case SortRole:
         switch (index.column()) {
         case SeverityColumn:
@@ -111,10 +109,6 @@ QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-int DiagnosticsModel::count(Diagnostic::Severity severity) const {
-    int n = 0;
-    for (const Row& r : rows_) n += r.severity == severity ? 1 : 0;
-    return n;
-}
+int DiagnosticsModel::count(Diagnostic::Severity severity) const { return shown_.counts[static_cast<int>(severity)]; }
 
 }  // namespace hivekit::gui

@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include "CommitDialog.h"
+#include "DiagnosticsModel.h"
 #include "Display.h"
 #include "HiveDocument.h"
 #include "HiveView.h"
@@ -132,8 +133,29 @@ EditActions::EditActions(QMainWindow* window)
     commitPrompt = [this](HiveView* view) -> std::optional<CommitChoice> {
         CommitDialog dialog(*view->document()->hive(), static_cast<int>(view->editSession()->changes().size()),
                             window_);
+        if (view->backupAdvised()) {
+            CommitChoice advised = dialog.choice();
+            advised.backup = true;
+            dialog.setChoice(advised);
+        }
         if (dialog.exec() != QDialog::Accepted) return std::nullopt;
         return dialog.choice();
+    };
+    damagedEditPrompt = [this](HiveView* view, int errors) {
+        QMessageBox box(QMessageBox::Warning, tr("Edit a Damaged Hive"),
+                        tr("%1 has %Ln structural error(s); editing may make it worse.", nullptr, errors)
+                            .arg(view->document()->displayName()),
+                        QMessageBox::NoButton, window_);
+        box.setInformativeText(tr("The Problems panel lists them. Keep a backup copy of the file, made before the "
+                                  "first commit, to be able to go back."));
+        QPushButton* withBackup = box.addButton(tr("Edit with a Backup"), QMessageBox::AcceptRole);
+        QPushButton* withoutBackup = box.addButton(tr("Edit without Backup"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(withBackup);
+        box.exec();
+        if (box.clickedButton() == withBackup) return DamagedEditChoice::EditWithBackup;
+        if (box.clickedButton() == withoutBackup) return DamagedEditChoice::EditWithoutBackup;
+        return DamagedEditChoice::Cancel;
     };
     classNamePrompt = [this](const QString& path, const QString& current) -> std::optional<QString> {
         bool ok = false;
@@ -212,19 +234,65 @@ void EditActions::showError(const QString& text) {
 void EditActions::toggleEditMode(bool on) {
     if (!view_) return;
     if (on) {
-        QString why;
-        if (!view_->startEditing(&why)) {
-            showError(tr("Cannot edit: %1").arg(why));
-        } else if (const QString warning = EditSession::editWarning(view_->document()->path()); !warning.isEmpty()) {
-            showError(warning);
-        } else {
-            emit message(tr("%1 is open for editing; changes stay pending until committed.")
-                             .arg(view_->document()->displayName()));
-        }
-    } else if (settlePending(view_)) {
-        view_->stopEditing();
+        requestEditing(view_);
+        return;
     }
+    if (settlePending(view_)) view_->stopEditing();
     setView(view_);
+}
+
+void EditActions::requestEditing(HiveView* view) {
+    if (!view || view->isEditing()) return;
+    HiveDocument* document = view->document();
+    QString why = document->hive() ? EditSession::editBlocker(document->path(), document->hive().get())
+                                   : tr("The hive is not open yet.");
+    if (!why.isEmpty()) {
+        showError(tr("Cannot edit: %1").arg(why));
+        if (view == view_) setView(view_);
+        return;
+    }
+    if (!document->checkFinished()) {
+        // How damaged the hive is decides what to ask: wait for the check.
+        if (!document->isChecking()) document->startCheck();
+        if (awaitingCheck_ != view) {
+            disconnect(awaitingConnection_);
+            awaitingCheck_ = view;
+            awaitingConnection_ = connect(document, &HiveDocument::checkEnded, this, [this, view](bool completed) {
+                disconnect(awaitingConnection_);
+                awaitingCheck_ = nullptr;
+                if (completed)
+                    requestEditing(view);
+                else
+                    emit message(tr("%1 was not opened for editing: the structural check it waits for was stopped.")
+                                     .arg(view->document()->displayName()));
+            });
+        }
+        emit message(tr("Checking %1 before opening it for editing…").arg(document->displayName()));
+        if (view == view_) setView(view_);
+        return;
+    }
+    bool backup = false;
+    if (const int errors = document->diagnostics()->count(Diagnostic::Severity::Error); errors > 0) {
+        switch (damagedEditPrompt(view, errors)) {
+        case DamagedEditChoice::Cancel:
+            emit message(tr("%1 was not opened for editing.").arg(document->displayName()));
+            if (view == view_) setView(view_);
+            return;
+        case DamagedEditChoice::EditWithBackup: backup = true; break;
+        case DamagedEditChoice::EditWithoutBackup: break;
+        }
+    }
+    if (!view->startEditing(&why)) {
+        showError(tr("Cannot edit: %1").arg(why));
+    } else {
+        view->setBackupAdvised(backup);
+        if (const QString warning = EditSession::editWarning(document->path()); !warning.isEmpty())
+            showError(warning);
+        else
+            emit message(tr("%1 is open for editing; changes stay pending until committed.")
+                             .arg(document->displayName()));
+    }
+    if (view == view_) setView(view_);
 }
 
 bool EditActions::settlePending(HiveView* view) {

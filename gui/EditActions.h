@@ -6,7 +6,9 @@
 // through the current HiveView's EditSession.
 #pragma once
 
+#include <QMetaObject>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 #include <optional>
@@ -43,11 +45,21 @@ public:
     std::function<PendingChoice(HiveView*)> pendingPrompt;
     /// Asks how to commit (the commit dialog by default); nothing: cancelled.
     std::function<std::optional<CommitChoice>(HiveView*)> commitPrompt;
+    enum class DamagedEditChoice { EditWithBackup, EditWithoutBackup, Cancel };
+    /// Asks before opening for editing a hive whose structural check found
+    /// `errors` errors (a message box by default; the tests replace it).
+    /// EditWithBackup preselects the backup copy in the commit dialog.
+    std::function<DamagedEditChoice(HiveView*, int errors)> damagedEditPrompt;
     /// Asks to confirm deleting a key that has subkeys.
     std::function<bool(const QString& path)> confirmRecursiveDelete;
     /// Asks for the class name of the key at `path` (now `current`);
     /// nothing: cancelled, "": remove the class name.
     std::function<std::optional<QString>(const QString& path, const QString& current)> classNamePrompt;
+
+    /// Opens `view`'s hive for editing, as the "Open for Editing" action
+    /// does: once its structural check has run (waiting for it, starting it
+    /// again after a stop), asking first when the check found errors.
+    void requestEditing(HiveView* view);
 
     /// True when `view` may close or be replaced: nothing pending, or the
     /// user discarded, or committed successfully (waiting for the commit).
@@ -104,6 +116,10 @@ private:
     void importDialog();
     void previewDialog();
     void showError(const QString& text);
+
+    /// The view waiting for its check before it is opened for editing.
+    QPointer<HiveView> awaitingCheck_;
+    QMetaObject::Connection awaitingConnection_;
 
     QMainWindow* window_;
     HiveView* view_ = nullptr;

@@ -8,7 +8,6 @@
 
 #include "DiagnosticsModel.h"
 #include "Display.h"
-#include "hive/CellScanner.h"
 #include "hive/TreeWalker.h"
 #include "index/Index.h"
 
@@ -24,17 +23,27 @@ HiveDocument::HiveDocument(const QString& path, QObject* parent)
       path_(path),
       diagnostics_(new DiagnosticsModel(this)),
       openWatcher_(new QFutureWatcher<OpenOutcome>(this)),
-      walkWatcher_(new QFutureWatcher<WalkOutcome>(this)) {
+      checkWatcher_(new QFutureWatcher<CheckOutcome>(this)) {
     connect(openWatcher_, &QFutureWatcher<OpenOutcome>::finished, this, &HiveDocument::onOpenFinished);
-    connect(walkWatcher_, &QFutureWatcher<WalkOutcome>::finished, this, &HiveDocument::onWalkFinished);
+    connect(checkWatcher_, &QFutureWatcher<CheckOutcome>::finished, this, &HiveDocument::onCheckFinished);
+    connect(checkWatcher_, &QFutureWatcher<CheckOutcome>::progressValueChanged, this, [this](int permille) {
+        if (!checking_) return;
+        checkProgress_ = permille;
+        emit checkProgressed(permille);
+    });
 }
 
-HiveDocument::~HiveDocument() { stopWalk(); }
+HiveDocument::~HiveDocument() { stopCheck(); }
 
 QString HiveDocument::displayName() const { return QFileInfo(path_).fileName(); }
 
 void HiveDocument::open(bool useLogs) {
-    stopWalk();
+    // The check of what was shown is abandoned: its end is not reported.
+    stopCheck();
+    checking_ = false;
+    checkDone_ = false;
+    checkStopped_ = false;
+    diagnostics_->clear();
     useLogs_ = useLogs;
     loading_ = true;
     // Hive::open maps the file read-only (PROT_READ, O_RDONLY) and replays
@@ -50,7 +59,7 @@ void HiveDocument::open(bool useLogs) {
         if (hive) {
             // The hbin chain is scanned on first use: do it here, not on
             // the GUI thread.
-            (void)(*hive)->diagnostics();
+            (void)(*hive)->bins();
             outcome.hive = std::shared_ptr<const Hive>(std::move(*hive));
         } else
             outcome.error = toQString(hive.error().message);
@@ -68,28 +77,55 @@ void HiveDocument::onOpenFinished() {
         return;
     }
     hive_ = std::move(outcome.hive);
-    diagnostics_->clear();
-    diagnostics_->append(hive_->diagnostics());
-    walkDone_ = false;
     keys_ = values_ = 0;
     valueOwners_.clear();
     emit opened();
-
-    // The walk reads every key, value and cell: seconds on a large hive, so
-    // it runs beside the GUI and its findings arrive when it ends.
-    walkStop_ = std::make_shared<std::atomic<bool>>(false);
-    walkWatcher_->setFuture(QtConcurrent::run([hive = hive_, stop = walkStop_]() { return walk(*hive, *stop); }));
+    startCheck();
 }
 
-void HiveDocument::onWalkFinished() {
-    WalkOutcome outcome = walkWatcher_->future().takeResult();
-    if (outcome.stopped) return;
-    diagnostics_->append(outcome.diagnostics);
-    keys_ = outcome.keys;
-    values_ = outcome.values;
+void HiveDocument::startCheck() {
+    if (!hive_) return;
+    stopCheck();
+    diagnostics_->clear();
+    checkDone_ = false;
+    checkStopped_ = false;
+    checking_ = true;
+    checkProgress_ = 0;
+    // The check reads every key, value and cell: seconds on a large hive,
+    // so it runs beside the GUI and its findings arrive when it ends.
+    checkStop_ = std::make_shared<std::atomic<bool>>(false);
+    checkWatcher_->setFuture(
+        QtConcurrent::run([hive = hive_, stop = checkStop_](QPromise<CheckOutcome>& promise) {
+            promise.setProgressRange(0, 1000);
+            promise.addResult(check(*hive, *stop, [&promise](unsigned permille) {
+                promise.setProgressValue(static_cast<int>(permille));
+            }));
+        }));
+    emit checkStarted();
+}
+
+void HiveDocument::stopCheck() {
+    if (checkStop_) checkStop_->store(true);
+}
+
+void HiveDocument::onCheckFinished() {
+    // A check superseded by another never ends here (setFuture drops it);
+    // one abandoned by open() is ignored.
+    if (!checking_) return;
+    CheckOutcome outcome = checkWatcher_->future().takeResult();
+    checking_ = false;
+    checkMs_ = outcome.milliseconds;
+    if (outcome.report.stopped) {
+        checkStopped_ = true;
+        emit checkEnded(false);
+        return;
+    }
+    diagnostics_->setRows(std::move(outcome.rows));
+    keys_ = outcome.report.keys;
+    values_ = outcome.report.values;
     valueOwners_ = std::move(outcome.valueOwners);
-    walkDone_ = true;
-    emit walkCompleted();
+    checkDone_ = true;
+    emit checkEnded(true);
 }
 
 std::optional<uint32_t> HiveDocument::keyOfValue(uint32_t valueOffset) const {
@@ -98,43 +134,32 @@ std::optional<uint32_t> HiveDocument::keyOfValue(uint32_t valueOffset) const {
     return it->second;
 }
 
-void HiveDocument::stopWalk() {
-    if (walkStop_) walkStop_->store(true);
-}
-
-WalkOutcome HiveDocument::walk(const Hive& hive, const std::atomic<bool>& stop) {
+CheckOutcome HiveDocument::check(const Hive& hive, const std::atomic<bool>& stop,
+                                 const std::function<void(unsigned permille)>& progress) {
     QElapsedTimer timer;
     timer.start();
-    WalkOutcome out;
+    CheckOutcome out;
+    CheckControl control;
+    control.progress = progress;
+    control.stopRequested = [&stop] { return stop.load(std::memory_order_relaxed); };
+    out.report = checkHive(hive, control);
+    if (out.report.stopped) return out;
+    out.rows = DiagnosticsModel::rowsOf(out.report.diagnostics);
+    // Which key holds each value: the hex and layout views select a value
+    // they are shown, and a vk does not name its key. Its problems are the
+    // checker's already: this walk's are not kept.
+    Diagnostics ignored;
     TreeWalker(hive).walk(
         [&](const WalkedKey& k) {
             if (stop.load(std::memory_order_relaxed)) {
-                out.stopped = true;
+                out.report.stopped = true;
                 return false;
             }
-            ++out.keys;
-            for (uint32_t vkOffset : hive.values(*k.node, &out.diagnostics)) {
-                ++out.values;
-                out.valueOwners.emplace_back(vkOffset, k.offset);
-                auto vk = hive.valueRecord(vkOffset);
-                if (!vk) {
-                    out.diagnostics.error(vk.error());
-                    continue;
-                }
-                auto data = hive.valueData(*vk);
-                if (!data) out.diagnostics.error(data.error());
-            }
+            for (uint32_t vkOffset : hive.values(*k.node, &ignored)) out.valueOwners.emplace_back(vkOffset, k.offset);
             return true;
         },
-        &out.diagnostics);
+        &ignored);
     std::sort(out.valueOwners.begin(), out.valueOwners.end());
-    if (!out.stopped)
-        CellScanner(hive).scan(
-            [&](const HiveBinInfo&, const Cell&) {
-                if (stop.load(std::memory_order_relaxed)) out.stopped = true;
-                return !out.stopped;
-            },
-            &out.diagnostics);
     out.milliseconds = timer.elapsed();
     return out;
 }

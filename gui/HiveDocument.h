@@ -1,6 +1,8 @@
 // HiveDocument: one hive file as the GUI holds it. Opens the file off the GUI
-// thread, then walks the whole tree and every cell in the background to
-// collect the problems a damaged hive has (the tree itself stays lazy).
+// thread, then runs the structural check of the whole hive in the
+// background (engine/hive/Checker: the check `hivectl check` runs, with its
+// severities and messages), with progress and a stop; the tree itself stays
+// lazy.
 #pragma once
 
 #include <QElapsedTimer>
@@ -10,16 +12,17 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
 
+#include "DiagnosticsModel.h"
+#include "hive/Checker.h"
 #include "hive/Hive.h"
 
 namespace hivekit::gui {
-
-class DiagnosticsModel;
 
 /// What the background open returns.
 struct OpenOutcome {
@@ -28,21 +31,22 @@ struct OpenOutcome {
     qint64 milliseconds = 0;
 };
 
-/// What the background walk found.
-struct WalkOutcome {
-    Diagnostics diagnostics;
-    uint64_t keys = 0;
-    uint64_t values = 0;
-    bool stopped = false;
-    qint64 milliseconds = 0;
+/// What the background check found.
+struct CheckOutcome {
+    /// checkHive's report: what `hivectl check` prints, diagnostic for
+    /// diagnostic. report.stopped: the check was stopped, nothing else holds.
+    CheckReport report;
+    /// report.diagnostics as the Problems panel shows them.
+    DiagnosticsModel::Rows rows;
     /// (vk offset, nk offset) of every value reached, sorted: which key a
     /// value record belongs to (a vk does not say).
     std::vector<std::pair<uint32_t, uint32_t>> valueOwners;
+    qint64 milliseconds = 0;
 };
 
 /// One hive file, read-only. The Hive is shared (std::shared_ptr) with the
 /// models and with every worker thread, so closing a tab while a search or
-/// walk runs is safe: the last owner frees it.
+/// check runs is safe: the last owner frees it.
 class HiveDocument : public QObject {
     Q_OBJECT
 public:
@@ -62,13 +66,28 @@ public:
     /// How long the last open took on the worker thread.
     qint64 openMilliseconds() const { return openMs_; }
 
-    /// Problems of this hive: the header's at once, the walk's when it ends.
+    /// The structural check's findings, once it has run to its end (empty
+    /// while it runs and after it was stopped).
     DiagnosticsModel* diagnostics() const { return diagnostics_; }
-    bool walkFinished() const { return walkDone_; }
+    /// Starts the check of the open hive again (after a stop); each open
+    /// starts one by itself. A check already running is superseded.
+    void startCheck();
+    /// Asks the running check to stop; checkEnded(false) follows.
+    void stopCheck();
+    bool isChecking() const { return checking_; }
+    /// The check of the hive shown ran to its end.
+    bool checkFinished() const { return checkDone_; }
+    /// The last check of the hive shown was stopped before its end.
+    bool checkStopped() const { return checkStopped_; }
+    /// The check's progress in thousandths while it runs.
+    int checkProgress() const { return checkProgress_; }
+    /// How long the last check took on the worker thread.
+    qint64 checkMilliseconds() const { return checkMs_; }
+    /// Keys and values the finished check reached.
     uint64_t keyCount() const { return keys_; }
     uint64_t valueCount() const { return values_; }
     /// The key whose value list holds the vk at `valueOffset` (known once
-    /// the walk is finished), or nothing.
+    /// the check is finished), or nothing.
     std::optional<uint32_t> keyOfValue(uint32_t valueOffset) const;
 
     /// Resolves a path ("A\B\C", from the root; a leading '\' or the root
@@ -80,19 +99,25 @@ public:
     /// when they do not lead to the root.
     static std::optional<std::vector<uint32_t>> chainOf(const Hive& hive, uint32_t keyOffset);
 
-    /// The walk of the tree and cells, as run in the background; public for
-    /// the tests. Stops early when `stop` becomes true.
-    static WalkOutcome walk(const Hive& hive, const std::atomic<bool>& stop);
+    /// The check as run in the background (checkHive, then the owners of
+    /// the values); public for the tests. Stops early when `stop` becomes
+    /// true, with report.stopped set.
+    static CheckOutcome check(const Hive& hive, const std::atomic<bool>& stop,
+                              const std::function<void(unsigned permille)>& progress = {});
 
 signals:
     void opened();
     void failed(const QString& message);
-    void walkCompleted();
+    void checkStarted();
+    /// The running check's progress, in thousandths.
+    void checkProgressed(int permille);
+    /// The check ended: ran to its end (`completed`; diagnostics() holds its
+    /// findings) or was stopped.
+    void checkEnded(bool completed);
 
 private:
     void onOpenFinished();
-    void onWalkFinished();
-    void stopWalk();
+    void onCheckFinished();
 
     QString path_;
     bool useLogs_ = true;
@@ -101,9 +126,13 @@ private:
     qint64 openMs_ = 0;
     DiagnosticsModel* diagnostics_;
     QFutureWatcher<OpenOutcome>* openWatcher_;
-    QFutureWatcher<WalkOutcome>* walkWatcher_;
-    std::shared_ptr<std::atomic<bool>> walkStop_;
-    bool walkDone_ = false;
+    QFutureWatcher<CheckOutcome>* checkWatcher_;
+    std::shared_ptr<std::atomic<bool>> checkStop_;
+    bool checking_ = false;
+    bool checkDone_ = false;
+    bool checkStopped_ = false;
+    int checkProgress_ = 0;
+    qint64 checkMs_ = 0;
     uint64_t keys_ = 0;
     uint64_t values_ = 0;
     std::vector<std::pair<uint32_t, uint32_t>> valueOwners_;

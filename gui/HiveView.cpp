@@ -24,7 +24,9 @@
 #include <QVBoxLayout>
 
 #include "ChangeMarks.h"
+#include "DamageBanner.h"
 #include "DetailsPane.h"
+#include "DiagnosticsModel.h"
 #include "Display.h"
 #include "EditSession.h"
 #include "HiveDocument.h"
@@ -34,21 +36,8 @@
 #include "ValueTableModel.h"
 #include "format/Layout.h"
 
-// The hex view (gui/hexview) and the layout view (gui/layoutview) are
-// written beside this file; until they are there, their tabs hold
-// placeholders.
-#if __has_include("hexview/HexPane.h")
-#define HIVEKIT_HAVE_HEXVIEW 1
 #include "hexview/HexPane.h"
-#else
-#define HIVEKIT_HAVE_HEXVIEW 0
-#endif
-#if __has_include("layoutview/LayoutView.h")
-#define HIVEKIT_HAVE_LAYOUTVIEW 1
 #include "layoutview/LayoutView.h"
-#else
-#define HIVEKIT_HAVE_LAYOUTVIEW 0
-#endif
 
 namespace hivekit::gui {
 
@@ -66,6 +55,7 @@ HiveView::HiveView(const QString& path, QWidget* parent)
       loadingLabel_(new QLabel),
       errorLabel_(new QLabel),
       banner_(new RecoveryBanner),
+      damageBanner_(new DamageBanner),
       mainSplitter_(new QSplitter(Qt::Horizontal)),
       rightSplitter_(new QSplitter(Qt::Vertical)),
       tree_(new QTreeView),
@@ -144,9 +134,9 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     lowerTabs_->setDocumentMode(true);
     lowerTabs_->addTab(details_, QIcon(QStringLiteral(":/icons/details.svg")), tr("Details"));
     createHexPage();
-    lowerTabs_->addTab(hexPage_, QIcon(QStringLiteral(":/icons/hex.svg")), tr("Hex"));
+    lowerTabs_->addTab(hexPane_, QIcon(QStringLiteral(":/icons/hex.svg")), tr("Hex"));
     createLayoutPage();
-    lowerTabs_->addTab(layoutPage_, QIcon(QStringLiteral(":/icons/layout.svg")), tr("Layout"));
+    lowerTabs_->addTab(layoutView_, QIcon(QStringLiteral(":/icons/layout.svg")), tr("Layout"));
     connect(lowerTabs_, &QTabWidget::currentChanged, this, &HiveView::onLowerTabChanged);
 
     rightSplitter_->addWidget(table_);
@@ -173,7 +163,9 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     layout->setSpacing(4);
     auto* bannerBox = new QVBoxLayout;
     bannerBox->setContentsMargins(6, 6, 6, 0);
+    bannerBox->setSpacing(4);
     bannerBox->addWidget(banner_);
+    bannerBox->addWidget(damageBanner_);
     layout->addLayout(bannerBox);
     layout->addWidget(stack_, 1);
     restoreLayout();
@@ -183,6 +175,9 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     connect(document_, &HiveDocument::opened, this, &HiveView::onOpened);
     connect(document_, &HiveDocument::failed, this, &HiveView::onFailed);
     connect(banner_, &RecoveryBanner::useLogsRequested, this, &HiveView::reopen);
+    connect(damageBanner_, &DamageBanner::showProblemsRequested, this, &HiveView::problemsRequested);
+    connect(document_, &HiveDocument::checkStarted, damageBanner_, &DamageBanner::hide);
+    connect(document_, &HiveDocument::checkEnded, this, &HiveView::onCheckEnded);
     connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) { onKeySelected(current); });
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HiveView::onValueSelected);
@@ -207,64 +202,39 @@ bool HiveView::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
-bool HiveView::hasHexView() { return HIVEKIT_HAVE_HEXVIEW; }
-bool HiveView::hasLayoutView() { return HIVEKIT_HAVE_LAYOUTVIEW; }
-
-#if HIVEKIT_HAVE_HEXVIEW
-static HexPane* asHexPane(QWidget* page) { return static_cast<HexPane*>(page); }
-#endif
-#if HIVEKIT_HAVE_LAYOUTVIEW
-static LayoutView* asLayoutView(QWidget* page) { return static_cast<LayoutView*>(page); }
-#endif
+QWidget* HiveView::hexPage() const { return hexPane_; }
+QWidget* HiveView::layoutPage() const { return layoutView_; }
 
 void HiveView::createHexPage() {
-#if HIVEKIT_HAVE_HEXVIEW
-    auto* pane = new HexPane;
-    hexPage_ = pane;
+    hexPane_ = new HexPane;
     // A link followed or a cell clicked in the hex view selects that key or
     // value in the tree; show*() calls never signal back, so no loop.
-    connect(pane, &HexPane::keyRequested, this, [this](uint32_t nk) { selectKeyAndValue(nk, layout::kNoCell); });
-    connect(pane, &HexPane::valueRequested, this, &HiveView::selectValueAnywhere);
-#else
-    hexPage_ = makePlaceholder(tr("Hex view"), tr("PLACEHOLDER: the hex view of the file comes with "
-                                                   "gui/hexview (HexView)."));
-#endif
+    connect(hexPane_, &HexPane::keyRequested, this, [this](uint32_t nk) { selectKeyAndValue(nk, layout::kNoCell); });
+    connect(hexPane_, &HexPane::valueRequested, this, &HiveView::selectValueAnywhere);
 }
 
 void HiveView::createLayoutPage() {
-#if HIVEKIT_HAVE_LAYOUTVIEW
-    auto* view = new LayoutView;
-    layoutPage_ = view;
-    connect(view, &LayoutView::cellSelected, this, [this](uint32_t cell, CellKind kind) {
-#if HIVEKIT_HAVE_HEXVIEW
-        asHexPane(hexPage_)->showCell(cell);
-#endif
+    layoutView_ = new LayoutView;
+    connect(layoutView_, &LayoutView::cellSelected, this, [this](uint32_t cell, CellKind kind) {
+        hexPane_->showCell(cell);
         if (kind == CellKind::KeyNode)
             selectKeyAndValue(cell, layout::kNoCell);
         else if (kind == CellKind::Value)
             selectValueAnywhere(cell);
     });
-    connect(view, &LayoutView::offsetSelected, this, [this](uint64_t fileOffset) {
-#if HIVEKIT_HAVE_HEXVIEW
-        asHexPane(hexPage_)->goToOffset(fileOffset);
-#endif
+    connect(layoutView_, &LayoutView::offsetSelected, this, [this](uint64_t fileOffset) {
+        hexPane_->goToOffset(fileOffset);
         emit statusMessage(tr("Offset %1").arg(hexOffsetText(fileOffset)));
     });
-#else
-    layoutPage_ = makePlaceholder(tr("Layout view"), tr("PLACEHOLDER: the picture of hbins and cells comes "
-                                                         "with gui/layoutview (LayoutView)."));
-#endif
 }
 
 void HiveView::onLowerTabChanged() {
-#if HIVEKIT_HAVE_LAYOUTVIEW
     // Mapping every cell costs a pass over the file: only for who looks.
-    if (lowerTabs_->currentWidget() == layoutPage_ && !layoutFed_ && hive()) {
+    if (lowerTabs_->currentWidget() == layoutView_ && !layoutFed_ && hive()) {
         layoutFed_ = true;
-        asLayoutView(layoutPage_)->setHive(hive());
-        if (currentKeyOffset() != layout::kNoCell) asLayoutView(layoutPage_)->setSelectedCell(currentKeyOffset());
+        layoutView_->setHive(hive());
+        if (currentKeyOffset() != layout::kNoCell) layoutView_->setSelectedCell(currentKeyOffset());
     }
-#endif
 }
 
 bool HiveView::selectKeyAndValue(uint32_t keyOffset, uint32_t valueOffset) {
@@ -286,20 +256,10 @@ void HiveView::selectValueAnywhere(uint32_t valueOffset) {
         selectKeyAndValue(*key, valueOffset);
         return;
     }
-    emit statusMessage(document_->walkFinished()
+    emit statusMessage(document_->checkFinished()
                            ? tr("No key lists the value at %1.")
                                  .arg(hexOffsetText(uint64_t{valueOffset} + layout::kBaseBlockSize))
                            : tr("Still reading the hive: try again in a moment."));
-}
-
-QLabel* HiveView::makePlaceholder(const QString& title, const QString& text) {
-    auto* label = new QLabel(QStringLiteral("<h3>") + title.toHtmlEscaped() + QStringLiteral("</h3><p>") +
-                             text.toHtmlEscaped() + QStringLiteral("</p>"));
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setObjectName(QStringLiteral("placeholder"));
-    label->setStyleSheet(QStringLiteral("#placeholder { color: gray; border: 2px dashed #b0b0b0; margin: 12px; }"));
-    return label;
 }
 
 std::shared_ptr<const Hive> HiveView::hive() const { return preview_ ? preview_ : document_->hive(); }
@@ -327,6 +287,7 @@ void HiveView::stopEditing() {
     if (!edit_) return;
     edit_->deleteLater();
     edit_ = nullptr;
+    backupAdvised_ = false;
     preview_.reset();
     marks_.reset();
     if (document_->hive()) onOpened();
@@ -397,9 +358,7 @@ void HiveView::refreshPreview() {
     keyModel_->setHive(h);
     keyModel_->setChangeMarks(marks_);
     valueModel_->setHive(h);
-#if HIVEKIT_HAVE_HEXVIEW
-    asHexPane(hexPage_)->setHive(h);
-#endif
+    hexPane_->setHive(h);
     layoutFed_ = false;
     onLowerTabChanged();
     tree_->expand(keyModel_->rootIndex());
@@ -444,9 +403,7 @@ void HiveView::onOpened() {
     const auto h = document_->hive();
     keyModel_->setHive(h);
     valueModel_->setHive(h);
-#if HIVEKIT_HAVE_HEXVIEW
-    asHexPane(hexPage_)->setHive(h);
-#endif
+    hexPane_->setHive(h);
     layoutFed_ = false;
     onLowerTabChanged();
     banner_->setReport(h->recovery(), h->recovery().wasDirty);
@@ -466,7 +423,15 @@ void HiveView::onOpened() {
     emit loaded();
 }
 
+void HiveView::onCheckEnded(bool completed) {
+    if (!completed) return;
+    const DiagnosticsModel* problems = document_->diagnostics();
+    damageBanner_->setCounts(problems->count(Diagnostic::Severity::Error),
+                             problems->count(Diagnostic::Severity::Warning), problems->dropped());
+}
+
 void HiveView::onFailed(const QString& message) {
+    damageBanner_->hide();
     errorLabel_->setText(QStringLiteral("<h3>") + tr("This file cannot be opened").toHtmlEscaped() +
                          QStringLiteral("</h3><p>") + message.toHtmlEscaped() + QStringLiteral("</p>"));
     stack_->setCurrentIndex(ErrorPage);
@@ -499,12 +464,8 @@ void HiveView::onKeySelected(const QModelIndex& current) {
         valueModel_->setKey(offset);
         valueModel_->setChangeMarks(marks_, path);
         details_->showKey(*h, offset, path);
-#if HIVEKIT_HAVE_HEXVIEW
-        asHexPane(hexPage_)->showKey(offset);
-#endif
-#if HIVEKIT_HAVE_LAYOUTVIEW
-        if (layoutFed_) asLayoutView(layoutPage_)->setSelectedCell(offset);
-#endif
+        hexPane_->showKey(offset);
+        if (layoutFed_) layoutView_->setSelectedCell(offset);
     }
     emit selectionChanged(path);
 }
@@ -517,20 +478,14 @@ void HiveView::onValueSelected() {
         const uint32_t key = valueModel_->keyOffset();
         if (key != layout::kNoCell) {
             details_->showKey(*h, key, currentKeyPath());
-#if HIVEKIT_HAVE_HEXVIEW
-            asHexPane(hexPage_)->showKey(key);
-#endif
+            hexPane_->showKey(key);
         }
         return;
     }
     const uint32_t vk = current.data(ValueTableModel::OffsetRole).toUInt();
     details_->showValue(*h, vk, currentKeyPath());
-#if HIVEKIT_HAVE_HEXVIEW
-    asHexPane(hexPage_)->showValue(vk);
-#endif
-#if HIVEKIT_HAVE_LAYOUTVIEW
-    if (layoutFed_) asLayoutView(layoutPage_)->setSelectedCell(vk);
-#endif
+    hexPane_->showValue(vk);
+    if (layoutFed_) layoutView_->setSelectedCell(vk);
 }
 
 QString HiveView::currentKeyPath() const {
@@ -588,16 +543,8 @@ bool HiveView::selectValue(uint32_t valueOffset) {
 }
 
 void HiveView::showOffset(quint64 fileOffset) {
-#if HIVEKIT_HAVE_HEXVIEW
-    asHexPane(hexPage_)->goToOffset(fileOffset);
-#else
-    // PLACEHOLDER until gui/hexview is there: say where it would go.
-    static_cast<QLabel*>(hexPage_)->setText(
-        QStringLiteral("<h3>") + tr("Hex view").toHtmlEscaped() + QStringLiteral("</h3><p>") +
-        tr("PLACEHOLDER: the hex view would now show file offset %1.").arg(hexOffsetText(fileOffset)).toHtmlEscaped() +
-        QStringLiteral("</p>"));
-#endif
-    lowerTabs_->setCurrentWidget(hexPage_);
+    hexPane_->goToOffset(fileOffset);
+    lowerTabs_->setCurrentWidget(hexPane_);
     emit statusMessage(tr("Offset %1").arg(hexOffsetText(fileOffset)));
 }
 

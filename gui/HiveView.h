@@ -1,6 +1,6 @@
 // HiveView: one open hive in a tab. The key tree on the left; on the right
 // the value table above and the details below (with the hex and layout
-// views beside the details); a banner above for dirty hives.
+// views beside the details); banners above for dirty and for damaged hives.
 #pragma once
 
 #include <QString>
@@ -24,10 +24,13 @@ class QTreeView;
 namespace hivekit::gui {
 
 class ChangeMarks;
+class DamageBanner;
 class DetailsPane;
 class EditSession;
+class HexPane;
 class HiveDocument;
 class KeyTreeModel;
+class LayoutView;
 class RecoveryBanner;
 class ValueTableModel;
 struct SearchHit;
@@ -82,6 +85,10 @@ public:
     void stopEditing();
     EditSession* editSession() const { return edit_; }
     bool isEditing() const { return edit_ != nullptr; }
+    /// The hive was opened for editing despite structural errors, with a
+    /// backup copy advised before the first commit (EditActions asks).
+    void setBackupAdvised(bool advised) { backupAdvised_ = advised; }
+    bool backupAdvised() const { return backupAdvised_; }
     bool hasPendingChanges() const;
     /// Shows the preview of the pending changes again (after each change).
     void refreshPreview();
@@ -97,14 +104,15 @@ public:
     QSortFilterProxyModel* valueProxy() const { return valueProxy_; }
     DetailsPane* details() const { return details_; }
     RecoveryBanner* banner() const { return banner_; }
+    /// The strip shown when the structural check found errors.
+    DamageBanner* damageBanner() const { return damageBanner_; }
     QTabWidget* lowerTabs() const { return lowerTabs_; }
-    /// The Hex tab: gui/hexview's HexPane where it is built in, else a
-    /// placeholder label. The Layout tab likewise (gui/layoutview's LayoutView).
-    QWidget* hexPage() const { return hexPage_; }
-    QWidget* layoutPage() const { return layoutPage_; }
-    /// True when the hex and layout views are built in (not placeholders).
-    static bool hasHexView();
-    static bool hasLayoutView();
+    /// The Hex tab (gui/hexview) and the Layout tab (gui/layoutview).
+    HexPane* hexPane() const { return hexPane_; }
+    LayoutView* layoutView() const { return layoutView_; }
+    /// The same, as the lower tabs' pages.
+    QWidget* hexPage() const;
+    QWidget* layoutPage() const;
 
     /// Splitter sizes, saved and restored through QSettings by every view.
     void saveLayout() const;
@@ -117,6 +125,8 @@ signals:
     void selectionChanged(const QString& keyPath);
     /// A line for the status bar.
     void statusMessage(const QString& text);
+    /// The user asked to see the hive's problems (the damage banner).
+    void problemsRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -127,7 +137,7 @@ private:
     void onKeySelected(const QModelIndex& current);
     void onValueSelected();
     void continueFetching(const QModelIndex& parent);
-    QLabel* makePlaceholder(const QString& title, const QString& text);
+    void onCheckEnded(bool completed);
     void createHexPage();
     void createLayoutPage();
     /// Selects the key at `keyOffset` (through its parent chain) and, when
@@ -145,18 +155,20 @@ private:
     QLabel* loadingLabel_;
     QLabel* errorLabel_;
     RecoveryBanner* banner_;
+    DamageBanner* damageBanner_;
     QSplitter* mainSplitter_;
     QSplitter* rightSplitter_;
     QTreeView* tree_;
     QTableView* table_;
     QTabWidget* lowerTabs_;
     DetailsPane* details_;
-    QWidget* hexPage_ = nullptr;
-    QWidget* layoutPage_ = nullptr;
+    HexPane* hexPane_ = nullptr;
+    LayoutView* layoutView_ = nullptr;
     /// The layout view maps the hive's cells when its tab is first shown.
     bool layoutFed_ = false;
     std::vector<uint32_t> pendingChain_;
     EditSession* edit_ = nullptr;
+    bool backupAdvised_ = false;
     /// The hive after the pending changes (null: none pending, the file's
     /// own hive is shown).
     std::shared_ptr<const Hive> preview_;

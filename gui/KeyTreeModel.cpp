@@ -97,7 +97,7 @@ void KeyTreeModel::listChildren(Node* node) {
     if (node->broken || node->subkeyCount == 0 || !hive_) return;
     auto key = hive_->keyNode(node->offset);
     if (!key) return;
-    // Problems in the lists are reported by the hive's walk (see
+    // Problems in the lists are reported by the hive's check (see
     // HiveDocument); here they only shorten the list.
     node->childOffsets = hive_->subkeys(*key);
 }

@@ -346,13 +346,18 @@ HiveView* MainWindow::openFile(const QString& path) {
         RecentFiles::add(view->document()->path());
         updateWelcome();
         if (view == currentView()) onCurrentTabChanged();
-        // A damaged hive shows its problems at once.
+    });
+    connect(view->document(), &HiveDocument::checkEnded, this, [this, view](bool completed) {
+        if (view != currentView() || !completed) return;
+        onCurrentTabChanged();
+        // A damaged hive shows its problems at once (the damage banner says
+        // so too, should the panel be closed).
         if (view->document()->diagnostics()->count(Diagnostic::Severity::Error) > 0) diagnosticsDock_->raise();
     });
-    connect(view->document(), &HiveDocument::walkCompleted, this, [this, view] {
-        if (view != currentView()) return;
-        onCurrentTabChanged();
-        if (view->document()->diagnostics()->count(Diagnostic::Severity::Error) > 0) diagnosticsDock_->raise();
+    connect(view, &HiveView::problemsRequested, this, [this, view] {
+        tabs_->setCurrentWidget(view);
+        diagnosticsDock_->show();
+        diagnosticsDock_->raise();
     });
     connect(view, &HiveView::loadFailed, this, [this, view](const QString& message) {
         if (view == currentView()) statusBar()->showMessage(message, 10000);
@@ -378,7 +383,7 @@ void MainWindow::closeTab(int index) {
     if (!editActions_->settlePending(view)) return;
     searchDock_->forget(view);
     deletedDock_->forget(view);
-    if (diagnosticsDock_->model() == view->document()->diagnostics()) diagnosticsDock_->setModel(nullptr);
+    if (diagnosticsDock_->document() == view->document()) diagnosticsDock_->setDocument(nullptr);
     view->saveLayout();
     tabs_->removeTab(index);
     view->deleteLater();
@@ -388,14 +393,14 @@ void MainWindow::closeTab(int index) {
 
 void MainWindow::onCurrentTabChanged() {
     HiveView* view = currentView();
-    diagnosticsDock_->setModel(view ? view->document()->diagnostics() : nullptr);
+    diagnosticsDock_->setDocument(view ? view->document() : nullptr);
     editActions_->setView(view);
     if (view)
         onViewSelectionChanged(view, view->currentKeyPath());
     else
         pathLabel_->clear();
     countsLabel_->clear();
-    if (view && view->document()->walkFinished()) {
+    if (view && view->document()->checkFinished()) {
         // One plural-aware phrase per count: languages inflect each noun
         // by its own number.
         countsLabel_->setText(tr("%Ln key(s)", nullptr, pluralN(view->document()->keyCount())) +

@@ -223,6 +223,42 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     </message>
 </context>
 <context>
+    <name>hivekit::gui::DamageBanner</name>
+    <message>
+        <source>Show Problems</source>
+        <translation>Probleme anzeigen</translation>
+    </message>
+    <message>
+        <source>Open the Problems panel with every finding of the structural check</source>
+        <translation>Den Bereich „Probleme“ mit allen Befunden der Prüfung des Aufbaus öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln Fehler</numerusform>
+            <numerusform>%Ln Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln Warnung</numerusform>
+            <numerusform>%Ln Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln more not listed)</source>
+        <translation>
+            <numerusform>(%Ln weiteres nicht aufgeführt)</numerusform>
+            <numerusform>(%Ln weitere nicht aufgeführt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This hive is damaged.&lt;/b&gt; The structural check found %1. Editing it may make it worse.</source>
+        <translation>&lt;b&gt;Diese Struktur ist beschädigt.&lt;/b&gt; Die Prüfung ihres Aufbaus ergab %1. Bearbeiten kann den Schaden vergrößern.</translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::DeletedDock</name>
     <message>
         <source>Deleted</source>
@@ -593,6 +629,41 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
             <numerusform>%Ln Hinweise</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Stop the structural check of this hive</source>
+        <translation>Die Prüfung des Aufbaus dieser Struktur anhalten</translation>
+    </message>
+    <message>
+        <source>Run the structural check of this hive again</source>
+        <translation>Den Aufbau dieser Struktur erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Opening the hive…</source>
+        <translation>Struktur wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Checking the structure of the whole hive…</source>
+        <translation>Der Aufbau der ganzen Struktur wird geprüft …</translation>
+    </message>
+    <message>
+        <source>The check was stopped before its end: what it found so far is not shown.</source>
+        <translation>Die Prüfung wurde vor ihrem Ende angehalten: Was sie bis dahin gefunden hat, wird nicht angezeigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln more not listed)</source>
+        <translation>
+            <numerusform>(%Ln weiteres nicht aufgeführt)</numerusform>
+            <numerusform>(%Ln weitere nicht aufgeführt)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::DiagnosticsModel</name>
@@ -623,13 +694,6 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
-    </message>
-    <message numerus="yes">
-        <source>... and %Ln more problem(s) not listed</source>
-        <translation>
-            <numerusform>… und %Ln weiteres, nicht aufgeführtes Problem</numerusform>
-            <numerusform>… und %Ln weitere, nicht aufgeführte Probleme</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -852,6 +916,45 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <source>No key is selected.</source>
         <translation>Kein Schlüssel ist gewählt.</translation>
     </message>
+    <message>
+        <source>Edit a Damaged Hive</source>
+        <translation>Beschädigte Struktur bearbeiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln structural error(s); editing may make it worse.</source>
+        <translation>
+            <numerusform>%1 hat %Ln Fehler im Aufbau; Bearbeiten kann den Schaden vergrößern.</numerusform>
+            <numerusform>%1 hat %Ln Fehler im Aufbau; Bearbeiten kann den Schaden vergrößern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The Problems panel lists them. Keep a backup copy of the file, made before the first commit, to be able to go back.</source>
+        <translation>Der Bereich „Probleme“ listet sie auf. Behalten Sie eine vor dem ersten Festschreiben angelegte Sicherungskopie der Datei, um zurückkehren zu können.</translation>
+    </message>
+    <message>
+        <source>Edit with a Backup</source>
+        <translation>Mit Sicherungskopie bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit without Backup</source>
+        <translation>Ohne Sicherungskopie bearbeiten</translation>
+    </message>
+    <message>
+        <source>The hive is not open yet.</source>
+        <translation>Die Struktur ist noch nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 was not opened for editing: the structural check it waits for was stopped.</source>
+        <translation>%1 wurde nicht zum Bearbeiten geöffnet: Die Prüfung, auf die das Bearbeiten wartet, wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>Checking %1 before opening it for editing…</source>
+        <translation>%1 wird vor dem Öffnen zum Bearbeiten geprüft …</translation>
+    </message>
+    <message>
+        <source>%1 was not opened for editing.</source>
+        <translation>%1 wurde nicht zum Bearbeiten geöffnet.</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::EditSession</name>
@@ -1035,24 +1138,8 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <translation>Aufbau</translation>
     </message>
     <message>
-        <source>Hex view</source>
-        <translation>Hexadezimalansicht</translation>
-    </message>
-    <message>
-        <source>PLACEHOLDER: the hex view of the file comes with gui/hexview (HexView).</source>
-        <translation>PLATZHALTER: Die Hexadezimalansicht der Datei kommt mit gui/hexview (HexView).</translation>
-    </message>
-    <message>
         <source>Offset %1</source>
         <translation>Offset %1</translation>
-    </message>
-    <message>
-        <source>Layout view</source>
-        <translation>Aufbauansicht</translation>
-    </message>
-    <message>
-        <source>PLACEHOLDER: the picture of hbins and cells comes with gui/layoutview (LayoutView).</source>
-        <translation>PLATZHALTER: Das Bild der hbins und Zellen kommt mit gui/layoutview (LayoutView).</translation>
     </message>
     <message>
         <source>The key at %1 is not reachable from the root.</source>
@@ -1089,10 +1176,6 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     <message>
         <source>The key was found but cannot be shown in the tree.</source>
         <translation>Der Schlüssel wurde gefunden, kann aber nicht im Baum angezeigt werden.</translation>
-    </message>
-    <message>
-        <source>PLACEHOLDER: the hex view would now show file offset %1.</source>
-        <translation>PLATZHALTER: Die Hexadezimalansicht würde jetzt Datei-Offset %1 zeigen.</translation>
     </message>
     <message>
         <source>Cannot show the pending changes: %1</source>

@@ -32,6 +32,30 @@
     </message>
 </context>
 <context>
+    <name>hivekit::gui::DamageBanner</name>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln error</numerusform>
+            <numerusform>%Ln errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln warning</numerusform>
+            <numerusform>%Ln warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln more not listed)</source>
+        <translation>
+            <numerusform>(%Ln more not listed)</numerusform>
+            <numerusform>(%Ln more not listed)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::DeletedDock</name>
     <message numerus="yes">
         <source>%Ln deleted key(s)</source>
@@ -126,14 +150,21 @@
             <numerusform>%Ln notes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>(%Ln more not listed)</source>
+        <translation>
+            <numerusform>(%Ln more not listed)</numerusform>
+            <numerusform>(%Ln more not listed)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
-    <name>hivekit::gui::DiagnosticsModel</name>
+    <name>hivekit::gui::EditActions</name>
     <message numerus="yes">
-        <source>... and %Ln more problem(s) not listed</source>
+        <source>%1 has %Ln structural error(s); editing may make it worse.</source>
         <translation>
-            <numerusform>... and %Ln more problem not listed</numerusform>
-            <numerusform>... and %Ln more problems not listed</numerusform>
+            <numerusform>%1 has %Ln structural error; editing may make it worse.</numerusform>
+            <numerusform>%1 has %Ln structural errors; editing may make it worse.</numerusform>
         </translation>
     </message>
 </context>

@@ -223,6 +223,42 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
 </context>
 <context>
+    <name>hivekit::gui::DamageBanner</name>
+    <message>
+        <source>Show Problems</source>
+        <translation>Afficher les problèmes</translation>
+    </message>
+    <message>
+        <source>Open the Problems panel with every finding of the structural check</source>
+        <translation>Ouvrir le panneau «&#xa0;Problèmes&#xa0;» avec tous les constats de la vérification de structure</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln erreur</numerusform>
+            <numerusform>%Ln erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln avertissement</numerusform>
+            <numerusform>%Ln avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln more not listed)</source>
+        <translation>
+            <numerusform>(%Ln autre non listé)</numerusform>
+            <numerusform>(%Ln autres non listés)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This hive is damaged.&lt;/b&gt; The structural check found %1. Editing it may make it worse.</source>
+        <translation>&lt;b&gt;Cette ruche est endommagée.&lt;/b&gt; La vérification de sa structure a trouvé %1. La modifier risque d’aggraver les dégâts.</translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::DeletedDock</name>
     <message>
         <source>Deleted</source>
@@ -593,6 +629,41 @@ Cliquez pour aller à cette cellule.</translation>
             <numerusform>%Ln remarques</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Stop the structural check of this hive</source>
+        <translation>Arrêter la vérification de la structure de cette ruche</translation>
+    </message>
+    <message>
+        <source>Run the structural check of this hive again</source>
+        <translation>Vérifier à nouveau la structure de cette ruche</translation>
+    </message>
+    <message>
+        <source>Opening the hive…</source>
+        <translation>Ouverture de la ruche…</translation>
+    </message>
+    <message>
+        <source>Checking the structure of the whole hive…</source>
+        <translation>Vérification de la structure de toute la ruche…</translation>
+    </message>
+    <message>
+        <source>The check was stopped before its end: what it found so far is not shown.</source>
+        <translation>La vérification a été arrêtée avant la fin&#xa0;: ce qu’elle avait trouvé n’est pas affiché.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln more not listed)</source>
+        <translation>
+            <numerusform>(%Ln autre non listé)</numerusform>
+            <numerusform>(%Ln autres non listés)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::DiagnosticsModel</name>
@@ -623,13 +694,6 @@ Cliquez pour aller à cette cellule.</translation>
     <message>
         <source>Problem</source>
         <translation>Problème</translation>
-    </message>
-    <message numerus="yes">
-        <source>... and %Ln more problem(s) not listed</source>
-        <translation>
-            <numerusform>… et %Ln autre problème non listé</numerusform>
-            <numerusform>… et %Ln autres problèmes non listés</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -852,6 +916,45 @@ Cliquez pour aller à cette cellule.</translation>
         <source>No key is selected.</source>
         <translation>Aucune clé n’est sélectionnée.</translation>
     </message>
+    <message>
+        <source>Edit a Damaged Hive</source>
+        <translation>Modifier une ruche endommagée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %Ln structural error(s); editing may make it worse.</source>
+        <translation>
+            <numerusform>%1 a %Ln erreur de structure&#xa0;; toute modification risque d’aggraver les dégâts.</numerusform>
+            <numerusform>%1 a %Ln erreurs de structure&#xa0;; toute modification risque d’aggraver les dégâts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The Problems panel lists them. Keep a backup copy of the file, made before the first commit, to be able to go back.</source>
+        <translation>Le panneau «&#xa0;Problèmes&#xa0;» les énumère. Conservez une copie de sauvegarde du fichier, faite avant la première validation, pour pouvoir revenir en arrière.</translation>
+    </message>
+    <message>
+        <source>Edit with a Backup</source>
+        <translation>Modifier avec une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Edit without Backup</source>
+        <translation>Modifier sans sauvegarde</translation>
+    </message>
+    <message>
+        <source>The hive is not open yet.</source>
+        <translation>La ruche n’est pas encore ouverte.</translation>
+    </message>
+    <message>
+        <source>%1 was not opened for editing: the structural check it waits for was stopped.</source>
+        <translation>%1 n’a pas été ouvert en écriture&#xa0;: la vérification de structure qu’il attend a été arrêtée.</translation>
+    </message>
+    <message>
+        <source>Checking %1 before opening it for editing…</source>
+        <translation>Vérification de %1 avant son ouverture en écriture…</translation>
+    </message>
+    <message>
+        <source>%1 was not opened for editing.</source>
+        <translation>%1 n’a pas été ouvert en écriture.</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::EditSession</name>
@@ -1035,24 +1138,8 @@ Cliquez pour aller à cette cellule.</translation>
         <translation>Structure</translation>
     </message>
     <message>
-        <source>Hex view</source>
-        <translation>Vue hexadécimale</translation>
-    </message>
-    <message>
-        <source>PLACEHOLDER: the hex view of the file comes with gui/hexview (HexView).</source>
-        <translation>EMPLACEMENT RÉSERVÉ&#xa0;: la vue hexadécimale du fichier viendra avec gui/hexview (HexView).</translation>
-    </message>
-    <message>
         <source>Offset %1</source>
         <translation>Décalage %1</translation>
-    </message>
-    <message>
-        <source>Layout view</source>
-        <translation>Vue de la structure</translation>
-    </message>
-    <message>
-        <source>PLACEHOLDER: the picture of hbins and cells comes with gui/layoutview (LayoutView).</source>
-        <translation>EMPLACEMENT RÉSERVÉ&#xa0;: l’image des hbins et des cellules viendra avec gui/layoutview (LayoutView).</translation>
     </message>
     <message>
         <source>The key at %1 is not reachable from the root.</source>
@@ -1089,10 +1176,6 @@ Cliquez pour aller à cette cellule.</translation>
     <message>
         <source>The key was found but cannot be shown in the tree.</source>
         <translation>La clé a été trouvée mais ne peut pas être affichée dans l’arborescence.</translation>
-    </message>
-    <message>
-        <source>PLACEHOLDER: the hex view would now show file offset %1.</source>
-        <translation>EMPLACEMENT RÉSERVÉ&#xa0;: la vue hexadécimale montrerait maintenant le décalage %1 du fichier.</translation>
     </message>
     <message>
         <source>Cannot show the pending changes: %1</source>

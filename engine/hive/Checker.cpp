@@ -75,22 +75,56 @@ struct ListScan {
     uint32_t maxClass = 0, maxClassKey = kNone;
 };
 
+/// Progress shares, in thousandths: the scan of the hbins reads every cell
+/// header once; the walk decodes every reachable record and takes most of
+/// the time; the final passes over the cell and sk maps are quick.
+constexpr unsigned kScanDone = 150;
+constexpr unsigned kWalkDone = 980;
+/// How often the stop request is polled: it may cost a lock or an atomic.
+constexpr uint64_t kCellsPerPoll = 4096;
+constexpr uint64_t kKeysPerPoll = 256;
+
 class Checker {
 public:
-    explicit Checker(const Hive& hive) : hive_(hive), all_(hive.bytes()), header_(hive.header()) {}
+    Checker(const Hive& hive, const CheckControl& control)
+        : hive_(hive), all_(hive.bytes()), header_(hive.header()), control_(control) {}
 
     CheckReport run() {
         checkHeader();
         checkBins();
         scanCells();
-        walk();
+        if (!report_.stopped) walk();
+        if (report_.stopped) return std::move(report_);
         finishSecurity();
         finishListKinds();
         countUnreferenced();
+        advance(1000);
         return std::move(report_);
     }
 
 private:
+    // ---- progress and stop (CheckControl) ------------------------------
+
+    /// Polls the stop request; sets report_.stopped when it is granted.
+    bool stopNow() {
+        if (!report_.stopped && control_.stopRequested && control_.stopRequested()) report_.stopped = true;
+        return report_.stopped;
+    }
+
+    void advance(unsigned permille) {
+        if (static_cast<int>(permille) <= progress_) return;
+        progress_ = static_cast<int>(permille);
+        if (control_.progress) control_.progress(permille);
+    }
+
+    /// The walk's share done, judged by the keys visited against the nk
+    /// cells the scan saw (a key may be unreachable, so the count is capped).
+    void advanceWalk() {
+        const uint64_t expected = std::max<uint64_t>(nkCells_, 1);
+        const uint64_t done = std::min(report_.keys, expected);
+        advance(kScanDone + static_cast<unsigned>(done * (kWalkDone - kScanDone) / expected));
+    }
+
     // ---- reporting -----------------------------------------------------
 
     void error(std::string message, uint64_t offset) { report_.diagnostics.error(std::move(message), offset); }
@@ -171,9 +205,16 @@ private:
     void scanCells() {
         cells_.reserve(hive_.binsEnd() / 64);
         Diagnostics scanProblems;
+        const uint64_t binsEnd = std::max<uint64_t>(hive_.binsEnd(), 1);
+        advance(0);
         CellScanner(hive_).scan(
             [&](const HiveBinInfo&, const Cell& c) {
                 cells_.push_back(CellEntry{c.offset, c.size, kNone, kNone, c.allocated, Role::None});
+                if (c.allocated && classifyCell(c) == CellKind::KeyNode) ++nkCells_;
+                if (cells_.size() % kCellsPerPoll == 0) {
+                    if (stopNow()) return false;
+                    advance(static_cast<unsigned>(uint64_t{c.offset} * kScanDone / binsEnd));
+                }
                 return true;
             },
             &scanProblems);
@@ -360,6 +401,10 @@ private:
         std::vector<Frame> children;
         stack.push_back(Frame{*root, 0});
         while (!stack.empty()) {
+            if (report_.keys % kKeysPerPoll == 0) {
+                if (stopNow()) return;
+                advanceWalk();
+            }
             Frame f = std::move(stack.back());
             stack.pop_back();
             children.clear();
@@ -834,6 +879,9 @@ private:
     const Hive& hive_;
     Bytes all_;
     const BaseBlock& header_;
+    const CheckControl& control_;
+    int progress_ = -1;  ///< the last share reported, in thousandths
+    uint64_t nkCells_ = 0;  ///< allocated nk cells the scan saw: what the walk's progress is judged by
     CheckReport report_;
     uint32_t rootOffset_ = kNone;
     bool treeComplete_ = true;     ///< every subkey list and key of the tree could be read
@@ -848,6 +896,8 @@ private:
 
 }  // namespace
 
-CheckReport checkHive(const Hive& hive) { return Checker(hive).run(); }
+CheckReport checkHive(const Hive& hive) { return checkHive(hive, CheckControl{}); }
+
+CheckReport checkHive(const Hive& hive, const CheckControl& control) { return Checker(hive, control).run(); }
 
 }  // namespace hivekit

@@ -68,6 +68,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 
 #include "hive/Diagnostics.h"
 #include "hive/Hive.h"
@@ -83,6 +84,9 @@ struct CheckReport {
     uint64_t securityCells = 0;    ///< sk cells in the sk list
     uint64_t unreferencedCells = 0;///< allocated cells nothing reachable points to
     bool dirty = false;            ///< the header's sequence numbers differ
+    /// CheckControl::stopRequested ended the check early: the diagnostics
+    /// and counts are partial, and say nothing about what was not reached.
+    bool stopped = false;
 
     size_t errors() const { return diagnostics.count(Diagnostic::Severity::Error); }
     size_t warnings() const { return diagnostics.count(Diagnostic::Severity::Warning); }
@@ -91,9 +95,25 @@ struct CheckReport {
     bool clean() const { return errors() == 0 && warnings() == 0; }
 };
 
+/// How a caller follows and stops a check running on another thread (the
+/// GUI's Problems panel). Both members are optional; neither changes what a
+/// check that runs to its end reports.
+struct CheckControl {
+    /// Called on the checking thread with the share of the work done, in
+    /// thousandths (0 to 1000), each time that share grows; 1000 once at the
+    /// end of a check that was not stopped.
+    std::function<void(unsigned permille)> progress;
+    /// Polled on the checking thread every few thousand cells and every few
+    /// hundred keys; once it returns true the check ends early, with
+    /// CheckReport::stopped set.
+    std::function<bool()> stopRequested;
+};
+
 /// Checks every structural invariant listed above. Never fails and never
 /// reads out of bounds, whatever the bytes; cost is linear in the number of
 /// cells (one scan, one visit per reachable cell).
 CheckReport checkHive(const Hive& hive);
+/// The same check, reporting its progress and stoppable through `control`.
+CheckReport checkHive(const Hive& hive, const CheckControl& control);
 
 }  // namespace hivekit

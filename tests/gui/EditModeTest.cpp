@@ -78,7 +78,8 @@ TEST_CASE("A hive opens read-only and edits only after Open for editing, which a
     CHECK_FALSE(edit->newKeyAction()->isEnabled());
     CHECK_FALSE(edit->deleteAction()->isEnabled());
     edit->editModeAction()->trigger();
-    CHECK(view->isEditing());
+    // Editing waits for the structural check of the hive (clean here: no question).
+    REQUIRE(waitUntil([&] { return view->isEditing(); }));
     CHECK(edit->newKeyAction()->isEnabled());
 
     HiveView* dirtyView = openAndWait(window, dirty);
@@ -389,7 +390,7 @@ TEST_CASE("Del in the key tree deletes the selected key and Ctrl+Z brings it bac
     edit->confirmRecursiveDelete = [](const QString&) { return true; };
     HiveView* view = openAndWait(window, hive);
     edit->editModeAction()->trigger();
-    REQUIRE(view->isEditing());
+    REQUIRE(waitUntil([&] { return view->isEditing(); }));
     REQUIRE(view->goToPath(QStringLiteral("AppEvents")));
     view->keyTree()->setFocus();
     QTest::keyClick(view->keyTree(), Qt::Key_Delete);

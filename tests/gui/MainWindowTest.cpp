@@ -222,7 +222,7 @@ TEST_CASE("A damaged hive opens with its problems in the dock, and clicking one 
     MainWindow window;
     window.show();
     HiveView* view = openAndWait(window, hivePath("regipy/corrupted_system_hive"));
-    REQUIRE(waitUntil([&] { return view->document()->walkFinished(); }));
+    REQUIRE(waitUntil([&] { return view->document()->checkFinished(); }));
     DiagnosticsModel* problems = view->document()->diagnostics();
     REQUIRE(window.diagnosticsDock()->model() == problems);
     CHECK(problems->count(hivekit::Diagnostic::Severity::Error) > 0);

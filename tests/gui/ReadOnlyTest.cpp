@@ -85,7 +85,7 @@ TEST_CASE("Browsing, searching and switching logs leave the hive files' bytes an
         dirtyView->reopen(false);
         REQUIRE(waitUntil([&] { return dirtyView->isLoaded(); }));
         browse(dirtyView, dirtyView->keyModel()->rootIndex(), 5);
-        REQUIRE(waitUntil([&] { return view->document()->walkFinished() && dirtyView->document()->walkFinished(); }));
+        REQUIRE(waitUntil([&] { return view->document()->checkFinished() && dirtyView->document()->checkFinished(); }));
         window.close();
     }
 

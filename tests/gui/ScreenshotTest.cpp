@@ -70,7 +70,7 @@ TEST_CASE("A screenshot of the main window with regipy/SYSTEM shows the tree, th
     QSignalSpy finished(window.searchDock()->job(), &SearchJob::finished);
     window.startSearch();
     REQUIRE(waitUntil([&] { return finished.count() == 1; }, 60000));
-    REQUIRE(waitUntil([&] { return view->document()->walkFinished(); }, 60000));
+    REQUIRE(waitUntil([&] { return view->document()->checkFinished(); }, 60000));
     QCoreApplication::processEvents();
 
     const QImage shot = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
@@ -102,7 +102,7 @@ TEST_CASE("A screenshot of a dirty hive shows the recovery banner above the tree
     window.resize(1280, 800);
     window.show();
     HiveView* view = window.openFile(qpath(dir.file("UsrClass.dat")));
-    REQUIRE(waitUntil([&] { return view->isLoaded() && view->document()->walkFinished(); }));
+    REQUIRE(waitUntil([&] { return view->isLoaded() && view->document()->checkFinished(); }));
     QCoreApplication::processEvents();
     const QImage shot = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
     const QString file = QDir(QDir::tempPath()).filePath(QStringLiteral("hivekit-dirty-hive.png"));
@@ -120,7 +120,7 @@ TEST_CASE("A screenshot of a damaged hive shows its problems in the dock", "[gui
     window.resize(1280, 800);
     window.show();
     HiveView* view = window.openFile(qpath(hivePath("regipy/corrupted_system_hive")));
-    REQUIRE(waitUntil([&] { return view->isLoaded() && view->document()->walkFinished(); }));
+    REQUIRE(waitUntil([&] { return view->isLoaded() && view->document()->checkFinished(); }));
     QCoreApplication::processEvents();
     const QImage shot = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
     REQUIRE(shot.save(QDir(QDir::tempPath()).filePath(QStringLiteral("hivekit-damaged-hive.png"))));
