@@ -258,7 +258,7 @@ TEST_CASE("Showing a dirty hive's primary file without its logs, the Problems pa
           "[gui][problems]") {
     MainWindow window;
     int compared = 0;
-    for (const std::string& file : corpusFiles()) {
+    for (const std::string& file : corpusPaths()) {
         if (!hasLogBeside(file)) continue;
         INFO(file);
         const std::optional<CliCheck> expected = compareWithHivectl(window, file, false);
