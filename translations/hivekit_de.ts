@@ -221,6 +221,10 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <source>Commit</source>
         <translation>Festschreiben</translation>
     </message>
+    <message>
+        <source>Durable commit: the log, the hive&apos;s pages and its header are each flushed to the disk before the next step, so a commit that succeeds survives a power cut.</source>
+        <translation>Dauerhaftes Festschreiben: Protokoll, Seiten und Kopf der Hive-Datei werden vor dem nächsten Schritt jeweils auf die Platte geschrieben, sodass ein erfolgreiches Festschreiben einen Stromausfall übersteht.</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::DamageBanner</name>

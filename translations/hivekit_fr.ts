@@ -221,6 +221,10 @@ Cliquez pour aller à cette cellule.</translation>
         <source>Commit</source>
         <translation>Valider</translation>
     </message>
+    <message>
+        <source>Durable commit: the log, the hive&apos;s pages and its header are each flushed to the disk before the next step, so a commit that succeeds survives a power cut.</source>
+        <translation>Validation durable&#xa0;: le journal, les pages de la ruche et son en-tête sont chacun écrits sur le disque avant l’étape suivante&#xa0;; une validation réussie survit donc à une coupure de courant.</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::DamageBanner</name>
