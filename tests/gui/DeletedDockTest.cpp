@@ -4,9 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <QAction>
-#include <QSemaphore>
 #include <QSignalSpy>
-#include <QThreadPool>
 #include <QTreeView>
 
 #include "DeletedDock.h"
@@ -25,6 +23,7 @@
 using namespace hivekit;
 using namespace hivekit::gui;
 using namespace testsupport;
+using guitest::BusyThreadPool;
 using guitest::qpath;
 using guitest::openAndWait;
 using guitest::waitUntil;
@@ -149,21 +148,12 @@ TEST_CASE("A deleted-data scan that is stopped says so and shows nothing") {
     HiveView* view = openAndWait(window, hive);
     DeletedDock* dock = window.deletedDock();
     // Every worker thread busy: the scan is queued, and stopped before it
-    // can start, whatever the machine's speed.
-    QThreadPool* pool = QThreadPool::globalInstance();
-    const int threads = pool->maxThreadCount();
-    QSemaphore busy, release;
-    for (int i = 0; i < threads; ++i) {
-        pool->start([&] {
-            busy.release();
-            release.acquire();
-        });
-    }
-    busy.acquire(threads);
+    // can start.
+    BusyThreadPool pool;
     dock->scan(view->document()->hive(), view);
     CHECK(dock->isRunning());
     dock->cancel();
-    release.release(threads);
+    pool.release();
     dock->waitForFinished();
     REQUIRE(waitUntil([&] { return !dock->isRunning() && dock->statusText().contains(QStringLiteral("Stopped")); }));
     CHECK(dock->model()->scan() == nullptr);

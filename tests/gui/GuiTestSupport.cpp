@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <QSemaphore>
+#include <QThreadPool>
+
 #include "HiveView.h"
 #include "MainWindow.h"
 
@@ -20,6 +23,29 @@ std::shared_ptr<const hivekit::Hive> openHive(const std::string& path, bool useL
     auto hive = hivekit::Hive::open(path, options);
     if (!hive) FAIL("cannot open " << path << ": " << hive.error().message);
     return std::shared_ptr<const hivekit::Hive>(std::move(*hive));
+}
+
+struct BusyThreadPool::State {
+    QSemaphore busy;
+    QSemaphore release;
+};
+
+BusyThreadPool::BusyThreadPool() : state_(std::make_shared<State>()) {
+    QThreadPool* pool = QThreadPool::globalInstance();
+    threads_ = pool->maxThreadCount();
+    for (int i = 0; i < threads_; ++i) {
+        pool->start([state = state_] {
+            state->busy.release();
+            state->release.acquire();
+        });
+    }
+    state_->busy.acquire(threads_);
+}
+
+void BusyThreadPool::release() {
+    if (released_) return;
+    released_ = true;
+    state_->release.release(threads_);
 }
 
 }  // namespace guitest

@@ -36,6 +36,25 @@ inline QString qpath(const std::string& path) { return QString::fromStdString(pa
 /// (REQUIREs both).
 hivekit::gui::HiveView* openAndWait(hivekit::gui::MainWindow& window, const std::string& path);
 
+/// Keeps every thread of Qt's global pool busy until release() (or
+/// destruction), so that work started meanwhile is queued, not running:
+/// tests stop queued work deterministically, whatever the machine's speed.
+class BusyThreadPool {
+public:
+    BusyThreadPool();
+    ~BusyThreadPool() { release(); }
+    BusyThreadPool(const BusyThreadPool&) = delete;
+    BusyThreadPool& operator=(const BusyThreadPool&) = delete;
+    /// Lets the pool's threads go (once).
+    void release();
+
+private:
+    struct State;
+    std::shared_ptr<State> state_;
+    int threads_ = 0;
+    bool released_ = false;
+};
+
 /// Opens a hive with the engine directly (REQUIREs success).
 std::shared_ptr<const hivekit::Hive> openHive(const std::string& path, bool useLogs = true);
 

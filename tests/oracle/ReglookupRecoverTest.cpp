@@ -46,18 +46,6 @@ struct Record {
     std::string type;  // VALUE: "SZ", "DWORD", ... or "0x0000abcd"
 };
 
-std::string unescape(const std::string& s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size()) {
-            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
 
 std::vector<std::string> split(const std::string& line, char sep) {
     std::vector<std::string> f;
@@ -80,8 +68,8 @@ std::vector<Record> reglookupRecover(const std::string& path) {
         rec.offset = std::stoull(f[0], nullptr, 16);
         rec.length = std::stoull(f[1], nullptr, 16);
         rec.key = f[2] == "KEY";
-        rec.path = unescape(f[3]);
-        rec.name = unescape(f[4]);
+        rec.path = reglookupUnescape(f[3]);
+        rec.name = reglookupUnescape(f[4]);
         rec.type = f[7];
         out.push_back(rec);
     }

@@ -193,18 +193,6 @@ std::vector<std::string> split(const std::string& text, char sep) {
     return out;
 }
 
-std::string unescape(const std::string& s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size()) {
-            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
 
 std::vector<TheirAce> parseAcl(const std::string& field) {
     std::vector<TheirAce> out;
@@ -231,7 +219,7 @@ std::vector<TheirKey> reglookupKeys(const std::string& hive) {
         TheirKey key;
         REQUIRE(f[0].rfind('/', 0) == 0);
         if (f[0] != "/")
-            for (const std::string& name : split(f[0].substr(1), '/')) key.path.push_back(unescape(name));
+            for (const std::string& name : split(f[0].substr(1), '/')) key.path.push_back(reglookupUnescape(name));
         key.owner = f[4];
         key.group = f[5];
         key.sacl = parseAcl(f[6]);

@@ -38,6 +38,19 @@ std::vector<std::string> corpusFiles() {
     return files;
 }
 
+std::string reglookupUnescape(const std::string& field) {
+    std::string out;
+    for (size_t i = 0; i < field.size(); ++i) {
+        if (field[i] == '%' && i + 2 < field.size()) {
+            out += static_cast<char>(std::stoi(field.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += field[i];
+        }
+    }
+    return out;
+}
+
 std::string hivexDumpScript() {
     std::string path = std::string(HIVEKIT_ORACLE_DIR) + "/hivex-dump";
     if (!fileExists(path)) throw std::runtime_error(path + " is missing");

@@ -20,6 +20,8 @@ std::vector<std::string> corpusFiles();
 
 /// tests/oracle/hivex-dump: the canonical dump through libhivex.
 std::string hivexDumpScript();
+/// A field of reglookup's CSV output with its %XX escapes decoded.
+std::string reglookupUnescape(const std::string& field);
 
 /// The hivectl binary built beside the tests.
 std::string hivectlPath();
