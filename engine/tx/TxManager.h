@@ -88,6 +88,7 @@
 //         is not crash-safe at all.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -98,6 +99,7 @@
 #include "hive/Hive.h"
 #include "tx/DirtyTracker.h"
 #include "tx/FileIO.h"
+#include "tx/HiveLock.h"
 
 namespace hivekit {
 
@@ -113,6 +115,13 @@ struct TxOptions {
     std::function<uint64_t()> clock;
     /// Replay a dirty hive's logs into the image when opening.
     bool useLogs = true;
+    /// How long open() waits for the hive's lock while another writer holds
+    /// it (tx/HiveLock.h); 0: it fails at once (ErrorCode::Locked).
+    std::chrono::milliseconds lockWait{0};
+    /// A lock on this hive that the caller holds already (an editor that
+    /// keeps the hive locked between the sessions it opens); the TxManager
+    /// shares it instead of taking its own. Null: open() takes its own.
+    std::shared_ptr<HiveLock> lock;
 };
 
 /// What one commit did.
@@ -135,9 +144,12 @@ uint64_t filetimeNow();
 /// One hive opened for editing and its transaction. Not thread-safe.
 class TxManager {
 public:
-    /// Opens `path` for editing (Hive::openEditable). When a dirty hive's
-    /// logs were replayed, the pages recovery changed are pending at once:
-    /// the first commit writes the recovered state.
+    /// Opens `path` for editing (Hive::openEditable). First it takes the
+    /// hive's lock (tx/HiveLock.h), or shares TxOptions::lock, and holds it
+    /// until the TxManager is destroyed: no other writer, in this process or
+    /// another, opens the hive meanwhile. When a dirty hive's logs were
+    /// replayed, the pages recovery changed are pending at once: the first
+    /// commit writes the recovered state.
     static Result<std::unique_ptr<TxManager>> open(const std::string& path, TxOptions options = {});
     ~TxManager();
 
@@ -187,6 +199,7 @@ private:
     Result<void> checkUsable() const;
     std::string logPathFor() const;
 
+    std::shared_ptr<HiveLock> lock_;  ///< held from open() on, released last
     std::string path_;
     TxOptions options_;
     FileIO* io_ = nullptr;
