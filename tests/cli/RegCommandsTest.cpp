@@ -15,6 +15,7 @@
 
 #include "format/Names.h"
 #include "format/ValueData.h"
+#include "merge/Session.h"
 #include "regfile/RegFile.h"
 #include "support/HiveBuilder.h"
 #include "support/TestSupport.h"
@@ -314,7 +315,21 @@ TEST_CASE("An export imported into a fresh hive gives the original tree back", "
     }
     REQUIRE(created.exitCode == 0);
     auto e = hivectl({"export", hivePath(hiveName), "-o", dir.file("x.reg")});
-    REQUIRE(e.exitCode == 0);
+    // hivex/special's key "zero\0key" cannot be a .reg key line (the parser
+    // refuses a NUL in a key path, as regedit does): left out with a warning
+    // (exit 1), and deleted from the reference the import is compared with.
+    const bool special = std::string(hiveName) == "hivex/special";
+    std::string reference = hivePath(hiveName);
+    if (special) {
+        CHECK(e.err == "hivectl: warning [0x11b8]: key \"zero\\0key\": its name holds a NUL character, which a .reg "
+                       "key line cannot hold; left out with its subtree\n");
+        reference = copyFile(reference, dir.file("reference"));
+        auto session = hivekit::Session::open(reference);
+        REQUIRE(session);
+        REQUIRE((*session)->apply(hivekit::Plan().deleteKey(std::string("zero\0key", 8), true)));
+        REQUIRE((*session)->commit());
+    }
+    REQUIRE(e.exitCode == (special ? 1 : 0));
     auto i = hivectl({"import", dir.file("fresh"), dir.file("x.reg")});
     if (i.exitCode == 2 && i.err.find("needs the transactional engine") != std::string::npos) {
         WARN("skipped: hivectl import cannot apply edits yet (merge/Session, issue 4)");
@@ -322,7 +337,7 @@ TEST_CASE("An export imported into a fresh hive gives the original tree back", "
     }
     INFO(i.err);
     REQUIRE(i.exitCode == 0);
-    CHECK(dumpWithoutTimes(dir.file("fresh")) == dumpWithoutTimes(hivePath(hiveName)));
+    CHECK(dumpWithoutTimes(dir.file("fresh")) == dumpWithoutTimes(reference));
     auto check = hivectl({"check", dir.file("fresh")});
     CHECK(check.exitCode == 0);
 }
