@@ -1,9 +1,12 @@
 #include "tx/HiveLock.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #ifdef _WIN32
+#define NOMINMAX  // std::min, not the macro
 #include <windows.h>
 #else
 #include <cerrno>
