@@ -36,6 +36,10 @@ struct Args {
     bool hex = false;        ///< --hex (set): --data is hex bytes whatever the type
     std::string type;        ///< --type T (set)
     std::vector<std::string> data;  ///< --data TEXT (set; repeatable)
+    /// --wait SECONDS (write commands): how long to wait for another
+    /// writer's lock on HIVE before giving up with kLocked.
+    long waitMilliseconds = kDefaultWaitMilliseconds;
+    static constexpr long kDefaultWaitMilliseconds = 5000;
 
     const std::string& hivePath() const { return positional.at(0); }
     /// Positional argument i (after HIVE), or `fallback`.
@@ -47,8 +51,13 @@ struct Args {
 /// Exit codes: 0 success, 1 the hive has problems (check) or the item is
 /// missing (or a plan is refused), 2 usage errors, 3 the file cannot be
 /// opened or is not a hive, 4 a write failed (the hive file is unchanged,
-/// or recovers from its log, as the message says).
-enum Exit { kOk = 0, kProblems = 1, kUsage = 2, kCannotOpen = 3, kWriteFailed = 4 };
+/// or recovers from its log, as the message says), 5 another writer held
+/// the hive's lock for all of --wait (nothing written).
+enum Exit { kOk = 0, kProblems = 1, kUsage = 2, kCannotOpen = 3, kWriteFailed = 4, kLocked = 5 };
+
+/// The exit code of a failed Session::open: kLocked for a lock another
+/// writer holds, kCannotOpen for everything else.
+int openFailureExit(const hivekit::Error& error);
 
 /// Opens the hive named by args (honouring --no-logs); prints the error
 /// ("hivectl: PATH: not a hive ...") to stderr and returns null on failure.

@@ -18,6 +18,15 @@ struct CommandHelp {
     "                that exited 0 survives a power cut; fast: the steps are only\n"           \
     "                ordered (sync_file_range), which survives a crash of hivectl but\n"       \
     "                not a power cut: the change may be lost or the hive left damaged\n"
+// One writer at a time (tx/HiveLock.h): what every write command says.
+#define HIVECTL_WAIT_OPTION                                                                    \
+    "  --wait SECONDS  how long to wait while another writer holds HIVE's lock\n"              \
+    "                (default 5, fractions allowed; 0: fail at once)\n"
+#define HIVECTL_LOCK_TEXT                                                                      \
+    "One writer at a time: the command locks HIVE (and so its logs) from opening it\n"         \
+    "to its commit; while another writer (hivectl, or HiveKit's editor) holds the\n"          \
+    "lock it waits up to --wait, then fails naming the process that holds it.\n"              \
+    "Readers take no lock.\n"
 
 // What every write command accepts; appended to their texts below.
 #define HIVECTL_WRITE_OPTIONS                                                                  \
@@ -27,11 +36,14 @@ struct CommandHelp {
     "                writing\n"                                                                \
     "  --no-logs     do not replay HIVE's transaction logs before editing\n"                   \
     HIVECTL_FLUSH_OPTION                                                                       \
+    HIVECTL_WAIT_OPTION                                                                        \
     "\n"                                                                                       \
     "Every edit is validated first; when one is refused nothing is written. The\n"             \
     "commit is crash-safe: the hive's .LOG1 is written and flushed first.\n"                   \
+    HIVECTL_LOCK_TEXT                                                                          \
     "Exit status: 0 written, 1 refused (no such key, already exists, ...), 2 usage\n"         \
-    "error, 3 HIVE cannot be opened or is not a hive, 4 the write failed.\n"
+    "error, 3 HIVE cannot be opened or is not a hive, 4 the write failed, 5 HIVE is\n"        \
+    "locked by another writer (nothing written).\n"
 
 // What every read command says about its exit status.
 #define HIVECTL_READ_EXIT                                                                      \
@@ -145,9 +157,13 @@ const CommandHelp kCommands[] = {
      "cannot be opened or is not a hive.\n"},
     {"import",
      "import HIVE FILE.reg [--root NAME] [--strategy S] [--dry-run] [--no-logs] [--flush M]\n"
+     "       [--wait SECONDS]\n"
      "\n"
      "Applies a .reg file (regedit 5.00 or REGEDIT4) to HIVE in one transaction. A\n"
      "file with any malformed line is refused whole; errors name the line.\n"
+     "FILE.reg must be a regular file (not a device or FIFO) of at most 1 GiB, with\n"
+     "lines of at most 4194304 characters; a key path holding a NUL character is\n"
+     "refused (a value name may hold one).\n"
      "\n"
      "  --root NAME   the key path that stands for the hive's root (default: from the\n"
      "                first key line: HKEY_LOCAL_MACHINE\\X or HKEY_USERS\\X, else its\n"
@@ -156,16 +172,22 @@ const CommandHelp kCommands[] = {
      "  --dry-run     print the edits, write nothing\n"
      "  --no-logs     do not replay HIVE's transaction logs before editing\n"
      HIVECTL_FLUSH_OPTION
+     HIVECTL_WAIT_OPTION
+     "\n"
+     HIVECTL_LOCK_TEXT
      "\n"
      "Exit status: 0 imported, 1 the file is malformed or an edit is refused or the\n"
      "commit failed (HIVE keeps its previous state), 2 usage error, 3 HIVE or FILE.reg\n"
-     "cannot be opened.\n"},
+     "cannot be opened (or FILE.reg is not a regular file, or is too large), 5 HIVE is\n"
+     "locked by another writer (nothing written).\n"},
     {"mkkey",
      "mkkey HIVE PATH [-p] [WRITE OPTIONS]\n"
      "\n"
-     "Creates the key at PATH.\n"
+     "Creates the key at PATH. A key that exists already (in any letter case) is\n"
+     "refused (exit 1), unless -p is given.\n"
      "\n"
-     "  -p, --parents create the missing keys above it too\n" HIVECTL_WRITE_OPTIONS},
+     "  -p, --parents create the missing keys above it too, and accept an existing key\n"
+     "                (then nothing is written: \"nothing to change\")\n" HIVECTL_WRITE_OPTIONS},
     {"delete-key",
      "delete-key HIVE PATH [-r] [WRITE OPTIONS]\n"
      "\n"
@@ -214,6 +236,8 @@ const CommandHelp kCommands[] = {
 };
 
 #undef HIVECTL_WRITE_OPTIONS
+#undef HIVECTL_WAIT_OPTION
+#undef HIVECTL_LOCK_TEXT
 #undef HIVECTL_READ_EXIT
 
 }  // namespace

@@ -7,8 +7,9 @@
 //   start with NAME (default HKEY_LOCAL_MACHINE\HIVE). What a .reg file
 //   cannot hold is reported on standard error and makes the exit status 1.
 //
-// import HIVE FILE.reg [--root PREFIX] [--strategy S] [--dry-run]
-//   Reads FILE.reg (regedit 5.00 or REGEDIT4, UTF-16LE or UTF-8) and applies
+// import HIVE FILE.reg [--root PREFIX] [--strategy S] [--dry-run] [--wait SECONDS]
+//   Reads FILE.reg (regedit 5.00 or REGEDIT4, UTF-16LE or UTF-8; a regular
+//   file of at most 1 GiB, lines of at most 4 Mi characters) and applies
 //   its edits to HIVE in one transaction. PREFIX is the key path that stands
 //   for the hive's root (detected from the first key line by default). A
 //   file with any malformed line is refused whole, every error listed with
@@ -17,6 +18,7 @@
 //   and writes nothing. The edits go through a Session with the chosen
 //   strategy (hybrid by default) and one crash-safe commit.
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -34,21 +36,6 @@ using namespace hivekit;
 namespace hivectl {
 
 namespace {
-
-bool readWhole(const std::string& path, std::vector<uint8_t>& out, std::string& error) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-        error = "cannot open " + path + ": " + std::strerror(errno);
-        return false;
-    }
-    uint8_t buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.insert(out.end(), buf, buf + n);
-    const bool failed = std::ferror(f);
-    std::fclose(f);
-    if (failed) error = "cannot read " + path;
-    return !failed;
-}
 
 bool writeWhole(const std::string& path, const std::vector<uint8_t>& bytes, std::string& error) {
     std::FILE* f = std::fopen(path.c_str(), "wb");
@@ -124,27 +111,32 @@ int runImport(const Args& args) {
     auto flush = flushModeOf(args);
     if (!flush) return kUsage;
     sessionOptions.tx.flush = *flush;
+    sessionOptions.tx.lockWait = std::chrono::milliseconds(args.waitMilliseconds);
+    // The .reg file is read and parsed before the hive is opened (and
+    // locked): a hostile file is refused without the hive, and a large one
+    // does not keep other writers waiting while it is read.
+    const std::string regPath = args.arg(0);
+    auto input = readRegFileBytes(regPath);
+    if (!input) {
+        printError(input.error().message);
+        return kCannotOpen;
+    }
+    RegParseOptions parseOptions;
+    parseOptions.rootPrefix = args.root;
+    RegParseResult parsed = parseRegFileReportingAll(*input, parseOptions);
+    input->clear();
+    input->shrink_to_fit();
+    if (!parsed.ok()) {
+        for (const RegParseError& e : parsed.errors) printError(regPath + ": " + e.message);
+        printError(regPath + ": nothing imported");
+        return kProblems;
+    }
     // Opening a session reads the hive into a copy-on-write image: nothing
     // reaches the file before commit(), so --dry-run can validate with it.
     auto session = Session::open(args.hivePath(), sessionOptions);
     if (!session) {
         printError(session.error().message);
-        return kCannotOpen;
-    }
-    const std::string regPath = args.arg(0);
-    std::vector<uint8_t> input;
-    std::string error;
-    if (!readWhole(regPath, input, error)) {
-        printError(error);
-        return kCannotOpen;
-    }
-    RegParseOptions parseOptions;
-    parseOptions.rootPrefix = args.root;
-    RegParseResult parsed = parseRegFileReportingAll(input, parseOptions);
-    if (!parsed.ok()) {
-        for (const RegParseError& e : parsed.errors) printError(regPath + ": " + e.message);
-        printError(regPath + ": nothing imported");
-        return kProblems;
+        return openFailureExit(session.error());
     }
     std::vector<unsigned> lines;
     const Plan plan = toPlan(parsed.file, &lines);

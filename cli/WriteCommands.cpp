@@ -5,6 +5,7 @@
 // Nothing else in hivectl writes to a hive.
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -13,6 +14,7 @@
 #include "Cli.h"
 #include "format/Names.h"
 #include "format/ValueData.h"
+#include "index/Index.h"
 #include "merge/Plan.h"
 #include "merge/Session.h"
 #include "tx/FileIO.h"
@@ -155,8 +157,20 @@ std::string backupName(const std::string& hive) {
     return name;
 }
 
+/// mkkey without -p: the key must not exist yet (in any letter case).
+Result<void> refuseExistingKey(const Session& session, const std::string& path) {
+    const Index index(session.hive());
+    auto key = index.findKey(path);
+    if (!key) return {};
+    auto stored = index.pathOf(*key);
+    const std::string as = stored && *stored != path ? " (as \"" + *stored + "\")" : "";
+    return fail(ErrorCode::Invalid,
+                "the key \"" + path + "\" already exists" + as + "; mkkey -p accepts an existing key");
+}
+
 /// Validates, prints (--dry-run) or backs up, applies and commits a plan.
-int commitPlan(const Args& args, const Plan& plan) {
+/// `newKey`: the plan creates this key, which must not exist yet.
+int commitPlan(const Args& args, const Plan& plan, const std::string* newKey = nullptr) {
     SessionOptions options;
     if (!args.strategy.empty()) {
         auto strategy = parseStrategy(args.strategy);
@@ -170,12 +184,15 @@ int commitPlan(const Args& args, const Plan& plan) {
     auto flush = flushModeOf(args);
     if (!flush) return kUsage;
     options.tx.flush = *flush;
+    options.tx.lockWait = std::chrono::milliseconds(args.waitMilliseconds);
     auto session = Session::open(args.hivePath(), options);
     if (!session) {
         printError(session.error().message);
-        return kCannotOpen;
+        return openFailureExit(session.error());
     }
-    if (auto valid = (*session)->validate(plan); !valid) {
+    auto valid = (*session)->validate(plan);
+    if (valid && newKey) valid = refuseExistingKey(**session, *newKey);
+    if (!valid) {
         printError(args.hivePath() + ": " + valid.error().message + "; nothing written");
         return kProblems;
     }
@@ -239,9 +256,12 @@ bool needArgs(const Args& args, size_t count, const char* usage) {
 
 }  // namespace
 
+int openFailureExit(const Error& error) { return error.code == ErrorCode::Locked ? kLocked : kCannotOpen; }
+
 int runMkkey(const Args& args) {
     if (!needArgs(args, 1, "mkkey HIVE PATH [-p]")) return kUsage;
-    return commitPlan(args, Plan().createKey(args.arg(0), args.parents));
+    const std::string path = args.arg(0);
+    return commitPlan(args, Plan().createKey(path, args.parents), args.parents ? nullptr : &path);
 }
 
 int runDeleteKey(const Args& args) {

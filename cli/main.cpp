@@ -1,4 +1,5 @@
 // hivectl: the engine's operations for scripts and tests.
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -30,7 +31,8 @@ const char* kUsageText =
     "Write commands:\n"
     "  import HIVE FILE.reg  apply a .reg file (regedit 5.00 or REGEDIT4) in one transaction;\n"
     "                        a file with any malformed line is refused whole\n"
-    "  mkkey HIVE PATH [-p]  create a key (-p: and its missing parents)\n"
+    "  mkkey HIVE PATH [-p]  create a key; an existing one is refused (-p: create missing\n"
+    "                        parents, and accept an existing key)\n"
     "  delete-key HIVE PATH [-r]   delete a key (-r: with its subkeys)\n"
     "  set HIVE PATH NAME --type T --data TEXT [--data TEXT...] [--hex] [-p]\n"
     "                        set a value (NAME \"\" is the default value). TEXT by type:\n"
@@ -43,7 +45,8 @@ const char* kUsageText =
     "  new-hive FILE [--root NAME] write an empty hive (version 1.5) to the new FILE\n"
     "  Write commands validate every edit first and write nothing when one is refused;\n"
     "  the commit is crash-safe (the hive's .LOG1 first) and, with --flush sync (the\n"
-    "  default), on stable storage when the command exits 0.\n"
+    "  default), on stable storage when the command exits 0. One writer at a time: a\n"
+    "  write command locks HIVE (and so its logs) from opening it to its commit.\n"
     "\n"
     "Options:\n"
     "  --json       machine-readable output (info, ls, get, check, deleted)\n"
@@ -63,13 +66,16 @@ const char* kUsageText =
     "  --flush M    write commands: sync (default: a commit that succeeded survives a\n"
     "               power cut) or fast (only a crash of hivectl; a power cut may lose\n"
     "               or damage the hive)\n"
+    "  --wait SECONDS  write commands: how long to wait while another writer holds\n"
+    "               HIVE's lock (default 5; 0 fails at once)\n"
     "  -h, --help   this text;  --version  the version\n"
     "\n"
     "hivectl help COMMAND or hivectl COMMAND --help: the help of one command.\n"
     "\n"
     "Paths are key names from the root joined by '\\' (case-insensitive).\n"
     "Exit status: 0 success, 1 problems found or no such key/value, 2 usage error,\n"
-    "3 the file cannot be opened or is not a hive, 4 a write failed.\n";
+    "3 the file cannot be opened or is not a hive, 4 a write failed, 5 another writer\n"
+    "held HIVE's lock for all of --wait (nothing written).\n";
 
 }  // namespace
 
@@ -105,6 +111,19 @@ int main(int argc, char** argv) {
             }
             if (a == "--type") args.type = argv[++i];
             else args.data.push_back(argv[++i]);
+        }
+        else if (a == "--wait") {
+            // Seconds, fractions allowed; at most a day.
+            const char* text = i + 1 < argc ? argv[i + 1] : "";
+            char* end = nullptr;
+            const double seconds = std::strtod(text, &end);
+            if (*text == '\0' || *end != '\0' || !(seconds >= 0 && seconds <= 86400)) {
+                printError("option --wait needs a number of seconds from 0 to 86400, not \"" + std::string(text) +
+                           "\" (see hivectl --help)");
+                return kUsage;
+            }
+            args.waitMilliseconds = static_cast<long>(seconds * 1000 + 0.5);
+            ++i;
         }
         else if (a == "-o" || a == "--root" || a == "--strategy" || a == "--flush") {
             if (i + 1 == argc) {

@@ -10,6 +10,7 @@
 #include "merge/Session.h"
 #include "strategy/Strategy.h"
 #include "tx/FileIO.h"
+#include "tx/HiveLock.h"
 #include "tx/TxManager.h"
 
 namespace hivekit::gui {
@@ -91,6 +92,9 @@ std::optional<InterruptedCommit> EditSession::interruptedCommit() const {
 EditSession::EditSession(const QString& path, QObject* parent)
     : QObject(parent), path_(path), previewClock_(filetimeNow()), stack_(new QUndoStack(this)),
       commitWatcher_(new QFutureWatcher<CommitOutcome>(this)) {
+    // Held until the session is destroyed; every Session opened below shares it.
+    if (auto lock = HiveLock::acquire(path.toStdString(), LockKind::Exclusive); lock) lock_ = std::move(*lock);
+    else lockError_ = toQString(lock.error().message);
     connect(stack_, &QUndoStack::indexChanged, this, &EditSession::changed);
     connect(commitWatcher_, &QFutureWatcher<CommitOutcome>::finished, this, &EditSession::onCommitFinished);
 }
@@ -126,6 +130,7 @@ bool EditSession::push(const QString& text, std::vector<PendingChange> changes, 
     for (const auto& c : changes) candidate.add(c.edit);
     SessionOptions options;
     options.tx.io = io_;
+    options.tx.lock = lock_;
     if (auto session = sessionWith(path_, candidate, interruptedCommit(), options, true); !session) {
         *error = toQString(session.error().message);
         return false;
@@ -263,6 +268,7 @@ Plan EditSession::plan() const {
 Result<std::shared_ptr<const Hive>> EditSession::preview() const {
     SessionOptions options;
     options.tx.io = io_;
+    options.tx.lock = lock_;
     const uint64_t now = previewClock_;
     options.tx.clock = [now] { return now; };
     auto session = sessionWith(path_, plan(), interruptedCommit(), options, false);
@@ -295,9 +301,10 @@ QByteArray fileBytes(const QString& path) {
 }  // namespace
 
 CommitOutcome EditSession::commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io,
-                                      const std::optional<InterruptedCommit>& interrupted) {
+                                      const std::optional<InterruptedCommit>& interrupted,
+                                      std::shared_ptr<HiveLock> lock) {
     const QByteArray before = fileBytes(path);
-    CommitOutcome out = commitPlanOnce(path, plan, choice, io, interrupted);
+    CommitOutcome out = commitPlanOnce(path, plan, choice, io, interrupted, std::move(lock));
     if (!out.ok && fileBytes(path) != before) {
         // The protocol writes the hive only after its log is complete, so
         // the changes are in the log: the next open replays them.
@@ -310,13 +317,15 @@ CommitOutcome EditSession::commitPlan(const QString& path, const Plan& plan, con
 }
 
 CommitOutcome EditSession::commitPlanOnce(const QString& path, const Plan& plan, const CommitChoice& choice,
-                                          FileIO* io, const std::optional<InterruptedCommit>& interrupted) {
+                                          FileIO* io, const std::optional<InterruptedCommit>& interrupted,
+                                          std::shared_ptr<HiveLock> lock) {
     CommitOutcome out;
     SessionOptions options;
     options.strategy = choice.strategy == CommitStrategy::InPlace  ? StrategyKind::InPlace
                        : choice.strategy == CommitStrategy::Append ? StrategyKind::Append
                                                                    : StrategyKind::Hybrid;
     options.tx.io = io;
+    options.tx.lock = std::move(lock);
     auto session = Session::open(path.toStdString(), options);
     if (!session) {
         out.message = toQString(session.error().message);
@@ -374,7 +383,7 @@ void EditSession::commit(const CommitChoice& choice) {
     if (committing_) return;
     committing_ = true;
     commitWatcher_->setFuture(
-        QtConcurrent::run(&EditSession::commitPlan, path_, plan(), choice, io_, interruptedCommit()));
+        QtConcurrent::run(&EditSession::commitPlan, path_, plan(), choice, io_, interruptedCommit(), lock_));
 }
 
 void EditSession::onCommitFinished() {

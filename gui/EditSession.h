@@ -27,6 +27,7 @@
 
 namespace hivekit {
 class FileIO;
+class HiveLock;
 class Session;
 }  // namespace hivekit
 
@@ -75,6 +76,10 @@ struct InterruptedCommit {
     bool intact = true;      ///< those edits are still the first pending ones (none undone)
 };
 
+/// One hive opened for editing. It holds the hive's lock (tx/HiveLock.h)
+/// from construction to destruction, so that no other writer (hivectl,
+/// another tab or window) changes the hive while changes are pending; every
+/// engine Session it opens shares that lock.
 class EditSession : public QObject {
     Q_OBJECT
 public:
@@ -82,6 +87,10 @@ public:
     ~EditSession() override;
 
     const QString& path() const { return path_; }
+    /// Why the hive's lock could not be taken, naming the process that holds
+    /// it ("" when this session holds the lock). A session without the lock
+    /// must not be used for editing: the tab stays read-only.
+    const QString& lockError() const { return lockError_; }
     QUndoStack* undoStack() const { return stack_; }
 
     /// Why `path` cannot be opened for editing ("" when it can): the file
@@ -136,9 +145,11 @@ public:
     /// empties on success only.
     void commit(const CommitChoice& choice);
     bool isCommitting() const { return committing_; }
-    /// The commit as the worker runs it (public for the tests).
+    /// The commit as the worker runs it (public for the tests). `lock`: the
+    /// hive's lock when the caller holds it (null: the commit takes its own).
     static CommitOutcome commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io,
-                                    const std::optional<InterruptedCommit>& interrupted = std::nullopt);
+                                    const std::optional<InterruptedCommit>& interrupted = std::nullopt,
+                                    std::shared_ptr<HiveLock> lock = nullptr);
     /// The edits of `pending` that `opened` (a session on the hive file)
     /// still has to apply: all of them, or, when the file holds the
     /// interrupted commit (its sequence number says so), the ones after it.
@@ -161,9 +172,12 @@ signals:
 private:
     void onCommitFinished();
     static CommitOutcome commitPlanOnce(const QString& path, const Plan& plan, const CommitChoice& choice,
-                                        FileIO* io, const std::optional<InterruptedCommit>& interrupted);
+                                        FileIO* io, const std::optional<InterruptedCommit>& interrupted,
+                                        std::shared_ptr<HiveLock> lock);
 
     QString path_;
+    std::shared_ptr<HiveLock> lock_;  ///< null when lockError_ says why
+    QString lockError_;
     /// The FILETIME previews stamp changed keys with: fixed per session so
     /// that the same pending changes always preview to the same image
     /// (undo then redo shows exactly what was shown before).

@@ -272,6 +272,12 @@ bool HiveView::startEditing(QString* why) {
         return false;
     }
     edit_ = new EditSession(document_->path(), this);
+    if (!edit_->lockError().isEmpty()) {  // another writer is editing the hive
+        if (why) *why = edit_->lockError();
+        delete edit_;
+        edit_ = nullptr;
+        return false;
+    }
     connect(edit_, &EditSession::changed, this, &HiveView::refreshPreview);
     connect(edit_, &EditSession::commitFinished, this, [this](const CommitOutcome& outcome) {
         // The file changed under the read-only mapping: read it again (a

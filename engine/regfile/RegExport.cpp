@@ -57,12 +57,13 @@ size_t escapedUnits(std::u16string_view name) {
     return n;
 }
 
-/// For messages: a name with line breaks shown as \r and \n.
+/// For messages: a name with line breaks and NULs shown as \r, \n and \0.
 std::string printable(std::u16string_view name) {
     std::string out;
     for (char c : utf16ToUtf8(name)) {
         if (c == '\r') out += "\\r";
         else if (c == '\n') out += "\\n";
+        else if (c == '\0') out += "\\0";
         else out += c;
     }
     return out;
@@ -178,9 +179,11 @@ Result<RegExport> exportRegText(const Hive& hive, std::string_view path, const R
             const uint64_t keyAt = uint64_t{k.offset} + layout::kBaseBlockSize;
             if (k.offset != hive.rootOffset()) {
                 const std::u16string name = k.node->name();
-                if (name.empty() || name.find(u'\\') != std::u16string::npos || hasLineBreak(name)) {
+                const bool nul = name.find(u'\0') != std::u16string::npos;  // the parser refuses it
+                if (name.empty() || nul || name.find(u'\\') != std::u16string::npos || hasLineBreak(name)) {
                     problems.warn("key \"" + printable(utf8ToUtf16(keyPath)) + "\": " +
                                       (name.empty() ? std::string("its name is empty")
+                                       : nul        ? std::string("its name holds a NUL character")
                                                     : std::string("its name holds a backslash or a line break")) +
                                       ", which a .reg key line cannot hold; left out with its subtree",
                                   keyAt);

@@ -25,8 +25,8 @@
 // such values are written without it, with a warning.
 //
 // What a .reg file cannot hold at all is left out with a warning: keys
-// whose name is empty or holds '\', a carriage return or a line feed (with
-// their subtrees), and values whose name holds a line break.
+// whose name is empty or holds '\', a carriage return, a line feed or a NUL
+// (with their subtrees), and values whose name holds a line break.
 #pragma once
 
 #include <cstdint>

@@ -18,6 +18,13 @@
 // - Names: in value names and string data, \\ is a backslash and \" a
 //   quote; any other backslash sequence is an error (regedit 5.00 writes no
 //   other).
+// - NUL characters (U+0000, a 00 byte in UTF-8, a 00 00 unit in UTF-16): a
+//   key path holding one is an error naming its line and column, as
+//   regedit refuses it (a key "a<NUL>b" is what rootkits hide behind: the
+//   Win32 API cannot name it). A value name or string data may hold one:
+//   the registry stores value names as counted strings, NtSetValueKey
+//   accepts such names, and the exporter writes them as they are, so they
+//   round-trip.
 // - Data:
 //     "text"          REG_SZ: the text in UTF-16LE plus a NUL unit
 //     dword:1a2b      REG_DWORD: 1 to 8 hex digits, little-endian
@@ -52,6 +59,16 @@
 // (or "[PREFIX\]") is the hive's root key; deleting it is an error. The
 // exporter writes "[ROOT\path]" with ROOT = "HKEY_LOCAL_MACHINE\HIVE" by
 // default, which this rule detects back.
+//
+// Limits (hostile input)
+// ----------------------
+// - A file is read only from a regular file (never a device, FIFO, socket
+//   or directory, which may never end) of at most kMaxRegFileBytes (1 GiB):
+//   readRegFileBytes().
+// - A line holds at most kMaxRegLineChars characters (4 Mi, 4,194,304): room
+//   for a REG_SZ of 8 MiB; regedit wraps hex data at 80 characters. A longer
+//   line is an error that ends the parse ("line 2: the line is longer than
+//   4194304 characters, ...").
 //
 // Errors
 // ------
@@ -120,6 +137,11 @@ struct RegParseError {
     std::string message;
 };
 
+/// The most bytes a .reg file may have (see "Limits" above).
+inline constexpr uint64_t kMaxRegFileBytes = uint64_t{1} << 30;
+/// The most characters (code points) a line of a .reg file may hold.
+inline constexpr size_t kMaxRegLineChars = size_t{1} << 22;
+
 struct RegParseOptions {
     /// The key path that stands for the hive's root
     /// ("HKEY_LOCAL_MACHINE\SYSTEM"); empty to detect it (see the root
@@ -127,6 +149,8 @@ struct RegParseOptions {
     std::string rootPrefix;
     /// Parsing stops after this many errors (a last message says so).
     size_t maxErrors = 50;
+    /// A longer line is an error that stops the parse.
+    size_t maxLineChars = kMaxRegLineChars;
 };
 
 /// The outcome with every error found; `file.edits` is empty when there is
@@ -136,6 +160,15 @@ struct RegParseResult {
     std::vector<RegParseError> errors;
     bool ok() const { return errors.empty(); }
 };
+
+/// The bytes of the .reg file at `path`, refusing what is not a regular file
+/// ("PATH: not a regular file (a character device); ...") and a file larger
+/// than `maxBytes` (checked before reading and while reading, so a file
+/// that grows cannot get past it). ErrorCode::Io for a file that cannot be
+/// opened or read ("cannot open PATH: REASON"), ErrorCode::Invalid for the
+/// rest.
+[[nodiscard]] Result<std::vector<uint8_t>> readRegFileBytes(const std::string& path,
+                                                            uint64_t maxBytes = kMaxRegFileBytes);
 
 /// Parses the bytes of a .reg file, reporting every error.
 RegParseResult parseRegFileReportingAll(Bytes input, const RegParseOptions& options = {});

@@ -2,7 +2,12 @@
 // lines with a small state (the current key, a value whose hex data goes on
 // over several lines). See RegFile.h for the grammar and the root prefix rule.
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <optional>
 #include <string_view>
 
@@ -243,17 +248,30 @@ RegParseResult Parser::run(Bytes input) {
 
 void Parser::parseLines() {
     std::string_view all = text_;
-    // Lines end in CRLF, LF or a lone CR (as regedit reads them).
+    // Lines end in CRLF, LF or a lone CR (as regedit reads them). A line
+    // longer than the limit ends the file there: what follows is not read.
     std::vector<std::string_view> lines;
     size_t start = 0;
+    size_t chars = 0;  // of the line being split
+    bool tooLong = false;
     for (size_t i = 0; i < all.size(); ++i) {
         if (all[i] == '\n' || all[i] == '\r') {
             lines.push_back(all.substr(start, i - start));
             if (all[i] == '\r' && i + 1 < all.size() && all[i + 1] == '\n') ++i;
             start = i + 1;
+            chars = 0;
+        } else if ((static_cast<uint8_t>(all[i]) & 0xC0) != 0x80 && ++chars > options_.maxLineChars) {
+            tooLong = true;
+            break;
         }
     }
-    if (start < all.size()) lines.push_back(all.substr(start));
+    const auto tooLongLine = static_cast<unsigned>(lines.size() + 1);
+    auto reportTooLong = [&] {
+        errorNoColumn(tooLongLine, "the line is longer than " + std::to_string(options_.maxLineChars) +
+                                       " characters, the most a line of a .reg file may hold; parsing stopped");
+    };
+    if (tooLong && lines.empty()) return reportTooLong();
+    if (!tooLong && start < all.size()) lines.push_back(all.substr(start));
 
     const std::string_view header = lines.empty() ? std::string_view() : trimBlanks(lines[0]);
     if (header == kHeaderV5) {
@@ -291,6 +309,12 @@ void Parser::parseLines() {
         }
         if (pending_) continueHex(line, text);
         else parseLine(line, text);
+    }
+    if (tooLong) {
+        // Reported after the lines before it, in file order; the data of a
+        // value that goes on into the long line is not the file's fault.
+        if (!stopped_) reportTooLong();
+        return;
     }
     if (pending_ && !stopped_) {
         errorNoColumn(pending_->backslashLine,
@@ -379,6 +403,10 @@ void Parser::parseKeyLine(unsigned line, std::string_view text, size_t pos) {
     if (!checkRest(line, text, close + 1, "the key's ']'")) return;
     if (close == at) {
         error(line, text, at, "empty key path");
+        return;
+    }
+    if (const size_t nul = text.substr(0, close).find('\0', at); nul != std::string_view::npos) {
+        error(line, text, nul, "the key path holds a NUL character (U+0000), which no key name in a .reg file may hold");
         return;
     }
     auto path = resolveKeyPath(line, text, at, close - at);
@@ -657,6 +685,54 @@ void Parser::finishValue(RegEdit edit, unsigned startLine, bool keyless) {
 }
 
 }  // namespace
+
+namespace {
+
+const char* fileKind(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a file";
+}
+
+std::unexpected<Error> tooLarge(const std::string& path, uint64_t size, uint64_t maxBytes, bool atLeast) {
+    return fail(ErrorCode::Invalid, path + ": " + (atLeast ? "more than " : "") + std::to_string(size) +
+                                        " bytes; a .reg file may have at most " + std::to_string(maxBytes) + " bytes");
+}
+
+}  // namespace
+
+Result<std::vector<uint8_t>> readRegFileBytes(const std::string& path, uint64_t maxBytes) {
+    // Non-blocking, so that opening a FIFO cannot hang before fstat says
+    // what it is; regular files ignore the flag.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) return fail(ErrorCode::Io, "cannot open " + path + ": " + std::strerror(errno));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) return fail(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(errno));
+    if (!S_ISREG(st.st_mode))
+        return fail(ErrorCode::Invalid, path + ": not a regular file (" + std::string(fileKind(st.st_mode)) +
+                                            "); a .reg file is read only from a regular file");
+    if (static_cast<uint64_t>(st.st_size) > maxBytes) return tooLarge(path, static_cast<uint64_t>(st.st_size), maxBytes, false);
+    std::vector<uint8_t> out;
+    out.reserve(static_cast<size_t>(st.st_size));
+    uint8_t chunk[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return fail(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(errno));
+        if (n == 0) break;
+        // A file that grows while it is read is held to the same limit.
+        if (static_cast<uint64_t>(n) > maxBytes - out.size()) return tooLarge(path, maxBytes, maxBytes, true);
+        out.insert(out.end(), chunk, chunk + n);
+    }
+    return out;
+}
 
 RegParseResult parseRegFileReportingAll(Bytes input, const RegParseOptions& options) {
     return Parser(options).run(input);

@@ -45,6 +45,15 @@ uint64_t filetimeNow() {
 
 Result<std::unique_ptr<TxManager>> TxManager::open(const std::string& path, TxOptions options) {
     std::unique_ptr<TxManager> tx(new TxManager);
+    if (options.lock) {
+        if (!options.lock->covers(path))
+            return fail(ErrorCode::Invalid, path + ": the lock given is on another file (" + options.lock->path() + ")");
+        tx->lock_ = options.lock;
+    } else {
+        auto lock = HiveLock::acquire(path, LockKind::Exclusive, options.lockWait);
+        if (!lock) return std::unexpected(lock.error());
+        tx->lock_ = std::move(*lock);
+    }
     tx->path_ = path;
     tx->options_ = std::move(options);
     if (tx->options_.io) {

@@ -119,6 +119,7 @@
 //                      measuring what flushing costs.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -129,6 +130,7 @@
 #include "hive/Hive.h"
 #include "tx/DirtyTracker.h"
 #include "tx/FileIO.h"
+#include "tx/HiveLock.h"
 
 namespace hivekit {
 
@@ -164,6 +166,13 @@ struct TxOptions {
     bool useLogs = true;
     /// Tests only (see ProtocolMutation).
     ProtocolMutation mutation = ProtocolMutation::None;
+    /// How long open() waits for the hive's lock while another writer holds
+    /// it (tx/HiveLock.h); 0: it fails at once (ErrorCode::Locked).
+    std::chrono::milliseconds lockWait{0};
+    /// A lock on this hive that the caller holds already (an editor that
+    /// keeps the hive locked between the sessions it opens); the TxManager
+    /// shares it instead of taking its own. Null: open() takes its own.
+    std::shared_ptr<HiveLock> lock;
 };
 
 /// "durable", "process-crash-only" or "none".
@@ -189,9 +198,12 @@ uint64_t filetimeNow();
 /// One hive opened for editing and its transaction. Not thread-safe.
 class TxManager {
 public:
-    /// Opens `path` for editing (Hive::openEditable). When a dirty hive's
-    /// logs were replayed, the pages recovery changed are pending at once:
-    /// the first commit writes the recovered state.
+    /// Opens `path` for editing (Hive::openEditable). First it takes the
+    /// hive's lock (tx/HiveLock.h), or shares TxOptions::lock, and holds it
+    /// until the TxManager is destroyed: no other writer, in this process or
+    /// another, opens the hive meanwhile. When a dirty hive's logs were
+    /// replayed, the pages recovery changed are pending at once: the first
+    /// commit writes the recovered state.
     static Result<std::unique_ptr<TxManager>> open(const std::string& path, TxOptions options = {});
     ~TxManager();
 
@@ -260,6 +272,7 @@ private:
     Result<void> checkUsable() const;
     std::string logPathFor() const;
 
+    std::shared_ptr<HiveLock> lock_;  ///< held from open() on, released last
     std::string path_;
     TxOptions options_;
     FileIO* io_ = nullptr;

@@ -20,6 +20,7 @@ const char* errorCodeName(ErrorCode code) {
     case ErrorCode::NotFound: return "not-found";
     case ErrorCode::Invalid: return "invalid";
     case ErrorCode::Unsupported: return "unsupported";
+    case ErrorCode::Locked: return "locked";
     }
     return "unknown";
 }

@@ -18,6 +18,7 @@ enum class ErrorCode {
     NotFound,     ///< no such key or value
     Invalid,      ///< a caller's argument is malformed (a path, a name, a type)
     Unsupported,  ///< valid but not handled (a version, a feature)
+    Locked,       ///< another writer holds the file's lock (tx/HiveLock.h)
 };
 
 /// An error: a code, a message that says what and where, and the file offset

@@ -15,8 +15,11 @@
 #include <QTextDocument>
 #include <QTreeView>
 
+#include <QSignalSpy>
+
 #include <cerrno>
 #include <cstdio>
+#include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,6 +41,7 @@
 #include "support/TestSupport.h"
 #include "support/CrashFileIO.h"
 #include "tx/FileIO.h"
+#include "tx/HiveLock.h"
 
 using namespace hivekit;
 using namespace hivekit::gui;
@@ -207,6 +211,9 @@ TEST_CASE("Closing a tab over pending changes asks, and cancel keeps it, discard
     CHECK(asked == 2);
     CHECK(window.tabs()->count() == 0);
     CHECK(readFile(hive) == before);
+    // The closed tab's editor, and with it the hive's lock, goes when the
+    // event loop next runs (deleteLater), as it does between a user's clicks.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 
     view = openAndWait(window, hive);
     REQUIRE(view->startEditing(nullptr));
@@ -514,4 +521,53 @@ TEST_CASE("Set Class Name is a pending change shown in the preview, committed fo
     edit->classNamePrompt = [](const QString&, const QString&) -> std::optional<QString> { return std::nullopt; };
     edit->classNameAction()->trigger();
     CHECK(edit->dock()->table()->rowCount() == 0);
+}
+
+TEST_CASE("A tab open for editing holds the hive's lock: another tab or hivectl is refused, told who holds it") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    const auto before = readFile(hive);
+    std::ifstream commFile("/proc/self/comm");
+    std::string comm;
+    std::getline(commFile, comm);
+    const QString holder = qpath(hive) + QStringLiteral(" is locked by another writer, process %1 (%2)")
+                                             .arg(::getpid())
+                                             .arg(QString::fromStdString(comm));
+    MainWindow window;
+    HiveView* first = openAndWait(window, hive);
+    REQUIRE(first->startEditing(nullptr));
+    CHECK(HiveLock::holderOf(hive, LockKind::Exclusive).pid == ::getpid());
+
+    // hivectl, another process, waits for none and is refused.
+    auto r = hivectl({"set", hive, "", "v", "--type", "REG_DWORD", "--data", "1", "--wait", "0"});
+    CHECK(r.exitCode == 5);
+    CHECK(r.err == "hivectl: " + holder.toStdString() + "\n");
+
+    // A second editor of the same file, in this process, is refused too
+    // (opened by another name: the window would show the same tab again).
+    const std::string link = dir.file("link.DAT");
+    REQUIRE(::link(hive.c_str(), link.c_str()) == 0);
+    QString why;
+    HiveView* second = openAndWait(window, link);
+    REQUIRE(second != first);
+    CHECK_FALSE(second->startEditing(&why));
+    CHECK(why == qpath(link) + holder.mid(qpath(hive).size()) + QStringLiteral(", this process"));
+    CHECK(second->editSession() == nullptr);
+
+    // The holder's own edits, previews and commit go on under its lock.
+    QString error;
+    REQUIRE(first->editSession()->newKey(QString(), QStringLiteral("Locked"), &error));
+    REQUIRE(first->editSession()->preview());
+    QSignalSpy finished(first->editSession(), &EditSession::commitFinished);
+    first->editSession()->commit({});
+    REQUIRE(waitUntil([&] { return finished.count() == 1; }));
+    CHECK(finished.at(0).at(0).value<CommitOutcome>().ok);
+    CHECK(readFile(hive) != before);
+    CHECK(HiveLock::holderOf(hive, LockKind::Exclusive).pid == ::getpid());  // still editing
+
+    // Leaving edit mode lets go of the lock.
+    first->stopEditing();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    CHECK(HiveLock::holderOf(hive, LockKind::Exclusive).pid == 0);
+    CHECK(second->startEditing(&why));
 }
