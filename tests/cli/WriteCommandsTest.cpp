@@ -328,6 +328,8 @@ TEST_CASE("hivectl help documents --flush for the write commands and import", "[
               std::string::npos);
         CHECK(r.out.find("not a power cut") != std::string::npos);
     }
+}
+
 // ---------------------------------------------------------------------------
 // One writer at a time (tx/HiveLock.h), and mkkey on an existing key
 
