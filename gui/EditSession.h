@@ -91,6 +91,10 @@ public:
     /// it ("" when this session holds the lock). A session without the lock
     /// must not be used for editing: the tab stays read-only.
     const QString& lockError() const { return lockError_; }
+    /// Lets the hive's lock go now (a commit still running keeps its share
+    /// until it ends): the tab leaving edit mode frees the hive for the next
+    /// writer at once, though this object is deleted later.
+    void releaseLock() { lock_.reset(); }
     QUndoStack* undoStack() const { return stack_; }
 
     /// Why `path` cannot be opened for editing ("" when it can): the file

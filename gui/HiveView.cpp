@@ -291,6 +291,7 @@ bool HiveView::startEditing(QString* why) {
 
 void HiveView::stopEditing() {
     if (!edit_) return;
+    edit_->releaseLock();
     edit_->deleteLater();
     edit_ = nullptr;
     backupAdvised_ = false;

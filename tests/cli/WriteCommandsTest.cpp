@@ -449,7 +449,7 @@ TEST_CASE("A writer waits (--wait) while the lock is held and writes as soon as 
     requireClean(hive);
 }
 
-TEST_CASE("--wait takes seconds from 0 to 86400, and help documents it with exit status 5", "[cli][write][lock]") {
+TEST_CASE("hivectl --wait takes seconds from 0 to 86400, and help documents it with exit status 5", "[cli][write][lock]") {
     TempDir dir;
     const std::string hive = newHive(dir);
     for (const char* bad : {"soon", "-1", "86401", "1s", ""}) {
@@ -469,7 +469,7 @@ TEST_CASE("--wait takes seconds from 0 to 86400, and help documents it with exit
     CHECK(hivectl({"--help"}).out.find("5 another writer\nheld HIVE's lock for all of --wait") != std::string::npos);
 }
 
-TEST_CASE("mkkey on an existing key, in any letter case, exits 1 and writes nothing; -p accepts it", "[cli][write]") {
+TEST_CASE("mkkey on an existing key, in any letter case, exits 1 and writes nothing, and -p accepts it", "[cli][write]") {
     TempDir dir;
     const std::string hive = newHive(dir);
     ok({"mkkey", hive, "Software\\Vendor", "-p"});
