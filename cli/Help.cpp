@@ -19,6 +19,16 @@ struct CommandHelp {
     "                ordered (sync_file_range), which survives a crash of hivectl but\n"       \
     "                not a power cut: the change may be lost or the hive left damaged\n"
 
+// A damaged hive refused (WriteCommands.cpp, structureAllowsCommit).
+#define HIVECTL_FORCE_OPTION                                                                   \
+    "  --force       commit even when the structure check finds errors in HIVE\n"
+
+#define HIVECTL_REFUSED_TEXT                                                                   \
+    "Every edit is validated first; when one is refused nothing is written. Nor is\n"          \
+    "anything written when the structure check (as hivectl check runs it) finds\n"             \
+    "errors in HIVE, unless --force (the message gives their number, the first\n"              \
+    "and its offset).\n"
+
 // What every write command accepts; appended to their texts below.
 #define HIVECTL_WRITE_OPTIONS                                                                  \
     "  --strategy S  inplace, append or hybrid (how new cells are placed; default hybrid)\n"   \
@@ -27,11 +37,13 @@ struct CommandHelp {
     "                writing\n"                                                                \
     "  --no-logs     do not replay HIVE's transaction logs before editing\n"                   \
     HIVECTL_FLUSH_OPTION                                                                       \
+    HIVECTL_FORCE_OPTION                                                                       \
     "\n"                                                                                       \
-    "Every edit is validated first; when one is refused nothing is written. The\n"             \
-    "commit is crash-safe: the hive's .LOG1 is written and flushed first.\n"                   \
-    "Exit status: 0 written, 1 refused (no such key, already exists, ...), 2 usage\n"         \
-    "error, 3 HIVE cannot be opened or is not a hive, 4 the write failed.\n"
+    HIVECTL_REFUSED_TEXT                                                                       \
+    "The commit is crash-safe: the hive's .LOG1 is written and flushed first.\n"               \
+    "Exit status: 0 written, 1 refused (no such key, already exists, errors in HIVE's\n"       \
+    "structure without --force, ...), 2 usage error, 3 HIVE cannot be opened or is\n"          \
+    "not a hive, 4 the write failed.\n"
 
 // What every read command says about its exit status.
 #define HIVECTL_READ_EXIT                                                                      \
@@ -145,6 +157,7 @@ const CommandHelp kCommands[] = {
      "cannot be opened or is not a hive.\n"},
     {"import",
      "import HIVE FILE.reg [--root NAME] [--strategy S] [--dry-run] [--no-logs] [--flush M]\n"
+     "       [--force]\n"
      "\n"
      "Applies a .reg file (regedit 5.00 or REGEDIT4) to HIVE in one transaction. A\n"
      "file with any malformed line is refused whole; errors name the line.\n"
@@ -156,10 +169,12 @@ const CommandHelp kCommands[] = {
      "  --dry-run     print the edits, write nothing\n"
      "  --no-logs     do not replay HIVE's transaction logs before editing\n"
      HIVECTL_FLUSH_OPTION
+     HIVECTL_FORCE_OPTION
      "\n"
-     "Exit status: 0 imported, 1 the file is malformed or an edit is refused or the\n"
-     "commit failed (HIVE keeps its previous state), 2 usage error, 3 HIVE or FILE.reg\n"
-     "cannot be opened.\n"},
+     HIVECTL_REFUSED_TEXT
+     "Exit status: 0 imported, 1 the file is malformed or an edit is refused, HIVE's\n"
+     "structure has errors (without --force) or the commit failed (HIVE keeps its\n"
+     "previous state), 2 usage error, 3 HIVE or FILE.reg cannot be opened.\n"},
     {"mkkey",
      "mkkey HIVE PATH [-p] [WRITE OPTIONS]\n"
      "\n"
@@ -214,6 +229,8 @@ const CommandHelp kCommands[] = {
 };
 
 #undef HIVECTL_WRITE_OPTIONS
+#undef HIVECTL_REFUSED_TEXT
+#undef HIVECTL_FORCE_OPTION
 #undef HIVECTL_READ_EXIT
 
 }  // namespace
