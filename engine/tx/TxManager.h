@@ -249,7 +249,10 @@ public:
     /// The sequence number of the transaction being built (N+1), or of the
     /// last one committed or attempted: after a commit that failed once the
     /// hive file was being written, the number its log entry carries, and
-    /// so the number the hive has once that log is replayed.
+    /// so the number the hive has once that log is replayed. (A failure
+    /// inside a checkpoint (10) comes before any log carries it: the hive
+    /// then replays to the number before it. A commit that was only a
+    /// checkpoint leaves the recovered number.)
     uint32_t sequence() const { return sequence_; }
     /// Starts a transaction (a no-op while one is active): the image's
     /// primary sequence number becomes N+1 and the timestamp is taken.
