@@ -31,6 +31,7 @@ struct Args {
     bool dryRun = false;    ///< --dry-run (write commands)
     std::string flush;      ///< --flush sync|fast (write commands, import)
     bool backup = false;     ///< --backup (write commands): copy HIVE to HIVE.bak first
+    bool force = false;      ///< --force (write commands): commit despite structure errors
     bool recursive = false;  ///< -r, --recursive (delete-key)
     bool parents = false;    ///< -p, --parents (mkkey, set): create missing keys
     bool hex = false;        ///< --hex (set): --data is hex bytes whatever the type
@@ -68,6 +69,15 @@ std::unique_ptr<hivekit::Hive> openHive(const Args& args);
 /// "fast" (FlushMode::ProcessCrashOnly). Prints the error ("COMMAND:
 /// unknown flush mode ...") and returns nothing for any other word.
 std::optional<hivekit::FlushMode> flushModeOf(const Args& args);
+
+/// Write commands, before anything is written: the structure check
+/// (hive/Checker, as `check` runs it) of the hive about to be edited. When
+/// it finds errors, prints "HIVE: the structure check finds N errors, the
+/// first at OFFSET: MESSAGE" and either "; nothing written (...)" and
+/// returns false, or with --force "; committing anyway (--force)" and
+/// returns true: a commit marks the hive clean, so a damaged one is
+/// refused by default.
+bool structureAllowsCommit(const Args& args, const hivekit::Hive& hive);
 
 /// Prints "hivectl: message" to stderr.
 void printError(const std::string& message);

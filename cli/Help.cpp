@@ -28,6 +28,16 @@ struct CommandHelp {
     "lock it waits up to --wait, then fails naming the process that holds it.\n"              \
     "Readers take no lock.\n"
 
+// A damaged hive refused (WriteCommands.cpp, structureAllowsCommit).
+#define HIVECTL_FORCE_OPTION                                                                   \
+    "  --force       commit even when the structure check finds errors in HIVE\n"
+
+#define HIVECTL_REFUSED_TEXT                                                                   \
+    "Every edit is validated first; when one is refused nothing is written. Nor is\n"          \
+    "anything written when the structure check (as hivectl check runs it) finds\n"             \
+    "errors in HIVE, unless --force (the message gives their number, the first\n"              \
+    "and its offset).\n"
+
 // What every write command accepts; appended to their texts below.
 #define HIVECTL_WRITE_OPTIONS                                                                  \
     "  --strategy S  inplace, append or hybrid (how new cells are placed; default hybrid)\n"   \
@@ -37,13 +47,15 @@ struct CommandHelp {
     "  --no-logs     do not replay HIVE's transaction logs before editing\n"                   \
     HIVECTL_FLUSH_OPTION                                                                       \
     HIVECTL_WAIT_OPTION                                                                        \
+    HIVECTL_FORCE_OPTION                                                                       \
     "\n"                                                                                       \
-    "Every edit is validated first; when one is refused nothing is written. The\n"             \
-    "commit is crash-safe: the hive's .LOG1 is written and flushed first.\n"                   \
+    HIVECTL_REFUSED_TEXT                                                                       \
+    "The commit is crash-safe: the hive's .LOG1 is written and flushed first.\n"               \
     HIVECTL_LOCK_TEXT                                                                          \
-    "Exit status: 0 written, 1 refused (no such key, already exists, ...), 2 usage\n"         \
-    "error, 3 HIVE cannot be opened or is not a hive, 4 the write failed, 5 HIVE is\n"        \
-    "locked by another writer (nothing written).\n"
+    "Exit status: 0 written, 1 refused (no such key, already exists, errors in HIVE's\n"       \
+    "structure without --force, ...), 2 usage error, 3 HIVE cannot be opened or is\n"          \
+    "not a hive, 4 the write failed, 5 HIVE is locked by another writer (nothing\n"            \
+    "written).\n"
 
 // What every read command says about its exit status.
 #define HIVECTL_READ_EXIT                                                                      \
@@ -157,7 +169,7 @@ const CommandHelp kCommands[] = {
      "cannot be opened or is not a hive.\n"},
     {"import",
      "import HIVE FILE.reg [--root NAME] [--strategy S] [--dry-run] [--no-logs] [--flush M]\n"
-     "       [--wait SECONDS]\n"
+     "       [--wait SECONDS] [--force]\n"
      "\n"
      "Applies a .reg file (regedit 5.00 or REGEDIT4) to HIVE in one transaction. A\n"
      "file with any malformed line is refused whole; errors name the line.\n"
@@ -173,13 +185,16 @@ const CommandHelp kCommands[] = {
      "  --no-logs     do not replay HIVE's transaction logs before editing\n"
      HIVECTL_FLUSH_OPTION
      HIVECTL_WAIT_OPTION
+     HIVECTL_FORCE_OPTION
      "\n"
+     HIVECTL_REFUSED_TEXT
      HIVECTL_LOCK_TEXT
      "\n"
-     "Exit status: 0 imported, 1 the file is malformed or an edit is refused or the\n"
-     "commit failed (HIVE keeps its previous state), 2 usage error, 3 HIVE or FILE.reg\n"
-     "cannot be opened (or FILE.reg is not a regular file, or is too large), 5 HIVE is\n"
-     "locked by another writer (nothing written).\n"},
+     "Exit status: 0 imported, 1 the file is malformed or an edit is refused, HIVE's\n"
+     "structure has errors (without --force) or the commit failed (HIVE keeps its\n"
+     "previous state), 2 usage error, 3 HIVE or FILE.reg cannot be opened (or\n"
+     "FILE.reg is not a regular file, or is too large), 5 HIVE is locked by another\n"
+     "writer (nothing written).\n"},
     {"mkkey",
      "mkkey HIVE PATH [-p] [WRITE OPTIONS]\n"
      "\n"
@@ -238,6 +253,8 @@ const CommandHelp kCommands[] = {
 #undef HIVECTL_WRITE_OPTIONS
 #undef HIVECTL_WAIT_OPTION
 #undef HIVECTL_LOCK_TEXT
+#undef HIVECTL_REFUSED_TEXT
+#undef HIVECTL_FORCE_OPTION
 #undef HIVECTL_READ_EXIT
 
 }  // namespace

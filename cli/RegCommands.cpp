@@ -151,6 +151,7 @@ int runImport(const Args& args) {
         printError(regPath + ": nothing imported");
         return kProblems;
     }
+    if (!structureAllowsCommit(args, (*session)->hive())) return kProblems;
     const std::string summary =
         std::to_string(plan.size()) + " edits from " + regPath + " (" +
         (parsed.file.version == RegVersion::V5 ? "regedit 5.00" : "REGEDIT4") + ", " +

@@ -1,8 +1,18 @@
 // mkkey, delete-key, set, delete-value, rename, set-class, new-hive: the
 // write side of hivectl. Each builds a Plan, validates it whole against the
-// hive, and commits it in one transaction (merge/Session); --dry-run stops
-// after validation and prints the plan, --backup copies the hive first.
-// Nothing else in hivectl writes to a hive.
+// hive, checks the hive's structure (a damaged hive is refused unless
+// --force), and commits it in one transaction (merge/Session); --dry-run
+// stops after the checks and prints the plan, --backup copies the hive
+// first. Nothing else in hivectl writes to a hive.
+//
+// The structure check is the whole of `hivectl check` (hive/Checker), not
+// only what the plan touches: the allocator trusts every free cell and
+// every bin of the hive, so damage anywhere can be written over, and a
+// commit marks the hive clean. Its cost, measured with `set` of one DWORD
+// on a copy of regipy/SYSTEM (11 MB, 186,308 cells): 7 ms without the
+// check, 45 ms with it in a Release build (9 ms and 0.42 s in Debug);
+// linear in the hive's cells, like `check`.
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <chrono>
@@ -15,6 +25,7 @@
 #include "format/Names.h"
 #include "format/ValueData.h"
 #include "index/Index.h"
+#include "hive/Checker.h"
 #include "merge/Plan.h"
 #include "merge/Session.h"
 #include "tx/FileIO.h"
@@ -196,6 +207,7 @@ int commitPlan(const Args& args, const Plan& plan, const std::string* newKey = n
         printError(args.hivePath() + ": " + valid.error().message + "; nothing written");
         return kProblems;
     }
+    if (!structureAllowsCommit(args, (*session)->hive())) return kProblems;
     if (args.dryRun) {
         writeOut(plan.describe() + args.command + ": dry run (" + (*session)->strategy().name() +
                  "), nothing written\n");
@@ -238,6 +250,25 @@ int commitPlan(const Args& args, const Plan& plan, const std::string* newKey = n
 }
 
 }  // namespace
+
+bool structureAllowsCommit(const Args& args, const Hive& hive) {
+    const CheckReport report = checkHive(hive);
+    const size_t errors = report.errors();
+    if (errors == 0) return true;
+    const auto& items = report.diagnostics.items();
+    const auto first = std::find_if(items.begin(), items.end(), [](const Diagnostic& d) {
+        return d.severity == Diagnostic::Severity::Error;
+    });
+    const std::string found = args.hivePath() + ": the structure check finds " + std::to_string(errors) +
+                              (errors == 1 ? " error" : " errors") + ", the first at " + hexOffset(first->offset) +
+                              ": " + first->message;
+    if (args.force) {
+        printError(found + "; committing anyway (--force)");
+        return true;
+    }
+    printError(found + "; nothing written (hivectl check lists every error; --force commits anyway)");
+    return false;
+}
 
 std::optional<FlushMode> flushModeOf(const Args& args) {
     if (args.flush.empty() || args.flush == "sync") return FlushMode::Durable;

@@ -43,7 +43,8 @@ const char* kUsageText =
     "  rename HIVE PATH NEW  rename a key;  rename HIVE PATH VALUE NEW  rename a value\n"
     "  set-class HIVE PATH TEXT    set a key's class name (\"\" removes it)\n"
     "  new-hive FILE [--root NAME] write an empty hive (version 1.5) to the new FILE\n"
-    "  Write commands validate every edit first and write nothing when one is refused;\n"
+    "  Write commands validate every edit first and write nothing when one is refused,\n"
+    "  nor when the hive's structure check finds errors (unless --force);\n"
     "  the commit is crash-safe (the hive's .LOG1 first) and, with --flush sync (the\n"
     "  default), on stable storage when the command exits 0. One writer at a time: a\n"
     "  write command locks HIVE (and so its logs) from opening it to its commit.\n"
@@ -68,14 +69,17 @@ const char* kUsageText =
     "               or damage the hive)\n"
     "  --wait SECONDS  write commands: how long to wait while another writer holds\n"
     "               HIVE's lock (default 5; 0 fails at once)\n"
+    "  --force      write commands: commit even when the hive's structure check finds\n"
+    "               errors (refused by default, exit 1)\n"
     "  -h, --help   this text;  --version  the version\n"
     "\n"
     "hivectl help COMMAND or hivectl COMMAND --help: the help of one command.\n"
     "\n"
     "Paths are key names from the root joined by '\\' (case-insensitive).\n"
-    "Exit status: 0 success, 1 problems found or no such key/value, 2 usage error,\n"
-    "3 the file cannot be opened or is not a hive, 4 a write failed, 5 another writer\n"
-    "held HIVE's lock for all of --wait (nothing written).\n";
+    "Exit status: 0 success, 1 problems found, no such key/value, or an edit or a\n"
+    "damaged hive refused, 2 usage error, 3 the file cannot be opened or is not a\n"
+    "hive, 4 a write failed, 5 another writer held HIVE's lock for all of --wait\n"
+    "(nothing written).\n";
 
 }  // namespace
 
@@ -101,6 +105,7 @@ int main(int argc, char** argv) {
         else if (a == "--regedit4") args.regedit4 = true;
         else if (a == "--dry-run") args.dryRun = true;
         else if (a == "--backup") args.backup = true;
+        else if (a == "--force") args.force = true;
         else if (a == "-r" || a == "--recursive") args.recursive = true;
         else if (a == "-p" || a == "--parents") args.parents = true;
         else if (a == "--hex") args.hex = true;

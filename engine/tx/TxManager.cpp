@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cctype>
 #include <chrono>
+#include <vector>
 
 #include "format/BaseBlock.h"
 #include "format/Layout.h"
@@ -36,6 +37,21 @@ std::unexpected<Error> during(const std::string& what, const Error& e, const std
 }
 
 }  // namespace
+
+/// The state recovered from a dirty hive's logs, as the checkpoint (10)
+/// writes it.
+struct TxManager::RecoveredState {
+    /// Consecutive pages of the bins that recovery changed.
+    struct Run {
+        uint64_t offset = 0;  ///< in the file
+        std::vector<uint8_t> bytes;
+    };
+    Sector header{};        ///< the recovered first sector: clean, sequence M
+    uint32_t sequence = 0;  ///< M
+    uint64_t size = 0;      ///< of the recovered image
+    uint64_t pages = 0;
+    std::vector<Run> runs;
+};
 
 uint64_t filetimeNow() {
     using namespace std::chrono;
@@ -78,20 +94,39 @@ Result<void> TxManager::loadImage() {
     if (!h) return std::unexpected(h.error());
     hive_ = std::move(*h);
     ++generation_;
+    recovered_.reset();
     if (!hive_->recovery().recovered) return {};
-    // Recovery changed the image: the pages that differ from the file are
-    // this session's first pending change (invariant 9 replays it again).
+    // Recovery changed the image: writing it is this session's first
+    // pending change (invariant 9 replays it again), and its checkpoint
+    // (10) needs it as it is now, before any edit.
     auto disk = FileMapping::open(path_);
     if (!disk) return std::unexpected(disk.error());
-    if (auto r = begin(); !r) return r;
-    const Bytes file = (*disk)->bytes();
+    keepRecoveredState((*disk)->bytes());
+    return begin();
+}
+
+void TxManager::keepRecoveredState(Bytes disk) {
+    auto state = std::make_unique<RecoveredState>();
     const Bytes image = hive_->bytes();
-    for (uint64_t at = 0; at < image.size(); at += DirtyTracker::kPageSize) {
+    std::copy_n(image.begin(), kSector, state->header.begin());
+    state->sequence = loadU32(image.data() + B::PrimarySequence);
+    state->size = image.size();
+    for (uint64_t at = kHeaderSize; at < image.size(); at += DirtyTracker::kPageSize) {
         const uint64_t n = std::min<uint64_t>(DirtyTracker::kPageSize, image.size() - at);
-        if (at + n > file.size() || !std::equal(image.begin() + at, image.begin() + at + n, file.begin() + at))
-            dirty_.mark(at, n);
+        const auto page = image.subspan(static_cast<size_t>(at), static_cast<size_t>(n));
+        if (at + n <= disk.size() && std::equal(page.begin(), page.end(), disk.begin() + static_cast<ptrdiff_t>(at)))
+            continue;
+        if (state->runs.empty() || state->runs.back().offset + state->runs.back().bytes.size() != at)
+            state->runs.push_back(RecoveredState::Run{at, {}});
+        state->runs.back().bytes.insert(state->runs.back().bytes.end(), page.begin(), page.end());
+        ++state->pages;
     }
-    return {};
+    recovered_ = std::move(state);
+}
+
+void TxManager::carryRecoveredStateIntoLog() {
+    for (const auto& run : recovered_->runs) dirty_.mark(run.offset, run.bytes.size());
+    recovered_.reset();
 }
 
 Result<void> TxManager::checkUsable() const {
@@ -157,8 +192,12 @@ struct TxManager::CommitState {
     std::vector<DirtyPage> pages;  ///< the dirty page runs of the bins
     FileId hive = -1;
     bool grown = false;        ///< H was reserved to a new size (undone on failure)
+    uint64_t undoSize = 0;     ///< what undoing the reservation truncates H to
     bool hiveWritten = false;  ///< H's bytes changed: failures are sticky (8)
-    Sector diskHeader{};       ///< H's first sector as it was on disk
+    Sector diskHeader{};       ///< H's first sector as it is on disk
+    bool checkpointOnly = false;  ///< no edits: the checkpoint is the commit (10)
+    bool checkpointing = false;   ///< inside the checkpoint: failures are sticky
+    bool checkpointed = false;    ///< H is clean and holds the recovered state
 };
 
 const char* flushModeName(FlushMode mode) {
@@ -173,6 +212,9 @@ const char* flushModeName(FlushMode mode) {
 Result<CommitReport> TxManager::commit() {
     if (auto r = checkUsable(); !r) return std::unexpected(r.error());
     if (!active_) return CommitReport{};
+    // Tests only: the protocol without (10), the recovered pages carried
+    // into the new log entry instead (ProtocolMutation).
+    if (recovered_ && mutated(ProtocolMutation::SkipCheckpoint)) carryRecoveredStateIntoLog();
     CommitState c;
     auto worth = prepare(c);
     if (!worth) return std::unexpected(worth.error());
@@ -185,11 +227,16 @@ Result<CommitReport> TxManager::commit() {
         }
     } closeHive{*io_, c};
 
-    std::array<Stage, 6> stages = {&TxManager::growHive,   &TxManager::writeLog,    &TxManager::markDirty,
-                                   &TxManager::writePages, &TxManager::writeHeader, &TxManager::resetLogs};
+    std::vector<Stage> stages = {&TxManager::growHive,  &TxManager::checkpoint, &TxManager::writeLog,
+                                 &TxManager::markDirty, &TxManager::writePages, &TxManager::writeHeader,
+                                 &TxManager::resetLogs};
+    if (c.checkpointOnly) stages = {&TxManager::growHive, &TxManager::checkpoint, &TxManager::resetLogs};
     // Tests only: a mutation that moves one stage (ProtocolMutation).
     auto swap = [&](Stage a, Stage b) {
-        std::iter_swap(std::find(stages.begin(), stages.end(), a), std::find(stages.begin(), stages.end(), b));
+        // A checkpoint-only commit lacks the stages most mutations move.
+        const auto first = std::find(stages.begin(), stages.end(), a);
+        const auto second = std::find(stages.begin(), stages.end(), b);
+        if (first != stages.end() && second != stages.end()) std::iter_swap(first, second);
     };
     if (mutated(ProtocolMutation::GrowAfterLog)) swap(&TxManager::growHive, &TxManager::writeLog);
     if (mutated(ProtocolMutation::MarkBeforeLog)) swap(&TxManager::writeLog, &TxManager::markDirty);
@@ -228,14 +275,20 @@ Result<bool> TxManager::prepare(CommitState& c) {
     }
     c.report.dirtyPages = dirty_.pageCount();
     c.report.logPath = logPathFor();
-    if (c.pages.empty() && !hive_->recovery().recovered) {
-        // Only the sequence number changed (edits that cancelled out, or
-        // none): nothing worth a commit.
-        if (auto r = loadImage(); !r) return std::unexpected(r.error());
-        c.report = CommitReport{};
-        return false;
+    if (!c.pages.empty()) return true;
+    if (recovered_) {
+        // No edit, but a recovered state to write: the checkpoint alone
+        // (10) commits it, under the sequence number recovery gave it.
+        c.checkpointOnly = true;
+        sequence_ = recovered_->sequence;
+        c.newHeader = recovered_->header;
+        return true;
     }
-    return true;
+    // Only the sequence number changed (edits that cancelled out, or
+    // none): nothing worth a commit.
+    if (auto r = loadImage(); !r) return std::unexpected(r.error());
+    c.report = CommitReport{};
+    return false;
 }
 
 Result<void> TxManager::flush(CommitState& c, FileId file, ProtocolMutation skipped) {
@@ -245,9 +298,18 @@ Result<void> TxManager::flush(CommitState& c, FileId file, ProtocolMutation skip
 }
 
 std::unexpected<Error> TxManager::failed(CommitState& c, const std::string& what, const Error& e) {
+    if (c.checkpointing) {
+        broken_ = e;
+        return during("cannot write the state recovered from the logs", e,
+                      "; the hive file is still dirty and its logs still rebuild that state: open the hive "
+                      "again (the pending edits are lost)");
+    }
     if (!c.hiveWritten) {
-        if (c.grown) (void)io_->truncate(c.hive, c.report.sizeBefore);
-        return during(what, e, "; the hive file is unchanged");
+        if (c.grown) (void)io_->truncate(c.hive, c.undoSize);
+        return during(what, e,
+                      c.checkpointed ? "; the hive file holds the state recovered from its logs (written first), "
+                                       "not the edits, which are still pending"
+                                     : "; the hive file is unchanged");
     }
     broken_ = e;
     return during("commit interrupted", e,
@@ -263,11 +325,45 @@ Result<void> TxManager::growHive(CommitState& c) {
     auto sizeBefore = io_->size(c.hive);
     if (!sizeBefore) return failed(c, "cannot commit", sizeBefore.error());
     c.report.sizeBefore = *sizeBefore;
+    c.undoSize = *sizeBefore;
     if (c.image.size() > *sizeBefore) {
         c.grown = true;
         if (auto r = io_->reserve(c.hive, c.image.size()); !r) return failed(c, "cannot commit", r.error());
     }
     if (auto r = io_->read(c.hive, 0, c.diskHeader); !r) return failed(c, "cannot commit", r.error());
+    return {};
+}
+
+Result<void> TxManager::checkpoint(CommitState& c) {
+    // (10) A recovered hive's state made durable in H before L, which is
+    // all that rebuilds it, can be overwritten: the recovered pages, then
+    // the clean header, each flushed. H stays dirty until that header.
+    if (!recovered_) return {};
+    const RecoveredState& r = *recovered_;
+    c.hiveWritten = true;
+    c.checkpointing = true;
+    for (const auto& run : r.runs) {
+        Bytes bytes = run.bytes;
+        if (mutated(ProtocolMutation::CheckpointEdits))
+            bytes = c.image.subspan(static_cast<size_t>(run.offset), run.bytes.size());
+        if (auto w = io_->write(c.hive, run.offset, bytes); !w) return failed(c, "", w.error());
+        c.report.primaryBytes += bytes.size();
+        ++c.report.primaryWrites;
+    }
+    if (auto f = flush(c, c.hive, ProtocolMutation::SkipCheckpointFlush); !f) return failed(c, "", f.error());
+    if (auto w = io_->write(c.hive, 0, r.header); !w) return failed(c, "", w.error());
+    c.report.primaryBytes += kSector;
+    ++c.report.primaryWrites;
+    if (auto f = flush(c, c.hive, ProtocolMutation::SkipCheckpointFlush); !f) return failed(c, "", f.error());
+    // H is CLEAN with sequence M and holds the recovered state: the commit
+    // goes on from there, as on a hive that was never dirty.
+    c.diskHeader = r.header;
+    c.undoSize = std::max(c.undoSize, r.size);
+    c.report.checkpointPages = r.pages;
+    c.checkpointing = false;
+    c.hiveWritten = false;
+    c.checkpointed = true;
+    recovered_.reset();
     return {};
 }
 

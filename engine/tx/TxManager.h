@@ -15,6 +15,14 @@
 //   CLEAN       H: primary = secondary = N, checksum valid. L: anything.
 //   GROWN       H reserved to its new size (new bytes read as zeros past
 //               the old hive bins size, which the header still declares).
+//   CHECKPOINTED  only when H was opened dirty and its logs were replayed
+//               into the image (H: primary P != secondary S, L rebuilds the
+//               recovered state R with sequence number M): every page that
+//               recovery changed written to H with its recovered content
+//               (not the edits made since), flushed; then H's first sector
+//               replaced by R's (primary = secondary = M, R's hive bins
+//               size, checksum), flushed. L untouched throughout. From here
+//               on N is M: H is CLEAN and holds R.
 //   LOGGED      L: a base block (first sector only) with primary = secondary
 //               = N+1, file type 6 and the new header fields, then one HvLE
 //               entry with sequence N+1 holding every dirty page of the
@@ -70,9 +78,26 @@
 //      retried, or rollback() called. A failure from (4) on is sticky
 //      (SQLite's ERROR state): H is now whatever recovery makes of it (the
 //      new tree), so every later call fails until the hive is opened again.
-//      A failure while resetting (7) is ignored: the commit is complete.
+//      So is a failure inside a checkpoint (10) (H: the recovered tree). A
+//      failure while resetting (7) is ignored: the commit is complete.
 //  (9) Rollback discards the image and maps the file again; H and L are not
 //      touched. A dirty hive's recovery is replayed again into the image.
+// (10) A dirty H's recovered state is made durable before anything that
+//      could destroy the log it depends on (Windows does the same when it
+//      loads a dirty hive): the first commit after the logs were replayed
+//      checkpoints (CHECKPOINTED above) before the first byte of L is
+//      written. While it runs H stays dirty (its header is written last, as
+//      one sector) and L is not touched, and it writes only pages that L
+//      rebuilds, so a crash anywhere in it leaves H dirty with L still
+//      rebuilding R. It writes R's pages as recovery left them, kept apart
+//      at open: the edits since are not in L, and a crash after the clean
+//      header would keep them without the rest of the transaction. Without
+//      the checkpoint the next commit would overwrite L (3) while H still
+//      needs it: a crash before the new L is complete would leave a dirty H
+//      that no log rebuilds. A commit with no edits is the checkpoint
+//      alone (sequence number M). A failure once H is written is sticky
+//      (8); after the checkpoint, the commit is pending again (8) over a
+//      CLEAN H that holds R.
 //
 // What a crash leaves, by the state it interrupts (checked by CrashTest
 // with a process kill, a power cut, a power cut tearing the write in
@@ -80,7 +105,10 @@
 // of order): before MARKED is durable, H is clean and old (logs are not
 // consulted); from MARKED to COMMITTED, H is dirty and L replays to the new
 // tree; once COMMITTED is durable, H is clean and new. Either the old tree
-// or the new one, never a mixture.
+// or the new one, never a mixture. On a hive that an earlier crash left
+// dirty, the old tree is the recovered one: until CHECKPOINTED is durable
+// H is dirty and the earlier L rebuilds it, then the states above follow
+// (SecondCrashTest crashes at every pair of points of two commits).
 //
 // Transitions and the private functions of commit() that perform them, in
 // the order commit() calls them:
@@ -92,7 +120,9 @@
 //   pending -> pending    commit(): prepare(): the sectors and pages to
 //                         write; nothing to write ends the transaction
 //   CLEAN -> GROWN        commit(): growHive()                     (2)
-//   GROWN -> LOGGED       commit(): writeLog()                     (3)
+//   GROWN -> CHECKPOINTED commit(): checkpoint(), a no-op unless the
+//                         image was recovered from the logs         (10)
+//   CHECKPOINTED -> LOGGED  commit(): writeLog()                   (3)
 //   LOGGED -> MARKED      commit(): markDirty()                    (4)
 //   MARKED -> WRITTEN     commit(): writePages()                   (5)
 //   WRITTEN -> COMMITTED  commit(): writeHeader()                  (6)
@@ -106,7 +136,8 @@
 //                      against a crash of the process, of the operating
 //                      system, and a power cut with a volatile device
 //                      cache. Four device cache flushes per commit (five
-//                      when L is new), as Windows (FlushFileBuffers) issues.
+//                      when L is new, two more for a checkpoint (10)), as
+//                      Windows (FlushFileBuffers) issues.
 //   ProcessCrashOnly   sync_file_range at each point (the writes handed to
 //                      the device and waited for, in protocol order), no
 //                      directory fsync: safe against a crash of the process
@@ -153,6 +184,12 @@ enum class ProtocolMutation {
     HeaderBeforePages,     ///< (5) the header written before the pages
     SkipHeaderFlush,       ///< (6) the header not flushed
     ResetLogsBeforeHeader, ///< (7) L reset before the header is written
+    SkipCheckpoint,        ///< (10) a recovered hive's pages go into the new
+                           ///< log instead, overwriting the log H needs
+    CheckpointEdits,       ///< (10) the checkpoint writes the edited pages,
+                           ///< not the recovered ones
+    SkipCheckpointFlush,   ///< (10) the clean header follows the recovered
+                           ///< pages without a flush between them
 };
 
 /// How a TxManager opens and commits.
@@ -189,6 +226,9 @@ struct CommitReport {
     uint64_t flushes = 0;       ///< file and directory flushes
     uint64_t sizeBefore = 0;    ///< of the hive file
     uint64_t sizeAfter = 0;
+    /// Pages of the recovered state written before the transaction (10);
+    /// their bytes are part of primaryBytes.
+    uint64_t checkpointPages = 0;
     std::string logPath;
 };
 
@@ -202,8 +242,8 @@ public:
     /// hive's lock (tx/HiveLock.h), or shares TxOptions::lock, and holds it
     /// until the TxManager is destroyed: no other writer, in this process or
     /// another, opens the hive meanwhile. When a dirty hive's logs were
-    /// replayed, the pages recovery changed are pending at once: the first
-    /// commit writes the recovered state.
+    /// replayed, a transaction is pending at once: the first commit writes
+    /// the recovered state first (invariant 10), then the edits.
     static Result<std::unique_ptr<TxManager>> open(const std::string& path, TxOptions options = {});
     ~TxManager();
 
@@ -220,7 +260,10 @@ public:
     /// The sequence number of the transaction being built (N+1), or of the
     /// last one committed or attempted: after a commit that failed once the
     /// hive file was being written, the number its log entry carries, and
-    /// so the number the hive has once that log is replayed.
+    /// so the number the hive has once that log is replayed. (A failure
+    /// inside a checkpoint (10) comes before any log carries it: the hive
+    /// then replays to the number before it. A commit that was only a
+    /// checkpoint leaves the recovered number.)
     uint32_t sequence() const { return sequence_; }
     /// Starts a transaction (a no-op while one is active): the image's
     /// primary sequence number becomes N+1 and the timestamp is taken.
@@ -243,20 +286,33 @@ public:
     /// Discards the transaction (invariant 9).
     [[nodiscard]] Result<void> rollback();
 
+    /// The pages the transaction changed. A recovered state still to be
+    /// written (recoveryPending()) is not among them.
     const DirtyTracker& dirty() const { return dirty_; }
+    /// True while the state recovered from a dirty hive's logs is not yet
+    /// the file's own: the next commit checkpoints it first (10).
+    bool recoveryPending() const { return recovered_ != nullptr; }
     /// Set after a failure from invariant (4) on: every call fails.
     const std::optional<Error>& brokenBy() const { return broken_; }
 
 private:
     struct CommitState;
+    struct RecoveredState;
     using Stage = Result<void> (TxManager::*)(CommitState&);
 
     TxManager() = default;
     Result<void> loadImage();
+    /// Keeps what the checkpoint writes (10): the recovered first sector
+    /// and the pages of the image that differ from the file `disk`.
+    void keepRecoveredState(Bytes disk);
+    /// The recovered pages become pending edits of the transaction (only
+    /// for ProtocolMutation::SkipCheckpoint: the protocol without (10)).
+    void carryRecoveredStateIntoLog();
     // The stages of commit(), in protocol order (see the essay).
     /// Builds the sectors and page runs; false: nothing worth writing.
     Result<bool> prepare(CommitState& c);
     Result<void> growHive(CommitState& c);     ///< (2)
+    Result<void> checkpoint(CommitState& c);   ///< (10), a no-op unless recovered
     Result<void> writeLog(CommitState& c);     ///< (3)
     Result<void> markDirty(CommitState& c);    ///< (4)
     Result<void> writePages(CommitState& c);   ///< (5)
@@ -284,6 +340,8 @@ private:
     uint64_t timestamp_ = 0;
     uint64_t generation_ = 0;
     std::optional<Error> broken_;
+    /// Set while a recovered state awaits its checkpoint (10).
+    std::unique_ptr<RecoveredState> recovered_;
 };
 
 }  // namespace hivekit

@@ -1,9 +1,9 @@
 // hivectl's write commands driven as a process: each command's effect seen
 // by hivex-dump, the text forms of `set` for every type, --dry-run,
-// --backup, --strategy, --flush, refused plans, that read commands never
-// write, and one writer at a time: two processes writing at once, a writer
-// that finds the hive locked (by this test process: an OFD lock another
-// process sees).
+// --backup, --strategy, --flush, refused plans, a damaged hive refused
+// unless --force, that read commands never write, and one writer at a
+// time: two processes writing at once, a writer that finds the hive locked
+// (by this test process: an OFD lock another process sees).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "engine/EditTestSupport.h"
+#include "format/ByteReader.h"
+#include "format/Layout.h"
 #include "support/TestSupport.h"
 #include "tx/HiveLock.h"
 
@@ -356,6 +358,36 @@ std::set<std::string> valueNames(const std::string& hive, const std::string& key
 
 }  // namespace
 
+namespace {
+
+/// The root key's largest-subkey-name field set to 0 while it has a
+/// subkey: one structure error (Checker K5) that no edit below repairs.
+void damageRootMaxNameField(const std::string& hive) {
+    std::vector<uint8_t> bytes = readFile(hive);
+    const uint32_t root = hivekit::loadU32(bytes.data() + hivekit::layout::base::RootCellOffset);
+    const size_t field = hivekit::layout::kBaseBlockSize + root + 4 + hivekit::layout::nk::MaxSubkeyName;
+    bytes[field] = 0;
+    bytes[field + 1] = 0;
+    writeFile(hive, bytes);
+}
+
+/// "the structure check finds N error(s), the first at OFFSET: MESSAGE", as
+/// the engine's checker sees the hive.
+std::string structureErrors(const std::string& hive) {
+    auto opened = hivekit::Hive::open(hive);
+    REQUIRE(opened);
+    const hivekit::CheckReport report = hivekit::checkHive(**opened);
+    REQUIRE(report.errors() > 0);
+    for (const auto& d : report.diagnostics.items())
+        if (d.severity == hivekit::Diagnostic::Severity::Error)
+            return "the structure check finds " + std::to_string(report.errors()) +
+                   (report.errors() == 1 ? " error" : " errors") + ", the first at " + hivekit::hexOffset(d.offset) +
+                   ": " + d.message;
+    return "";
+}
+
+}  // namespace
+
 TEST_CASE("Two concurrent loops of 50 hivectl set on one hive lose no value and leave it clean for check", "[cli][write][lock]") {
     TempDir dir;
     const std::string hive = newHive(dir);
@@ -493,4 +525,90 @@ TEST_CASE("mkkey on an existing key, in any letter case, exits 1 and writes noth
     CHECK(allFilesIn(dir.path()) == filesBefore);
     CHECK(hivectl({"help", "mkkey"}).out.find("A key that exists already (in any letter case) is\nrefused (exit 1), "
                                               "unless -p is given.") != std::string::npos);
+}
+
+TEST_CASE("a write command refuses a hive whose structure check finds errors, with exit 1 and nothing written", "[cli][write]") {
+    TempDir dir;
+    const std::string hive = newHive(dir);
+    ok({"mkkey", hive, "Software"});
+    damageRootMaxNameField(hive);
+    const std::string found = structureErrors(hive);
+    CHECK(found.rfind("the structure check finds 1 error, the first at 0x", 0) == 0);
+    CHECK(found.find(": largest subkey name length field is 0, but the subkey at ") != std::string::npos);
+    const std::string reg = dir.file("one.reg");
+    {
+        std::ofstream out(reg);
+        out << "REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\W\\Imported]\n";
+    }
+    const std::vector<uint8_t> before = readFile(hive);
+    const std::vector<uint8_t> logBefore = readFile(hive + ".LOG1");
+    const std::vector<std::string> filesBefore = allFilesIn(dir.path());
+    const std::string refusal = "hivectl: " + hive + ": " + found +
+                                "; nothing written (hivectl check lists every error; --force commits anyway)\n";
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"set", hive, "Software", "v", "--type", "REG_DWORD", "--data", "1"},
+             {"mkkey", hive, "Other"},
+             {"delete-key", hive, "Software"},
+             {"rename", hive, "Software", "Renamed"},
+             {"set-class", hive, "Software", "c"},
+             {"mkkey", hive, "Other", "--dry-run"}}) {
+        INFO("hivectl " << args.front() << (args.back() == "--dry-run" ? " --dry-run" : ""));
+        auto r = hivectl(args);
+        CHECK(r.exitCode == 1);
+        CHECK(r.out.empty());
+        CHECK(r.err == refusal);
+    }
+    auto r = hivectl({"import", hive, reg});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err == refusal);
+    // A plan refused for itself is still refused for itself first.
+    r = hivectl({"delete-value", hive, "Software", "missing"});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("has no value") != std::string::npos);
+    CHECK(readFile(hive) == before);
+    CHECK(readFile(hive + ".LOG1") == logBefore);
+    CHECK(allFilesIn(dir.path()) == filesBefore);
+}
+
+TEST_CASE("--force commits to a hive whose structure check finds errors and says so", "[cli][write]") {
+    TempDir dir;
+    const std::string hive = newHive(dir);
+    ok({"mkkey", hive, "Software"});
+    damageRootMaxNameField(hive);
+    const std::string found = structureErrors(hive);
+    auto r = hivectl({"set", hive, "Software", "v", "--type", "REG_DWORD", "--data", "7", "--force"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.err == "hivectl: " + hive + ": " + found + "; committing anyway (--force)\n");
+    CHECK(r.out.find("set: 1 edit committed (hybrid): ") == 0);
+    CHECK(valueLine(hive, "Software", "v") == "4 07000000");
+    const std::string reg = dir.file("one.reg");
+    {
+        std::ofstream out(reg);
+        out << "REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\W\\Imported]\n";
+    }
+    r = hivectl({"import", hive, reg, "--force"});
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    // A sound hive says nothing of the check, with or without --force.
+    const std::string sound = newHive(dir, "sound.hiv");
+    r = hivectl({"mkkey", sound, "K", "--force"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.err.empty());
+}
+
+TEST_CASE("hivectl help documents --force and the refusal of a damaged hive for every write command", "[cli][write]") {
+    auto overview = hivectl({"help"});
+    REQUIRE(overview.exitCode == 0);
+    CHECK(overview.out.find("  --force      write commands: commit even when the hive's structure check finds\n") !=
+          std::string::npos);
+    for (const char* command : {"mkkey", "delete-key", "set", "delete-value", "rename", "set-class", "import"}) {
+        INFO(command);
+        auto r = hivectl({"help", command});
+        REQUIRE(r.exitCode == 0);
+        CHECK(r.out.find("  --force       commit even when the structure check finds errors in HIVE\n") !=
+              std::string::npos);
+        CHECK(r.out.find("anything written when the structure check (as hivectl check runs it) finds\nerrors in HIVE, "
+                         "unless --force") != std::string::npos);
+    }
 }
