@@ -98,6 +98,13 @@
 //      alone (sequence number M). A failure once H is written is sticky
 //      (8); after the checkpoint, the commit is pending again (8) over a
 //      CLEAN H that holds R.
+// (11) One writer at a time: open() takes an exclusive lock on H
+//      (tx/HiveLock.h: an open-file-description lock, so a second
+//      TxManager in this process is refused like another process) before
+//      it reads H, and holds it until the TxManager is destroyed. Every
+//      writer of H's logs is a writer of H, so the lock on H covers them.
+//      Without it, two writers each log and write their own view of H:
+//      updates are lost and cells referenced twice. Readers take no lock.
 //
 // What a crash leaves, by the state it interrupts (checked by CrashTest
 // with a process kill, a power cut, a power cut tearing the write in
