@@ -28,7 +28,11 @@ void put32(Buf& b, uint32_t v) {
     put16(b, uint16_t(v));
     put16(b, uint16_t(v >> 16));
 }
-void append(Buf& b, const Buf& more) { b.insert(b.end(), more.begin(), more.end()); }
+// One byte at a time: g++ 12 at -O3 warns falsely (-Wstringop-overread)
+// about vector::insert of a vector's range here.
+void append(Buf& b, const Buf& more) {
+    for (uint8_t x : more) b.push_back(x);
+}
 
 Buf sidBytes(std::string_view text) {
     std::optional<Sid> sid = parseSid(text);
