@@ -10,8 +10,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build="${1:-build}"
-# A hive of the test corpus, as the build unpacked it.
-hive="$build/tests/data/hives/regipy/SAM"
 
 if [ "$(id -u)" != 0 ]; then
   echo "test-deb.sh: installs a package, so it needs root" >&2
@@ -21,6 +19,9 @@ if [ ! -f "$build/CPackConfig.cmake" ]; then
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
 cmake --build "$build"
+# A hive of the test corpus, as the build unpacked it (an absolute path: the
+# steps below run in another folder).
+hive="$(cd "$build" && pwd)/tests/data/hives/regipy/SAM"
 
 out="$(mktemp -d)"
 cleanup() {
