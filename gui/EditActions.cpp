@@ -487,14 +487,15 @@ bool EditActions::importReg(const QString& file, QString* error) {
         *error = tr("Open the hive for editing first.");
         return false;
     }
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read %1: %2").arg(file, in.errorString());
+    // The engine's reader, as hivectl import uses it: a device, a FIFO or a
+    // file over the size limit is refused before anything is read (the
+    // message names the file and why).
+    auto bytes = readRegFileBytes(file.toStdString());
+    if (!bytes) {
+        *error = toQString(bytes.error().message);
         return false;
     }
-    const QByteArray bytes = in.readAll();
-    auto parsed = parseRegFile(Bytes(reinterpret_cast<const uint8_t*>(bytes.constData()),
-                                     static_cast<size_t>(bytes.size())));
+    auto parsed = parseRegFile(*bytes);
     if (!parsed) {
         *error = tr("%1: %2").arg(file, toQString(parsed.error().message));
         return false;

@@ -853,10 +853,6 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <translation>Öffnen Sie die Struktur zuerst zum Bearbeiten.</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

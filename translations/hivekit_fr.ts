@@ -853,10 +853,6 @@ Cliquez pour aller à cette cellule.</translation>
         <translation>Ouvrez d’abord la ruche en écriture.</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>

@@ -301,6 +301,11 @@ TEST_CASE("A .reg file imports as one undoable pending step, and keys and the hi
     CHECK(error == QStringLiteral("Open the hive for editing first."));
     REQUIRE(view->startEditing(nullptr));
     edit->setView(view);
+    // What is not a regular file is refused at once, naming it (an endless
+    // device would otherwise freeze the window), and nothing is pending.
+    CHECK_FALSE(edit->importReg(QStringLiteral("/dev/zero"), &error));
+    CHECK(error.startsWith(QStringLiteral("/dev/zero: not a regular file")));
+    CHECK(view->editSession()->undoStack()->count() == 0);
     REQUIRE(edit->importReg(qpath(reg), &error));
     CHECK(view->editSession()->undoStack()->count() == 1);
     CHECK(view->editSession()->changes().size() == 3);
