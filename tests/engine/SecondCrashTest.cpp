@@ -309,6 +309,22 @@ void makeDirty(const std::string& original, const std::string& path, const Plan&
     }
 }
 
+/// A hive of makeOriginalWithFiller() left dirty by a crash in the first
+/// commit, at `dir`/dirty.hiv; `original` receives the hive before it.
+std::string dirtyHive(const TempDir& dir, std::string& original) {
+    original = makeOriginalWithFiller(dir);
+    const std::string path = dir.file("dirty.hiv");
+    makeDirty(original, path, firstPlan());
+    return path;
+}
+
+/// The sequence number a dirty hive's logs recover it to.
+uint32_t recoveredSequenceOf(const std::string& path) {
+    auto h = Hive::open(path);
+    REQUIRE(h);
+    return (*h)->header().primarySequence;
+}
+
 /// Both sequence numbers of the hive file's own header, read without its logs.
 std::pair<uint32_t, uint32_t> fileSequences(const std::string& path) {
     auto header = decodeBaseBlock(readFile(path));
@@ -331,17 +347,11 @@ std::string treeWithoutLogs(const std::string& path) {
 
 TEST_CASE("a dirty hive's first commit writes the recovered pages and a clean header, each flushed, before a byte of its log", "[edit][crash][secondcrash]") {
     TempDir dir;
-    const std::string original = makeOriginalWithFiller(dir);
-    const std::string path = dir.file("dirty.hiv");
-    makeDirty(original, path, firstPlan());
+    std::string original;
+    const std::string path = dirtyHive(dir, original);
     const std::string log = path + ".LOG1";
     const std::vector<uint8_t> logBefore = readFile(log);
-    uint32_t recoveredSequence = 0;
-    {
-        auto h = Hive::open(path);
-        REQUIRE(h);
-        recoveredSequence = (*h)->header().primarySequence;
-    }
+    const uint32_t recoveredSequence = recoveredSequenceOf(path);
     REQUIRE(fileSequences(path).first != fileSequences(path).second);
 
     RecordingFileIO io;
@@ -387,17 +397,11 @@ TEST_CASE("a dirty hive's first commit writes the recovered pages and a clean he
 
 TEST_CASE("a dirty hive committed without edits is the checkpoint alone: clean, recovered, under the recovered sequence number", "[edit][crash][secondcrash]") {
     TempDir dir;
-    const std::string original = makeOriginalWithFiller(dir);
-    const std::string path = dir.file("dirty.hiv");
-    makeDirty(original, path, firstPlan());
+    std::string original;
+    const std::string path = dirtyHive(dir, original);
     const Trees trees = expectedTrees(original);
     CHECK(treeWithoutLogs(path) != trees.first);
-    uint32_t recoveredSequence = 0;
-    {
-        auto h = Hive::open(path);
-        REQUIRE(h);
-        recoveredSequence = (*h)->header().primarySequence;
-    }
+    const uint32_t recoveredSequence = recoveredSequenceOf(path);
     auto s = Session::open(path, secondOptions(StrategyKind::Hybrid));
     REQUIRE(s);
     CHECK((*s)->pending());
@@ -422,9 +426,8 @@ TEST_CASE("a dirty hive committed without edits is the checkpoint alone: clean, 
 
 TEST_CASE("a failure inside the checkpoint is sticky and the old log still rebuilds the recovered tree", "[edit][crash][secondcrash]") {
     TempDir dir;
-    const std::string original = makeOriginalWithFiller(dir);
-    const std::string path = dir.file("dirty.hiv");
-    makeDirty(original, path, firstPlan());
+    std::string original;
+    const std::string path = dirtyHive(dir, original);
     const std::vector<uint8_t> logBefore = readFile(path + ".LOG1");
     CrashFileIO io(realFileIO());
     SessionOptions options = secondOptions(StrategyKind::Hybrid);
@@ -451,9 +454,8 @@ TEST_CASE("a failure inside the checkpoint is sticky and the old log still rebui
 
 TEST_CASE("a failure after the checkpoint leaves the recovered tree clean in the hive file and the commit pending", "[edit][crash][secondcrash]") {
     TempDir dir;
-    const std::string original = makeOriginalWithFiller(dir);
-    const std::string path = dir.file("dirty.hiv");
-    makeDirty(original, path, firstPlan());
+    std::string original;
+    const std::string path = dirtyHive(dir, original);
     const Trees trees = expectedTrees(original);
     CrashFileIO io(realFileIO());
     SessionOptions options = secondOptions(StrategyKind::Hybrid);
