@@ -2,8 +2,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
-#include "MainWindow.h"
-#include "Translations.h"
+#include "app/MainWindow.h"
+#include "app/Translations.h"
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);

@@ -7,13 +7,13 @@
 #include <QSignalSpy>
 #include <QTreeView>
 
-#include "DeletedDock.h"
-#include "DeletedModel.h"
-#include "Display.h"
+#include "deleted/DeletedDock.h"
+#include "deleted/DeletedModel.h"
+#include "common/Display.h"
 #include "GuiTestSupport.h"
-#include "HiveDocument.h"
-#include "HiveView.h"
-#include "MainWindow.h"
+#include "document/HiveDocument.h"
+#include "document/HiveView.h"
+#include "app/MainWindow.h"
 #include "format/Layout.h"
 #include "format/ValueData.h"
 #include "merge/Plan.h"

@@ -15,11 +15,11 @@
 #include <set>
 #include <sstream>
 
-#include "EditSession.h"
+#include "editing/EditSession.h"
 #include "GuiTestSupport.h"
-#include "KeyTreeModel.h"
-#include "ValueCodec.h"
-#include "ValueTableModel.h"
+#include "browse/KeyTreeModel.h"
+#include "editing/ValueCodec.h"
+#include "browse/ValueTableModel.h"
 #include "format/ValueData.h"
 #include "hive/Checker.h"
 #include "index/Index.h"

@@ -12,14 +12,14 @@
 #include <QTimer>
 #include <QTreeView>
 
-#include "DiagnosticsModel.h"
+#include "problems/DiagnosticsModel.h"
 #include "GuiTestSupport.h"
-#include "HiveDocument.h"
-#include "HiveView.h"
-#include "KeyTreeModel.h"
-#include "MainWindow.h"
-#include "SearchDock.h"
-#include "SearchJob.h"
+#include "document/HiveDocument.h"
+#include "document/HiveView.h"
+#include "browse/KeyTreeModel.h"
+#include "app/MainWindow.h"
+#include "search/SearchDock.h"
+#include "search/SearchJob.h"
 
 using namespace hivekit::gui;
 using guitest::waitUntil;

@@ -5,8 +5,8 @@
 #include <QSemaphore>
 #include <QThreadPool>
 
-#include "HiveView.h"
-#include "MainWindow.h"
+#include "document/HiveView.h"
+#include "app/MainWindow.h"
 
 namespace guitest {
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "GuiTestSupport.h"
-#include "HiveDocument.h"
-#include "KeyTreeModel.h"
+#include "document/HiveDocument.h"
+#include "browse/KeyTreeModel.h"
 #include "format/Layout.h"
 #include "hive/TreeWalker.h"
 #include "index/Index.h"

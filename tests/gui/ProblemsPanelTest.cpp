@@ -27,16 +27,16 @@
 #include <string>
 #include <vector>
 
-#include "CommitDialog.h"
-#include "DamageBanner.h"
-#include "DiagnosticsDock.h"
-#include "DiagnosticsModel.h"
-#include "EditActions.h"
-#include "EditSession.h"
+#include "editing/CommitDialog.h"
+#include "document/DamageBanner.h"
+#include "problems/DiagnosticsDock.h"
+#include "problems/DiagnosticsModel.h"
+#include "editing/EditActions.h"
+#include "editing/EditSession.h"
 #include "GuiTestSupport.h"
-#include "HiveDocument.h"
-#include "HiveView.h"
-#include "MainWindow.h"
+#include "document/HiveDocument.h"
+#include "document/HiveView.h"
+#include "app/MainWindow.h"
 #include "hive/Diagnostics.h"
 #include "support/TestSupport.h"
 

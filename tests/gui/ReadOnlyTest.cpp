@@ -10,12 +10,12 @@
 #include <filesystem>
 
 #include "GuiTestSupport.h"
-#include "HiveDocument.h"
-#include "HiveView.h"
-#include "KeyTreeModel.h"
-#include "MainWindow.h"
-#include "SearchDock.h"
-#include "SearchJob.h"
+#include "document/HiveDocument.h"
+#include "document/HiveView.h"
+#include "browse/KeyTreeModel.h"
+#include "app/MainWindow.h"
+#include "search/SearchDock.h"
+#include "search/SearchJob.h"
 #include "support/TestSupport.h"
 
 using namespace hivekit::gui;

@@ -12,16 +12,16 @@
 #include <QTreeView>
 
 #include "GuiTestSupport.h"
-#include "HiveDocument.h"
-#include "HiveView.h"
-#include "DiagnosticsDock.h"
-#include "RecoveryBanner.h"
-#include "KeyTreeModel.h"
-#include "DeletedDock.h"
-#include "DeletedModel.h"
-#include "MainWindow.h"
-#include "SearchDock.h"
-#include "SearchJob.h"
+#include "document/HiveDocument.h"
+#include "document/HiveView.h"
+#include "problems/DiagnosticsDock.h"
+#include "document/RecoveryBanner.h"
+#include "browse/KeyTreeModel.h"
+#include "deleted/DeletedDock.h"
+#include "deleted/DeletedModel.h"
+#include "app/MainWindow.h"
+#include "search/SearchDock.h"
+#include "search/SearchJob.h"
 #include "support/TestSupport.h"
 
 #include <QSignalSpy>

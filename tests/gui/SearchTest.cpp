@@ -8,10 +8,10 @@
 #include <atomic>
 
 #include "GuiTestSupport.h"
-#include "HiveDocument.h"
-#include "HiveSearch.h"
-#include "KeyTreeModel.h"
-#include "SearchJob.h"
+#include "document/HiveDocument.h"
+#include "search/HiveSearch.h"
+#include "browse/KeyTreeModel.h"
+#include "search/SearchJob.h"
 #include "hive/TreeWalker.h"
 #include "support/TestSupport.h"
 

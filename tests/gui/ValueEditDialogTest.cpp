@@ -9,7 +9,7 @@
 #include <QLineEdit>
 #include <QTest>
 
-#include "ValueEditDialog.h"
+#include "editing/ValueEditDialog.h"
 #include "format/ValueData.h"
 
 using namespace hivekit;

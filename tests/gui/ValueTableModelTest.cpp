@@ -6,8 +6,8 @@
 #include <QSortFilterProxyModel>
 
 #include "GuiTestSupport.h"
-#include "HiveDocument.h"
-#include "ValueTableModel.h"
+#include "document/HiveDocument.h"
+#include "browse/ValueTableModel.h"
 #include "index/Index.h"
 #include "support/TestSupport.h"
 

@@ -8,12 +8,12 @@
 #include <QTableView>
 #include <QTreeView>
 
-#include "DetailsPane.h"
+#include "browse/DetailsPane.h"
 #include "GuiTestSupport.h"
-#include "HiveDocument.h"
-#include "HiveView.h"
-#include "KeyTreeModel.h"
-#include "MainWindow.h"
+#include "document/HiveDocument.h"
+#include "document/HiveView.h"
+#include "browse/KeyTreeModel.h"
+#include "app/MainWindow.h"
 #include "hexview/HexPane.h"
 #include "hexview/HexView.h"
 #include "index/Index.h"

@@ -1,0 +1,177 @@
+#include "browse/ValueTableModel.h"
+
+#include "editing/ChangeMarks.h"
+
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+
+#include "common/Display.h"
+#include "format/Layout.h"
+#include "format/ValueData.h"
+
+namespace hivekit::gui {
+
+ValueTableModel::ValueTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ValueTableModel::setHive(std::shared_ptr<const Hive> hive) {
+    beginResetModel();
+    hive_ = std::move(hive);
+    keyOffset_ = layout::kNoCell;
+    rows_.clear();
+    listProblem_.clear();
+    endResetModel();
+}
+
+void ValueTableModel::setKey(uint32_t keyOffset) {
+    beginResetModel();
+    keyOffset_ = keyOffset;
+    rows_.clear();
+    listProblem_.clear();
+    if (hive_ && keyOffset != layout::kNoCell) {
+        auto key = hive_->keyNode(keyOffset);
+        if (key) {
+            Diagnostics problems;
+            const std::vector<uint32_t> offsets = hive_->values(*key, &problems);
+            if (!problems.empty()) listProblem_ = toQString(problems.items().front().message);
+            rows_.reserve(offsets.size());
+            for (uint32_t off : offsets) rows_.push_back(readRow(off));
+        } else {
+            listProblem_ = toQString(key.error().message);
+        }
+    }
+    endResetModel();
+}
+
+ValueTableModel::Row ValueTableModel::readRow(uint32_t offset) const {
+    Row row;
+    row.offset = offset;
+    auto vk = hive_->valueRecord(offset);
+    if (!vk) {
+        row.readable = false;
+        row.name = tr("<unreadable value at %1>").arg(hexOffsetText(uint64_t{offset} + layout::kBaseBlockSize));
+        row.dataText = toQString(vk.error().message);
+        row.copyText = row.dataText;
+        return row;
+    }
+    row.name = toQString(vk->nameUtf8());
+    row.type = vk->type;
+    row.size = vk->dataSize();
+    row.typeText = toQString(valueTypeLabel(vk->type));
+    auto data = hive_->valueData(*vk);
+    if (!data) {
+        row.dataText = tr("<unreadable data: %1>").arg(toQString(data.error().message));
+        row.copyText = row.dataText;
+        return row;
+    }
+    const DecodedValue decoded = decodeValue(vk->type, data->bytes());
+    row.dataText = valueDataLine(decoded);
+    if (decoded.kind == ValueKind::Bytes) {
+        row.copyText = toQString(hexBytes(decoded.raw));
+    } else {
+        DecodedValue noNotes = decoded;
+        noNotes.notes.clear();
+        row.copyText = toQString(noNotes.toText());
+    }
+    return row;
+}
+
+int ValueTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int ValueTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+void ValueTableModel::setChangeMarks(std::shared_ptr<const ChangeMarks> marks, const QString& keyPath) {
+    marks_ = std::move(marks);
+    markPath_ = keyPath;
+    if (!rows_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+QVariant ValueTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
+    const Row& r = rows_[static_cast<size_t>(index.row())];
+    const int col = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (col) {
+        case NameColumn:
+            return r.readable && r.name.isEmpty() ? tr("(Default)") : r.name;
+        case TypeColumn:
+            return r.typeText;
+        case SizeColumn:
+            return r.readable ? QVariant(r.size) : QVariant();
+        case DataColumn:
+            return r.dataText;
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (col != NameColumn) return {};
+        return r.readable ? valueTypeIcon(r.type) : QIcon(QStringLiteral(":/icons/key-broken.svg"));
+    case ChangeMarkRole:
+        return static_cast<int>(marks_ ? marks_->value(markPath_, r.name) : ChangeMarks::Mark::None);
+    case Qt::ForegroundRole:
+        return marks_ ? ChangeMarks::decoration(marks_->value(markPath_, r.name), role) : QVariant();
+    case Qt::FontRole:
+        if (marks_ && marks_->value(markPath_, r.name) != ChangeMarks::Mark::None) {
+            return ChangeMarks::decoration(marks_->value(markPath_, r.name), role);
+        }
+        if (col == NameColumn && r.readable && r.name.isEmpty()) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (col == SizeColumn) return static_cast<int>(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (col == DataColumn) return r.copyText.left(2000);
+        if (col == NameColumn)
+            return tr("value record at %1").arg(hexOffsetText(uint64_t{r.offset} + layout::kBaseBlockSize));
+        return {};
+    case OffsetRole:
+        return QVariant::fromValue<quint32>(r.offset);
+    case CopyRole:
+        return r.copyText;
+    case ValueNameRole:
+        return r.name;
+    case SortRole:
+        switch (col) {
+        case NameColumn:
+            return r.name.toCaseFolded();
+        case TypeColumn:
+            return QVariant::fromValue<quint32>(r.type);
+        case SizeColumn:
+            return QVariant::fromValue<quint32>(r.size);
+        case DataColumn:
+            return r.dataText;
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant ValueTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case TypeColumn:
+        return tr("Type");
+    case SizeColumn:
+        return tr("Size");
+    case DataColumn:
+        return tr("Data");
+    }
+    return {};
+}
+
+int ValueTableModel::rowOfOffset(uint32_t offset) const {
+    for (size_t i = 0; i < rows_.size(); ++i)
+        if (rows_[i].offset == offset) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace hivekit::gui

@@ -1,0 +1,185 @@
+#include "deleted/DeletedDock.h"
+
+#include <QElapsedTimer>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPromise>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include "deleted/DeletedModel.h"
+#include "common/Display.h"
+
+namespace hivekit::gui {
+
+DeletedDock::DeletedDock(QWidget* parent)
+    : QDockWidget(tr("Deleted"), parent),
+      scanButton_(new QToolButton),
+      progress_(new QProgressBar),
+      statusLabel_(new QLabel),
+      view_(new QTreeView),
+      model_(new DeletedModel(this)),
+      watcher_(new QFutureWatcher<DeletedScanOutcome>(this)) {
+    setObjectName(QStringLiteral("deletedDock"));
+    initResources();
+    qRegisterMetaType<DeletedScanOutcome>();
+
+    scanButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    progress_->setRange(0, 1000);
+    progress_->setTextVisible(false);
+    progress_->setMaximumHeight(6);
+    progress_->hide();
+    statusLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusLabel_->setText(tr("Scan the free cells of the hive for deleted keys and values."));
+
+    view_->setModel(model_);
+    view_->setUniformRowHeights(true);
+    view_->setAlternatingRowColors(true);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->header()->setStretchLastSection(false);
+    // Paths are long; their end (the key's own name) matters most.
+    view_->setTextElideMode(Qt::ElideMiddle);
+    view_->header()->resizeSection(DeletedModel::NameColumn, 380);
+    view_->header()->resizeSection(DeletedModel::TypeColumn, 110);
+    view_->header()->resizeSection(DeletedModel::DataColumn, 300);
+    view_->header()->resizeSection(DeletedModel::WrittenColumn, 170);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(scanButton_);
+    top->addWidget(statusLabel_, 1);
+    auto* box = new QWidget;
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->setSpacing(4);
+    layout->addLayout(top);
+    layout->addWidget(progress_);
+    layout->addWidget(view_, 1);
+    setWidget(box);
+
+    setRunning(false);
+    connect(scanButton_, &QToolButton::clicked, this, [this] {
+        if (isRunning())
+            cancel();
+        else
+            emit scanRequested();
+    });
+    connect(watcher_, &QFutureWatcher<DeletedScanOutcome>::progressValueChanged, progress_, &QProgressBar::setValue);
+    connect(watcher_, &QFutureWatcher<DeletedScanOutcome>::finished, this, &DeletedDock::onFinished);
+    connect(view_, &QTreeView::clicked, this, &DeletedDock::onClicked);
+    connect(view_, &QTreeView::activated, this, &DeletedDock::onClicked);
+}
+
+DeletedDock::~DeletedDock() {
+    // The worker holds its own share of the hive; it only needs to stop.
+    watcher_->disconnect(this);
+    watcher_->cancel();
+    watcher_->waitForFinished();
+}
+
+void DeletedDock::scan(std::shared_ptr<const Hive> hive, QWidget* target) {
+    cancel();
+    waitForFinished();
+    model_->clear();
+    if (!hive) {
+        statusLabel_->setText(tr("Open a hive to scan it."));
+        return;
+    }
+    target_ = target;
+    progress_->setValue(0);
+    statusLabel_->setText(tr("Scanning the free cells…"));
+    setRunning(true);
+    watcher_->setFuture(QtConcurrent::run(
+        [](QPromise<DeletedScanOutcome>& promise, std::shared_ptr<const Hive> hive) {
+            promise.setProgressRange(0, 1000);
+            QElapsedTimer timer;
+            timer.start();
+            DeletedScanOptions options;
+            options.progress = [&promise](uint64_t done, uint64_t total) {
+                if (total > 0) promise.setProgressValue(static_cast<int>(done * 1000 / total));
+                return !promise.isCanceled();
+            };
+            DeletedScanOutcome out;
+            out.hive = hive;
+            auto result = scanDeleted(*hive, options);
+            out.milliseconds = timer.elapsed();
+            if (promise.isCanceled()) {
+                out.cancelled = true;
+            } else if (!result) {
+                out.error = toQString(result.error().message);
+            } else {
+                out.scan = std::make_shared<const DeletedScan>(std::move(*result));
+            }
+            promise.addResult(std::move(out));
+        },
+        std::move(hive)));
+}
+
+void DeletedDock::cancel() {
+    if (watcher_->isRunning()) watcher_->cancel();
+}
+
+bool DeletedDock::isRunning() const { return watcher_->isRunning(); }
+
+void DeletedDock::waitForFinished() { watcher_->waitForFinished(); }
+
+void DeletedDock::forget(QWidget* target) {
+    if (target_ != target) return;
+    cancel();
+    waitForFinished();
+    model_->clear();
+    target_ = nullptr;
+    statusLabel_->setText(tr("Scan the free cells of the hive for deleted keys and values."));
+}
+
+QString DeletedDock::statusText() const { return statusLabel_->text(); }
+
+void DeletedDock::onFinished() {
+    setRunning(false);
+    // A cancelled future may hold no result at all.
+    const bool has = watcher_->future().resultCount() > 0;
+    DeletedScanOutcome out;
+    if (has)
+        out = watcher_->result();
+    else
+        out.cancelled = true;
+    if (out.cancelled) {
+        statusLabel_->setText(tr("Stopped: the scan was cancelled."));
+        return;
+    }
+    if (!out.scan) {
+        statusLabel_->setText(tr("The scan failed: %1").arg(out.error));
+        return;
+    }
+    model_->setScan(out.hive, out.scan);
+    const QLocale locale;
+    statusLabel_->setText(tr("%Ln deleted key(s)", nullptr, pluralN(out.scan->keys.size())) + QStringLiteral(" · ") +
+                          tr("%Ln deleted value(s)", nullptr, pluralN(out.scan->values.size())) +
+                          QStringLiteral(" · ") +
+                          tr("%1 of free cells scanned in %2 ms")
+                              .arg(locale.formattedDataSize(qint64(out.scan->freeBytesScanned)))
+                              .arg(out.milliseconds));
+    for (int row = 0; row < model_->rowCount(); ++row) {
+        if (model_->rowCount(model_->index(row, 0)) <= 8) view_->expand(model_->index(row, 0));
+    }
+}
+
+void DeletedDock::setRunning(bool running) {
+    progress_->setVisible(running);
+    scanButton_->setText(running ? tr("Stop") : tr("Scan"));
+    scanButton_->setIcon(QIcon(running ? QStringLiteral(":/icons/stop.svg") : QStringLiteral(":/icons/search.svg")));
+    scanButton_->setToolTip(running ? tr("Stop the scan")
+                                    : tr("Scan the free cells of the current hive for deleted keys and values"));
+}
+
+void DeletedDock::onClicked(const QModelIndex& index) {
+    if (!index.isValid() || !target_) return;
+    const QVariant offset = index.sibling(index.row(), 0).data(DeletedModel::FileOffsetRole);
+    if (offset.isValid()) emit offsetActivated(target_, offset.toULongLong());
+}
+
+}  // namespace hivekit::gui

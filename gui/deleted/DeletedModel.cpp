@@ -1,0 +1,162 @@
+#include "deleted/DeletedModel.h"
+
+#include <QLocale>
+
+#include "common/Display.h"
+#include "format/BaseBlock.h"
+#include "format/Layout.h"
+#include "format/ValueData.h"
+
+namespace hivekit::gui {
+
+QString recoveredDataText(RecoveredData state) {
+    switch (state) {
+    case RecoveredData::Intact: return DeletedModel::tr("intact");
+    case RecoveredData::Empty: return DeletedModel::tr("empty");
+    case RecoveredData::Overwritten: return DeletedModel::tr("overwritten");
+    case RecoveredData::Truncated: return DeletedModel::tr("truncated");
+    case RecoveredData::Missing: return DeletedModel::tr("missing");
+    }
+    return QString();
+}
+
+DeletedModel::DeletedModel(QObject* parent) : QAbstractItemModel(parent) {
+    initResources();
+    keyIcon_ = QIcon(QStringLiteral(":/icons/key.svg"));
+}
+
+void DeletedModel::setScan(std::shared_ptr<const Hive> hive, std::shared_ptr<const DeletedScan> scan) {
+    beginResetModel();
+    hive_ = std::move(hive);
+    scan_ = std::move(scan);
+    orphans_.clear();
+    if (scan_) {
+        for (size_t i = 0; i < scan_->values.size(); ++i)
+            if (scan_->values[i].ownerKey == DeletedValue::kNoOwner) orphans_.push_back(i);
+    }
+    endResetModel();
+}
+
+void DeletedModel::clear() { setScan(nullptr, nullptr); }
+
+bool DeletedModel::isGroupRow(int row) const {
+    return scan_ && !orphans_.empty() && row == static_cast<int>(scan_->keys.size());
+}
+
+QModelIndex DeletedModel::index(int row, int column, const QModelIndex& parent) const {
+    if (row < 0 || column < 0 || column >= ColumnCount || row >= rowCount(parent)) return {};
+    if (!parent.isValid()) return createIndex(row, column, quintptr{0});
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex DeletedModel::parent(const QModelIndex& child) const {
+    if (!child.isValid() || child.internalId() == 0) return {};
+    return createIndex(static_cast<int>(child.internalId() - 1), 0, quintptr{0});
+}
+
+int DeletedModel::rowCount(const QModelIndex& parent) const {
+    if (!scan_) return 0;
+    if (!parent.isValid()) return static_cast<int>(scan_->keys.size()) + (orphans_.empty() ? 0 : 1);
+    if (parent.internalId() != 0 || parent.column() != 0) return 0;
+    if (isGroupRow(parent.row())) return static_cast<int>(orphans_.size());
+    return static_cast<int>(scan_->keys[static_cast<size_t>(parent.row())].values.size());
+}
+
+int DeletedModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+
+const DeletedValue* DeletedModel::valueAt(const QModelIndex& index) const {
+    if (!index.isValid() || index.internalId() == 0) return nullptr;
+    const int top = static_cast<int>(index.internalId() - 1);
+    const size_t row = static_cast<size_t>(index.row());
+    if (isGroupRow(top)) return &scan_->values[orphans_[row]];
+    return &scan_->values[scan_->keys[static_cast<size_t>(top)].values[row]];
+}
+
+QVariant DeletedModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || !scan_) return {};
+    if (const DeletedValue* value = valueAt(index)) return valueData(*value, index.column(), role);
+    if (isGroupRow(index.row())) {
+        if (role == KindRole) return QStringLiteral("group");
+        if (role == Qt::DisplayRole && index.column() == NameColumn)
+            return tr("Values without a known key (%Ln)", nullptr, pluralN(orphans_.size()));
+        if (role == Qt::ToolTipRole)
+            return tr("Deleted values whose key is not among the deleted keys found: deleted from a key that "
+                      "still exists, or from one whose node was overwritten.");
+        return {};
+    }
+    return keyData(scan_->keys[static_cast<size_t>(index.row())], index.column(), role);
+}
+
+QVariant DeletedModel::keyData(const DeletedKey& key, int column, int role) const {
+    const quint64 fileOffset = quint64{key.cellOffset} + layout::kBaseBlockSize;
+    switch (role) {
+    case KindRole: return QStringLiteral("key");
+    case FileOffsetRole: return fileOffset;
+    case Qt::DecorationRole: return column == NameColumn ? QVariant(keyIcon_) : QVariant();
+    case Qt::ToolTipRole:
+        if (column == NameColumn) {
+            return key.parentLive ? tr("Deleted key; its parent is a key of the live tree.")
+                                  : tr("Deleted key; its parent is not a live key.");
+        }
+        return {};
+    case Qt::DisplayRole:
+        switch (column) {
+        case NameColumn: return toQString(key.path);
+        case TypeColumn: return tr("key");
+        case DataColumn:
+            return tr("%Ln value(s)", nullptr, pluralN(key.node.valueCount)) + QStringLiteral(", ") +
+                   tr("%Ln subkey(s)", nullptr, pluralN(key.node.subkeyCount));
+        case WrittenColumn: return toQString(formatFiletime(key.node.lastWritten));
+        case OffsetColumn: return hexOffsetText(fileOffset);
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant DeletedModel::valueData(const DeletedValue& value, int column, int role) const {
+    const quint64 fileOffset = quint64{value.cellOffset} + layout::kBaseBlockSize;
+    switch (role) {
+    case KindRole: return QStringLiteral("value");
+    case FileOffsetRole: return fileOffset;
+    case Qt::DecorationRole: return column == NameColumn ? QVariant(valueTypeIcon(value.record.type)) : QVariant();
+    case Qt::ToolTipRole:
+        if (column == DataColumn) {
+            return tr("%1 of %Ln byte(s) recovered (%2)", nullptr, pluralN(value.record.dataSize()))
+                .arg(QLocale().toString(qulonglong(value.data.size())), recoveredDataText(value.dataState));
+        }
+        return {};
+    case Qt::DisplayRole:
+        switch (column) {
+        case NameColumn: return value.name.empty() ? tr("(Default)") : toQString(value.name);
+        case TypeColumn: return QString::fromLatin1(valueTypeName(value.record.type));
+        case DataColumn: {
+            const QString state = recoveredDataText(value.dataState);
+            if (value.dataState != RecoveredData::Intact && value.dataState != RecoveredData::Truncated)
+                return QStringLiteral("[") + state + QStringLiteral("]");
+            const QString line =
+                valueDataLine(decodeValue(value.record.type, Bytes(value.data.data(), value.data.size())));
+            return value.dataState == RecoveredData::Intact ? line
+                                                            : QStringLiteral("[") + state + QStringLiteral("] ") + line;
+        }
+        case WrittenColumn: return QVariant();
+        case OffsetColumn: return hexOffsetText(fileOffset);
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant DeletedModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    switch (section) {
+    case NameColumn: return tr("Path or name");
+    case TypeColumn: return tr("Type");
+    case DataColumn: return tr("Data");
+    case WrittenColumn: return tr("Last written");
+    case OffsetColumn: return tr("Offset");
+    }
+    return {};
+}
+
+}  // namespace hivekit::gui

@@ -1,0 +1,564 @@
+#include "editing/EditActions.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTreeView>
+#include <QUndoGroup>
+#include <QVBoxLayout>
+
+#include "editing/CommitDialog.h"
+#include "problems/DiagnosticsModel.h"
+#include "common/Display.h"
+#include "document/HiveDocument.h"
+#include "document/HiveView.h"
+#include "browse/KeyTreeModel.h"
+#include "editing/PendingChangesDock.h"
+#include "editing/RegPreview.h"
+#include "editing/ValueCodec.h"
+#include "editing/ValueEditDialog.h"
+#include "browse/ValueTableModel.h"
+#include "regfile/RegExport.h"
+#include "regfile/RegFile.h"
+
+namespace hivekit::gui {
+
+namespace {
+
+/// The type and data of the value `name` of the key at `keyPath` in `hive`.
+bool readValue(const Hive& hive, const QString& keyPath, const QString& name, uint32_t* type,
+               std::vector<uint8_t>* data) {
+    QString ignored;
+    auto chain = HiveDocument::resolvePath(hive, keyPath, &ignored);
+    if (!chain) return false;
+    auto key = hive.keyNode(chain->empty() ? hive.rootOffset() : chain->back());
+    if (!key) return false;
+    for (uint32_t v : hive.values(*key)) {
+        auto record = hive.valueRecord(v);
+        if (!record || QString::fromStdU16String(record->name()) != name) continue;
+        auto value = hive.valueData(*record);
+        if (!value) return false;
+        *type = record->type;
+        const Bytes bytes = value->bytes();
+        data->assign(bytes.begin(), bytes.end());
+        return true;
+    }
+    return false;
+}
+
+/// A short text of a value for the pending list.
+QString shortData(uint32_t type, const std::vector<uint8_t>& data) {
+    QString text = ValueCodec::format(type, data);
+    text.replace(QLatin1Char('\n'), QStringLiteral(" | "));
+    if (text.size() > 60) text = text.left(57) + QStringLiteral("...");
+    return text;
+}
+
+}  // namespace
+
+EditActions::EditActions(QMainWindow* window)
+    : QObject(window), window_(window), dock_(new PendingChangesDock(window)), group_(new QUndoGroup(this)) {
+    editMode_ = new QAction(tr("Open for &Editing"), this);
+    editMode_->setCheckable(true);
+    editMode_->setToolTip(tr("Edit this hive: changes stay pending until you commit them"));
+    newKey_ = new QAction(tr("New &Key…"), this);
+    newValue_ = new QAction(tr("New &Value…"), this);
+    editValue_ = new QAction(tr("&Modify Value…"), this);
+    rename_ = new QAction(tr("&Rename…"), this);
+    rename_->setShortcut(Qt::Key_F2);
+    className_ = new QAction(tr("Set &Class Name…"), this);
+    className_->setStatusTip(tr("Set or remove the class name of the selected key"));
+    delete_ = new QAction(tr("&Delete"), this);
+    delete_->setShortcut(QKeySequence::Delete);
+    undo_ = group_->createUndoAction(this, tr("&Undo"));
+    undo_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    redo_ = group_->createRedoAction(this, tr("&Redo"));
+    redo_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    discard_ = new QAction(tr("Discard &All Changes"), this);
+    commit_ = new QAction(tr("&Commit Changes…"), this);
+    commit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    exportKey_ = new QAction(tr("E&xport Key as .reg…"), this);
+    exportHive_ = new QAction(tr("Export &Hive as .reg…"), this);
+    importReg_ = new QAction(tr("&Import .reg…"), this);
+    previewReg_ = new QAction(tr("&Preview Changes as .reg…"), this);
+    history_ = new QAction(tr("Undo &History"), this);
+    connect(history_, &QAction::triggered, dock_, &PendingChangesDock::showHistory);
+    for (QAction* a : {rename_, delete_}) a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+
+    connect(editMode_, &QAction::toggled, this, &EditActions::toggleEditMode);
+    connect(newKey_, &QAction::triggered, this, &EditActions::newKeyDialog);
+    connect(newValue_, &QAction::triggered, this, &EditActions::newValueDialog);
+    connect(editValue_, &QAction::triggered, this, &EditActions::editValueDialog);
+    connect(rename_, &QAction::triggered, this, &EditActions::renameDialog);
+    connect(className_, &QAction::triggered, this, &EditActions::classNameDialog);
+    connect(delete_, &QAction::triggered, this, [this] {
+        QString error;
+        if (!deleteSelection(&error) && !error.isEmpty()) showError(error);
+    });
+    connect(discard_, &QAction::triggered, this, &EditActions::discardAll);
+    connect(commit_, &QAction::triggered, this, &EditActions::commitDialog);
+    connect(exportKey_, &QAction::triggered, this, [this] { exportDialog(false); });
+    connect(exportHive_, &QAction::triggered, this, [this] { exportDialog(true); });
+    connect(importReg_, &QAction::triggered, this, &EditActions::importDialog);
+    connect(previewReg_, &QAction::triggered, this, &EditActions::previewDialog);
+    connect(dock_, &PendingChangesDock::commitRequested, this, &EditActions::commitDialog);
+    connect(dock_, &PendingChangesDock::discardRequested, this, &EditActions::discardAll);
+    connect(dock_, &PendingChangesDock::regPreviewRequested, this, &EditActions::previewDialog);
+
+    pendingPrompt = [this](HiveView* view) {
+        QMessageBox box(QMessageBox::Question, tr("Pending Changes"),
+                        tr("%1 has pending changes that are not written to the file.")
+                            .arg(view->document()->displayName()),
+                        QMessageBox::NoButton, window_);
+        QPushButton* commitButton = box.addButton(tr("Commit…"), QMessageBox::AcceptRole);
+        QPushButton* discardButton = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() == commitButton) return PendingChoice::Commit;
+        if (box.clickedButton() == discardButton) return PendingChoice::Discard;
+        return PendingChoice::Cancel;
+    };
+    commitPrompt = [this](HiveView* view) -> std::optional<CommitChoice> {
+        CommitDialog dialog(*view->document()->hive(), static_cast<int>(view->editSession()->changes().size()),
+                            window_);
+        if (view->backupAdvised()) {
+            CommitChoice advised = dialog.choice();
+            advised.backup = true;
+            dialog.setChoice(advised);
+        }
+        if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+        return dialog.choice();
+    };
+    damagedEditPrompt = [this](HiveView* view, int errors) {
+        QMessageBox box(QMessageBox::Warning, tr("Edit a Damaged Hive"),
+                        tr("%1 has %Ln structural error(s); editing may make it worse.", nullptr, errors)
+                            .arg(view->document()->displayName()),
+                        QMessageBox::NoButton, window_);
+        box.setInformativeText(tr("The Problems panel lists them. Keep a backup copy of the file, made before the "
+                                  "first commit, to be able to go back."));
+        QPushButton* withBackup = box.addButton(tr("Edit with a Backup"), QMessageBox::AcceptRole);
+        QPushButton* withoutBackup = box.addButton(tr("Edit without Backup"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(withBackup);
+        box.exec();
+        if (box.clickedButton() == withBackup) return DamagedEditChoice::EditWithBackup;
+        if (box.clickedButton() == withoutBackup) return DamagedEditChoice::EditWithoutBackup;
+        return DamagedEditChoice::Cancel;
+    };
+    classNamePrompt = [this](const QString& path, const QString& current) -> std::optional<QString> {
+        bool ok = false;
+        const QString text = QInputDialog::getText(
+            window_, tr("Set Class Name"),
+            tr("Class name of %1 (empty to remove it):").arg(path.isEmpty() ? tr("the root key") : path),
+            QLineEdit::Normal, current, &ok);
+        if (!ok) return std::nullopt;
+        return text;
+    };
+    confirmRecursiveDelete = [this](const QString& path) {
+        return QMessageBox::question(window_, tr("Delete Key"),
+                                     tr("%1 has subkeys. Delete it with all its subkeys and values?").arg(path)) ==
+               QMessageBox::Yes;
+    };
+    updateActions();
+}
+
+void EditActions::fillMenus(QMenu* modifyMenu, QMenu* editMenu) {
+    QAction* first = editMenu->actions().isEmpty() ? nullptr : editMenu->actions().front();
+    editMenu->insertAction(first, undo_);
+    editMenu->insertAction(first, redo_);
+    editMenu->insertAction(first, history_);
+    editMenu->insertSeparator(first);
+    modifyMenu->addAction(editMode_);
+    modifyMenu->addSeparator();
+    for (QAction* a : {newKey_, newValue_, editValue_, rename_, className_, delete_}) modifyMenu->addAction(a);
+    modifyMenu->addSeparator();
+    for (QAction* a : {commit_, discard_, previewReg_}) modifyMenu->addAction(a);
+    modifyMenu->addSeparator();
+    for (QAction* a : {importReg_, exportKey_, exportHive_}) modifyMenu->addAction(a);
+    modifyMenu->addSeparator();
+    modifyMenu->addAction(dock_->toggleViewAction());
+}
+
+void EditActions::attach(HiveView* view) {
+    for (QAction* a : {newKey_, newValue_, rename_, className_, delete_, exportKey_}) view->keyTree()->addAction(a);
+    for (QAction* a : {editValue_, newValue_, rename_, delete_}) view->valueTable()->addAction(a);
+    connect(view->valueTable(), &QTableView::doubleClicked, this, [this, view] {
+        if (view == view_ && view->isEditing()) editValueDialog();
+    });
+}
+
+void EditActions::setView(HiveView* view) {
+    view_ = view;
+    EditSession* session = view ? view->editSession() : nullptr;
+    if (session && !group_->stacks().contains(session->undoStack())) group_->addStack(session->undoStack());
+    group_->setActiveStack(session ? session->undoStack() : nullptr);
+    dock_->setSession(session);
+    if (session) connect(session, &EditSession::changed, this, &EditActions::updateActions, Qt::UniqueConnection);
+    updateActions();
+}
+
+void EditActions::updateActions() {
+    const bool loaded = view_ && view_->isLoaded();
+    const bool editing = loaded && view_->isEditing();
+    const bool pending = editing && view_->hasPendingChanges();
+    const bool committing = editing && view_->editSession()->isCommitting();
+    {
+        const QSignalBlocker block(editMode_);
+        editMode_->setChecked(editing);
+    }
+    editMode_->setEnabled(loaded && !pending);
+    for (QAction* a : {newKey_, newValue_, rename_, className_, delete_, importReg_})
+        a->setEnabled(editing && !committing);
+    editValue_->setEnabled(editing && !committing && !view_->currentValueName().isNull());
+    for (QAction* a : {commit_, discard_, previewReg_}) a->setEnabled(pending && !committing);
+    for (QAction* a : {exportKey_, exportHive_}) a->setEnabled(loaded);
+}
+
+void EditActions::showError(const QString& text) {
+    emit message(text);
+    if (window_->isVisible()) QMessageBox::warning(window_, tr("HiveKit"), text);
+}
+
+void EditActions::toggleEditMode(bool on) {
+    if (!view_) return;
+    if (on) {
+        requestEditing(view_);
+        return;
+    }
+    if (settlePending(view_)) view_->stopEditing();
+    setView(view_);
+}
+
+void EditActions::requestEditing(HiveView* view) {
+    if (!view || view->isEditing()) return;
+    HiveDocument* document = view->document();
+    QString why = document->hive() ? EditSession::editBlocker(document->path(), document->hive().get())
+                                   : tr("The hive is not open yet.");
+    if (!why.isEmpty()) {
+        showError(tr("Cannot edit: %1").arg(why));
+        if (view == view_) setView(view_);
+        return;
+    }
+    if (!document->checkFinished()) {
+        // How damaged the hive is decides what to ask: wait for the check.
+        if (!document->isChecking()) document->startCheck();
+        if (awaitingCheck_ != view) {
+            disconnect(awaitingConnection_);
+            awaitingCheck_ = view;
+            awaitingConnection_ = connect(document, &HiveDocument::checkEnded, this, [this, view](bool completed) {
+                disconnect(awaitingConnection_);
+                awaitingCheck_ = nullptr;
+                if (completed)
+                    requestEditing(view);
+                else
+                    emit message(tr("%1 was not opened for editing: the structural check it waits for was stopped.")
+                                     .arg(view->document()->displayName()));
+            });
+        }
+        emit message(tr("Checking %1 before opening it for editing…").arg(document->displayName()));
+        if (view == view_) setView(view_);
+        return;
+    }
+    bool backup = false;
+    if (const int errors = document->diagnostics()->count(Diagnostic::Severity::Error); errors > 0) {
+        switch (damagedEditPrompt(view, errors)) {
+        case DamagedEditChoice::Cancel:
+            emit message(tr("%1 was not opened for editing.").arg(document->displayName()));
+            if (view == view_) setView(view_);
+            return;
+        case DamagedEditChoice::EditWithBackup: backup = true; break;
+        case DamagedEditChoice::EditWithoutBackup: break;
+        }
+    }
+    if (!view->startEditing(&why)) {
+        showError(tr("Cannot edit: %1").arg(why));
+    } else {
+        view->setBackupAdvised(backup);
+        if (const QString warning = EditSession::editWarning(document->path()); !warning.isEmpty())
+            showError(warning);
+        else
+            emit message(tr("%1 is open for editing; changes stay pending until committed.")
+                             .arg(document->displayName()));
+    }
+    if (view == view_) setView(view_);
+}
+
+bool EditActions::settlePending(HiveView* view) {
+    if (!view || !view->hasPendingChanges()) return true;
+    switch (pendingPrompt(view)) {
+    case PendingChoice::Cancel: return false;
+    case PendingChoice::Discard:
+        view->editSession()->discardAll();
+        return true;
+    case PendingChoice::Commit: {
+        auto choice = commitPrompt(view);
+        return choice && commit(view, *choice, true);
+    }
+    }
+    return false;
+}
+
+bool EditActions::commit(HiveView* view, const CommitChoice& choice, bool wait) {
+    EditSession* session = view->editSession();
+    if (!session || !session->hasPending() || session->isCommitting()) return false;
+    // The outcome is reported once, whether or not the caller waits.
+    connect(session, &EditSession::commitFinished, this, &EditActions::reportCommit, Qt::SingleShotConnection);
+    if (!wait) {
+        session->commit(choice);
+        updateActions();
+        return true;
+    }
+    bool ok = false;
+    QEventLoop loop;
+    auto c = connect(session, &EditSession::commitFinished, &loop, [&](const CommitOutcome& outcome) {
+        ok = outcome.ok;
+        loop.quit();
+    });
+    session->commit(choice);
+    updateActions();
+    loop.exec();
+    disconnect(c);
+    return ok;
+}
+
+void EditActions::reportCommit(const CommitOutcome& outcome) {
+    if (outcome.ok) {
+        emit message(outcome.message);
+    } else {
+        showError(tr("The commit failed; nothing was lost, the changes are still pending.\n%1").arg(outcome.message));
+    }
+    updateActions();
+}
+
+void EditActions::commitDialog() {
+    if (!view_ || !view_->hasPendingChanges()) return;
+    if (auto choice = commitPrompt(view_)) commit(view_, *choice, false);
+}
+
+void EditActions::discardAll() {
+    if (!view_ || !view_->isEditing()) return;
+    if (window_->isVisible() &&
+        QMessageBox::question(window_, tr("Discard Changes"), tr("Discard every pending change?")) != QMessageBox::Yes) {
+        return;
+    }
+    view_->editSession()->discardAll();
+}
+
+void EditActions::newKeyDialog() {
+    if (!view_ || !view_->isEditing()) return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(window_, tr("New Key"), tr("Name of the new key:"), QLineEdit::Normal,
+                                               QString(), &ok);
+    if (!ok || name.isEmpty()) return;
+    const QString parent = view_->currentKeyPath();
+    QString error;
+    if (!view_->editSession()->newKey(parent, name, &error)) {
+        showError(error);
+        return;
+    }
+    view_->goToPath(EditSession::childPath(parent, name));
+}
+
+void EditActions::newValueDialog() {
+    if (!view_ || !view_->isEditing()) return;
+    ValueEditDialog dialog(true, window_);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QString error;
+    if (!view_->editSession()->setValue(view_->currentKeyPath(), dialog.name(), dialog.type(), dialog.data(),
+                                        QString(), shortData(dialog.type(), dialog.data()), &error)) {
+        showError(error);
+        return;
+    }
+    view_->selectValueByName(dialog.name());
+}
+
+void EditActions::editValueDialog() {
+    if (!view_ || !view_->isEditing()) return;
+    const QString name = view_->currentValueName();
+    if (name.isNull()) return;
+    uint32_t type = 0;
+    std::vector<uint8_t> data;
+    if (!readValue(*view_->hive(), view_->currentKeyPath(), name, &type, &data)) {
+        showError(tr("The value %1 cannot be read.").arg(name));
+        return;
+    }
+    ValueEditDialog dialog(false, window_);
+    dialog.setValue(name, type, data);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QString error;
+    if (!view_->editSession()->setValue(view_->currentKeyPath(), name, dialog.type(), dialog.data(),
+                                        shortData(type, data), shortData(dialog.type(), dialog.data()), &error)) {
+        showError(error);
+    }
+}
+
+void EditActions::renameDialog() {
+    if (!view_ || !view_->isEditing()) return;
+    const bool valueSide = view_->valueTable()->hasFocus() && !view_->currentValueName().isNull();
+    const QString keyPath = view_->currentKeyPath();
+    QString error;
+    bool ok = false;
+    if (valueSide) {
+        const QString name = view_->currentValueName();
+        const QString newName = QInputDialog::getText(window_, tr("Rename Value"), tr("New name:"),
+                                                      QLineEdit::Normal, name, &ok);
+        if (!ok || newName == name) return;
+        if (!view_->editSession()->renameValue(keyPath, name, newName, &error)) showError(error);
+        view_->selectValueByName(newName);
+        return;
+    }
+    if (keyPath.isEmpty()) {
+        showError(tr("The root key cannot be renamed."));
+        return;
+    }
+    const QString oldName = keyPath.mid(keyPath.lastIndexOf(QLatin1Char('\\')) + 1);
+    const QString newName =
+        QInputDialog::getText(window_, tr("Rename Key"), tr("New name:"), QLineEdit::Normal, oldName, &ok);
+    if (!ok || newName.isEmpty() || newName == oldName) return;
+    if (!view_->editSession()->renameKey(keyPath, newName, &error)) {
+        showError(error);
+        return;
+    }
+    const qsizetype slash = keyPath.lastIndexOf(QLatin1Char('\\'));
+    view_->goToPath(slash < 0 ? newName : keyPath.left(slash) + QLatin1Char('\\') + newName);
+}
+
+void EditActions::classNameDialog() {
+    if (!view_ || !view_->isEditing()) return;
+    const QString keyPath = view_->currentKeyPath();
+    // The class name as the pending changes leave it (the preview).
+    QString current;
+    const auto hive = view_->hive();
+    QString error;
+    const auto chain = hive ? HiveDocument::resolvePath(*hive, keyPath, &error) : std::nullopt;
+    if (!chain) {
+        showError(error.isEmpty() ? tr("No key is selected.") : error);
+        return;
+    }
+    const auto key = hive->keyNode(chain->back());
+    const auto className = key ? hive->className(*key) : Result<std::u16string>(std::unexpected(key.error()));
+    if (className) current = QString::fromStdU16String(*className);
+    const auto wanted = classNamePrompt(keyPath, current);
+    if (!wanted || *wanted == current) return;
+    if (!view_->editSession()->setClassName(keyPath, *wanted, current, &error)) showError(error);
+}
+
+bool EditActions::deleteSelection(QString* error) {
+    if (!view_ || !view_->isEditing()) return false;
+    const QString keyPath = view_->currentKeyPath();
+    const QModelIndexList rows = view_->valueTable()->selectionModel()->selectedRows();
+    if (view_->valueTable()->hasFocus() && !rows.isEmpty()) {
+        QStringList names;
+        for (const QModelIndex& row : rows) names << row.data(ValueTableModel::ValueNameRole).toString();
+        bool all = true;
+        for (const QString& name : names) {
+            uint32_t type = 0;
+            std::vector<uint8_t> data;
+            const QString old = readValue(*view_->hive(), keyPath, name, &type, &data) ? shortData(type, data)
+                                                                                      : QString();
+            all = view_->editSession()->deleteValue(keyPath, name, old, error) && all;
+        }
+        return all;
+    }
+    if (keyPath.isEmpty()) {
+        *error = tr("The root key cannot be deleted.");
+        return false;
+    }
+    const QModelIndex current = view_->keyTree()->currentIndex();
+    const bool hasSubkeys = view_->keyModel()->hasChildren(current);
+    if (hasSubkeys && !confirmRecursiveDelete(keyPath)) return false;
+    return view_->editSession()->deleteKey(keyPath, hasSubkeys, error);
+}
+
+bool EditActions::importReg(const QString& file, QString* error) {
+    if (!view_ || !view_->isEditing()) {
+        *error = tr("Open the hive for editing first.");
+        return false;
+    }
+    // The engine's reader, as hivectl import uses it: a device, a FIFO or a
+    // file over the size limit is refused before anything is read (the
+    // message names the file and why).
+    auto bytes = readRegFileBytes(file.toStdString());
+    if (!bytes) {
+        *error = toQString(bytes.error().message);
+        return false;
+    }
+    auto parsed = parseRegFile(*bytes);
+    if (!parsed) {
+        *error = tr("%1: %2").arg(file, toQString(parsed.error().message));
+        return false;
+    }
+    return view_->editSession()->pushPlan(tr("Import %1").arg(QFileInfo(file).fileName()), toPlan(*parsed), error);
+}
+
+bool EditActions::exportReg(const QString& file, bool wholeHive, QString* error) {
+    if (!view_ || !view_->isLoaded()) return false;
+    const QString path = wholeHive ? QString() : view_->currentKeyPath();
+    auto exported = exportRegText(*view_->hive(), path.toStdString());
+    if (!exported) {
+        *error = toQString(exported.error().message);
+        return false;
+    }
+    const auto bytes = encodeRegText(exported->text, RegVersion::V5);
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<qint64>(bytes.size())) !=
+            static_cast<qint64>(bytes.size())) {
+        *error = tr("Cannot write %1: %2").arg(file, out.errorString());
+        return false;
+    }
+    emit message(tr("Exported to %1").arg(file));
+    return true;
+}
+
+QString EditActions::pendingAsReg() const {
+    if (!view_ || !view_->isEditing()) return QString();
+    return toQString(planAsRegText(view_->editSession()->plan()));
+}
+
+void EditActions::exportDialog(bool wholeHive) {
+    const QString file = QFileDialog::getSaveFileName(window_, wholeHive ? tr("Export Hive") : tr("Export Key"),
+                                                      QString(), tr("Registration files (*.reg)"));
+    if (file.isEmpty()) return;
+    QString error;
+    if (!exportReg(file, wholeHive, &error)) showError(error);
+}
+
+void EditActions::importDialog() {
+    const QString file = QFileDialog::getOpenFileName(window_, tr("Import .reg"), QString(),
+                                                      tr("Registration files (*.reg);;All files (*)"));
+    if (file.isEmpty()) return;
+    QString error;
+    if (!importReg(file, &error)) showError(error);
+}
+
+void EditActions::previewDialog() {
+    QDialog dialog(window_);
+    dialog.setWindowTitle(tr("Pending Changes as .reg"));
+    auto* text = new QPlainTextEdit(&dialog);
+    text->setReadOnly(true);
+    text->setFont(QFont(QStringLiteral("monospace")));
+    new RegHighlighter(text->document());
+    text->setPlainText(pendingAsReg());
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(700, 500);
+    dialog.exec();
+}
+
+}  // namespace hivekit::gui

@@ -1,0 +1,146 @@
+// EditActions: the edit side of the main window. The actions (open for
+// editing, new key, new value, edit, rename (F2), delete (Del), undo
+// (Ctrl+Z), redo (Ctrl+Shift+Z), discard all, commit, .reg export, import
+// and preview), the "Pending changes" dock, and the questions asked before
+// a tab or the window closes over pending changes. The edits themselves go
+// through the current HiveView's EditSession.
+#pragma once
+
+#include <QMetaObject>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <optional>
+
+#include "editing/EditSession.h"
+
+class QAction;
+class QMainWindow;
+class QMenu;
+class QUndoGroup;
+
+namespace hivekit::gui {
+
+class HiveView;
+class PendingChangesDock;
+
+class EditActions : public QObject {
+    Q_OBJECT
+public:
+    explicit EditActions(QMainWindow* window);
+
+    /// The view whose hive the actions edit (the current tab), or null.
+    void setView(HiveView* view);
+    HiveView* view() const { return view_; }
+    PendingChangesDock* dock() const { return dock_; }
+    /// Fills the "Modify" menu and puts undo/redo at the top of `editMenu`.
+    void fillMenus(QMenu* modifyMenu, QMenu* editMenu);
+    /// Adds the key and value actions to the view's context menus.
+    void attach(HiveView* view);
+
+    enum class PendingChoice { Commit, Discard, Cancel };
+    /// Asks what to do with pending changes (a message box by default;
+    /// the tests replace it).
+    std::function<PendingChoice(HiveView*)> pendingPrompt;
+    /// Asks how to commit (the commit dialog by default); nothing: cancelled.
+    std::function<std::optional<CommitChoice>(HiveView*)> commitPrompt;
+    enum class DamagedEditChoice { EditWithBackup, EditWithoutBackup, Cancel };
+    /// Asks before opening for editing a hive whose structural check found
+    /// `errors` errors (a message box by default; the tests replace it).
+    /// EditWithBackup preselects the backup copy in the commit dialog.
+    std::function<DamagedEditChoice(HiveView*, int errors)> damagedEditPrompt;
+    /// Asks to confirm deleting a key that has subkeys.
+    std::function<bool(const QString& path)> confirmRecursiveDelete;
+    /// Asks for the class name of the key at `path` (now `current`);
+    /// nothing: cancelled, "": remove the class name.
+    std::function<std::optional<QString>(const QString& path, const QString& current)> classNamePrompt;
+
+    /// Opens `view`'s hive for editing, as the "Open for Editing" action
+    /// does: once its structural check has run (waiting for it, starting it
+    /// again after a stop), asking first when the check found errors.
+    void requestEditing(HiveView* view);
+
+    /// True when `view` may close or be replaced: nothing pending, or the
+    /// user discarded, or committed successfully (waiting for the commit).
+    bool settlePending(HiveView* view);
+    /// Commits `view`'s pending changes with `choice`; with `wait`, runs
+    /// the event loop until the commit ends and returns whether it worked.
+    bool commit(HiveView* view, const CommitChoice& choice, bool wait);
+
+    QAction* editModeAction() const { return editMode_; }
+    QAction* newKeyAction() const { return newKey_; }
+    QAction* newValueAction() const { return newValue_; }
+    QAction* editValueAction() const { return editValue_; }
+    QAction* renameAction() const { return rename_; }
+    QAction* classNameAction() const { return className_; }
+    QAction* deleteAction() const { return delete_; }
+    QAction* undoAction() const { return undo_; }
+    QAction* redoAction() const { return redo_; }
+    QAction* discardAction() const { return discard_; }
+    QAction* commitAction() const { return commit_; }
+    QAction* exportKeyAction() const { return exportKey_; }
+    QAction* exportHiveAction() const { return exportHive_; }
+    QAction* importRegAction() const { return importReg_; }
+    QAction* previewRegAction() const { return previewReg_; }
+    QAction* historyAction() const { return history_; }
+
+    /// Deletes the selected value(s) if the value table has focus or a
+    /// value is selected, else the selected key (asking when it has
+    /// subkeys). False and `error` when the engine refused.
+    bool deleteSelection(QString* error);
+    /// Imports a .reg file as one pending step.
+    bool importReg(const QString& file, QString* error);
+    /// Writes the selected key (or the whole hive) as a .reg file.
+    bool exportReg(const QString& file, bool wholeHive, QString* error);
+    /// The pending changes as .reg text.
+    QString pendingAsReg() const;
+
+    void updateActions();
+
+signals:
+    void message(const QString& text);
+
+private:
+    void toggleEditMode(bool on);
+    void newKeyDialog();
+    void newValueDialog();
+    void editValueDialog();
+    void renameDialog();
+    void classNameDialog();
+    /// Says how a commit ended: the summary, or the error in a message box.
+    void reportCommit(const CommitOutcome& outcome);
+    void commitDialog();
+    void discardAll();
+    void exportDialog(bool wholeHive);
+    void importDialog();
+    void previewDialog();
+    void showError(const QString& text);
+
+    /// The view waiting for its check before it is opened for editing.
+    QPointer<HiveView> awaitingCheck_;
+    QMetaObject::Connection awaitingConnection_;
+
+    QMainWindow* window_;
+    HiveView* view_ = nullptr;
+    PendingChangesDock* dock_;
+    QUndoGroup* group_;
+    QAction* editMode_;
+    QAction* newKey_;
+    QAction* newValue_;
+    QAction* editValue_;
+    QAction* rename_;
+    QAction* className_;
+    QAction* delete_;
+    QAction* undo_;
+    QAction* redo_;
+    QAction* discard_;
+    QAction* commit_;
+    QAction* exportKey_;
+    QAction* exportHive_;
+    QAction* importReg_;
+    QAction* previewReg_;
+    QAction* history_;
+};
+
+}  // namespace hivekit::gui

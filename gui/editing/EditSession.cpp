@@ -1,0 +1,406 @@
+#include "editing/EditSession.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+
+#include "common/Display.h"
+#include "editing/ValueCodec.h"
+#include "merge/Session.h"
+#include "strategy/Strategy.h"
+#include "tx/FileIO.h"
+#include "tx/HiveLock.h"
+#include "tx/TxManager.h"
+
+namespace hivekit::gui {
+
+namespace {
+
+/// One undoable step: the changes it adds to the plan. Undo and redo do
+/// nothing themselves: the plan is read from the commands below the
+/// stack's index.
+class EditCommand : public QUndoCommand {
+public:
+    EditCommand(const QString& text, std::vector<PendingChange> changes)
+        : QUndoCommand(text), changes_(std::move(changes)) {}
+    const std::vector<PendingChange>& changes() const { return changes_; }
+
+private:
+    std::vector<PendingChange> changes_;
+};
+
+/// A session on the hive file (its log replayed, as every session's is)
+/// with the pending edits applied or, with `validateOnly`, checked.
+Result<std::unique_ptr<Session>> sessionWith(const QString& path, const Plan& pending,
+                                             const std::optional<InterruptedCommit>& interrupted,
+                                             SessionOptions options, bool validateOnly) {
+    auto session = Session::open(path.toStdString(), std::move(options));
+    if (!session) return std::unexpected(session.error());
+    auto rest = EditSession::stillToApply(**session, pending, interrupted);
+    if (!rest) return std::unexpected(rest.error());
+    if (!rest->empty()) {
+        if (validateOnly) {
+            if (auto valid = (*session)->validate(*rest); !valid) return std::unexpected(valid.error());
+        } else if (auto applied = (*session)->apply(*rest); !applied) {
+            return std::unexpected(applied.error());
+        }
+    }
+    return session;
+}
+
+}  // namespace
+
+Result<Plan> EditSession::stillToApply(const Session& opened, const Plan& pending,
+                                       const std::optional<InterruptedCommit>& interrupted) {
+    // The hive's sequence number after replay says whether the interrupted
+    // commit is in the file: its log carried that number, and a replay (or
+    // the commit's own completed header) leaves it in the base block.
+    if (!interrupted) return pending;
+    const RecoveryReport& recovery = opened.hive().recovery();
+    if (recovery.wasDirty && !recovery.recovered) {
+        // The interrupted commit marked the file dirty (primary N+1) and
+        // its log did not replay: the bins may be half written.
+        return fail(ErrorCode::Corrupt,
+                    tr("The hive is marked dirty by the interrupted commit and its log could not be replayed; "
+                       "recover it (hivectl recover) before committing again.")
+                        .toStdString());
+    }
+    if (opened.hive().header().primarySequence != interrupted->sequence) return pending;
+    const auto& edits = pending.edits();
+    if (!interrupted->intact || edits.size() < interrupted->edits) {
+        return fail(ErrorCode::Invalid,
+                    tr("The hive already holds the %n change(s) of the interrupted commit (its log replays them), "
+                       "and some of them were undone since. Redo them, or discard the pending changes.",
+                       nullptr, static_cast<int>(interrupted->edits))
+                        .toStdString());
+    }
+    Plan rest;
+    for (size_t i = interrupted->edits; i < edits.size(); ++i) rest.add(edits[i]);
+    return rest;
+}
+
+std::optional<InterruptedCommit> EditSession::interruptedCommit() const {
+    if (!interrupted_) return std::nullopt;
+    InterruptedCommit out = *interrupted_;
+    // Undo below the mark, or a new step pushed after such an undo (which
+    // drops the marked command: cleanIndex() becomes -1), breaks the prefix.
+    out.intact = stack_->cleanIndex() >= 0 && stack_->index() >= stack_->cleanIndex();
+    return out;
+}
+
+EditSession::EditSession(const QString& path, QObject* parent)
+    : QObject(parent), path_(path), previewClock_(filetimeNow()), stack_(new QUndoStack(this)),
+      commitWatcher_(new QFutureWatcher<CommitOutcome>(this)) {
+    // Held until the session is destroyed; every Session opened below shares it.
+    if (auto lock = HiveLock::acquire(path.toStdString(), LockKind::Exclusive); lock) lock_ = std::move(*lock);
+    else lockError_ = toQString(lock.error().message);
+    connect(stack_, &QUndoStack::indexChanged, this, &EditSession::changed);
+    connect(commitWatcher_, &QFutureWatcher<CommitOutcome>::finished, this, &EditSession::onCommitFinished);
+}
+
+EditSession::~EditSession() {
+    // The worker holds copies of everything it uses; wait so that it does
+    // not outlive a test's temporary directory mid-write.
+    commitWatcher_->waitForFinished();
+}
+
+QString EditSession::editBlocker(const QString& path, const Hive* hive) {
+    const QFileInfo info(path);
+    if (!info.exists()) return tr("%1 does not exist.").arg(path);
+    if (!info.isWritable()) return tr("%1 is not writable: it stays read-only.").arg(path);
+    if (hive != nullptr && hive->recovery().wasDirty) {
+        return tr("%1 is dirty (its last changes are only in its transaction logs): recover it first.").arg(path);
+    }
+    return QString();
+}
+
+QString EditSession::editWarning(const QString& path) {
+    const QFileInfo directory(QFileInfo(path).absolutePath());
+    if (!directory.isWritable()) {
+        return tr("The directory of %1 is not writable: its transaction log and a backup cannot be written there, "
+                  "so a commit will fail.")
+            .arg(path);
+    }
+    return QString();
+}
+
+bool EditSession::push(const QString& text, std::vector<PendingChange> changes, QString* error) {
+    Plan candidate = plan();
+    for (const auto& c : changes) candidate.add(c.edit);
+    SessionOptions options;
+    options.tx.io = io_;
+    options.tx.lock = lock_;
+    if (auto session = sessionWith(path_, candidate, interruptedCommit(), options, true); !session) {
+        *error = toQString(session.error().message);
+        return false;
+    }
+    stack_->push(new EditCommand(text, std::move(changes)));
+    return true;
+}
+
+bool EditSession::push(PendingChange change, QString* error) {
+    const QString text = change.operation + QLatin1Char(' ') + change.path;
+    std::vector<PendingChange> one;
+    one.push_back(std::move(change));
+    return push(text, std::move(one), error);
+}
+
+QString EditSession::childPath(const QString& parentPath, const QString& name) {
+    return parentPath.isEmpty() ? name : parentPath + QLatin1Char('\\') + name;
+}
+
+namespace {
+
+PendingChange makeChange(Edit edit, const QString& operation, const QString& path, const QString& oldText,
+                         const QString& newText) {
+    PendingChange c;
+    c.edit = std::move(edit);
+    c.operation = operation;
+    c.path = path;
+    c.oldText = oldText;
+    c.newText = newText;
+    return c;
+}
+
+QString valuePath(const QString& keyPath, const QString& name) {
+    return keyPath + QStringLiteral(" : ") + (name.isEmpty() ? EditSession::tr("(Default)") : name);
+}
+
+}  // namespace
+
+bool EditSession::newKey(const QString& parentPath, const QString& name, QString* error) {
+    const QString path = childPath(parentPath, name);
+    Edit e = Plan().createKey(path.toStdString(), false).edits().front();
+    return push(makeChange(std::move(e), tr("New key"), path, QString(), QString()), error);
+}
+
+bool EditSession::deleteKey(const QString& path, bool recursive, QString* error) {
+    Edit e = Plan().deleteKey(path.toStdString(), recursive).edits().front();
+    return push(makeChange(std::move(e), recursive ? tr("Delete key and subkeys") : tr("Delete key"), path, QString(),
+                           QString()),
+                error);
+}
+
+bool EditSession::renameKey(const QString& path, const QString& newName, QString* error) {
+    Edit e = Plan().renameKey(path.toStdString(), newName.toStdString()).edits().front();
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('\\'));
+    return push(makeChange(std::move(e), tr("Rename key"), path, path.mid(slash + 1), newName), error);
+}
+
+bool EditSession::setClassName(const QString& path, const QString& className, const QString& oldText,
+                               QString* error) {
+    Edit e = Plan().setClassName(path.toStdString(), className.toStdString()).edits().front();
+    return push(makeChange(std::move(e), className.isEmpty() ? tr("Remove class name") : tr("Set class name"), path,
+                           oldText, className),
+                error);
+}
+
+bool EditSession::setValue(const QString& keyPath, const QString& name, uint32_t type, std::vector<uint8_t> data,
+                           const QString& oldText, const QString& newText, QString* error) {
+    Edit e = Plan().setValue(keyPath.toStdString(), name.toStdString(), type, std::move(data)).edits().front();
+    return push(makeChange(std::move(e), oldText.isEmpty() ? tr("New value") : tr("Set value"),
+                           valuePath(keyPath, name), oldText, newText),
+                error);
+}
+
+bool EditSession::deleteValue(const QString& keyPath, const QString& name, const QString& oldText, QString* error) {
+    Edit e = Plan().deleteValue(keyPath.toStdString(), name.toStdString()).edits().front();
+    return push(makeChange(std::move(e), tr("Delete value"), valuePath(keyPath, name), oldText, QString()), error);
+}
+
+bool EditSession::renameValue(const QString& keyPath, const QString& name, const QString& newName, QString* error) {
+    Edit e = Plan().renameValue(keyPath.toStdString(), name.toStdString(), newName.toStdString()).edits().front();
+    return push(makeChange(std::move(e), tr("Rename value"), valuePath(keyPath, name), name, newName), error);
+}
+
+bool EditSession::pushPlan(const QString& text, const Plan& plan, QString* error) {
+    std::vector<PendingChange> changes;
+    for (const Edit& e : plan.edits()) {
+        QString operation;
+        QString path = toQString(e.path);
+        QString newText;
+        switch (e.kind) {
+        case Edit::Kind::CreateKey: operation = tr("New key"); break;
+        case Edit::Kind::DeleteKey: operation = tr("Delete key and subkeys"); break;
+        case Edit::Kind::SetValue:
+            operation = tr("Set value");
+            path = valuePath(path, toQString(e.name));
+            newText = ValueCodec::format(e.type, e.data).replace(QLatin1Char('\n'), QStringLiteral(" | "));
+            if (newText.size() > 60) newText = newText.left(57) + QStringLiteral("...");
+            break;
+        case Edit::Kind::DeleteValue:
+            operation = tr("Delete value");
+            path = valuePath(path, toQString(e.name));
+            break;
+        case Edit::Kind::RenameKey: operation = tr("Rename key"); newText = toQString(e.newName); break;
+        case Edit::Kind::RenameValue:
+            operation = tr("Rename value");
+            path = valuePath(path, toQString(e.name));
+            newText = toQString(e.newName);
+            break;
+        case Edit::Kind::SetClassName: operation = tr("Set class name"); newText = toQString(e.className); break;
+        }
+        changes.push_back(makeChange(e, operation, path, QString(), newText));
+    }
+    if (changes.empty()) {
+        *error = tr("Nothing to import.");
+        return false;
+    }
+    return push(text, std::move(changes), error);
+}
+
+std::vector<PendingChange> EditSession::changes() const {
+    std::vector<PendingChange> out;
+    for (int i = 0; i < stack_->index(); ++i) {
+        const auto* command = static_cast<const EditCommand*>(stack_->command(i));
+        out.insert(out.end(), command->changes().begin(), command->changes().end());
+    }
+    return out;
+}
+
+Plan EditSession::plan() const {
+    Plan out;
+    for (const auto& c : changes()) out.add(c.edit);
+    return out;
+}
+
+Result<std::shared_ptr<const Hive>> EditSession::preview() const {
+    SessionOptions options;
+    options.tx.io = io_;
+    options.tx.lock = lock_;
+    const uint64_t now = previewClock_;
+    options.tx.clock = [now] { return now; };
+    auto session = sessionWith(path_, plan(), interruptedCommit(), options, false);
+    if (!session) return std::unexpected(session.error());
+    const Bytes image = (*session)->hive().bytes();
+    auto copy = Hive::fromBytes(std::vector<uint8_t>(image.begin(), image.end()), path_.toStdString());
+    // The session is dropped without commit: its transaction is discarded.
+    if (!copy) return std::unexpected(copy.error());
+    return std::shared_ptr<const Hive>(std::move(*copy));
+}
+
+void EditSession::discardAll() {
+    stack_->clear();
+    // The file keeps an interrupted commit's edits (its log replays them):
+    // they are now part of the hive every session opens, not pending.
+    if (interrupted_) interrupted_->edits = 0;
+    emit changed();
+}
+
+namespace {
+
+/// The whole file's bytes, to tell afterwards whether a failed commit got as
+/// far as the hive file (hives edited by hand are small; a commit reads the
+/// file anyway).
+QByteArray fileBytes(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+}  // namespace
+
+CommitOutcome EditSession::commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io,
+                                      const std::optional<InterruptedCommit>& interrupted,
+                                      std::shared_ptr<HiveLock> lock) {
+    const QByteArray before = fileBytes(path);
+    CommitOutcome out = commitPlanOnce(path, plan, choice, io, interrupted, std::move(lock));
+    if (!out.ok && fileBytes(path) != before) {
+        // The protocol writes the hive only after its log is complete, so
+        // the changes are in the log: the next open replays them.
+        out.partlyWritten = true;
+        out.message += QLatin1Char('\n') +
+                       tr("The hive file was partly written; its transaction log holds the changes (opening the hive "
+                          "again replays them). Committing again finishes the interrupted commit.");
+    }
+    return out;
+}
+
+CommitOutcome EditSession::commitPlanOnce(const QString& path, const Plan& plan, const CommitChoice& choice,
+                                          FileIO* io, const std::optional<InterruptedCommit>& interrupted,
+                                          std::shared_ptr<HiveLock> lock) {
+    CommitOutcome out;
+    SessionOptions options;
+    options.strategy = choice.strategy == CommitStrategy::InPlace  ? StrategyKind::InPlace
+                       : choice.strategy == CommitStrategy::Append ? StrategyKind::Append
+                                                                   : StrategyKind::Hybrid;
+    options.tx.io = io;
+    options.tx.lock = std::move(lock);
+    auto session = Session::open(path.toStdString(), options);
+    if (!session) {
+        out.message = toQString(session.error().message);
+        return out;
+    }
+    auto rest = stillToApply(**session, plan, interrupted);
+    if (!rest) {
+        out.message = toQString(rest.error().message) + tr("; nothing written");
+        return out;
+    }
+    if (auto valid = (*session)->validate(*rest); !valid) {
+        out.message = toQString(valid.error().message) + tr("; nothing written");
+        return out;
+    }
+    if (choice.backup) {
+        QString backup = path + QStringLiteral(".bak");
+        for (int i = 1; QFileInfo::exists(backup); ++i) backup = path + QStringLiteral(".bak.%1").arg(i);
+        // Durable (data and directory flushed) before the hive is touched.
+        if (auto copied = copyFileDurably(io ? *io : realFileIO(), path.toStdString(), backup.toStdString());
+            !copied) {
+            out.message = tr("Cannot make the backup %1: %2; nothing written")
+                              .arg(backup, toQString(copied.error().message));
+            return out;
+        }
+        out.backupPath = backup;
+    }
+    // Edits an interrupted commit left in the log: the session has them.
+    const size_t finished = plan.edits().size() - rest->edits().size();
+    size_t changed = finished;
+    if (!rest->empty()) {
+        auto applied = (*session)->apply(*rest);
+        if (!applied) {
+            out.message = toQString(applied.error().message) + tr("; nothing written");
+            return out;
+        }
+        changed += applied->changed;
+    }
+    auto committed = (*session)->commit();
+    if (!committed) {
+        out.message = toQString(committed.error().message);
+        out.interruptedSequence = (*session)->sequence();
+        return out;
+    }
+    out.ok = true;
+    out.message = tr("%1 edit(s) committed (%2): %3 bytes written to the hive, %4 to its log.")
+                      .arg(changed)
+                      .arg(QString::fromLatin1((*session)->strategy().name()))
+                      .arg(committed->primaryBytes)
+                      .arg(committed->logBytes);
+    if (!out.backupPath.isEmpty()) out.message += QLatin1Char(' ') + tr("The original is in %1.").arg(out.backupPath);
+    return out;
+}
+
+void EditSession::commit(const CommitChoice& choice) {
+    if (committing_) return;
+    committing_ = true;
+    commitWatcher_->setFuture(
+        QtConcurrent::run(&EditSession::commitPlan, path_, plan(), choice, io_, interruptedCommit(), lock_));
+}
+
+void EditSession::onCommitFinished() {
+    committing_ = false;
+    const CommitOutcome outcome = commitWatcher_->result();
+    if (outcome.ok) {
+        interrupted_.reset();
+        stack_->clear();
+        emit changed();
+    } else if (outcome.partlyWritten) {
+        // Every pending edit is in the log now; the clean index marks
+        // where they end, so that an undo below it can be told.
+        interrupted_ = InterruptedCommit{plan().edits().size(), outcome.interruptedSequence, true};
+        stack_->setClean();
+        emit changed();
+    }
+    emit commitFinished(outcome);
+}
+
+}  // namespace hivekit::gui

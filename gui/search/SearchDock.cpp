@@ -1,0 +1,182 @@
+#include "search/SearchDock.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include "common/Display.h"
+#include "search/SearchJob.h"
+#include "search/SearchResultsModel.h"
+
+namespace hivekit::gui {
+
+SearchDock::SearchDock(QWidget* parent)
+    : QDockWidget(tr("Search"), parent),
+      queryEdit_(new QLineEdit),
+      modeBox_(new QComboBox),
+      caseBox_(new QCheckBox(tr("Match case"))),
+      keysBox_(new QCheckBox(tr("Key names"))),
+      valueNamesBox_(new QCheckBox(tr("Value names"))),
+      valueDataBox_(new QCheckBox(tr("Value data"))),
+      findButton_(new QToolButton),
+      progress_(new QProgressBar),
+      statusLabel_(new QLabel),
+      view_(new QTreeView),
+      results_(new SearchResultsModel(this)),
+      job_(new SearchJob(this)) {
+    setObjectName(QStringLiteral("searchDock"));
+    initResources();
+
+    queryEdit_->setPlaceholderText(tr("Find in key names, value names and value data"));
+    queryEdit_->setClearButtonEnabled(true);
+    queryEdit_->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
+    modeBox_->addItem(tr("Plain text"), static_cast<int>(SearchQuery::Mode::Plain));
+    modeBox_->addItem(tr("Whole word"), static_cast<int>(SearchQuery::Mode::WholeWord));
+    modeBox_->addItem(tr("Regular expression"), static_cast<int>(SearchQuery::Mode::Regex));
+    modeBox_->addItem(tr("Hex bytes (data)"), static_cast<int>(SearchQuery::Mode::HexBytes));
+    modeBox_->setToolTip(tr("How the text matches: anywhere, as a whole word, as a regular expression, "
+                            "or as hex bytes in the raw value data"));
+    keysBox_->setChecked(true);
+    valueNamesBox_->setChecked(true);
+    valueDataBox_->setChecked(true);
+    findButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    progress_->setRange(0, 1000);
+    progress_->setTextVisible(false);
+    progress_->setMaximumHeight(6);
+    progress_->hide();
+    statusLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    view_->setModel(results_);
+    view_->setRootIsDecorated(false);
+    view_->setUniformRowHeights(true);
+    view_->setAlternatingRowColors(true);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->header()->setStretchLastSection(true);
+    view_->header()->resizeSection(SearchResultsModel::KeyColumn, 360);
+    view_->header()->resizeSection(SearchResultsModel::WhereColumn, 100);
+    view_->header()->resizeSection(SearchResultsModel::ValueColumn, 160);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(queryEdit_, 1);
+    top->addWidget(modeBox_);
+    top->addWidget(caseBox_);
+    top->addWidget(findButton_);
+    auto* where = new QHBoxLayout;
+    where->addWidget(new QLabel(tr("Look in:")));
+    where->addWidget(keysBox_);
+    where->addWidget(valueNamesBox_);
+    where->addWidget(valueDataBox_);
+    where->addStretch(1);
+    where->addWidget(statusLabel_);
+    auto* box = new QWidget;
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->setSpacing(4);
+    layout->addLayout(top);
+    layout->addLayout(where);
+    layout->addWidget(progress_);
+    layout->addWidget(view_, 1);
+    setWidget(box);
+
+    setRunning(false);
+    connect(queryEdit_, &QLineEdit::returnPressed, this, &SearchDock::searchRequested);
+    connect(findButton_, &QToolButton::clicked, this, [this] {
+        if (job_->isRunning())
+            cancel();
+        else
+            emit searchRequested();
+    });
+    connect(job_, &SearchJob::hitsFound, results_, &SearchResultsModel::append);
+    connect(job_, &SearchJob::progressChanged, progress_, &QProgressBar::setValue);
+    connect(job_, &SearchJob::finished, this, &SearchDock::onFinished);
+    connect(view_, &QTreeView::clicked, this, &SearchDock::onHitClicked);
+    connect(view_, &QTreeView::activated, this, &SearchDock::onHitClicked);
+}
+
+SearchDock::~SearchDock() = default;
+
+SearchQuery SearchDock::query() const {
+    SearchQuery q;
+    q.text = queryEdit_->text();
+    q.mode = static_cast<SearchQuery::Mode>(modeBox_->currentData().toInt());
+    q.caseSensitive = caseBox_->isChecked();
+    q.keyNames = keysBox_->isChecked();
+    q.valueNames = valueNamesBox_->isChecked();
+    q.valueData = valueDataBox_->isChecked();
+    return q;
+}
+
+void SearchDock::setQuery(const SearchQuery& q) {
+    queryEdit_->setText(q.text);
+    modeBox_->setCurrentIndex(modeBox_->findData(static_cast<int>(q.mode)));
+    caseBox_->setChecked(q.caseSensitive);
+    keysBox_->setChecked(q.keyNames);
+    valueNamesBox_->setChecked(q.valueNames);
+    valueDataBox_->setChecked(q.valueData);
+}
+
+void SearchDock::search(std::shared_ptr<const Hive> hive, QWidget* target) {
+    results_->clear();
+    QString error;
+    if (!hive) {
+        statusLabel_->setText(tr("Open a hive to search it."));
+        return;
+    }
+    if (!job_->start(std::move(hive), query(), &error)) {
+        statusLabel_->setText(error);
+        return;
+    }
+    target_ = target;
+    progress_->setValue(0);
+    statusLabel_->setText(tr("Searching…"));
+    setRunning(true);
+}
+
+void SearchDock::cancel() { job_->cancel(); }
+
+void SearchDock::forget(QWidget* target) {
+    if (target_ != target) return;
+    job_->cancel();
+    results_->clear();
+    target_ = nullptr;
+}
+
+void SearchDock::focusQuery() {
+    show();
+    raise();
+    queryEdit_->setFocus();
+    queryEdit_->selectAll();
+}
+
+void SearchDock::onFinished(const SearchSummary& s) {
+    setRunning(false);
+    QString text = tr("%Ln hit(s)", nullptr, pluralN(s.hits)) + QStringLiteral(" · ") +
+                   tr("%Ln key(s)", nullptr, pluralN(s.keysVisited)) + QStringLiteral(", ") +
+                   tr("%Ln value(s)", nullptr, pluralN(s.valuesVisited)) + QLatin1Char(' ') +
+                   tr("in %1 ms").arg(s.milliseconds);
+    if (s.cancelled) text = tr("Stopped: ") + text;
+    if (s.truncated) text += tr(" (stopped at the limit of hits)");
+    statusLabel_->setText(text);
+}
+
+void SearchDock::setRunning(bool running) {
+    progress_->setVisible(running);
+    findButton_->setText(running ? tr("Stop") : tr("Find"));
+    findButton_->setIcon(QIcon(running ? QStringLiteral(":/icons/stop.svg") : QStringLiteral(":/icons/search.svg")));
+    findButton_->setToolTip(running ? tr("Stop the search") : tr("Search the hive (Enter)"));
+}
+
+void SearchDock::onHitClicked(const QModelIndex& index) {
+    if (!index.isValid() || !target_) return;
+    emit hitActivated(target_, results_->hit(index.row()));
+}
+
+}  // namespace hivekit::gui
