@@ -32,10 +32,10 @@
 #include <map>
 #include <set>
 
-#include "HiveSearch.h"
-#include "HiveView.h"
-#include "MainWindow.h"
-#include "Translations.h"
+#include "search/HiveSearch.h"
+#include "document/HiveView.h"
+#include "app/MainWindow.h"
+#include "app/Translations.h"
 #include "TsFile.h"
 #include "support/TestSupport.h"
 
