@@ -29,7 +29,7 @@
 #include "merge/Commit.h"
 #include "merge/Plan.h"
 #include "merge/Session.h"
-#include "tx/FileIO.h"
+#include "tx/NewHive.h"
 
 using namespace hivekit;
 
