@@ -45,8 +45,12 @@ namespace hivekit {
 /// writing the interrupted ones.
 struct InterruptedCommit {
     size_t edits = 0;
-    /// The hive's sequence number once its log is replayed: the file holds
-    /// the interrupted edits exactly when it has this number.
+    /// The sequence number the commit's log entry carries
+    /// (Session::sequence()): the file, its log replayed, holds the
+    /// interrupted edits exactly when it has this number (a commit whose
+    /// first write to the hive failed, or that stopped after a checkpoint
+    /// (TxManager invariant 10), left another one, and a retry applies
+    /// every edit).
     uint32_t sequence = 0;
     /// Those edits are still the first ones of the plan to commit (none of
     /// them undone since).
@@ -99,7 +103,7 @@ struct CommitFailure {
     /// opening the hive again replays them. False: the file is unchanged.
     bool hiveWritten = false;
     /// When hiveWritten: what the retry passes as CommitRequest::interrupted
-    /// (every edit of the plan, and the sequence number a replay reaches).
+    /// (every edit of the plan, and the sequence number its log carries).
     std::optional<InterruptedCommit> interrupted;
 };
 

@@ -293,8 +293,8 @@ Result<bool> TxManager::prepare(CommitState& c) {
 }
 
 Result<void> TxManager::writeHive(CommitState& c, uint64_t offset, Bytes bytes) {
-    primaryTouched_ = true;
     if (auto r = io_->write(c.hive, offset, bytes); !r) return r;
+    primaryTouched_ = true;
     c.report.primaryBytes += bytes.size();
     ++c.report.primaryWrites;
     return {};
@@ -307,6 +307,9 @@ Result<void> TxManager::flush(CommitState& c, FileId file, ProtocolMutation skip
 }
 
 std::unexpected<Error> TxManager::failed(CommitState& c, const std::string& what, const Error& e) {
+    // The first write to H failed: H is as it was but for its reservation,
+    // undone here too, so that primaryTouched() false means H unchanged.
+    if ((c.checkpointing || c.hiveWritten) && !primaryTouched_ && c.grown) (void)io_->truncate(c.hive, c.undoSize);
     if (c.checkpointing) {
         broken_ = e;
         return during("cannot write the state recovered from the logs", e,

@@ -297,12 +297,15 @@ public:
     /// True while the state recovered from a dirty hive's logs is not yet
     /// the file's own: the next commit checkpoints it first (10).
     bool recoveryPending() const { return recovered_ != nullptr; }
-    /// Whether the last commit() issued a write to the hive file H (the
-    /// checkpoint's (10), or the dirty mark's (4) and after), whether or
-    /// not that write succeeded: from there on a failure is sticky (8) and
-    /// H is what recovery makes of it, so a caller can tell "the hive file
-    /// is unchanged" from "its log holds the commit" by the protocol's own
-    /// state, not by reading the file again. False before any commit.
+    /// Whether the last commit() wrote to the hive file H (a write of the
+    /// checkpoint (10), or of the dirty mark (4) and after, that
+    /// succeeded): H is then what recovery makes of it, so a caller can
+    /// tell "the hive file is unchanged" from "its log holds the commit" by
+    /// the protocol's own state, not by reading the file again. A failed
+    /// write counts as not done: the first write of a commit is the
+    /// one-sector mark (6's atomicity), or a page of a checkpoint that H's
+    /// logs rebuild anyway. Failures are sticky (8) from the first write
+    /// issued, whatever this says. False before any commit.
     bool primaryTouched() const { return primaryTouched_; }
 
 private:

@@ -239,11 +239,11 @@ TEST_CASE("Whether the hive was written comes from the transaction: false before
         CHECK(f.step == CommitStep::Write);
         const auto it = io.bytesWritten().find(path);
         const bool bytesReachedHive = it != io.bytesWritten().end() && it->second > 0;
+        CHECK(f.hiveWritten == bytesReachedHive);
         if (!f.hiveWritten) {
             // Never a claim of "unchanged" for a changed file, and never
             // after a failure that did report the hive written.
             CHECK_FALSE(seenWritten);
-            CHECK_FALSE(bytesReachedHive);
             CHECK(readFile(path) == originalBytes);
             CHECK_FALSE(f.interrupted);
             ++untouched;
@@ -413,4 +413,76 @@ TEST_CASE("A commit that failed before the hive was written is retried in full w
     auto second = commitPlan(path, plan, requestWith(nullptr));
     REQUIRE(second);
     CHECK(engineDump(path) == reference.tree);
+}
+
+TEST_CASE("On a hive left dirty a commit interrupted anywhere and committed again leaves the tree of an uninterrupted one", "[edit][workflow][crash]") {
+    // The first commit on a dirty hive writes its recovered state first
+    // (TxManager invariant 10). An interruption there, or after it, leaves
+    // the file at the recovered sequence number, not the one the new
+    // commit's log carries: the retry must apply every edit again, and it
+    // does, because InterruptedCommit::sequence is the latter.
+    TempDir dir;
+    const std::string original = freshHive(dir);
+    const Plan first = interruptiblePlan();
+    const Reference firstReference = referenceOf(dir, original, first);
+    // A hive left dirty: a commit interrupted once its pages were written.
+    const std::string dirty = dir.file("dirty.hiv");
+    bool dirtied = false;
+    for (uint64_t point = 0; point < firstReference.points && !dirtied; ++point) {
+        freshCopy(original, dirty);
+        CrashFileIO io(realFileIO());
+        io.failAt(point, EIO);
+        auto done = commitPlan(dirty, first, requestWith(&io));
+        if (done || !done.error().hiveWritten) continue;
+        auto asIs = Hive::open(dirty, OpenOptions{.useLogs = false});
+        REQUIRE(asIs);
+        dirtied = (*asIs)->recovery().wasDirty;
+    }
+    REQUIRE(dirtied);
+    const auto dirtyBytes = readFile(dirty);
+    const auto dirtyLog = readFile(dirty + ".LOG1");
+    const std::string path = dir.file("work.hiv");
+    auto restore = [&] {
+        writeFile(path, dirtyBytes);
+        writeFile(path + ".LOG1", dirtyLog);
+    };
+
+    Plan second;
+    second.createKey("Software\\Workflow\\Second");
+    second.setValue("Software\\Workflow", "second", kRegSz, regSzBytes(u"two"));
+    second.renameValue("Software\\Workflow", "second", "deux");
+    restore();
+    CrashFileIO counting(realFileIO());
+    auto uninterrupted = commitPlan(path, second, requestWith(&counting));
+    REQUIRE(uninterrupted);
+    REQUIRE(uninterrupted->written.checkpointPages > 0);
+    const std::string expected = engineDump(path);
+    const uint64_t points = counting.points();
+
+    int inCheckpoint = 0, afterMark = 0;
+    for (uint64_t point = 0; point < points; ++point) {
+        INFO("failing operation " << point << " of " << points);
+        restore();
+        CrashFileIO io(realFileIO());
+        io.failAt(point, EIO);
+        auto failed = commitPlan(path, second, requestWith(&io));
+        if (failed) continue;
+        if (!failed.error().hiveWritten) {
+            CHECK(readFile(path) == dirtyBytes);
+        } else if (failed.error().error.message.find("state recovered from the logs") != std::string::npos) {
+            ++inCheckpoint;
+        } else if (holds(path, *failed.error().interrupted)) {
+            ++afterMark;
+        }
+        CommitRequest retry = requestWith(nullptr);
+        if (failed.error().hiveWritten) retry.interrupted = failed.error().interrupted;
+        auto again = commitPlan(path, second, retry);
+        INFO((again ? std::string("ok") : again.error().error.message));
+        REQUIRE(again);
+        CHECK(again->changed == second.size());
+        CHECK(engineDump(path) == expected);
+        requireClean(path);
+    }
+    CHECK(inCheckpoint >= 2);
+    CHECK(afterMark >= 3);
 }
