@@ -15,8 +15,9 @@
 //   file with any malformed line is refused whole, every error listed with
 //   its line; so is a file whose edits the hive refuses (Session::validate).
 //   --dry-run prints the edits, one per line with the line they come from,
-//   and writes nothing. The edits go through a Session with the chosen
-//   strategy (hybrid by default) and one crash-safe commit.
+//   and writes nothing. The edits go through the engine's commitPlan
+//   (merge/Commit) with the chosen strategy (hybrid by default) and one
+//   crash-safe commit.
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -26,6 +27,7 @@
 
 #include "Cli.h"
 #include "hive/Diagnostics.h"
+#include "merge/Commit.h"
 #include "merge/Plan.h"
 #include "merge/Session.h"
 #include "regfile/RegExport.h"
@@ -98,20 +100,21 @@ int runImport(const Args& args) {
         printError("import: missing FILE.reg (see hivectl --help)");
         return kUsage;
     }
-    SessionOptions sessionOptions;
+    CommitRequest request;
     if (!args.strategy.empty()) {
         auto strategy = parseStrategy(args.strategy);
         if (!strategy) {
             printError("import: " + strategy.error().message);
             return kUsage;
         }
-        sessionOptions.strategy = *strategy;
+        request.session.strategy = *strategy;
     }
-    sessionOptions.tx.useLogs = !args.noLogs;
+    request.session.tx.useLogs = !args.noLogs;
     auto flush = flushModeOf(args);
     if (!flush) return kUsage;
-    sessionOptions.tx.flush = *flush;
-    sessionOptions.tx.lockWait = std::chrono::milliseconds(args.waitMilliseconds);
+    request.session.tx.flush = *flush;
+    request.session.tx.lockWait = std::chrono::milliseconds(args.waitMilliseconds);
+    request.dryRun = args.dryRun;
     // The .reg file is read and parsed before the hive is opened (and
     // locked): a hostile file is refused without the hive, and a large one
     // does not keep other writers waiting while it is read.
@@ -131,13 +134,6 @@ int runImport(const Args& args) {
         printError(regPath + ": nothing imported");
         return kProblems;
     }
-    // Opening a session reads the hive into a copy-on-write image: nothing
-    // reaches the file before commit(), so --dry-run can validate with it.
-    auto session = Session::open(args.hivePath(), sessionOptions);
-    if (!session) {
-        printError(session.error().message);
-        return openFailureExit(session.error());
-    }
     std::vector<unsigned> lines;
     const Plan plan = toPlan(parsed.file, &lines);
     // An error about the plan names the edit ("edit 7 (...): ..."); the
@@ -146,17 +142,45 @@ int runImport(const Args& args) {
         const size_t index = m.rfind("edit ", 0) == 0 ? std::strtoul(m.c_str() + 5, nullptr, 10) : 0;
         return index >= 1 && index <= lines.size() ? "line " + std::to_string(lines[index - 1]) + ": " + m : m;
     };
-    if (auto valid = (*session)->validate(plan); !valid) {
-        printError(regPath + ": " + withLine(valid.error().message));
-        printError(regPath + ": nothing imported");
-        return kProblems;
-    }
-    if (!structureAllowsCommit(args, (*session)->hive())) return kProblems;
+    // structureAllowsCommit prints its own finding (and --force's warning).
+    request.check = [&](const Session& session) -> Result<void> {
+        if (structureAllowsCommit(args, session.hive())) return {};
+        return fail(ErrorCode::Corrupt, "the structure check finds errors");
+    };
+    // The engine's one write entry point (merge/Commit): the hive is opened
+    // (and locked) only now, and nothing reaches it before the commit, so
+    // --dry-run validates and applies with it and writes nothing.
+    auto done = commitPlan(args.hivePath(), plan, request);
     const std::string summary =
         std::to_string(plan.size()) + " edits from " + regPath + " (" +
         (parsed.file.version == RegVersion::V5 ? "regedit 5.00" : "REGEDIT4") + ", " +
         encodingName(parsed.file.encoding) + ", root prefix \"" + parsed.file.rootPrefix + "\")";
-    if (args.dryRun) {
+    if (!done) {
+        const CommitFailure& f = done.error();
+        switch (f.step) {
+        case CommitStep::Open:
+            printError(f.error.message);
+            return openFailureExit(f.error);
+        case CommitStep::Check: return kProblems;
+        case CommitStep::Resume:
+        case CommitStep::Validate:
+        case CommitStep::Backup:
+            printError(regPath + ": " + withLine(f.error.message));
+            printError(regPath + ": nothing imported");
+            return kProblems;
+        case CommitStep::Apply:
+            printError(regPath + ": " + withLine(f.error.message));
+            printError(regPath + ": nothing imported; " + args.hivePath() + " is unchanged");
+            return kProblems;
+        case CommitStep::Write: break;
+        }
+        printError(args.hivePath() + ": " + f.error.message);
+        printError(regPath + (f.hiveWritten ? ": the commit was interrupted; the log of " + args.hivePath() +
+                                                  " holds the import (opening the hive replays it)"
+                                            : ": the commit failed; " + args.hivePath() + " keeps its previous state"));
+        return kProblems;
+    }
+    if (done->dryRun) {
         std::string out;
         for (size_t i = 0; i < plan.size(); ++i)
             out += "line " + std::to_string(lines[i]) + ": " + describeEdit(plan.edits()[i]) + "\n";
@@ -164,20 +188,8 @@ int runImport(const Args& args) {
         writeOut(out);
         return kOk;
     }
-    auto applied = (*session)->apply(plan);
-    if (!applied) {
-        printError(regPath + ": " + withLine(applied.error().message));
-        printError(regPath + ": nothing imported; " + args.hivePath() + " is unchanged");
-        return kProblems;
-    }
-    auto committed = (*session)->commit();
-    if (!committed) {
-        printError(args.hivePath() + ": " + committed.error().message);
-        printError(regPath + ": the commit failed; " + args.hivePath() + " keeps its previous state");
-        return kProblems;
-    }
-    writeOut("import: " + summary + ": " + std::to_string(applied->changed) + " changed, committed (" +
-             (*session)->strategy().name() + ")\n");
+    writeOut("import: " + summary + ": " + std::to_string(done->changed) + " changed, committed (" + done->strategy +
+             ")\n");
     return kOk;
 }
 

@@ -26,9 +26,10 @@
 #include "format/ValueData.h"
 #include "index/Index.h"
 #include "hive/Checker.h"
+#include "merge/Commit.h"
 #include "merge/Plan.h"
 #include "merge/Session.h"
-#include "tx/FileIO.h"
+#include "tx/NewHive.h"
 
 using namespace hivekit;
 
@@ -161,13 +162,6 @@ Result<std::vector<uint8_t>> parseValueText(uint32_t type, const std::vector<std
     }
 }
 
-/// The first free name among HIVE.bak, HIVE.bak.1, HIVE.bak.2, ...
-std::string backupName(const std::string& hive) {
-    std::string name = hive + ".bak";
-    for (int i = 1; realFileIO().exists(name).value_or(false); ++i) name = hive + ".bak." + std::to_string(i);
-    return name;
-}
-
 /// mkkey without -p: the key must not exist yet (in any letter case).
 Result<void> refuseExistingKey(const Session& session, const std::string& path) {
     const Index index(session.hive());
@@ -179,71 +173,77 @@ Result<void> refuseExistingKey(const Session& session, const std::string& path) 
                 "the key \"" + path + "\" already exists" + as + "; mkkey -p accepts an existing key");
 }
 
-/// Validates, prints (--dry-run) or backs up, applies and commits a plan.
-/// `newKey`: the plan creates this key, which must not exist yet.
+/// Commits a plan through the engine's one write entry point
+/// (merge/Commit), which validates, backs up (--backup), applies and
+/// commits; --dry-run stops before writing and prints the plan. `newKey`:
+/// the plan creates this key, which must not exist yet.
 int commitPlan(const Args& args, const Plan& plan, const std::string* newKey = nullptr) {
-    SessionOptions options;
+    CommitRequest request;
     if (!args.strategy.empty()) {
         auto strategy = parseStrategy(args.strategy);
         if (!strategy) {
             printError(args.command + ": " + strategy.error().message);
             return kUsage;
         }
-        options.strategy = *strategy;
+        request.session.strategy = *strategy;
     }
-    options.tx.useLogs = !args.noLogs;
+    request.session.tx.useLogs = !args.noLogs;
     auto flush = flushModeOf(args);
     if (!flush) return kUsage;
-    options.tx.flush = *flush;
-    options.tx.lockWait = std::chrono::milliseconds(args.waitMilliseconds);
-    auto session = Session::open(args.hivePath(), options);
-    if (!session) {
-        printError(session.error().message);
-        return openFailureExit(session.error());
-    }
-    auto valid = (*session)->validate(plan);
-    if (valid && newKey) valid = refuseExistingKey(**session, *newKey);
-    if (!valid) {
-        printError(args.hivePath() + ": " + valid.error().message + "; nothing written");
-        return kProblems;
-    }
-    if (!structureAllowsCommit(args, (*session)->hive())) return kProblems;
-    if (args.dryRun) {
-        writeOut(plan.describe() + args.command + ": dry run (" + (*session)->strategy().name() +
-                 "), nothing written\n");
-        return kOk;
-    }
-    std::string backup;
-    if (args.backup) {
-        backup = backupName(args.hivePath());
-        // Durable (data and directory flushed) before the hive is touched.
-        if (auto copied = copyFileDurably(realFileIO(), args.hivePath(), backup); !copied) {
-            printError(args.hivePath() + ": cannot make the backup " + backup + ": " + copied.error().message +
+    request.session.tx.flush = *flush;
+    request.session.tx.lockWait = std::chrono::milliseconds(args.waitMilliseconds);
+    request.backup = args.backup;
+    request.dryRun = args.dryRun;
+    // structureAllowsCommit prints its own finding (and --force's warning).
+    bool structureRefused = false;
+    request.check = [&](const Session& session) -> Result<void> {
+        if (newKey) {
+            if (auto fresh = refuseExistingKey(session, *newKey); !fresh) return fresh;
+        }
+        if (structureAllowsCommit(args, session.hive())) return {};
+        structureRefused = true;
+        return fail(ErrorCode::Corrupt, "the structure check finds errors");
+    };
+    auto done = hivekit::commitPlan(args.hivePath(), plan, request);
+    if (!done) {
+        const CommitFailure& f = done.error();
+        switch (f.step) {
+        case CommitStep::Open:
+            printError(f.error.message);
+            return openFailureExit(f.error);
+        case CommitStep::Check:
+            if (structureRefused) return kProblems;
+            [[fallthrough]];
+        case CommitStep::Resume:
+        case CommitStep::Validate:
+        case CommitStep::Apply:
+            printError(args.hivePath() + ": " + f.error.message + "; nothing written");
+            return kProblems;
+        case CommitStep::Backup:
+            printError(args.hivePath() + ": cannot make the backup " + f.backupPath + ": " + f.error.message +
                        "; nothing written");
             return kWriteFailed;
+        case CommitStep::Write:
+            printError(f.error.message);
+            return kWriteFailed;
         }
-    }
-    auto applied = (*session)->apply(plan);
-    if (!applied) {
-        printError(args.hivePath() + ": " + applied.error().message + "; nothing written");
-        return kProblems;
-    }
-    auto committed = (*session)->commit();
-    if (!committed) {
-        printError(committed.error().message);
         return kWriteFailed;
     }
+    if (done->dryRun) {
+        writeOut(plan.describe() + args.command + ": dry run (" + done->strategy + "), nothing written\n");
+        return kOk;
+    }
+    const CommitReport& written = done->written;
     std::string line = args.command + ": ";
-    if (!committed->wrote) {
+    if (!written.wrote) {
         line += "nothing to change";
     } else {
-        line += std::to_string(applied->changed) + (applied->changed == 1 ? " edit" : " edits") + " committed (" +
-                (*session)->strategy().name() + "): " + std::to_string(committed->primaryBytes) +
-                " bytes written to the hive, " + std::to_string(committed->logBytes) + " to its log, sequence " +
-                std::to_string(committed->sequence);
+        line += std::to_string(done->changed) + (done->changed == 1 ? " edit" : " edits") + " committed (" +
+                done->strategy + "): " + std::to_string(written.primaryBytes) + " bytes written to the hive, " +
+                std::to_string(written.logBytes) + " to its log, sequence " + std::to_string(written.sequence);
     }
-    if (!backup.empty()) line += "; the original is in " + backup;
-    if (committed->wrote && *flush != FlushMode::Durable)
+    if (!done->backupPath.empty()) line += "; the original is in " + done->backupPath;
+    if (written.wrote && *flush != FlushMode::Durable)
         line += "; not flushed to stable storage (--flush fast): a power cut may still lose it";
     writeOut(line + "\n");
     return kOk;

@@ -255,4 +255,22 @@ bool fitsLatin1(std::u16string_view name) {
     return std::all_of(name.begin(), name.end(), [](char16_t u) { return u <= 0xFF; });
 }
 
+std::vector<uint8_t> utf16leBytes(std::u16string_view units) {
+    std::vector<uint8_t> out(units.size() * 2);
+    for (size_t i = 0; i < units.size(); ++i) storeU16(out.data() + 2 * i, static_cast<uint16_t>(units[i]));
+    return out;
+}
+
+StoredName encodeStoredName(std::u16string_view name) {
+    StoredName s;
+    s.compressed = fitsLatin1(name);
+    if (s.compressed) {
+        s.bytes.reserve(name.size());
+        for (char16_t c : name) s.bytes.push_back(static_cast<uint8_t>(c));
+    } else {
+        s.bytes = utf16leBytes(name);
+    }
+    return s;
+}
+
 }  // namespace hivekit

@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "format/ByteReader.h"
 
@@ -95,5 +96,18 @@ uint32_t lhHashStored(Bytes stored, bool compressed);
 
 /// True when every unit fits Latin-1, so the name may be stored compressed.
 bool fitsLatin1(std::u16string_view name);
+
+/// UTF-16 units as UTF-16LE bytes (no terminator).
+std::vector<uint8_t> utf16leBytes(std::u16string_view units);
+
+/// A name as stored in an nk or vk: its bytes and whether they are Latin-1.
+struct StoredName {
+    std::vector<uint8_t> bytes;
+    bool compressed = false;
+};
+
+/// The stored form of a name, the inverse of decodeName: Latin-1 when every
+/// unit fits (compressed), else UTF-16LE.
+StoredName encodeStoredName(std::u16string_view name);
 
 }  // namespace hivekit

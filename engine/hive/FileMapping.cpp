@@ -130,7 +130,5 @@ Result<void> FileMapping::grow(size_t size) {
     return {};
 }
 
-Result<void> FileMapping::discardChanges() { return mapFileAtBase(); }
-
 
 }  // namespace hivekit

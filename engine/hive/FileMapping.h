@@ -41,9 +41,6 @@ public:
     /// Grows the image to `size` bytes; the new bytes read as zeros.
     /// REQUIRES: isCopyOnWrite(). Fails past the reserved range.
     [[nodiscard]] Result<void> grow(size_t size);
-    /// Drops every change made to the image: maps the file again as it is
-    /// now (its current size, its current bytes). REQUIRES: isCopyOnWrite().
-    [[nodiscard]] Result<void> discardChanges();
 
 
 private:

@@ -170,9 +170,6 @@ public:
     std::span<uint8_t> mutableBytes() { return {mapping_->mutableData(), mapping_->bytes().size()}; }
     /// Grows the image to `size` bytes (zeros). REQUIRES: isEditable().
     [[nodiscard]] Result<void> growImage(size_t size) { return mapping_->grow(size); }
-    /// Drops every change to the image: the file's current bytes again.
-    /// REQUIRES: isEditable(); reread() afterwards.
-    [[nodiscard]] Result<void> discardImageChanges() { return mapping_->discardChanges(); }
     /// A Hive over the same image with the base block and hbin map read
     /// again, after the image's header or bins changed. Consumes `hive`.
     static Result<std::unique_ptr<Hive>> reread(std::unique_ptr<Hive> hive);

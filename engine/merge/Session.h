@@ -79,26 +79,4 @@ private:
     std::unique_ptr<CellStore> store_;
 };
 
-/// What createHive writes.
-struct NewHiveOptions {
-    /// Format version 1.minor (3: lf lists, no big data; 5: lh and db, what
-    /// Windows 10 writes for its hives).
-    uint32_t minorVersion = 5;
-    std::string rootName = "ROOT";
-    /// FILETIME of the root key and the header; 0: now.
-    uint64_t timestamp = 0;
-    /// Where to write; null: the real file system.
-    FileIO* io = nullptr;
-};
-
-/// Writes an empty, valid hive at `path`: a base block, one hbin with the
-/// root key and one security cell (owner Administrators, full control for
-/// Administrators and SYSTEM, read for Everyone, inherited by subkeys).
-/// The file is written beside `path`, flushed and renamed into place, so it
-/// never exists half-written. Fails when `path` exists.
-[[nodiscard]] Result<void> createHive(const std::string& path, const NewHiveOptions& options = {});
-
-/// The bytes createHive writes (for tests and in-memory use).
-std::vector<uint8_t> emptyHiveImage(const NewHiveOptions& options, const std::string& fileName);
-
 }  // namespace hivekit

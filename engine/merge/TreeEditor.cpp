@@ -22,12 +22,6 @@ std::string at(uint32_t cell) { return hexOffset(uint64_t{cell} + kHeader); }
 
 uint32_t utf16Bytes(size_t units) { return static_cast<uint32_t>(units * 2); }
 
-std::vector<uint8_t> utf16le(std::u16string_view s) {
-    std::vector<uint8_t> out(s.size() * 2);
-    for (size_t i = 0; i < s.size(); ++i) storeU16(out.data() + 2 * i, static_cast<uint16_t>(s[i]));
-    return out;
-}
-
 uint32_t hintFor(SubkeyList::Kind kind, std::u16string_view name) {
     switch (kind) {
     case SubkeyList::Kind::HashLeaf: return lhHash(name);
@@ -43,18 +37,6 @@ std::vector<uint8_t> encodeOffsets(const std::vector<uint32_t>& offsets) {
 }
 
 }  // namespace
-
-StoredName encodeStoredName(std::u16string_view name) {
-    StoredName s;
-    s.compressed = fitsLatin1(name);
-    if (s.compressed) {
-        s.bytes.reserve(name.size());
-        for (char16_t c : name) s.bytes.push_back(static_cast<uint8_t>(c));
-    } else {
-        s.bytes = utf16le(name);
-    }
-    return s;
-}
 
 // ---- fields ---------------------------------------------------------------
 
@@ -533,7 +515,7 @@ Result<void> TreeEditor::setClassName(uint32_t parentOffset, uint32_t keyOffset,
         setField32(keyOffset, N::Class, kNone);
         setField16(keyOffset, N::ClassLength, 0);
     } else {
-        const std::vector<uint8_t> bytes = utf16le(className);
+        const std::vector<uint8_t> bytes = utf16leBytes(className);
         auto cell = had ? store_.replace(WriteRole::ClassName, k->classOffset, bytes)
                         : store_.create(WriteRole::ClassName, bytes);
         if (!cell) return std::unexpected(cell.error());

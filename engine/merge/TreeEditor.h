@@ -38,15 +38,6 @@
 
 namespace hivekit {
 
-/// A name as stored in an nk or vk: its bytes and whether they are Latin-1.
-struct StoredName {
-    std::vector<uint8_t> bytes;
-    bool compressed = false;
-};
-
-/// Latin-1 when every unit fits, UTF-16LE otherwise.
-StoredName encodeStoredName(std::u16string_view name);
-
 /// Executes edits on the image. REQUIRES: a transaction is active and each
 /// edit passed the Session's validation (missing keys and values, name
 /// clashes, limits); what still fails is damage in the hive.

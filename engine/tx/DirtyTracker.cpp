@@ -20,11 +20,6 @@ void DirtyTracker::mark(uint64_t offset, uint64_t length) {
     }
 }
 
-bool DirtyTracker::isSectorDirty(uint64_t offset) const {
-    const uint64_t s = offset / kSectorSize;
-    return s / 64 < bits_.size() && (bits_[s / 64] >> (s % 64)) & 1;
-}
-
 bool DirtyTracker::isPageDirty(uint64_t offset) const {
     // 8 sectors per page: one byte of a word, never split across words.
     const uint64_t s = offset / kPageSize * kSectorsPerPage;

@@ -23,7 +23,6 @@ public:
 
     /// Marks [offset, offset + length) changed.
     void mark(uint64_t offset, uint64_t length);
-    bool isSectorDirty(uint64_t offset) const;
     bool isPageDirty(uint64_t offset) const;
     bool empty() const { return sectors_ == 0; }
     uint64_t sectorCount() const { return sectors_; }

@@ -242,4 +242,14 @@ Result<void> copyFileDurably(FileIO& io, const std::string& from, const std::str
     return io.syncDirectory(directoryOf(to));
 }
 
+Result<std::string> freeBackupPath(FileIO& io, const std::string& path) {
+    std::string name = path + ".bak";
+    for (uint64_t i = 1;; ++i) {
+        auto taken = io.exists(name);
+        if (!taken) return std::unexpected(taken.error());
+        if (!*taken) return name;
+        name = path + ".bak." + std::to_string(i);
+    }
+}
+
 }  // namespace hivekit

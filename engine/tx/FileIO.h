@@ -90,4 +90,9 @@ std::string directoryOf(const std::string& path);
 /// failure a partial `to` may remain; the message names it.
 [[nodiscard]] Result<void> copyFileDurably(FileIO& io, const std::string& from, const std::string& to);
 
+/// The backup name for `path`: the first of PATH.bak, PATH.bak.1,
+/// PATH.bak.2, ... that names no file (the one naming rule of every front
+/// end; an older backup is never overwritten).
+[[nodiscard]] Result<std::string> freeBackupPath(FileIO& io, const std::string& path);
+
 }  // namespace hivekit

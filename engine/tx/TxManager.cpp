@@ -93,7 +93,6 @@ Result<void> TxManager::loadImage() {
     auto h = Hive::openEditable(path_, o);
     if (!h) return std::unexpected(h.error());
     hive_ = std::move(*h);
-    ++generation_;
     recovered_.reset();
     if (!hive_->recovery().recovered) return {};
     // Recovery changed the image: writing it is this session's first
@@ -166,7 +165,6 @@ Result<void> TxManager::reread() {
         return std::unexpected(h.error());
     }
     hive_ = std::move(*h);
-    ++generation_;
     return {};
 }
 
@@ -210,6 +208,7 @@ const char* flushModeName(FlushMode mode) {
 }
 
 Result<CommitReport> TxManager::commit() {
+    primaryTouched_ = false;
     if (auto r = checkUsable(); !r) return std::unexpected(r.error());
     if (!active_) return CommitReport{};
     // Tests only: the protocol without (10), the recovered pages carried
@@ -226,7 +225,12 @@ Result<CommitReport> TxManager::commit() {
             if (c.hive >= 0) (void)io.close(c.hive);
         }
     } closeHive{*io_, c};
+    for (Stage stage : stagesFor(c))
+        if (auto r = (this->*stage)(c); !r) return std::unexpected(r.error());
+    return finish(c);
+}
 
+std::vector<TxManager::Stage> TxManager::stagesFor(const CommitState& c) const {
     std::vector<Stage> stages = {&TxManager::growHive,  &TxManager::checkpoint, &TxManager::writeLog,
                                  &TxManager::markDirty, &TxManager::writePages, &TxManager::writeHeader,
                                  &TxManager::resetLogs};
@@ -243,10 +247,7 @@ Result<CommitReport> TxManager::commit() {
     if (mutated(ProtocolMutation::PagesBeforeMark)) swap(&TxManager::markDirty, &TxManager::writePages);
     if (mutated(ProtocolMutation::HeaderBeforePages)) swap(&TxManager::writePages, &TxManager::writeHeader);
     if (mutated(ProtocolMutation::ResetLogsBeforeHeader)) swap(&TxManager::writeHeader, &TxManager::resetLogs);
-
-    for (Stage stage : stages)
-        if (auto r = (this->*stage)(c); !r) return std::unexpected(r.error());
-    return finish(c);
+    return stages;
 }
 
 Result<bool> TxManager::prepare(CommitState& c) {
@@ -291,6 +292,14 @@ Result<bool> TxManager::prepare(CommitState& c) {
     return false;
 }
 
+Result<void> TxManager::writeHive(CommitState& c, uint64_t offset, Bytes bytes) {
+    if (auto r = io_->write(c.hive, offset, bytes); !r) return r;
+    primaryTouched_ = true;
+    c.report.primaryBytes += bytes.size();
+    ++c.report.primaryWrites;
+    return {};
+}
+
 Result<void> TxManager::flush(CommitState& c, FileId file, ProtocolMutation skipped) {
     if (options_.flush == FlushMode::None || mutated(skipped)) return {};
     ++c.report.flushes;
@@ -298,6 +307,9 @@ Result<void> TxManager::flush(CommitState& c, FileId file, ProtocolMutation skip
 }
 
 std::unexpected<Error> TxManager::failed(CommitState& c, const std::string& what, const Error& e) {
+    // The first write to H failed: H is as it was but for its reservation,
+    // undone here too, so that primaryTouched() false means H unchanged.
+    if ((c.checkpointing || c.hiveWritten) && !primaryTouched_ && c.grown) (void)io_->truncate(c.hive, c.undoSize);
     if (c.checkpointing) {
         broken_ = e;
         return during("cannot write the state recovered from the logs", e,
@@ -346,14 +358,10 @@ Result<void> TxManager::checkpoint(CommitState& c) {
         Bytes bytes = run.bytes;
         if (mutated(ProtocolMutation::CheckpointEdits))
             bytes = c.image.subspan(static_cast<size_t>(run.offset), run.bytes.size());
-        if (auto w = io_->write(c.hive, run.offset, bytes); !w) return failed(c, "", w.error());
-        c.report.primaryBytes += bytes.size();
-        ++c.report.primaryWrites;
+        if (auto w = writeHive(c, run.offset, bytes); !w) return failed(c, "", w.error());
     }
     if (auto f = flush(c, c.hive, ProtocolMutation::SkipCheckpointFlush); !f) return failed(c, "", f.error());
-    if (auto w = io_->write(c.hive, 0, r.header); !w) return failed(c, "", w.error());
-    c.report.primaryBytes += kSector;
-    ++c.report.primaryWrites;
+    if (auto w = writeHive(c, 0, r.header); !w) return failed(c, "", w.error());
     if (auto f = flush(c, c.hive, ProtocolMutation::SkipCheckpointFlush); !f) return failed(c, "", f.error());
     // H is CLEAN with sequence M and holds the recovered state: the commit
     // goes on from there, as on a hive that was never dirty.
@@ -406,9 +414,7 @@ Result<void> TxManager::markDirty(CommitState& c) {
     storeU32(mark.data() + B::PrimarySequence, sequence_);
     sealBaseBlock(mark);
     c.hiveWritten = true;
-    if (auto r = io_->write(c.hive, 0, mark); !r) return failed(c, "", r.error());
-    c.report.primaryBytes += kSector;
-    ++c.report.primaryWrites;
+    if (auto r = writeHive(c, 0, mark); !r) return failed(c, "", r.error());
     if (auto r = flush(c, c.hive, ProtocolMutation::SkipMarkFlush); !r) return failed(c, "", r.error());
     return {};
 }
@@ -417,9 +423,7 @@ Result<void> TxManager::writePages(CommitState& c) {
     // (5) The pages, flushed before the header that declares them.
     c.hiveWritten = true;
     for (const auto& page : c.pages) {
-        if (auto r = io_->write(c.hive, kHeaderSize + page.offset, page.data); !r) return failed(c, "", r.error());
-        c.report.primaryBytes += page.data.size();
-        ++c.report.primaryWrites;
+        if (auto r = writeHive(c, kHeaderSize + page.offset, page.data); !r) return failed(c, "", r.error());
     }
     if (auto r = flush(c, c.hive, ProtocolMutation::SkipPagesFlush); !r) return failed(c, "", r.error());
     return {};
@@ -428,9 +432,7 @@ Result<void> TxManager::writePages(CommitState& c) {
 Result<void> TxManager::writeHeader(CommitState& c) {
     // (6) The new header, one sector, flushed before commit() may succeed.
     c.hiveWritten = true;
-    if (auto r = io_->write(c.hive, 0, c.newHeader); !r) return failed(c, "", r.error());
-    c.report.primaryBytes += kSector;
-    ++c.report.primaryWrites;
+    if (auto r = writeHive(c, 0, c.newHeader); !r) return failed(c, "", r.error());
     if (auto r = flush(c, c.hive, ProtocolMutation::SkipHeaderFlush); !r) return failed(c, "", r.error());
     return {};
 }

@@ -164,6 +164,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "hive/Hive.h"
 #include "tx/DirtyTracker.h"
@@ -259,9 +260,6 @@ public:
     /// reference across calls that change the image.
     const Hive& hive() const { return *hive_; }
     const std::string& path() const { return path_; }
-    /// Changes since the hive's Hive object was last replaced; readers that
-    /// cache offsets compare it.
-    uint64_t generation() const { return generation_; }
 
     bool active() const { return active_; }
     /// The sequence number of the transaction being built (N+1), or of the
@@ -299,13 +297,27 @@ public:
     /// True while the state recovered from a dirty hive's logs is not yet
     /// the file's own: the next commit checkpoints it first (10).
     bool recoveryPending() const { return recovered_ != nullptr; }
-    /// Set after a failure from invariant (4) on: every call fails.
-    const std::optional<Error>& brokenBy() const { return broken_; }
+    /// Whether the last commit() wrote to the hive file H (a write of the
+    /// checkpoint (10), or of the dirty mark (4) and after, that
+    /// succeeded): H is then what recovery makes of it, so a caller can
+    /// tell "the hive file is unchanged" from "its log holds the commit" by
+    /// the protocol's own state, not by reading the file again. A failed
+    /// write counts as not done: the first write of a commit is the
+    /// one-sector mark (6's atomicity), or a page of a checkpoint that H's
+    /// logs rebuild anyway. Failures are sticky (8) from the first write
+    /// issued, whatever this says. False before any commit.
+    bool primaryTouched() const { return primaryTouched_; }
 
 private:
     struct CommitState;
     struct RecoveredState;
     using Stage = Result<void> (TxManager::*)(CommitState&);
+    /// The stages commit() runs for `c`, in protocol order (a test's
+    /// ProtocolMutation may move one).
+    std::vector<Stage> stagesFor(const CommitState& c) const;
+    /// Issues a write to H (every one goes through here, so that
+    /// primaryTouched() is true from the first on).
+    Result<void> writeHive(CommitState& c, uint64_t offset, Bytes bytes);
 
     TxManager() = default;
     Result<void> loadImage();
@@ -345,8 +357,8 @@ private:
     bool active_ = false;
     uint32_t sequence_ = 0;  ///< N+1 while active
     uint64_t timestamp_ = 0;
-    uint64_t generation_ = 0;
     std::optional<Error> broken_;
+    bool primaryTouched_ = false;  ///< see primaryTouched()
     /// Set while a recovered state awaits its checkpoint (10).
     std::unique_ptr<RecoveredState> recovered_;
 };

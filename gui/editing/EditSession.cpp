@@ -1,15 +1,14 @@
 #include "editing/EditSession.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
 
 #include "common/Display.h"
 #include "editing/ValueCodec.h"
+#include "merge/Commit.h"
 #include "merge/Session.h"
 #include "strategy/Strategy.h"
-#include "tx/FileIO.h"
 #include "tx/HiveLock.h"
 #include "tx/TxManager.h"
 
@@ -30,6 +29,18 @@ private:
     std::vector<PendingChange> changes_;
 };
 
+/// Why the engine refused to resume an interrupted commit
+/// (editsStillToApply), in the user's language.
+QString resumeRefusal(const Error& error, const std::optional<InterruptedCommit>& interrupted) {
+    if (error.code == ErrorCode::Corrupt) {
+        return EditSession::tr("The hive is marked dirty by the interrupted commit and its log could not be "
+                               "replayed; recover it (hivectl recover) before committing again.");
+    }
+    return EditSession::tr("The hive already holds the %n change(s) of the interrupted commit (its log replays "
+                           "them), and some of them were undone since. Redo them, or discard the pending changes.",
+                           nullptr, interrupted ? static_cast<int>(interrupted->edits) : 0);
+}
+
 /// A session on the hive file (its log replayed, as every session's is)
 /// with the pending edits applied or, with `validateOnly`, checked.
 Result<std::unique_ptr<Session>> sessionWith(const QString& path, const Plan& pending,
@@ -37,8 +48,12 @@ Result<std::unique_ptr<Session>> sessionWith(const QString& path, const Plan& pe
                                              SessionOptions options, bool validateOnly) {
     auto session = Session::open(path.toStdString(), std::move(options));
     if (!session) return std::unexpected(session.error());
-    auto rest = EditSession::stillToApply(**session, pending, interrupted);
-    if (!rest) return std::unexpected(rest.error());
+    auto rest = editsStillToApply(**session, pending, interrupted);
+    if (!rest) {
+        Error refused = rest.error();
+        refused.message = resumeRefusal(refused, interrupted).toStdString();
+        return std::unexpected(refused);
+    }
     if (!rest->empty()) {
         if (validateOnly) {
             if (auto valid = (*session)->validate(*rest); !valid) return std::unexpected(valid.error());
@@ -50,35 +65,6 @@ Result<std::unique_ptr<Session>> sessionWith(const QString& path, const Plan& pe
 }
 
 }  // namespace
-
-Result<Plan> EditSession::stillToApply(const Session& opened, const Plan& pending,
-                                       const std::optional<InterruptedCommit>& interrupted) {
-    // The hive's sequence number after replay says whether the interrupted
-    // commit is in the file: its log carried that number, and a replay (or
-    // the commit's own completed header) leaves it in the base block.
-    if (!interrupted) return pending;
-    const RecoveryReport& recovery = opened.hive().recovery();
-    if (recovery.wasDirty && !recovery.recovered) {
-        // The interrupted commit marked the file dirty (primary N+1) and
-        // its log did not replay: the bins may be half written.
-        return fail(ErrorCode::Corrupt,
-                    tr("The hive is marked dirty by the interrupted commit and its log could not be replayed; "
-                       "recover it (hivectl recover) before committing again.")
-                        .toStdString());
-    }
-    if (opened.hive().header().primarySequence != interrupted->sequence) return pending;
-    const auto& edits = pending.edits();
-    if (!interrupted->intact || edits.size() < interrupted->edits) {
-        return fail(ErrorCode::Invalid,
-                    tr("The hive already holds the %n change(s) of the interrupted commit (its log replays them), "
-                       "and some of them were undone since. Redo them, or discard the pending changes.",
-                       nullptr, static_cast<int>(interrupted->edits))
-                        .toStdString());
-    }
-    Plan rest;
-    for (size_t i = interrupted->edits; i < edits.size(); ++i) rest.add(edits[i]);
-    return rest;
-}
 
 std::optional<InterruptedCommit> EditSession::interruptedCommit() const {
     if (!interrupted_) return std::nullopt;
@@ -290,12 +276,35 @@ void EditSession::discardAll() {
 
 namespace {
 
-/// The whole file's bytes, to tell afterwards whether a failed commit got as
-/// far as the hive file (hives edited by hand are small; a commit reads the
-/// file anyway).
-QByteArray fileBytes(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+StrategyKind strategyKindOf(CommitStrategy strategy) {
+    switch (strategy) {
+    case CommitStrategy::InPlace: return StrategyKind::InPlace;
+    case CommitStrategy::Append: return StrategyKind::Append;
+    case CommitStrategy::Hybrid: return StrategyKind::Hybrid;
+    }
+    return StrategyKind::Hybrid;
+}
+
+/// Why the engine's commit failed, in the user's language.
+QString failureMessage(const CommitFailure& failure, const std::optional<InterruptedCommit>& interrupted) {
+    const QString engine = toQString(failure.error.message);
+    switch (failure.step) {
+    case CommitStep::Open: return engine;
+    case CommitStep::Resume: return resumeRefusal(failure.error, interrupted) + EditSession::tr("; nothing written");
+    case CommitStep::Validate:
+    case CommitStep::Check:
+    case CommitStep::Apply: return engine + EditSession::tr("; nothing written");
+    case CommitStep::Backup:
+        return EditSession::tr("Cannot make the backup %1: %2; nothing written")
+            .arg(toQString(failure.backupPath), engine);
+    case CommitStep::Write: break;
+    }
+    if (!failure.hiveWritten) return engine;
+    // The protocol writes the hive only after its log is complete, so the
+    // changes are in the log: the next open replays them.
+    return engine + QLatin1Char('\n') +
+           EditSession::tr("The hive file was partly written; its transaction log holds the changes (opening the "
+                           "hive again replays them). Committing again finishes the interrupted commit.");
 }
 
 }  // namespace
@@ -303,78 +312,29 @@ QByteArray fileBytes(const QString& path) {
 CommitOutcome EditSession::commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io,
                                       const std::optional<InterruptedCommit>& interrupted,
                                       std::shared_ptr<HiveLock> lock) {
-    const QByteArray before = fileBytes(path);
-    CommitOutcome out = commitPlanOnce(path, plan, choice, io, interrupted, std::move(lock));
-    if (!out.ok && fileBytes(path) != before) {
-        // The protocol writes the hive only after its log is complete, so
-        // the changes are in the log: the next open replays them.
-        out.partlyWritten = true;
-        out.message += QLatin1Char('\n') +
-                       tr("The hive file was partly written; its transaction log holds the changes (opening the hive "
-                          "again replays them). Committing again finishes the interrupted commit.");
-    }
-    return out;
-}
-
-CommitOutcome EditSession::commitPlanOnce(const QString& path, const Plan& plan, const CommitChoice& choice,
-                                          FileIO* io, const std::optional<InterruptedCommit>& interrupted,
-                                          std::shared_ptr<HiveLock> lock) {
+    CommitRequest request;
+    request.session.strategy = strategyKindOf(choice.strategy);
+    request.session.tx.io = io;
+    request.session.tx.lock = std::move(lock);
+    request.backup = choice.backup;
+    request.interrupted = interrupted;
+    const CommitResult result = hivekit::commitPlan(path.toStdString(), plan, request);
     CommitOutcome out;
-    SessionOptions options;
-    options.strategy = choice.strategy == CommitStrategy::InPlace  ? StrategyKind::InPlace
-                       : choice.strategy == CommitStrategy::Append ? StrategyKind::Append
-                                                                   : StrategyKind::Hybrid;
-    options.tx.io = io;
-    options.tx.lock = std::move(lock);
-    auto session = Session::open(path.toStdString(), options);
-    if (!session) {
-        out.message = toQString(session.error().message);
-        return out;
-    }
-    auto rest = stillToApply(**session, plan, interrupted);
-    if (!rest) {
-        out.message = toQString(rest.error().message) + tr("; nothing written");
-        return out;
-    }
-    if (auto valid = (*session)->validate(*rest); !valid) {
-        out.message = toQString(valid.error().message) + tr("; nothing written");
-        return out;
-    }
-    if (choice.backup) {
-        QString backup = path + QStringLiteral(".bak");
-        for (int i = 1; QFileInfo::exists(backup); ++i) backup = path + QStringLiteral(".bak.%1").arg(i);
-        // Durable (data and directory flushed) before the hive is touched.
-        if (auto copied = copyFileDurably(io ? *io : realFileIO(), path.toStdString(), backup.toStdString());
-            !copied) {
-            out.message = tr("Cannot make the backup %1: %2; nothing written")
-                              .arg(backup, toQString(copied.error().message));
-            return out;
-        }
-        out.backupPath = backup;
-    }
-    // Edits an interrupted commit left in the log: the session has them.
-    const size_t finished = plan.edits().size() - rest->edits().size();
-    size_t changed = finished;
-    if (!rest->empty()) {
-        auto applied = (*session)->apply(*rest);
-        if (!applied) {
-            out.message = toQString(applied.error().message) + tr("; nothing written");
-            return out;
-        }
-        changed += applied->changed;
-    }
-    auto committed = (*session)->commit();
-    if (!committed) {
-        out.message = toQString(committed.error().message);
-        out.interruptedSequence = (*session)->sequence();
+    if (!result) {
+        const CommitFailure& failure = result.error();
+        out.message = failureMessage(failure, interrupted);
+        if (failure.step != CommitStep::Backup) out.backupPath = toQString(failure.backupPath);
+        out.partlyWritten = failure.hiveWritten;
+        out.interrupted = failure.interrupted;
         return out;
     }
     out.ok = true;
+    out.backupPath = toQString(result->backupPath);
     out.message = tr("%1 edit(s) committed (%2): %3 bytes written to the hive, %4 to its log.")
-                      .arg(changed)
-                      .arg(QString::fromLatin1((*session)->strategy().name()))
-                      .arg(committed->primaryBytes)
-                      .arg(committed->logBytes);
+                      .arg(result->changed)
+                      .arg(toQString(result->strategy))
+                      .arg(result->written.primaryBytes)
+                      .arg(result->written.logBytes);
     if (!out.backupPath.isEmpty()) out.message += QLatin1Char(' ') + tr("The original is in %1.").arg(out.backupPath);
     return out;
 }
@@ -393,10 +353,10 @@ void EditSession::onCommitFinished() {
         interrupted_.reset();
         stack_->clear();
         emit changed();
-    } else if (outcome.partlyWritten) {
+    } else if (outcome.interrupted) {
         // Every pending edit is in the log now; the clean index marks
         // where they end, so that an undo below it can be told.
-        interrupted_ = InterruptedCommit{plan().edits().size(), outcome.interruptedSequence, true};
+        interrupted_ = outcome.interrupted;
         stack_->setClean();
         emit changed();
     }

@@ -23,12 +23,12 @@
 #include <vector>
 
 #include "hive/Hive.h"
+#include "merge/Commit.h"
 #include "merge/Plan.h"
 
 namespace hivekit {
 class FileIO;
 class HiveLock;
-class Session;
 }  // namespace hivekit
 
 namespace hivekit::gui {
@@ -42,9 +42,8 @@ struct PendingChange {
     QString newText;    ///< what will be ("" for deletions)
 };
 
-/// The engine's strategies (strategy/Strategy.h's StrategyKind, kept out of
-/// this header so that the GUI's moc translation unit needs no engine
-/// strategy headers).
+/// The engine's strategies (strategy/Strategy.h's StrategyKind) as the
+/// commit dialog offers them.
 enum class CommitStrategy { InPlace, Append, Hybrid };
 
 /// How a commit is made.
@@ -53,27 +52,17 @@ struct CommitChoice {
     bool backup = false;
 };
 
-/// What a commit did, or why it did not.
+/// What a commit did, or why it did not: the engine's result
+/// (merge/Commit.h) in the user's language.
 struct CommitOutcome {
     bool ok = false;
     QString message;     ///< the summary, or the error
     QString backupPath;  ///< the copy made before writing, if any
     /// A failed commit got as far as writing the hive file (its log holds
-    /// the changes; the message says so).
+    /// the changes; the message says so): CommitFailure::hiveWritten.
     bool partlyWritten = false;
-    /// For a partly written commit: the sequence number the hive has once
-    /// its log is replayed (Session::sequence()).
-    uint32_t interruptedSequence = 0;
-};
-
-/// A commit that failed once the hive file was being written. Its log holds
-/// the first `edits` pending edits, so any session opened on the file (which
-/// replays the log) already has them: a retry applies only the edits after
-/// them, and finishes writing the interrupted ones.
-struct InterruptedCommit {
-    size_t edits = 0;
-    uint32_t sequence = 0;   ///< the hive's sequence number once its log is replayed
-    bool intact = true;      ///< those edits are still the first pending ones (none undone)
+    /// For a partly written commit: what the retry passes to the engine.
+    std::optional<InterruptedCommit> interrupted;
 };
 
 /// One hive opened for editing. It holds the hive's lock (tx/HiveLock.h)
@@ -149,18 +138,13 @@ public:
     /// empties on success only.
     void commit(const CommitChoice& choice);
     bool isCommitting() const { return committing_; }
-    /// The commit as the worker runs it (public for the tests). `lock`: the
-    /// hive's lock when the caller holds it (null: the commit takes its own).
+    /// The commit as the worker runs it: the engine's commitPlan
+    /// (merge/Commit.h), its result translated (public for the tests).
+    /// `lock`: the hive's lock when the caller holds it (null: the commit
+    /// takes its own).
     static CommitOutcome commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io,
                                     const std::optional<InterruptedCommit>& interrupted = std::nullopt,
                                     std::shared_ptr<HiveLock> lock = nullptr);
-    /// The edits of `pending` that `opened` (a session on the hive file)
-    /// still has to apply: all of them, or, when the file holds the
-    /// interrupted commit (its sequence number says so), the ones after it.
-    /// An error when the interrupted edits are no longer the first pending
-    /// ones: the file has them, and undoing them is a change of its own.
-    static Result<Plan> stillToApply(const Session& opened, const Plan& pending,
-                                     const std::optional<InterruptedCommit>& interrupted);
     /// The interrupted commit the file holds, if a commit was interrupted.
     std::optional<InterruptedCommit> interruptedCommit() const;
 
@@ -175,9 +159,6 @@ signals:
 
 private:
     void onCommitFinished();
-    static CommitOutcome commitPlanOnce(const QString& path, const Plan& plan, const CommitChoice& choice,
-                                        FileIO* io, const std::optional<InterruptedCommit>& interrupted,
-                                        std::shared_ptr<HiveLock> lock);
 
     QString path_;
     std::shared_ptr<HiveLock> lock_;  ///< null when lockError_ says why

@@ -8,6 +8,7 @@
 #include "format/Layout.h"
 #include "hive/CellScanner.h"
 #include "merge/Session.h"
+#include "tx/NewHive.h"
 #include "tx/TxManager.h"
 
 using namespace hivekit;

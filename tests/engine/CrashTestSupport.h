@@ -14,6 +14,7 @@
 #include "merge/Session.h"
 #include "support/CrashFileIO.h"
 #include "support/HiveBuilder.h"
+#include "tx/NewHive.h"
 
 namespace crashtest {
 

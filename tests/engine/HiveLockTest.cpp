@@ -13,6 +13,7 @@
 #include "merge/Session.h"
 #include "support/TestSupport.h"
 #include "tx/HiveLock.h"
+#include "tx/NewHive.h"
 #include "tx/TxManager.h"
 
 using namespace hivekit;

@@ -5,6 +5,7 @@
 #include "engine/EditTestSupport.h"
 #include "merge/Session.h"
 #include "support/HiveBuilder.h"
+#include "tx/NewHive.h"
 
 using namespace hivekit;
 using namespace testsupport;

@@ -21,6 +21,7 @@
 #include "regfile/RegFile.h"
 #include "support/HiveBuilder.h"
 #include "support/TestSupport.h"
+#include "tx/NewHive.h"
 
 using namespace hivekit;
 using namespace testsupport;

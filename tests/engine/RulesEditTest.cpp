@@ -12,6 +12,7 @@
 #include "merge/Session.h"
 #include "merge/TreeEditor.h"
 #include "support/HiveBuilder.h"
+#include "tx/NewHive.h"
 
 using namespace hivekit;
 using namespace testsupport;

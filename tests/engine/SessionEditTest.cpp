@@ -7,6 +7,7 @@
 #include "format/Layout.h"
 #include "merge/Session.h"
 #include "support/HiveBuilder.h"
+#include "tx/NewHive.h"
 
 using namespace hivekit;
 using namespace testsupport;

@@ -10,6 +10,7 @@
 #include "index/Index.h"
 #include "merge/Session.h"
 #include "support/HiveBuilder.h"
+#include "tx/NewHive.h"
 
 using namespace hivekit;
 using namespace testsupport;

@@ -10,9 +10,10 @@
 #include "format/LogFile.h"
 #include "hive/LogRecovery.h"
 #include "merge/Session.h"
-#include "support/HiveBuilder.h"
 #include "support/CrashFileIO.h"
+#include "support/HiveBuilder.h"
 #include "tx/DirtyTracker.h"
+#include "tx/NewHive.h"
 
 using namespace hivekit;
 using namespace testsupport;

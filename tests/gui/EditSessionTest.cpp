@@ -356,57 +356,6 @@ TEST_CASE("A preview of pending changes on a large hive takes a bounded time") {
     CHECK(ms < 5000);
 }
 
-TEST_CASE("A commit failing at any file operation keeps the pending list, and the file is untouched until the hive is written") {
-    TempDir dir;
-    const std::string original = hivePath("ez/NTUSER1.DAT");
-    const auto before = readFile(original);
-    Plan plan;
-    plan.createKey("HiveKitTest").setValue("HiveKitTest", "v", kRegDword, bytes({1, 0, 0, 0}));
-
-    // How many file operations a successful commit goes through.
-    uint64_t points = 0;
-    {
-        const std::string hive = copyFile(original, dir.file("count.DAT"));
-        CrashFileIO counting(realFileIO());
-        REQUIRE(EditSession::commitPlan(guitest::qpath(hive), plan, {}, &counting).ok);
-        points = counting.points();
-    }
-    REQUIRE(points > 3);
-    int untouched = 0;
-    uint64_t failed = 0;
-    for (uint64_t point = 0; point < points; ++point) {
-        INFO("failing operation " << point << " of " << points);
-        const std::string hive = copyFile(original, dir.file("fail" + std::to_string(point) + ".DAT"));
-        EditSession session(guitest::qpath(hive));
-        QString error;
-        for (const auto& e : plan.edits()) REQUIRE(session.push(change(e, "edit"), &error));
-        CrashFileIO failing(realFileIO());
-        failing.failAt(point, EIO);
-        session.setFileIO(&failing);
-        QSignalSpy finished(&session, &EditSession::commitFinished);
-        session.commit({});
-        REQUIRE(guitest::waitUntil([&] { return finished.count() == 1; }));
-        const auto outcome = finished.at(0).at(0).value<CommitOutcome>();
-        if (outcome.ok) continue;  // an operation whose failure the engine absorbs (none expected)
-        ++failed;
-        CHECK_FALSE(outcome.message.isEmpty());
-        CHECK(session.changes().size() == 2);
-        const auto written = failing.bytesWritten();
-        const auto it = written.find(hive);
-        if (it == written.end() || it->second == 0) {
-            CHECK(readFile(hive) == before);
-            CHECK_FALSE(outcome.partlyWritten);
-            ++untouched;
-        } else {
-            CHECK(outcome.partlyWritten == (readFile(hive) != before));
-        }
-    }
-    CHECK(untouched > 0);
-    // Every operation but the last close makes the commit fail (12 points,
-    // 11 failures, 4 of them before the hive file is written, on this plan).
-    CHECK(failed + 1 >= points);
-}
-
 namespace {
 
 /// A session on a copy of `original` with `plan` pending, whose commit
@@ -437,31 +386,25 @@ CommitOutcome commitNow(EditSession& session) {
 
 }  // namespace
 
-TEST_CASE("Committing again after a commit interrupted once the hive was written finishes it, and the hive equals an uninterrupted commit") {
+TEST_CASE("EditSession commits through the engine: an interrupted commit keeps the pending list and committing again finishes it") {
+    // The workflow itself (every failure point, the retry, the refusals) is
+    // tested in the engine (tests/engine/CommitWorkflowTest.cpp); here, that
+    // EditSession hands its undo stack to it and translates what it says.
     TempDir dir;
     const std::string original = hivePath("ez/NTUSER1.DAT");
     Plan plan;
     plan.createKey("HiveKitTest").setValue("HiveKitTest", "v", kRegDword, bytes({1, 0, 0, 0}));
     plan.setValue("HiveKitTest", "text", kRegSz, bytes({'h', 0, 'i', 0, 0, 0}));
-
-    // The reference: the same plan committed without a failure.
-    const std::string reference = copyFile(original, dir.file("reference.DAT"));
-    uint64_t points = 0;
-    {
-        CrashFileIO counting(realFileIO());
-        REQUIRE(EditSession::commitPlan(guitest::qpath(reference), plan, {}, &counting).ok);
-        points = counting.points();
-    }
-    const auto expected = hivexLines(reference);
-
-    int finished = 0;
-    for (uint64_t point = 0; point < points; ++point) {
-        INFO("failing operation " << point << " of " << points);
+    bool seen = false;
+    for (uint64_t point = 1; point < 40 && !seen; ++point) {
         const std::string hive = copyFile(original, dir.file("retry" + std::to_string(point) + ".DAT"));
         EditSession session(guitest::qpath(hive));
         CommitOutcome first;
         if (!interruptCommit(session, plan, point, first)) continue;
+        seen = true;
         CHECK(first.message.contains(QStringLiteral("Committing again finishes the interrupted commit")));
+        REQUIRE(first.interrupted);
+        CHECK(first.interrupted->edits == 3);
         // Still pending, and the preview (the log replayed, nothing more
         // applied) shows the changes instead of failing on them.
         CHECK(session.changes().size() == 3);
@@ -478,12 +421,9 @@ TEST_CASE("Committing again after a commit interrupted once the hive was written
         REQUIRE(reopened);
         CHECK_FALSE(reopened->recovery().wasDirty);  // written out, not left to the log
         CHECK(checkHive(*reopened).errors() == 0);
-        CHECK(hivexLines(hive) == expected);
-        ++finished;
+        CHECK(hasKey(*reopened, "HiveKitTest"));
     }
-    // Failures after the hive file was first written: the dirty mark, the
-    // pages, their flush, the header and its flush (at least).
-    CHECK(finished >= 3);
+    CHECK(seen);
 }
 
 TEST_CASE("After an interrupted commit, a new change commits together with the interrupted ones") {
