@@ -65,6 +65,7 @@ int runExport(const Args& args) {
     RegExportOptions options;
     options.version = args.regedit4 ? RegVersion::V4 : RegVersion::V5;
     if (!args.root.empty()) options.rootName = args.root;
+    if (args.arg(0).empty()) hive->populate();  // the whole tree is read
     // Written as the tree is walked (a few hundred KiB in memory whatever
     // the hive). A regular FILE is written beside and renamed when whole;
     // standard output, a device or a pipe gets the bytes as they come.

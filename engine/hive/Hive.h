@@ -116,6 +116,9 @@ public:
     /// The whole image (base block included).
     Bytes bytes() const { return mapping_->bytes(); }
     bool isMapped() const { return mapping_->isMapped(); }
+    /// Maps in the whole file now (FileMapping::populate): call it before
+    /// a walk that reads all of the hive (dump, check, export).
+    void populate() const { mapping_->populate(); }
     /// Every hbin in file order (scans the hbin chain on first use).
     const std::vector<HiveBinInfo>& bins() const;
     /// Problems found in the header at open and in the hbin chain (scanned
