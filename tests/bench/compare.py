@@ -39,14 +39,17 @@ ROOT = "HKEY_LOCAL_MACHINE\\HIVE"
 def run(argv, stdout=None, stdin=None):
     """CPU seconds and peak RSS (MiB) of one child; fails loudly on error."""
     out = stdout if stdout is not None else subprocess.DEVNULL
-    proc = subprocess.Popen(argv, stdout=out, stdin=subprocess.PIPE if stdin else None,
-                            stderr=subprocess.PIPE)
-    if stdin:
-        proc.stdin.write(stdin.encode())
-        proc.stdin.close()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace")
+    # Standard error to a file, not a pipe: a child with many warnings
+    # (hivexregedit on hivex's own hives) would block on a full pipe.
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(argv, stdout=out, stdin=subprocess.PIPE if stdin else None, stderr=errors)
+        if stdin:
+            proc.stdin.write(stdin.encode())
+            proc.stdin.close()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        err = errors.read(2000).decode(errors="replace")
     if proc.returncode not in (0, 1):
         sys.exit(f"{' '.join(argv)}: exit {proc.returncode}: {err[:500]}")
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
