@@ -25,6 +25,8 @@
 #include <cstring>
 #include <iostream>
 
+#include <sys/stat.h>
+
 #include "Cli.h"
 #include "hive/Diagnostics.h"
 #include "merge/Commit.h"
@@ -32,24 +34,13 @@
 #include "merge/Session.h"
 #include "regfile/RegExport.h"
 #include "regfile/RegFile.h"
+#include "tx/FileIO.h"
 
 using namespace hivekit;
 
 namespace hivectl {
 
 namespace {
-
-bool writeWhole(const std::string& path, const std::vector<uint8_t>& bytes, std::string& error) {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    if (!f) {
-        error = "cannot create " + path + ": " + std::strerror(errno);
-        return false;
-    }
-    const bool wrote = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-    const bool closed = std::fclose(f) == 0;
-    if (!wrote || !closed) error = "cannot write " + path + ": " + std::strerror(errno);
-    return wrote && closed;
-}
 
 void printProblems(const Diagnostics& d) {
     for (const auto& item : d.items()) {
@@ -76,20 +67,37 @@ int runExport(const Args& args) {
     RegExportOptions options;
     options.version = args.regedit4 ? RegVersion::V4 : RegVersion::V5;
     if (!args.root.empty()) options.rootName = args.root;
-    auto exported = exportRegText(*hive, args.arg(0), options);
+    if (args.arg(0).empty()) hive->populate();  // the whole tree is read
+    // Written as the tree is walked (a few hundred KiB in memory whatever
+    // the hive). A regular FILE is written beside and renamed when whole;
+    // standard output, a device or a pipe gets the bytes as they come.
+    Result<RegExportSummary> exported;
+    struct stat st {};
+    const bool toStream = args.output.empty() || args.output == "-" ||
+                          (::stat(args.output.c_str(), &st) == 0 && !S_ISREG(st.st_mode));
+    if (toStream) {
+        std::FILE* f = stdout;
+        if (!args.output.empty() && args.output != "-") {
+            f = std::fopen(args.output.c_str(), "wb");
+            if (!f) {
+                printError("cannot open " + args.output + ": " + std::strerror(errno));
+                return kProblems;
+            }
+        }
+        const std::string name = f == stdout ? std::string("standard output") : args.output;
+        exported = exportReg(*hive, args.arg(0), options, [&](Bytes piece) -> Result<void> {
+            if (std::fwrite(piece.data(), 1, piece.size(), f) != piece.size())
+                return fail(ErrorCode::Io, "cannot write " + name + ": " + std::strerror(errno));
+            return {};
+        });
+        const bool closed = f == stdout ? std::fflush(f) == 0 : std::fclose(f) == 0;
+        if (exported && !closed) exported = fail(ErrorCode::Io, "cannot write " + name + ": " + std::strerror(errno));
+    } else {
+        exported = exportRegFile(*hive, args.arg(0), options, args.output, realFileIO());
+    }
     if (!exported) {
         printError(hive->path() + ": " + exported.error().message);
         return exported.error().code == ErrorCode::Invalid ? kUsage : kProblems;
-    }
-    const std::vector<uint8_t> bytes = encodeRegText(exported->text, options.version);
-    if (args.output.empty() || args.output == "-") {
-        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-    } else {
-        std::string error;
-        if (!writeWhole(args.output, bytes, error)) {
-            printError(error);
-            return kProblems;
-        }
     }
     printProblems(exported->problems);
     return exported->problems.empty() ? kOk : kProblems;
@@ -135,7 +143,9 @@ int runImport(const Args& args) {
         return kProblems;
     }
     std::vector<unsigned> lines;
-    const Plan plan = toPlan(parsed.file, &lines);
+    // The edits' names and data move into the plan (the file's version,
+    // encoding and root prefix stay, for the summary below).
+    const Plan plan = toPlan(std::move(parsed.file), &lines);
     // An error about the plan names the edit ("edit 7 (...): ..."); the
     // user wants the line of the .reg file it comes from.
     auto withLine = [&](const std::string& m) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <iterator>
+#include <optional>
 
 #include "format/BaseBlock.h"
 #include "format/HiveBin.h"
@@ -29,42 +31,80 @@ void Allocator::rebuild() {
     byOffset_.clear();
     bySize_.clear();
     freeBytes_ = 0;
+    learnedUpTo_ = 0;
+    binsEnd_ = tx_.hive().binsEnd();
+}
+
+const Allocator::Bin* Allocator::learnBinAt(uint32_t offset) const {
     const Hive& hive = tx_.hive();
-    const Bytes all = hive.bytes();
-    binsEnd_ = hive.binsEnd();
-    std::vector<std::pair<uint32_t, uint32_t>> found;
-    for (const HiveBinInfo& info : hive.bins()) {
-        Bin bin{info.offset, info.size, info.valid};
-        if (bin.usable) {
-            // Walk the chain; a break anywhere makes the whole bin unusable.
-            found.clear();
-            const uint32_t end = info.offset + info.size;
-            uint32_t off = info.offset + kBinHeader;
-            while (off < end) {
-                const int32_t raw = static_cast<int32_t>(loadU32(all.data() + kHeader + off));
-                if (raw == INT32_MIN) break;
+    const std::optional<HiveBinInfo> info = hive.binHolding(offset);
+    if (!info) return nullptr;
+    Bin bin{info->offset, info->size, info->valid};
+    if (bin.usable) {
+        // Walk the chain; a break anywhere makes the whole bin unusable, so
+        // its free cells are recorded only once the chain proved whole.
+        const uint8_t* all = hive.bytes().data() + kHeader;
+        const uint32_t end = info->offset + info->size;
+        uint32_t off = info->offset + kBinHeader;
+        while (off < end) {
+            const int32_t raw = static_cast<int32_t>(loadU32(all + off));
+            if (raw == INT32_MIN) break;
+            const uint32_t size = static_cast<uint32_t>(raw < 0 ? -raw : raw);
+            if (size < kMinCell || size % layout::kCellAlignment != 0 || size > end - off) break;
+            off += size;
+        }
+        if (off != end) {
+            bin.usable = false;
+        } else {
+            for (off = info->offset + kBinHeader; off < end;) {
+                const int32_t raw = static_cast<int32_t>(loadU32(all + off));
                 const uint32_t size = static_cast<uint32_t>(raw < 0 ? -raw : raw);
-                if (size < kMinCell || size % layout::kCellAlignment != 0 || size > end - off) break;
-                if (raw > 0) found.emplace_back(off, size);
+                if (raw > 0) addFree(off, size);
                 off += size;
             }
-            if (off != end) bin.usable = false;
-            else
-                for (const auto& [o, s] : found) addFree(o, s);
         }
-        bins_.push_back(bin);
     }
+    return &bins_.emplace(bin.offset, bin).first->second;
 }
 
 const Allocator::Bin* Allocator::binOf(uint32_t offset) const {
-    auto it = std::upper_bound(bins_.begin(), bins_.end(), offset,
-                               [](uint32_t o, const Bin& b) { return o < b.offset; });
-    if (it == bins_.begin()) return nullptr;
-    --it;
-    return offset - it->offset < it->size ? &*it : nullptr;
+    if (offset >= binsEnd_) return nullptr;
+    auto it = bins_.upper_bound(offset);
+    if (it != bins_.begin()) {
+        const Bin& b = std::prev(it)->second;
+        if (offset - b.offset < b.size) return &b;
+    }
+    return learnBinAt(offset);
 }
 
-void Allocator::addFree(uint32_t offset, uint32_t size) {
+bool Allocator::learnMore() const {
+    constexpr uint32_t kChunk = 1u << 20;
+    if (learnedUpTo_ >= binsEnd_) return false;
+    const uint32_t stop = learnedUpTo_ + std::min(kChunk, binsEnd_ - learnedUpTo_);
+    while (learnedUpTo_ < stop) {
+        const Bin* bin = binOf(learnedUpTo_);
+        if (!bin || bin->offset + bin->size <= learnedUpTo_) {
+            learnedUpTo_ = binsEnd_;  // cannot happen inside the bins; never loop
+            break;
+        }
+        learnedUpTo_ = bin->offset + bin->size;
+    }
+    return true;
+}
+
+uint64_t Allocator::freeBytes() const {
+    while (learnMore()) {
+    }
+    return freeBytes_;
+}
+
+size_t Allocator::freeCells() const {
+    while (learnMore()) {
+    }
+    return byOffset_.size();
+}
+
+void Allocator::addFree(uint32_t offset, uint32_t size) const {
     byOffset_[offset] = size;
     bySize_.emplace(size, offset);
     freeBytes_ += size;
@@ -116,7 +156,7 @@ Result<uint32_t> Allocator::grow(uint32_t need) {
     const uint32_t cellSize = static_cast<uint32_t>(binSize) - kBinHeader;
     storeU32(bin.data() + kBinHeader, cellSize);
     storeU32(tx_.writable(layout::base::HiveBinsDataSize, 4).data(), static_cast<uint32_t>(newEnd));
-    bins_.push_back(Bin{at, static_cast<uint32_t>(binSize), true});
+    bins_.emplace(at, Bin{at, static_cast<uint32_t>(binSize), true});
     addFree(at + kBinHeader, cellSize);
     binsEnd_ = static_cast<uint32_t>(newEnd);
     ++stats_.binsAdded;
@@ -131,11 +171,19 @@ Result<uint32_t> Allocator::allocate(uint32_t dataSize, Source source) {
     const uint32_t need = cellSizeFor(dataSize);
     uint32_t from = layout::kNoCell;
     if (source == Source::Reuse) {
-        auto it = bySize_.lower_bound({need, 0});
-        if (it != bySize_.end()) from = it->second;
-    } else if (!byOffset_.empty()) {
-        const auto& [off, size] = *byOffset_.rbegin();
-        if (uint64_t{off} + size == binsEnd_ && size >= need) from = off;
+        do {
+            auto it = bySize_.lower_bound({need, 0});
+            if (it != bySize_.end()) {
+                from = it->second;
+                break;
+            }
+        } while (learnMore());
+    } else {
+        if (binsEnd_ > 0) (void)binOf(binsEnd_ - 1);  // the last bin, whose free tail End takes
+        if (!byOffset_.empty()) {
+            const auto& [off, size] = *byOffset_.rbegin();
+            if (uint64_t{off} + size == binsEnd_ && size >= need) from = off;
+        }
     }
     if (from != layout::kNoCell) {
         ++stats_.reusedCells;
@@ -197,6 +245,7 @@ bool Allocator::resize(uint32_t cell, uint32_t dataSize) {
         ++stats_.resizedInPlace;
         return true;
     }
+    if (!binOf(cell)) return false;  // learns the bin: its free cells are known
     auto next = byOffset_.find(cell + current);
     if (next == byOffset_.end() || uint64_t{current} + next->second < need) return false;
     const uint32_t total = current + next->second;

@@ -16,6 +16,17 @@
 //  - the hive bins data size in the base block covers every bin.
 // Bins whose cell chain is damaged are left alone: none of their cells is
 // reused or coalesced.
+//
+// Free space is learned lazily, so that an edit costs what it changes and
+// not the size of the hive: a bin's chain is read the first time a free,
+// a resize or an End allocation touches it, and a Reuse allocation that
+// finds no fitting cell among the bins learned so far learns the next
+// unlearned bins in file order, 1 MiB of bins at a time, before it grows
+// the hive. Best fit therefore chooses among the bins learned so far:
+// on a hive of up to 1 MiB of bins that is every bin (the same choice as
+// an eager scan); on a larger one, the smallest fitting cell of the first
+// megabytes that hold one, which keeps new cells low in the file as well.
+// Windows' own allocator does not promise a global best fit either.
 #pragma once
 
 #include <cstdint>
@@ -52,8 +63,9 @@ public:
 
     explicit Allocator(TxManager& tx) : tx_(tx) {}
 
-    /// Scans every bin of the image and rebuilds the free lists. Call after
-    /// opening and after a rollback (the image changed under the lists).
+    /// Forgets what it learned of the bins (nothing is read now: bins are
+    /// learned on first need). Call after opening and after a rollback (the
+    /// image changed under the lists).
     void rebuild();
 
     /// A new allocated cell with room for `dataSize` bytes of data (the
@@ -72,8 +84,9 @@ public:
     uint32_t capacity(uint32_t cell) const;
 
     /// Bytes in free cells, and the number of free cells (usable bins).
-    uint64_t freeBytes() const { return freeBytes_; }
-    size_t freeCells() const { return byOffset_.size(); }
+    /// Both learn every bin not learned yet (a scan of the whole hive).
+    uint64_t freeBytes() const;
+    size_t freeCells() const;
     const AllocatorStats& stats() const { return stats_; }
 
     /// The cell size (header included) that holds `dataSize` bytes.
@@ -85,8 +98,16 @@ private:
         uint32_t size = 0;
         bool usable = true;
     };
+    /// The bin holding `offset`, learned now if it was not (null past the
+    /// bins).
     const Bin* binOf(uint32_t offset) const;
-    void addFree(uint32_t offset, uint32_t size);
+    /// Reads the chain of the bin holding `offset` and records its free
+    /// cells. REQUIRES: that bin is not learned yet.
+    const Bin* learnBinAt(uint32_t offset) const;
+    /// Learns the next unlearned bins in file order, about 1 MiB of them;
+    /// false when every bin is learned.
+    bool learnMore() const;
+    void addFree(uint32_t offset, uint32_t size) const;
     void removeFree(uint32_t offset);
     void writeSize(uint32_t cell, int32_t rawSize);
     /// Takes `need` bytes from the start of free cell `offset`; the rest
@@ -95,10 +116,13 @@ private:
     Result<uint32_t> grow(uint32_t need);
 
     TxManager& tx_;
-    std::vector<Bin> bins_;
-    std::map<uint32_t, uint32_t> byOffset_;           ///< free cell -> size
-    std::set<std::pair<uint32_t, uint32_t>> bySize_;  ///< (size, offset)
-    uint64_t freeBytes_ = 0;
+    // What is learned of the bins is a cache of the image's chains, filled
+    // on demand even through const calls (freeBytes()): mutable.
+    mutable std::map<uint32_t, Bin> bins_;                    ///< learned bins by offset
+    mutable uint32_t learnedUpTo_ = 0;                        ///< learnMore()'s cursor
+    mutable std::map<uint32_t, uint32_t> byOffset_;           ///< free cell -> size
+    mutable std::set<std::pair<uint32_t, uint32_t>> bySize_;  ///< (size, offset)
+    mutable uint64_t freeBytes_ = 0;
     uint32_t binsEnd_ = 0;
     AllocatorStats stats_;
 };

@@ -148,16 +148,18 @@ Utf8Sequence utf8SequenceAt(std::string_view text, size_t i) {
     return seq;
 }
 
-std::u16string utf8ToUtf16(std::string_view text) {
-    std::u16string out;
-    out.reserve(text.size());
+namespace {
+/// UTF-8 to UTF-16 units, each handed to `put`: the one decoder behind
+/// utf8ToUtf16 and appendUtf16le, so that both give the same units.
+template <class Put>
+void decodeUtf8(std::string_view text, Put&& put) {
     const auto* p = reinterpret_cast<const uint8_t*>(text.data());
     const size_t n = text.size();
     size_t i = 0;
     while (i < n) {
         const uint8_t b0 = p[i];
         if (b0 < 0x80) {
-            out.push_back(b0);
+            put(static_cast<char16_t>(b0));
             ++i;
             continue;
         }
@@ -165,7 +167,7 @@ std::u16string utf8ToUtf16(std::string_view text) {
         if (!seq.wellFormed()) {
             // 0x80-0xC1 and 0xF5-0xFF never start a sequence; a broken one
             // yields one U+FFFD for its valid prefix.
-            out.push_back(kReplacement);
+            put(kReplacement);
             i += seq.valid ? seq.valid : 1;
             continue;
         }
@@ -173,15 +175,34 @@ std::u16string utf8ToUtf16(std::string_view text) {
         uint32_t cp = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
         for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
         if (cp < 0x10000) {
-            out.push_back(static_cast<char16_t>(cp));
+            put(static_cast<char16_t>(cp));
         } else {
             cp -= 0x10000;
-            out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
-            out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+            put(static_cast<char16_t>(0xD800 + (cp >> 10)));
+            put(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
         }
         i += len;
     }
+}
+}  // namespace
+
+std::u16string utf8ToUtf16(std::string_view text) {
+    std::u16string out;
+    out.reserve(text.size());
+    decodeUtf8(text, [&](char16_t u) { out.push_back(u); });
     return out;
+}
+
+void appendUtf16le(std::string_view text, std::vector<uint8_t>& out) {
+    const size_t at = out.size();
+    out.resize(at + 2 * text.size());  // at most one unit per byte
+    uint8_t* w = out.data() + at;
+    decodeUtf8(text, [&](char16_t u) {
+        w[0] = static_cast<uint8_t>(u);
+        w[1] = static_cast<uint8_t>(u >> 8);
+        w += 2;
+    });
+    out.resize(static_cast<size_t>(w - out.data()));
 }
 
 std::string latin1ToUtf8(Bytes bytes) {

@@ -40,6 +40,9 @@ std::string utf16ToUtf8(std::u16string_view units);
 /// maximal ill-formed subpart, as Unicode recommends). A surrogate encoded
 /// on its own in 3 bytes is accepted and yields that unit.
 std::u16string utf8ToUtf16(std::string_view text);
+/// utf8ToUtf16(text) appended to `out` as UTF-16LE bytes, without the
+/// u16string in between (a streaming .reg export).
+void appendUtf16le(std::string_view text, std::vector<uint8_t>& out);
 
 /// The UTF-8 (WTF-8: surrogates encoded on their own are accepted) sequence
 /// that starts at text[i]: the length its first byte announces (0 when that

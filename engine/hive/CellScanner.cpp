@@ -50,28 +50,15 @@ uint64_t CellStatistics::allocatedBytes() const {
     return n;
 }
 
+void CellScanner::reportBreak(const Error& error, const HiveBinInfo& bin, Diagnostics* sink) {
+    if (sink)
+        sink->error(error.message + "; the rest of the hbin at " +
+                        hexOffset(uint64_t{bin.offset} + layout::kBaseBlockSize) + " is not scanned",
+                    error.offset);
+}
+
 void CellScanner::scan(const std::function<bool(const HiveBinInfo&, const Cell&)>& visit, Diagnostics* sink) const {
-    Bytes all = hive_.bytes();
-    for (const HiveBinInfo& bin : hive_.bins()) {
-        if (!bin.valid) continue;
-        uint32_t off = bin.offset + layout::kHbinHeaderSize;
-        const uint32_t end = bin.offset + bin.size;
-        while (off < end) {
-            const uint64_t fileOffset = uint64_t{off} + layout::kBaseBlockSize;
-            if (end - off < 4) break;
-            auto h = decodeCellHeader(static_cast<int32_t>(loadU32(all.data() + fileOffset)), fileOffset, end - off);
-            if (!h) {
-                if (sink)
-                    sink->error(h.error().message + "; the rest of the hbin at " +
-                                    hexOffset(uint64_t{bin.offset} + layout::kBaseBlockSize) + " is not scanned",
-                                fileOffset);
-                break;
-            }
-            Cell c{off, h->size, h->allocated, all.subspan(fileOffset + 4, h->size - 4)};
-            if (!visit(bin, c)) return;
-            off += h->size;
-        }
-    }
+    scanEach(visit, sink);
 }
 
 CellStatistics CellScanner::statistics(Diagnostics* sink) const {
@@ -80,7 +67,7 @@ CellStatistics CellScanner::statistics(Diagnostics* sink) const {
         ++s.bins;
         if (!b.valid) ++s.damagedBins;
     }
-    scan(
+    scanEach(
         [&](const HiveBinInfo&, const Cell& c) {
             auto k = static_cast<int>(classifyCell(c));
             ++s.count[k];

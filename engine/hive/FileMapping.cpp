@@ -14,6 +14,15 @@ FileMapping::~FileMapping() {
     else if (mapped_ && data_) munmap(const_cast<uint8_t*>(data_), size_);
 }
 
+void FileMapping::populate() const {
+    if (!mapped_ || reserved_ != 0 || size_ == 0) return;
+#ifndef MADV_POPULATE_READ
+#define MADV_POPULATE_READ 22  // Linux 5.14; older kernels refuse it (EINVAL)
+#endif
+    void* base = const_cast<uint8_t*>(data_);
+    if (madvise(base, size_, MADV_POPULATE_READ) != 0) (void)madvise(base, size_, MADV_WILLNEED);
+}
+
 std::unique_ptr<FileMapping> FileMapping::fromBuffer(std::vector<uint8_t> bytes) {
     std::unique_ptr<FileMapping> m(new FileMapping);
     m->buffer_ = std::move(bytes);

@@ -247,6 +247,16 @@ uint64_t Hive::pageEntry(uint32_t page) const {
     return found;
 }
 
+std::optional<HiveBinInfo> Hive::binHolding(uint32_t offset) const {
+    if (offset >= binsEnd_) return std::nullopt;
+    const uint32_t page = offset / layout::kHbinAlignment;
+    const uint64_t entry = pageEntry(page);
+    if (entry & kDamagedPage) return HiveBinInfo{page * layout::kHbinAlignment, layout::kHbinAlignment, false, 0};
+    const uint32_t first = static_cast<uint32_t>(entry - 1) * layout::kHbinAlignment;
+    const uint32_t end = static_cast<uint32_t>(entry >> 32) * layout::kHbinAlignment;
+    return HiveBinInfo{first, end - first, true, 0};
+}
+
 Result<Cell> Hive::cell(uint32_t offset) const {
     const uint64_t fileOffset = uint64_t{offset} + kHeader;
     if (offset == layout::kNoCell)

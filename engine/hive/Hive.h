@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -115,6 +116,9 @@ public:
     /// The whole image (base block included).
     Bytes bytes() const { return mapping_->bytes(); }
     bool isMapped() const { return mapping_->isMapped(); }
+    /// Maps in the whole file now (FileMapping::populate): call it before
+    /// a walk that reads all of the hive (dump, check, export).
+    void populate() const { mapping_->populate(); }
     /// Every hbin in file order (scans the hbin chain on first use).
     const std::vector<HiveBinInfo>& bins() const;
     /// Problems found in the header at open and in the hbin chain (scanned
@@ -128,6 +132,11 @@ public:
     /// The bin that contains relative offset `offset`, or null (scans the
     /// hbin chain on first use).
     const HiveBinInfo* binAt(uint32_t offset) const;
+    /// The bin holding relative offset `offset`, found through the page
+    /// cache like cell() (the chain is not scanned): a whole bin, or one
+    /// 4 KiB page of a damaged stretch (valid false). Empty past the bins.
+    /// The timestamp is not read (0).
+    std::optional<HiveBinInfo> binHolding(uint32_t offset) const;
     /// Resolves the cell at a relative offset, allocated or free.
     Result<Cell> cell(uint32_t offset) const;
     /// Resolves an allocated cell; `what` names the expected record in errors.

@@ -1,5 +1,7 @@
 #include "merge/Plan.h"
 
+#include <iterator>
+
 #include "format/Names.h"
 #include "format/ValueData.h"
 #include "index/Index.h"
@@ -192,6 +194,13 @@ Plan& Plan::add(Edit edit) {
 
 Plan& Plan::append(const Plan& other) {
     edits_.insert(edits_.end(), other.edits_.begin(), other.edits_.end());
+    return *this;
+}
+
+Plan& Plan::append(Plan&& other) {
+    edits_.insert(edits_.end(), std::make_move_iterator(other.edits_.begin()),
+                  std::make_move_iterator(other.edits_.end()));
+    other.edits_.clear();
     return *this;
 }
 

@@ -93,6 +93,10 @@ public:
     Plan& add(Edit edit);
     /// Appends every edit of `other`, in order.
     Plan& append(const Plan& other);
+    /// The same, moving the edits out of `other` (no copy of their data).
+    Plan& append(Plan&& other);
+    /// Room for `count` edits, so that a large plan grows without moving.
+    void reserve(size_t count) { edits_.reserve(count); }
 
     const std::vector<Edit>& edits() const { return edits_; }
     size_t size() const { return edits_.size(); }

@@ -102,15 +102,68 @@ Result<uint32_t> TreeEditor::ensure(const std::vector<std::u16string>& path, boo
     return at;
 }
 
-Result<uint32_t> TreeEditor::findValue(uint32_t keyOffset, std::u16string_view name) const {
+namespace {
+std::u16string upcasedName(std::u16string_view name) {
+    std::u16string out(name);
+    for (char16_t& c : out) c = windowsUpcase(c);
+    return out;
+}
+}  // namespace
+
+Result<TreeEditor::ValueNames*> TreeEditor::valueNames(uint32_t keyOffset) {
     auto k = key(keyOffset);
     if (!k) return std::unexpected(k.error());
-    auto v = Index(hive()).findValue(*k, name);
-    if (!v && v.error().code == ErrorCode::NotFound) return kNone;
-    return v;
+    auto [it, added] = valueNames_.try_emplace(keyOffset);
+    ValueNames& names = it->second;
+    if (!added && names.list == k->valueList && names.count == k->valueCount) return &names;
+    names.byName.clear();
+    names.duplicates = false;
+    names.list = k->valueList;
+    names.count = k->valueCount;
+    Diagnostics ignored;
+    for (uint32_t off : hive().values(*k, &ignored)) {
+        auto v = hive().valueRecord(off);
+        if (!v) continue;
+        // The first of equal names wins, as a scan of the list finds it.
+        if (!names.byName.try_emplace(upcasedName(decodeName(v->nameBytes, v->compressedName())), off).second)
+            names.duplicates = true;
+    }
+    return &names;
 }
 
-// ---- edits ----------------------------------------------------------------
+void TreeEditor::noteValue(uint32_t keyOffset, std::u16string_view name, uint32_t vk) {
+    auto it = valueNames_.find(keyOffset);
+    if (it == valueNames_.end()) return;
+    auto k = key(keyOffset);
+    if (!k) {
+        valueNames_.erase(it);
+        return;
+    }
+    it->second.byName[upcasedName(name)] = vk;
+    it->second.list = k->valueList;
+    it->second.count = k->valueCount;
+}
+
+void TreeEditor::noteRemoved(uint32_t keyOffset, std::u16string_view name) {
+    auto it = valueNames_.find(keyOffset);
+    if (it == valueNames_.end()) return;
+    auto k = key(keyOffset);
+    // With a name listed twice, the other one is found again by a rebuild.
+    if (!k || it->second.duplicates) {
+        valueNames_.erase(it);
+        return;
+    }
+    it->second.byName.erase(upcasedName(name));
+    it->second.list = k->valueList;
+    it->second.count = k->valueCount;
+}
+
+Result<uint32_t> TreeEditor::findValue(uint32_t keyOffset, std::u16string_view name) {
+    auto names = valueNames(keyOffset);
+    if (!names) return std::unexpected(names.error());
+    auto it = (*names)->byName.find(upcasedName(name));
+    return it == (*names)->byName.end() ? kNone : it->second;
+}
 
 Result<bool> TreeEditor::apply(const Edit& e) {
     auto parts = splitKeyPath(e.path);
@@ -147,6 +200,7 @@ Result<bool> TreeEditor::apply(const Edit& e) {
     }
     switch (e.kind) {
     case Edit::Kind::DeleteKey: {
+        forget();  // key nodes are freed: their offsets may be reused
         if (auto r = deleteKey(parent, *k); !r) return std::unexpected(r.error());
         return true;
     }
@@ -158,9 +212,11 @@ Result<bool> TreeEditor::apply(const Edit& e) {
             return fail(ErrorCode::NotFound, "no such value");
         }
         if (auto r = deleteValue(*k, *v); !r) return std::unexpected(r.error());
+        noteRemoved(*k, name);
         return true;
     }
     case Edit::Kind::RenameKey: {
+        forget();  // the key node may move
         if (auto r = renameKey(parent, *k, utf8ToUtf16(e.newName)); !r) return std::unexpected(r.error());
         return true;
     }
@@ -169,9 +225,11 @@ Result<bool> TreeEditor::apply(const Edit& e) {
         if (!v) return std::unexpected(v.error());
         if (*v == kNone) return fail(ErrorCode::NotFound, "no such value");
         if (auto r = renameValue(*k, *v, utf8ToUtf16(e.newName)); !r) return std::unexpected(r.error());
+        valueNames_.erase(*k);  // the name changed in the vk, maybe not in the list: rebuilt on next use
         return true;
     }
     case Edit::Kind::SetClassName: {
+        forget();  // the key node may move
         if (auto r = setClassName(parent, *k, utf8ToUtf16(e.className)); !r) return std::unexpected(r.error());
         return true;
     }
@@ -421,12 +479,14 @@ Result<void> TreeEditor::setValue(uint32_t keyOffset, const std::u16string& name
         if (*vk != *existing) {
             std::replace(values->begin(), values->end(), *existing, *vk);
             if (auto r = writeValueList(keyOffset, *values); !r) return r;
+            noteValue(keyOffset, name, *vk);
         }
     } else {
         auto vk = store_.create(WriteRole::Value, record);
         if (!vk) return std::unexpected(vk.error());
         values->push_back(*vk);
         if (auto r = writeValueList(keyOffset, *values); !r) return r;
+        noteValue(keyOffset, name, *vk);
         raiseField32(keyOffset, N::MaxValueName, utf16Bytes(name.size()));
     }
     raiseField32(keyOffset, N::MaxValueData, static_cast<uint32_t>(data.size()));

@@ -29,6 +29,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "format/SubkeyList.h"
@@ -62,7 +63,10 @@ private:
     Result<uint32_t> find(const std::vector<std::u16string>& path) const;
     /// The key at a path, creating missing components.
     Result<uint32_t> ensure(const std::vector<std::u16string>& path, bool& created);
-    Result<uint32_t> findValue(uint32_t keyOffset, std::u16string_view name) const;
+    /// The vk of the value `name` of a key, or kNoCell: through the key's
+    /// entry in valueNames_, built on the key's first lookup, so that a
+    /// plan of n values for one key costs n lookups, not n scans of a list.
+    Result<uint32_t> findValue(uint32_t keyOffset, std::u16string_view name);
 
     Result<uint32_t> createChild(uint32_t parent, const std::u16string& name);
     // The parent is the key the path resolved through, never the nk's
@@ -102,8 +106,29 @@ private:
     void raiseSubkeyNameMax(uint32_t keyOffset, uint32_t bytes);
     void touch(uint32_t keyOffset);
 
+    /// The value names of the keys looked up in this editor's life.
+    /// An entry is trusted while the key's value list offset and count are
+    /// the ones it was built from (setValue, deleteValue and renameValue
+    /// keep it current); edits that may move or free key nodes drop them
+    /// all (forget()).
+    struct ValueNames {
+        uint32_t list = 0;
+        uint32_t count = 0;
+        bool duplicates = false;  ///< a damaged list names a value twice: removals rebuild
+        std::unordered_map<std::u16string, uint32_t> byName;  ///< upcased name -> vk
+    };
+    /// The key's entry, current with its value list (rebuilt when not).
+    Result<ValueNames*> valueNames(uint32_t keyOffset);
+    /// After a write of the key's value list: `name` now names `vk`, and
+    /// the entry records the list as it is now.
+    void noteValue(uint32_t keyOffset, std::u16string_view name, uint32_t vk);
+    /// After a write of the key's value list: `name` names no value now.
+    void noteRemoved(uint32_t keyOffset, std::u16string_view name);
+    void forget() { valueNames_.clear(); }
+
     TxManager& tx_;
     CellStore& store_;
+    std::unordered_map<uint32_t, ValueNames> valueNames_;
 };
 
 }  // namespace hivekit

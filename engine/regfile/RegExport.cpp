@@ -2,6 +2,7 @@
 #include "regfile/RegExport.h"
 
 #include <cstdio>
+#include <optional>
 
 #include "format/Layout.h"
 #include "format/Names.h"
@@ -147,15 +148,23 @@ std::string formatRegValue(std::u16string_view name, uint32_t type, Bytes data, 
 
 std::vector<uint8_t> encodeRegText(std::string_view text, RegVersion version) {
     if (version == RegVersion::V4) return std::vector<uint8_t>(text.begin(), text.end());
-    const std::u16string units = utf8ToUtf16(text);
-    std::vector<uint8_t> out(2 + 2 * units.size());
-    out[0] = 0xFF;
-    out[1] = 0xFE;
-    for (size_t i = 0; i < units.size(); ++i) storeU16(out.data() + 2 + 2 * i, units[i]);
+    std::vector<uint8_t> out{0xFF, 0xFE};
+    out.reserve(2 + 2 * text.size());
+    appendUtf16le(text, out);
     return out;
 }
 
-Result<RegExport> exportRegText(const Hive& hive, std::string_view path, const RegExportOptions& options) {
+namespace {
+
+/// Keys between two looks at the control (progress, cancel).
+constexpr size_t kKeysPerPoll = 256;
+
+/// The export itself: walks the tree and hands the text to `emit` in UTF-8
+/// pieces of about `piece` bytes (whole keys), then returns what it found.
+/// `emit` returning an error ends the walk with that error.
+template <class Emit>
+Result<RegExportSummary> exportPieces(const Hive& hive, std::string_view path, const RegExportOptions& options,
+                                      size_t piece, Emit&& emit, const RegExportControl& control) {
     const std::string& root = options.rootName;
     if (root.empty() || root.find_first_of("]\r\n") != std::string::npos || root.front() == '-')
         return fail(ErrorCode::Invalid, "root name \"" + root +
@@ -167,14 +176,21 @@ Result<RegExport> exportRegText(const Hive& hive, std::string_view path, const R
     auto startPath = index.pathOf(*start);
     if (!startPath) return std::unexpected(startPath.error());
 
-    RegExport result;
-    std::string& out = result.text;
-    out.reserve(1 << 16);
+    RegExportSummary result;
+    std::string out;
+    out.reserve(piece + (1 << 16));
     out += options.version == RegVersion::V5 ? "Windows Registry Editor Version 5.00\r\n\r\n" : "REGEDIT4\r\n\r\n";
     Diagnostics& problems = result.problems;
+    std::optional<Error> failed;
+    std::vector<uint32_t> values;
+    std::string line;
+    std::string note;
     TreeWalker(hive).walkFrom(
         *start, *startPath,
         [&](const WalkedKey& k) {
+            // Returning false skips a subtree, not the walk: once stopped,
+            // the keys left on the walker's stack are passed over.
+            if (failed || result.cancelled) return false;
             const std::string& keyPath = *k.path;
             const uint64_t keyAt = uint64_t{k.offset} + layout::kBaseBlockSize;
             if (k.offset != hive.rootOffset()) {
@@ -197,7 +213,8 @@ Result<RegExport> exportRegText(const Hive& hive, std::string_view path, const R
                 out += keyPath;
             }
             out += "]\r\n";
-            for (uint32_t at : hive.values(*k.node, &problems)) {
+            hive.values(*k.node, values, &problems);
+            for (uint32_t at : values) {
                 auto value = hive.valueRecord(at);
                 if (!value) {
                     problems.error(value.error());
@@ -205,32 +222,133 @@ Result<RegExport> exportRegText(const Hive& hive, std::string_view path, const R
                 }
                 const std::u16string name = value->name();
                 const uint64_t valueAt = uint64_t{at} + layout::kBaseBlockSize;
-                const std::string label =
-                    "key \"" + keyPath + "\", value \"" + printable(name) + "\": ";
+                // Built only when there is something to say.
+                auto label = [&] { return "key \"" + keyPath + "\", value \"" + printable(name) + "\": "; };
                 auto data = hive.valueData(*value);
                 if (!data) {
-                    problems.error(label + data.error().message + "; left out", data.error().offset);
+                    problems.error(label() + data.error().message + "; left out", data.error().offset);
                     continue;
                 }
                 if (data->shortened)
-                    problems.warn(label + "its data is shorter than its record declares; exported as read", valueAt);
-                std::string note;
-                std::string line = formatRegValue(name, value->type, data->bytes(), options.version, &note);
+                    problems.warn(label() + "its data is shorter than its record declares; exported as read", valueAt);
+                note.clear();
+                line = formatRegValue(name, value->type, data->bytes(), options.version, &note);
                 if (line.empty()) {
-                    problems.warn(label + note + "; left out", valueAt);
+                    problems.warn(label() + note + "; left out", valueAt);
                     continue;
                 }
-                if (!note.empty()) problems.warn(label + note, valueAt);
+                if (!note.empty()) problems.warn(label() + note, valueAt);
                 out += line;
                 out += "\r\n";
                 ++result.values;
             }
             out += "\r\n";
             ++result.keys;
+            if (out.size() >= piece) {
+                if (auto r = emit(std::string_view(out)); !r) {
+                    failed = r.error();
+                    return false;
+                }
+                out.clear();
+            }
+            if (result.keys % kKeysPerPoll == 0) {
+                if (control.cancelRequested && control.cancelRequested()) {
+                    result.cancelled = true;
+                    return false;
+                }
+                if (control.progress) control.progress(result.keys, result.bytes);
+            }
             return true;
         },
         &problems);
+    if (failed) return std::unexpected(*failed);
+    if (result.cancelled) return result;
+    if (!out.empty())
+        if (auto r = emit(std::string_view(out)); !r) return std::unexpected(r.error());
     return result;
+}
+
+}  // namespace
+
+Result<RegExport> exportRegText(const Hive& hive, std::string_view path, const RegExportOptions& options) {
+    RegExport result;
+    auto done = exportPieces(
+        hive, path, options, size_t{1} << 16,
+        [&](std::string_view text) -> Result<void> {
+            result.text.append(text);
+            return {};
+        },
+        RegExportControl{});
+    if (!done) return std::unexpected(done.error());
+    result.problems = std::move(done->problems);
+    result.keys = done->keys;
+    result.values = done->values;
+    return result;
+}
+
+Result<RegExportSummary> exportReg(const Hive& hive, std::string_view path, const RegExportOptions& options,
+                                   const RegExportWriter& writer, const RegExportControl& control) {
+    std::vector<uint8_t> bytes;
+    bytes.reserve((size_t{1} << 19) + (1 << 17));
+    if (options.version == RegVersion::V5) bytes = {0xFF, 0xFE};
+    uint64_t written = 0;
+    RegExportControl counted = control;
+    if (control.progress)
+        counted.progress = [&](uint64_t keys, uint64_t) { control.progress(keys, written); };
+    auto done = exportPieces(
+        hive, path, options, size_t{1} << 18,
+        [&](std::string_view text) -> Result<void> {
+            if (options.version == RegVersion::V5) appendUtf16le(text, bytes);
+            else bytes.insert(bytes.end(), text.begin(), text.end());
+            if (auto r = writer(Bytes(bytes.data(), bytes.size())); !r) return r;
+            written += bytes.size();
+            bytes.clear();
+            return {};
+        },
+        counted);
+    if (!done) return done;
+    done->bytes = written;
+    if (!done->cancelled && control.progress) control.progress(done->keys, written);
+    return done;
+}
+
+Result<RegExportSummary> exportRegFile(const Hive& hive, std::string_view path, const RegExportOptions& options,
+                                       const std::string& file, FileIO& io, const RegExportControl& control) {
+    const std::string partial = file + ".partial";
+    auto id = io.open(partial, true);
+    if (!id) return std::unexpected(id.error());
+    auto abandon = [&](std::optional<Error> why) -> Result<RegExportSummary> {
+        (void)io.close(*id);
+        (void)io.remove(partial);
+        if (why) return std::unexpected(*why);
+        return RegExportSummary{};
+    };
+    if (auto r = io.truncate(*id, 0); !r) return abandon(r.error());
+    uint64_t at = 0;
+    auto done = exportReg(
+        hive, path, options,
+        [&](Bytes piece) -> Result<void> {
+            if (auto r = io.write(*id, at, piece); !r) return r;
+            at += piece.size();
+            return {};
+        },
+        control);
+    if (!done) return abandon(done.error());
+    if (done->cancelled) {
+        RegExportSummary cancelled = std::move(*done);
+        (void)abandon(std::nullopt);
+        return cancelled;
+    }
+    if (auto r = io.sync(*id, SyncKind::Data); !r) return abandon(r.error());
+    if (auto r = io.close(*id); !r) {
+        (void)io.remove(partial);
+        return std::unexpected(r.error());
+    }
+    if (auto r = io.rename(partial, file); !r) {
+        (void)io.remove(partial);
+        return std::unexpected(r.error());
+    }
+    return done;
 }
 
 }  // namespace hivekit

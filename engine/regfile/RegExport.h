@@ -30,6 +30,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,7 @@
 #include "hive/Diagnostics.h"
 #include "hive/Hive.h"
 #include "regfile/RegFile.h"
+#include "tx/FileIO.h"
 
 namespace hivekit {
 
@@ -70,6 +72,47 @@ struct RegExport {
 /// The file's bytes: V5 as UTF-16LE after the byte order mark FF FE, V4 as
 /// UTF-8 without one.
 std::vector<uint8_t> encodeRegText(std::string_view text, RegVersion version);
+
+/// Receives a streaming export's bytes: consecutive pieces of the file, in
+/// order (the first starts with the byte order mark in V5). A failure ends
+/// the export with that error.
+using RegExportWriter = std::function<Result<void>(Bytes piece)>;
+
+/// How a caller follows and stops a streaming export running on another
+/// thread. Both members are optional.
+struct RegExportControl {
+    /// Called on the exporting thread every few hundred keys, and once at
+    /// the end, with the keys written and the bytes handed to the writer.
+    std::function<void(uint64_t keys, uint64_t bytes)> progress;
+    /// Polled every few hundred keys; once it returns true the export ends
+    /// with RegExportSummary::cancelled set.
+    std::function<bool()> cancelRequested;
+};
+
+/// What a streaming export did (its text went to the writer).
+struct RegExportSummary {
+    Diagnostics problems;
+    size_t keys = 0;
+    size_t values = 0;
+    uint64_t bytes = 0;      ///< handed to the writer
+    bool cancelled = false;  ///< RegExportControl::cancelRequested ended it early
+};
+
+/// exportRegText's export, encoded as encodeRegText encodes it (the same
+/// bytes), written as the tree is walked: the memory it needs is a buffer
+/// of about 256 KiB and the walk's, whatever the size of the hive. Fails
+/// as exportRegText fails, or with the writer's error.
+[[nodiscard]] Result<RegExportSummary> exportReg(const Hive& hive, std::string_view path,
+                                                 const RegExportOptions& options, const RegExportWriter& writer,
+                                                 const RegExportControl& control = {});
+
+/// exportReg into the file `file` through `io`: written to `file` +
+/// ".partial" beside it, flushed, and renamed over `file` when complete, so
+/// that a failed or cancelled export leaves no partial file (the temporary
+/// one is removed, and an existing `file` is left as it was).
+[[nodiscard]] Result<RegExportSummary> exportRegFile(const Hive& hive, std::string_view path,
+                                                     const RegExportOptions& options, const std::string& file,
+                                                     FileIO& io, const RegExportControl& control = {});
 
 /// One value as regedit writes it: `"name"=data` (`@=` for the default
 /// value), hex data continued over lines ending in "\" + CRLF, without the

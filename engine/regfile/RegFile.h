@@ -183,5 +183,8 @@ RegParseResult parseRegFileReportingAll(Bytes input, const RegParseOptions& opti
 /// each plan edit (same index), so that an error about edit i can name its
 /// line.
 Plan toPlan(const RegFile& file, std::vector<unsigned>* lines = nullptr);
+/// The same, moving the names and data out of `file` (a large import is
+/// not copied).
+Plan toPlan(RegFile&& file, std::vector<unsigned>* lines = nullptr);
 
 }  // namespace hivekit

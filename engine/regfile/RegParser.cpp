@@ -750,14 +750,25 @@ Result<RegFile> parseRegFile(Bytes input, const RegParseOptions& options) {
 }
 
 Plan toPlan(const RegFile& file, std::vector<unsigned>* lines) {
+    RegFile copy = file;
+    return toPlan(std::move(copy), lines);
+}
+
+Plan toPlan(RegFile&& file, std::vector<unsigned>* lines) {
     Plan plan;
-    if (lines) lines->clear();
-    for (const RegEdit& e : file.edits) {
+    plan.reserve(file.edits.size());
+    if (lines) {
+        lines->clear();
+        lines->reserve(file.edits.size());
+    }
+    for (RegEdit& e : file.edits) {
         switch (e.kind) {
-        case RegEdit::Kind::CreateKey: plan.createKey(e.path, true); break;
-        case RegEdit::Kind::DeleteKey: plan.deleteKey(e.path, true, true); break;
-        case RegEdit::Kind::SetValue: plan.setValue(e.path, e.name, e.type, e.data, false); break;
-        case RegEdit::Kind::DeleteValue: plan.deleteValue(e.path, e.name, true); break;
+        case RegEdit::Kind::CreateKey: plan.createKey(std::move(e.path), true); break;
+        case RegEdit::Kind::DeleteKey: plan.deleteKey(std::move(e.path), true, true); break;
+        case RegEdit::Kind::SetValue:
+            plan.setValue(std::move(e.path), std::move(e.name), e.type, std::move(e.data), false);
+            break;
+        case RegEdit::Kind::DeleteValue: plan.deleteValue(std::move(e.path), std::move(e.name), true); break;
         }
         if (lines) lines->push_back(e.line);
     }

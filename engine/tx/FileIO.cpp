@@ -143,6 +143,11 @@ public:
         return {};
     }
 
+    Result<void> remove(const std::string& path) override {
+        if (::unlink(path.c_str()) != 0) return fail(ErrorCode::Io, osError(path, "cannot remove", errno));
+        return {};
+    }
+
     Result<void> syncDirectory(const std::string& directory) override {
         int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (fd < 0) return fail(ErrorCode::Io, osError(directory, "cannot open directory", errno));
@@ -196,6 +201,10 @@ private:
 };
 
 }  // namespace
+
+Result<void> FileIO::remove(const std::string& path) {
+    return fail(ErrorCode::Unsupported, path + ": this FileIO cannot remove files");
+}
 
 FileIO& realFileIO() {
     static RealFileIO io;

@@ -63,6 +63,9 @@ public:
     [[nodiscard]] virtual Result<uint64_t> size(FileId file) = 0;
     /// Renames a file, replacing `to` (atomic on POSIX).
     [[nodiscard]] virtual Result<void> rename(const std::string& from, const std::string& to) = 0;
+    /// Removes the file at `path` (a temporary file given up). Not pure, so
+    /// that test doubles need not have it: by default it fails.
+    [[nodiscard]] virtual Result<void> remove(const std::string& path);
     /// Flushes a directory, so that a created or renamed entry is durable.
     [[nodiscard]] virtual Result<void> syncDirectory(const std::string& directory) = 0;
     /// Whether `path` names an existing file (false for ENOENT; other
