@@ -283,7 +283,9 @@ TEST_CASE("Data its type's form cannot hold exactly is formatted as hex bytes", 
         const ValueText text = formatValueText(cases[i].type, cases[i].data);
         CHECK(text.form == ValueTextForm::HexBytes);
         CHECK(text.text == formatHexBytes(cases[i].data));
-        CHECK(parsed(cases[i].type, text.text) != cases[i].data);  // in the type's own form it would change
+        // Read in the type's own form, the text would not give the data back.
+        auto typed = parseValueText(cases[i].type, text.text);
+        CHECK((!typed || *typed != cases[i].data));
         auto back = parseValueText(cases[i].type, text.text, text.form);
         REQUIRE(back);
         CHECK(*back == cases[i].data);
@@ -335,14 +337,15 @@ TEST_CASE("Every value of the corpus formats to text that parses back to the sam
             &ignored);
     }
     INFO("values " << values << ", in their type's form " << typedForm);
-    // The corpus holds hundreds of thousands of values of every form.
+    // The corpus holds 157,150 values, of every form.
     CHECK(values > 100000);
     CHECK(byForm[ValueTextForm::String] > 1000);
     CHECK(byForm[ValueTextForm::MultiString] > 100);
     CHECK(byForm[ValueTextForm::Number] > 1000);
     CHECK(dwordsAsNumbers == dwords);
-    // Most values fit their type's form; hex is the exception, not the rule.
-    CHECK(typedForm * 10 > values * 9);
+    // Nearly every value fits its type's form (99.4% when this was written):
+    // hex is the exception, not the rule.
+    CHECK(typedForm * 50 > values * 49);
 }
 
 TEST_CASE("A .reg hex list gives the bytes the hex grammar reads from the same text", "[valuetext][regfile]") {
