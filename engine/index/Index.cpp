@@ -157,8 +157,8 @@ Result<std::vector<uint32_t>> Index::findKeyChain(std::string_view path, RootNam
     return belowRootName ? belowRootName : chain;
 }
 
-Result<std::vector<uint32_t>> Index::ancestryOf(uint32_t keyOffset) const {
-    std::vector<uint32_t> chain;
+Result<std::vector<uint32_t>> Index::climb(uint32_t keyOffset) const {
+    std::vector<uint32_t> keys;
     std::unordered_set<uint32_t> seen;
     for (uint32_t at = keyOffset; at != hive_.rootOffset();) {
         if (!seen.insert(at).second)
@@ -167,10 +167,17 @@ Result<std::vector<uint32_t>> Index::ancestryOf(uint32_t keyOffset) const {
                         uint64_t{at} + layout::kBaseBlockSize);
         auto k = hive_.keyNode(at);
         if (!k) return std::unexpected(k.error());
-        chain.push_back(at);
+        keys.push_back(at);
+        if (k->isRoot()) break;
         at = k->parent;
     }
-    return std::vector<uint32_t>(chain.rbegin(), chain.rend());
+    return keys;
+}
+
+Result<std::vector<uint32_t>> Index::ancestryOf(uint32_t keyOffset) const {
+    auto keys = climb(keyOffset);
+    if (!keys) return keys;
+    return std::vector<uint32_t>(keys->rbegin(), keys->rend());
 }
 
 Result<uint32_t> Index::findValue(const KeyNode& key, std::u16string_view name) const {
@@ -190,24 +197,14 @@ Result<uint32_t> Index::findValue(uint32_t keyOffset, std::u16string_view name) 
 }
 
 Result<std::string> Index::pathOf(uint32_t keyOffset) const {
-    std::vector<std::string> names;
-    std::unordered_set<uint32_t> seen;
-    uint32_t at = keyOffset;
-    while (at != hive_.rootOffset()) {
-        if (!seen.insert(at).second)
-            return fail(ErrorCode::Corrupt, "the parent chain of the key at " +
-                                                hexOffset(uint64_t{keyOffset} + layout::kBaseBlockSize) + " loops",
-                        uint64_t{at} + layout::kBaseBlockSize);
-        auto k = hive_.keyNode(at);
-        if (!k) return std::unexpected(k.error());
-        names.push_back(k->nameUtf8());
-        if (k->isRoot()) break;
-        at = k->parent;
-    }
+    auto keys = climb(keyOffset);
+    if (!keys) return std::unexpected(keys.error());
     std::string path;
-    for (auto it = names.rbegin(); it != names.rend(); ++it) {
+    for (auto it = keys->rbegin(); it != keys->rend(); ++it) {
+        auto k = hive_.keyNode(*it);
+        if (!k) return std::unexpected(k.error());
         if (!path.empty()) path += '\\';
-        path += *it;
+        path += k->nameUtf8();
     }
     return path;
 }

@@ -46,7 +46,8 @@ public:
     /// The ancestry of the key at `keyOffset`: the nk offsets from the root's
     /// child down to the key itself (empty for the root), through the parent
     /// fields. Corrupt, naming the key, when they loop; the cell's error
-    /// when a parent is not a key.
+    /// when a parent is not a key. A key flagged as a root other than the
+    /// hive's (a damaged hive) starts the chain: it has no parent to follow.
     Result<std::vector<uint32_t>> ancestryOf(uint32_t keyOffset) const;
     /// The value of `key` named `name` ("" is the default value).
     Result<uint32_t> findValue(const KeyNode& key, std::u16string_view name) const;
@@ -57,6 +58,10 @@ public:
     Result<std::string> pathOf(uint32_t keyOffset) const;
 
 private:
+    /// The key at `keyOffset` and its parents, the key first, up to the root
+    /// (excluded) or a key flagged as a root (included): what ancestryOf
+    /// and pathOf share.
+    Result<std::vector<uint32_t>> climb(uint32_t keyOffset) const;
     /// Compares the stored name of the nk at `offset` with `name`; sets
     /// `error` when the nk cannot be read.
     int compareAt(uint32_t offset, std::u16string_view name, Result<void>& error) const;
