@@ -72,13 +72,13 @@ ValueTextForm valueTextForm(uint32_t type);
 
 /// What is wrong with a value's text.
 enum class ValueTextProblem {
-    NoNumber,      ///< nothing (or spaces only) where a number is wanted
-    NotANumber,    ///< not decimal, negative decimal or 0x hex; `character` is the first that does not fit
+    NoNumber,          ///< nothing (or spaces only) where a number is wanted
+    NotANumber,        ///< not decimal, negative decimal or 0x hex; `character` is the first that does not fit
     NumberOutOfRange,  ///< outside the range [minimum, maximum]
-    NulInString,   ///< a NUL character in the text of a string
-    NotHexDigit,   ///< in hex bytes, `character` is neither a hex digit nor a separator
-    OddHexDigits,  ///< in hex bytes, `token` is a run of an odd number (above one) of digits
-    NoHexDigits,   ///< in hex bytes, "0x" with no digit after it
+    NulInString,       ///< a NUL character in the text of a string
+    NotHexDigit,       ///< in hex bytes, `character` is neither a hex digit nor a separator
+    OddHexDigits,      ///< in hex bytes, `token` is a run of an odd number (above one) of digits
+    NoHexDigits,       ///< in hex bytes, "0x" with no digit after it
 };
 
 /// Why a text was refused, and where.
