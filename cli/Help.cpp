@@ -217,9 +217,11 @@ const CommandHelp kCommands[] = {
      "\n"
      "  --type T      REG_SZ, REG_EXPAND_SZ, REG_MULTI_SZ, REG_DWORD, REG_QWORD,\n"
      "                REG_BINARY, REG_NONE, ... or a number\n"
-     "  --data TEXT   the data, by type: strings as text; REG_MULTI_SZ one string per\n"
-     "                line or per --data; REG_DWORD and REG_QWORD decimal or 0x-hex;\n"
-     "                other types hex bytes (\"01 02 ff\")\n"
+     "  --data TEXT   the data, by type: REG_SZ and REG_EXPAND_SZ as text;\n"
+     "                REG_MULTI_SZ one string per line or per --data (empty ones\n"
+     "                kept); REG_DWORD, REG_DWORD_BIG_ENDIAN and REG_QWORD decimal\n"
+     "                (negative too: -1 is 0xffffffff) or 0x-hex; other types hex\n"
+     "                bytes (\"01 02 ff\", \"0102ff\", \"0x01,0x02\")\n"
      "  --hex         TEXT is hex bytes whatever the type\n"
      "  -p, --parents create the key and its missing parents\n" HIVECTL_WRITE_OPTIONS},
     {"delete-value",

@@ -104,28 +104,80 @@ Result<uint32_t> Index::findSubkey(const KeyNode& parent, std::u16string_view na
 }
 
 Result<uint32_t> Index::findKey(std::string_view path) const {
+    auto chain = findKeyChain(path);
+    if (!chain) return std::unexpected(chain.error());
+    return chain->empty() ? hive_.rootOffset() : chain->back();
+}
+
+namespace {
+
+/// "A\B" from the first `count` components.
+std::string joinedPath(const std::vector<std::u16string>& parts, size_t count) {
+    std::string path;
+    for (size_t i = 0; i < count; ++i) {
+        if (i > 0) path += '\\';
+        path += utf16ToUtf8(parts[i]);
+    }
+    return path;
+}
+
+}  // namespace
+
+Result<std::vector<uint32_t>> Index::findKeyChain(std::string_view path, RootNameInPath rootName) const {
     auto parts = splitKeyPath(path);
     if (!parts) return std::unexpected(parts.error());
-    uint32_t at = hive_.rootOffset();
-    std::string walked;
-    for (const auto& part : *parts) {
+    // The chain below the root through parts[from...].
+    auto descend = [&](size_t from) -> Result<std::vector<uint32_t>> {
+        std::vector<uint32_t> chain;
+        uint32_t at = hive_.rootOffset();
+        for (size_t i = from; i < parts->size(); ++i) {
+            auto k = hive_.keyNode(at);
+            if (!k) return std::unexpected(k.error());
+            auto next = findSubkey(*k, (*parts)[i]);
+            if (!next) {
+                if (next.error().code != ErrorCode::NotFound) return std::unexpected(next.error());
+                const std::string parent = i == from ? std::string("(root)") : joinedPath(*parts, i);
+                return fail(ErrorCode::NotFound, "no such key: \"" + std::string(path) + "\" (\"" + parent +
+                                                     "\" has no subkey \"" + utf16ToUtf8((*parts)[i]) + "\")");
+            }
+            chain.push_back(*next);
+            at = *next;
+        }
         auto k = hive_.keyNode(at);
         if (!k) return std::unexpected(k.error());
-        auto next = findSubkey(*k, part);
-        if (!next) {
-            if (next.error().code == ErrorCode::NotFound)
-                return fail(ErrorCode::NotFound, "no such key: \"" + std::string(path) + "\" (\"" +
-                                                     (walked.empty() ? std::string("(root)") : walked) +
-                                                     "\" has no subkey \"" + utf16ToUtf8(part) + "\")");
-            return next;
-        }
-        if (!walked.empty()) walked += '\\';
-        walked += utf16ToUtf8(part);
-        at = *next;
+        return chain;
+    };
+    auto chain = descend(0);
+    if (chain || chain.error().code != ErrorCode::NotFound || rootName != RootNameInPath::Allowed || parts->empty())
+        return chain;
+    auto root = hive_.keyNode(hive_.rootOffset());
+    if (!root || compareStoredName(root->nameBytes, root->compressedName(), parts->front()) != 0) return chain;
+    auto belowRootName = descend(1);
+    // Neither reading finds it: the message of the reading below the root.
+    return belowRootName ? belowRootName : chain;
+}
+
+Result<std::vector<uint32_t>> Index::climb(uint32_t keyOffset) const {
+    std::vector<uint32_t> keys;
+    std::unordered_set<uint32_t> seen;
+    for (uint32_t at = keyOffset; at != hive_.rootOffset();) {
+        if (!seen.insert(at).second)
+            return fail(ErrorCode::Corrupt, "the parent chain of the key at " +
+                                                hexOffset(uint64_t{keyOffset} + layout::kBaseBlockSize) + " loops",
+                        uint64_t{at} + layout::kBaseBlockSize);
+        auto k = hive_.keyNode(at);
+        if (!k) return std::unexpected(k.error());
+        keys.push_back(at);
+        if (k->isRoot()) break;
+        at = k->parent;
     }
-    auto k = hive_.keyNode(at);
-    if (!k) return std::unexpected(k.error());
-    return at;
+    return keys;
+}
+
+Result<std::vector<uint32_t>> Index::ancestryOf(uint32_t keyOffset) const {
+    auto keys = climb(keyOffset);
+    if (!keys) return keys;
+    return std::vector<uint32_t>(keys->rbegin(), keys->rend());
 }
 
 Result<uint32_t> Index::findValue(const KeyNode& key, std::u16string_view name) const {
@@ -138,25 +190,21 @@ Result<uint32_t> Index::findValue(const KeyNode& key, std::u16string_view name) 
     return fail(ErrorCode::NotFound, "no such value: \"" + utf16ToUtf8(name) + "\"");
 }
 
+Result<uint32_t> Index::findValue(uint32_t keyOffset, std::u16string_view name) const {
+    auto key = hive_.keyNode(keyOffset);
+    if (!key) return std::unexpected(key.error());
+    return findValue(*key, name);
+}
+
 Result<std::string> Index::pathOf(uint32_t keyOffset) const {
-    std::vector<std::string> names;
-    std::unordered_set<uint32_t> seen;
-    uint32_t at = keyOffset;
-    while (at != hive_.rootOffset()) {
-        if (!seen.insert(at).second)
-            return fail(ErrorCode::Corrupt, "the parent chain of the key at " +
-                                                hexOffset(uint64_t{keyOffset} + layout::kBaseBlockSize) + " loops",
-                        uint64_t{at} + layout::kBaseBlockSize);
-        auto k = hive_.keyNode(at);
-        if (!k) return std::unexpected(k.error());
-        names.push_back(k->nameUtf8());
-        if (k->isRoot()) break;
-        at = k->parent;
-    }
+    auto keys = climb(keyOffset);
+    if (!keys) return std::unexpected(keys.error());
     std::string path;
-    for (auto it = names.rbegin(); it != names.rend(); ++it) {
+    for (auto it = keys->rbegin(); it != keys->rend(); ++it) {
+        auto k = hive_.keyNode(*it);
+        if (!k) return std::unexpected(k.error());
         if (!path.empty()) path += '\\';
-        path += *it;
+        path += k->nameUtf8();
     }
     return path;
 }

@@ -35,7 +35,10 @@
 //   Hex data continues on the next line when a line ends with ",\"; the
 //   next line's leading spaces are skipped, blank and comment lines between
 //   are skipped (as regedit does). Spaces around bytes and commas are
-//   allowed, and so is a trailing comma. Hex bytes are stored exactly as
+//   allowed, and so is a trailing comma. This list syntax is regedit's,
+//   stricter than the hex bytes hivectl and the GUI read (a subset of
+//   format/ValueText's grammar: no runs of pairs, no 0x); each byte is read
+//   by that codec. Hex bytes are stored exactly as
 //   written: unlike Wine's regedit, no NUL terminator is ever added, so
 //   every value round-trips. In REGEDIT4 files the bytes of hex(1), hex(2)
 //   and hex(7) are narrow ("ANSI", here UTF-8) text, widened to UTF-16LE as

@@ -13,6 +13,7 @@
 
 #include "format/Names.h"
 #include "format/ValueData.h"
+#include "format/ValueText.h"
 #include "regfile/RegFile.h"
 
 namespace hivekit {
@@ -23,14 +24,13 @@ constexpr std::string_view kHeaderV4 = "REGEDIT4";
 
 bool isBlank(char c) { return c == ' ' || c == '\t'; }
 
-bool isHexDigit(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool isHexDigit(char c) { return hexDigitValue(c) >= 0; }
 
-uint8_t hexValue(char c) {
-    if (c >= '0' && c <= '9') return static_cast<uint8_t>(c - '0');
-    if (c >= 'a' && c <= 'f') return static_cast<uint8_t>(c - 'a' + 10);
-    return static_cast<uint8_t>(c - 'A' + 10);
+/// The number written by 1 to 8 hex digits (checked by the caller).
+uint32_t hexNumber(std::string_view digits) {
+    uint32_t v = 0;
+    for (char c : digits) v = (v << 4) | static_cast<uint32_t>(hexDigitValue(c));
+    return v;
 }
 
 size_t skipBlanks(std::string_view s, size_t pos) {
@@ -544,8 +544,7 @@ void Parser::parseValueLine(unsigned line, std::string_view text, size_t pos) {
             return;
         }
         if (!checkRest(line, text, d, "the dword")) return;
-        uint32_t v = 0;
-        for (size_t k = first; k < d; ++k) v = (v << 4) | hexValue(text[k]);
+        const uint32_t v = hexNumber(text.substr(first, d - first));
         e.type = kRegDword;
         e.data.resize(4);
         storeU32(e.data.data(), v);
@@ -579,9 +578,7 @@ void Parser::parseValueLine(unsigned line, std::string_view text, size_t pos) {
             error(line, text, t, "expected '):' after the type number of hex(n)");
             return;
         }
-        uint32_t type = 0;
-        for (char c : digits) type = (type << 4) | hexValue(c);
-        e.type = type;
+        e.type = hexNumber(digits);
         dataAt = t + 2;
     } else {
         error(line, text, i,
@@ -636,8 +633,14 @@ Parser::HexEnd Parser::parseHexBytes(unsigned line, std::string_view text, size_
             error(line, text, pos, "hex byte '" + excerpt(token, 8) + "' has more than two digits");
             return HexEnd::Failed;
         }
-        data.push_back(static_cast<uint8_t>(token.size() == 1 ? hexValue(token[0])
-                                                              : (hexValue(token[0]) << 4) | hexValue(token[1])));
+        // regedit's list syntax is checked above; the byte itself is read
+        // as every hex byte is (format/ValueText).
+        auto byte = hivekit::parseHexBytes(token);
+        if (!byte || byte->size() != 1) {
+            error(line, text, pos, "hex byte '" + excerpt(token, 8) + "' is not hexadecimal");
+            return HexEnd::Failed;
+        }
+        data.push_back(byte->front());
         expectByte = false;
         pos = end;
     }

@@ -9,14 +9,8 @@
 #include "problems/DiagnosticsModel.h"
 #include "common/Display.h"
 #include "hive/TreeWalker.h"
-#include "index/Index.h"
 
 namespace hivekit::gui {
-
-namespace {
-/// Windows nests keys at most 512 deep; a parent chain longer than that is a cycle.
-constexpr int kMaxParentChain = 512;
-}  // namespace
 
 HiveDocument::HiveDocument(const QString& path, QObject* parent)
     : QObject(parent),
@@ -162,66 +156,6 @@ CheckOutcome HiveDocument::check(const Hive& hive, const std::atomic<bool>& stop
     std::sort(out.valueOwners.begin(), out.valueOwners.end());
     out.milliseconds = timer.elapsed();
     return out;
-}
-
-std::optional<std::vector<uint32_t>> HiveDocument::resolvePath(const Hive& hive, const QString& path,
-                                                                QString* error) {
-    auto parts = splitKeyPath(path.trimmed().toStdString());
-    if (!parts) {
-        if (error) *error = toQString(parts.error().message);
-        return std::nullopt;
-    }
-    auto descend = [&](size_t from, QString* why) -> std::optional<std::vector<uint32_t>> {
-        std::vector<uint32_t> chain;
-        Index index(hive);
-        uint32_t at = hive.rootOffset();
-        for (size_t i = from; i < parts->size(); ++i) {
-            auto key = hive.keyNode(at);
-            if (!key) {
-                if (why) *why = toQString(key.error().message);
-                return std::nullopt;
-            }
-            auto child = index.findSubkey(*key, (*parts)[i]);
-            if (!child) {
-                if (why)
-                    *why = QCoreApplication::translate("HiveDocument", "No key \"%1\" under \"%2\".")
-                               .arg(QString::fromStdU16String((*parts)[i]),
-                                    i == 0 ? QCoreApplication::translate("HiveDocument", "the root key")
-                                           : QString::fromStdU16String((*parts)[i - 1]));
-                return std::nullopt;
-            }
-            chain.push_back(*child);
-            at = *child;
-        }
-        return chain;
-    };
-    QString why;
-    auto chain = descend(0, &why);
-    if (chain) return chain;
-    // Paths copied from elsewhere often start with the root key's own name.
-    auto root = hive.keyNode(hive.rootOffset());
-    if (root && !parts->empty() &&
-        QString::fromStdU16String(parts->front()).compare(toQString(root->nameUtf8()), Qt::CaseInsensitive) == 0) {
-        if (auto again = descend(1, nullptr)) return again;
-    }
-    if (error) *error = why;
-    return std::nullopt;
-}
-
-std::optional<std::vector<uint32_t>> HiveDocument::chainOf(const Hive& hive, uint32_t keyOffset) {
-    std::vector<uint32_t> chain;
-    uint32_t at = keyOffset;
-    for (int steps = 0; steps < kMaxParentChain; ++steps) {
-        if (at == hive.rootOffset()) {
-            std::reverse(chain.begin(), chain.end());
-            return chain;
-        }
-        auto key = hive.keyNode(at);
-        if (!key) return std::nullopt;
-        chain.push_back(at);
-        at = key->parent;
-    }
-    return std::nullopt;
 }
 
 }  // namespace hivekit::gui

@@ -90,15 +90,6 @@ public:
     /// the check is finished), or nothing.
     std::optional<uint32_t> keyOfValue(uint32_t valueOffset) const;
 
-    /// Resolves a path ("A\B\C", from the root; a leading '\' or the root
-    /// key's own name may start it) to the chain of nk offsets from the
-    /// root's child down, as KeyTreeModel::indexForChain takes it. On
-    /// failure returns nothing and sets `error`.
-    static std::optional<std::vector<uint32_t>> resolvePath(const Hive& hive, const QString& path, QString* error);
-    /// The chain of a key's ancestors through its parent fields, or nothing
-    /// when they do not lead to the root.
-    static std::optional<std::vector<uint32_t>> chainOf(const Hive& hive, uint32_t keyOffset);
-
     /// The check as run in the background (checkHive, then the owners of
     /// the values); public for the tests. Stops early when `stop` becomes
     /// true, with report.stopped set.

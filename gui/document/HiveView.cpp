@@ -35,6 +35,8 @@
 #include "document/RecoveryBanner.h"
 #include "browse/ValueTableModel.h"
 #include "format/Layout.h"
+#include "format/Names.h"
+#include "index/Index.h"
 
 #include "hexview/HexPane.h"
 #include "layoutview/LayoutView.h"
@@ -240,7 +242,7 @@ void HiveView::onLowerTabChanged() {
 bool HiveView::selectKeyAndValue(uint32_t keyOffset, uint32_t valueOffset) {
     const auto h = hive();
     if (!h) return false;
-    auto chain = HiveDocument::chainOf(*h, keyOffset);
+    auto chain = Index(*h).ancestryOf(keyOffset);
     if (!chain || !selectChain(*chain)) {
         emit statusMessage(tr("The key at %1 is not reachable from the root.")
                                .arg(hexOffsetText(uint64_t{keyOffset} + layout::kBaseBlockSize)));
@@ -309,13 +311,11 @@ QString HiveView::currentValueName() const {
 }
 
 bool HiveView::selectValueByName(const QString& name) {
-    for (int row = 0; row < valueModel_->rowCount(); ++row) {
-        const QModelIndex index = valueModel_->index(row, 0);
-        if (index.data(ValueTableModel::ValueNameRole).toString().compare(name, Qt::CaseInsensitive) == 0) {
-            return selectValue(index.data(ValueTableModel::OffsetRole).toUInt());
-        }
-    }
-    return false;
+    const auto h = hive();
+    const uint32_t key = currentKeyOffset();
+    if (!h || key == layout::kNoCell) return false;
+    auto value = Index(*h).findValue(key, name.toStdU16String());
+    return value && selectValue(*value);
 }
 
 void HiveView::refreshPreview() {
@@ -346,19 +346,9 @@ void HiveView::refreshPreview() {
     preview_ = shown;
     const auto original = document_->hive();
     auto existed = [original](const std::string& path, const std::string& name) {
-        QString ignored;
-        auto chain = HiveDocument::resolvePath(*original, toQString(path), &ignored);
-        if (!chain) return false;
-        auto key = original->keyNode(chain->empty() ? original->rootOffset() : chain->back());
-        if (!key) return false;
-        const QString wanted = toQString(name);
-        for (uint32_t v : original->values(*key)) {
-            auto record = original->valueRecord(v);
-            if (record && QString::fromStdU16String(record->name()).compare(wanted, Qt::CaseInsensitive) == 0) {
-                return true;
-            }
-        }
-        return false;
+        const Index index(*original);
+        auto key = index.findKey(path);
+        return key && index.findValue(*key, utf8ToUtf16(name)).has_value();
     };
     marks_ = std::make_shared<const ChangeMarks>(ChangeMarks::fromEdits(edit_->plan().edits(), existed));
     const auto h = hive();
@@ -370,8 +360,7 @@ void HiveView::refreshPreview() {
     onLowerTabChanged();
     tree_->expand(keyModel_->rootIndex());
     for (const QString& open : expanded) {
-        QString ignored;
-        if (auto chain = HiveDocument::resolvePath(*h, open, &ignored)) {
+        if (auto chain = Index(*h).findKeyChain(open.toStdString())) {
             const QModelIndex index = keyModel_->indexForChain(*chain);
             if (index.isValid()) tree_->expand(index);
         }
@@ -395,7 +384,7 @@ void HiveView::reopen(bool useLogs) {
     const QString path = currentKeyPath();
     pendingChain_.clear();
     if (auto h = hive()) {
-        if (auto chain = HiveDocument::resolvePath(*h, path, nullptr)) pendingChain_ = *chain;
+        if (auto chain = Index(*h).findKeyChain(path.toStdString())) pendingChain_ = *chain;
     }
     loadingLabel_->setText(useLogs ? tr("Replaying the transaction logs…") : tr("Reading the primary file…"));
     stack_->setCurrentIndex(LoadingPage);
@@ -523,8 +512,12 @@ bool HiveView::goToPath(const QString& path, QString* error) {
         if (error) *error = tr("The hive is not open yet.");
         return false;
     }
-    auto chain = HiveDocument::resolvePath(*h, path, error);
-    if (!chain) return false;
+    // Typed or pasted paths may start with the root key's own name.
+    auto chain = Index(*h).findKeyChain(path.trimmed().toStdString(), RootNameInPath::Allowed);
+    if (!chain) {
+        if (error) *error = toQString(chain.error().message);
+        return false;
+    }
     if (!selectChain(*chain)) {
         if (error) *error = tr("The key was found but cannot be shown in the tree.");
         return false;

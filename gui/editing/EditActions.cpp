@@ -30,6 +30,7 @@
 #include "editing/ValueCodec.h"
 #include "editing/ValueEditDialog.h"
 #include "browse/ValueTableModel.h"
+#include "index/Index.h"
 #include "regfile/RegExport.h"
 #include "regfile/RegFile.h"
 
@@ -37,25 +38,23 @@ namespace hivekit::gui {
 
 namespace {
 
-/// The type and data of the value `name` of the key at `keyPath` in `hive`.
+/// The type and data of the value `name` of the key at `keyPath` in `hive`
+/// (the name compared as Windows compares it: engine/index/Index).
 bool readValue(const Hive& hive, const QString& keyPath, const QString& name, uint32_t* type,
                std::vector<uint8_t>* data) {
-    QString ignored;
-    auto chain = HiveDocument::resolvePath(hive, keyPath, &ignored);
-    if (!chain) return false;
-    auto key = hive.keyNode(chain->empty() ? hive.rootOffset() : chain->back());
+    const Index index(hive);
+    auto key = index.findKey(keyPath.toStdString());
     if (!key) return false;
-    for (uint32_t v : hive.values(*key)) {
-        auto record = hive.valueRecord(v);
-        if (!record || QString::fromStdU16String(record->name()) != name) continue;
-        auto value = hive.valueData(*record);
-        if (!value) return false;
-        *type = record->type;
-        const Bytes bytes = value->bytes();
-        data->assign(bytes.begin(), bytes.end());
-        return true;
-    }
-    return false;
+    auto offset = index.findValue(*key, name.toStdU16String());
+    if (!offset) return false;
+    auto record = hive.valueRecord(*offset);
+    if (!record) return false;
+    auto value = hive.valueData(*record);
+    if (!value) return false;
+    *type = record->type;
+    const Bytes bytes = value->bytes();
+    data->assign(bytes.begin(), bytes.end());
+    return true;
 }
 
 /// A short text of a value for the pending list.
@@ -441,13 +440,17 @@ void EditActions::classNameDialog() {
     // The class name as the pending changes leave it (the preview).
     QString current;
     const auto hive = view_->hive();
-    QString error;
-    const auto chain = hive ? HiveDocument::resolvePath(*hive, keyPath, &error) : std::nullopt;
-    if (!chain) {
-        showError(error.isEmpty() ? tr("No key is selected.") : error);
+    if (!hive) {
+        showError(tr("No key is selected."));
         return;
     }
-    const auto key = hive->keyNode(chain->back());
+    const auto keyOffset = Index(*hive).findKey(keyPath.toStdString());
+    if (!keyOffset) {
+        showError(toQString(keyOffset.error().message));
+        return;
+    }
+    QString error;
+    const auto key = hive->keyNode(*keyOffset);
     const auto className = key ? hive->className(*key) : Result<std::u16string>(std::unexpected(key.error()));
     if (className) current = QString::fromStdU16String(*className);
     const auto wanted = classNamePrompt(keyPath, current);

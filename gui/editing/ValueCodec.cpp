@@ -2,222 +2,100 @@
 
 #include <QRegularExpression>
 
-#include <limits>
+#include <string>
 
+#include "format/Names.h"
 #include "format/ValueData.h"
 
 namespace hivekit::gui {
 
 namespace {
 
-void appendUtf16(std::vector<uint8_t>& out, const QString& text) {
-    for (QChar c : text) {
-        out.push_back(static_cast<uint8_t>(c.unicode() & 0xff));
-        out.push_back(static_cast<uint8_t>(c.unicode() >> 8));
-    }
-    out.push_back(0);
-    out.push_back(0);
-}
+/// QString to the engine's UTF-8, and back, through UTF-16 so that unpaired
+/// surrogates survive both ways (WTF-8), as they do in the engine.
+std::string engineText(const QString& text) { return utf16ToUtf8(text.toStdU16String()); }
+QString fromEngineText(const std::string& text) { return QString::fromStdU16String(utf8ToUtf16(text)); }
 
-/// Parses an unsigned number (decimal or 0x hex) no larger than `max`.
-bool parseNumber(const QString& input, uint64_t max, uint64_t* value, QString* error, const QString& typeName) {
-    const QString text = input.trimmed();
-    if (text.isEmpty()) {
-        *error = ValueCodec::tr("Enter a number (decimal, or hex with 0x).");
-        return false;
-    }
-    if (text.startsWith(QLatin1Char('-'))) {
-        *error = ValueCodec::tr("%1 cannot be negative.").arg(typeName);
-        return false;
-    }
-    const bool hex = text.startsWith(QLatin1String("0x"), Qt::CaseInsensitive);
-    const QString digits = hex ? text.mid(2) : text;
-    bool ok = false;
-    const qulonglong n = digits.toULongLong(&ok, hex ? 16 : 10);
-    if (!ok) {
-        // toULongLong fails on overflow too: tell the two apart.
-        static const QRegularExpression decimal(QStringLiteral("^[0-9]+$"));
-        static const QRegularExpression hexDigits(QStringLiteral("^[0-9a-fA-F]+$"));
-        if ((hex ? hexDigits : decimal).match(digits).hasMatch()) {
-            *error = ValueCodec::tr("%1 out of range: %2 is larger than %3.").arg(typeName, text).arg(max);
-        } else {
-            *error = ValueCodec::tr("\"%1\" is not a number (decimal, or hex with 0x).").arg(text);
-        }
-        return false;
-    }
-    if (n > max) {
-        *error = ValueCodec::tr("%1 out of range: %2 is larger than %3.").arg(typeName, text).arg(max);
-        return false;
-    }
-    *value = n;
-    return true;
-}
-
-ParsedData littleEndian(uint64_t value, int bytes) {
-    ParsedData out;
-    for (int i = 0; i < bytes; ++i) out.bytes.push_back(static_cast<uint8_t>(value >> (8 * i)));
-    return out;
-}
-
-QString fromUtf16(const std::vector<uint8_t>& data, size_t begin, size_t end) {
-    QString s;
-    for (size_t i = begin; i + 1 < end; i += 2) s.append(QChar(static_cast<char16_t>(data[i] | (data[i + 1] << 8))));
-    return s;
+ParsedData parsedOf(const TextResult<std::vector<uint8_t>>& result, const QString& numberName = QString()) {
+    if (!result) return {{}, ValueCodec::message(result.error(), numberName)};
+    return {*result, QString()};
 }
 
 }  // namespace
 
-ParsedData ValueCodec::parseString(const QString& text) {
-    ParsedData out;
-    if (text.contains(QChar(0))) {
-        out.error = tr("A string cannot hold a NUL character (use the raw editor).");
-        return out;
+QString ValueCodec::message(const ValueTextError& error, const QString& numberName) {
+    const QString where = error.multiLine ? tr("line %1, position %2").arg(error.line).arg(error.column)
+                                          : tr("position %1").arg(error.column);
+    const QString token = fromEngineText(error.token);
+    const QString character = fromEngineText(error.character);
+    switch (error.problem) {
+    case ValueTextProblem::NoNumber: return tr("Enter a number (decimal, or hex with 0x).");
+    case ValueTextProblem::NotANumber: return tr("\"%1\" is not a number (decimal, or hex with 0x).").arg(token);
+    case ValueTextProblem::NumberOutOfRange:
+        return tr("%1 out of range: %2 is not between %3 and %4.")
+            .arg(numberName.isEmpty() ? tr("A number") : numberName, token)
+            .arg(error.minimum)
+            .arg(error.maximum);
+    case ValueTextProblem::NulInString: return tr("A string cannot hold a NUL character (use the raw editor).");
+    case ValueTextProblem::NotHexDigit: return tr("\"%1\" at %2 is not a hex digit.").arg(character, where);
+    case ValueTextProblem::OddHexDigits:
+        return tr("Odd number of hex digits in \"%1\" at %2: each byte takes two (or one alone).").arg(token, where);
+    case ValueTextProblem::NoHexDigits: return tr("\"%1\" at %2 has no hex digits after it.").arg(token, where);
     }
-    appendUtf16(out.bytes, text);
-    return out;
+    return fromEngineText(error.message());
+}
+
+ParsedData ValueCodec::parseString(const QString& text) {
+    return parsedOf(parseValueText(kRegSz, engineText(text), ValueTextForm::String));
 }
 
 ParsedData ValueCodec::parseMultiString(const QString& text) {
-    ParsedData out;
-    QString normalized = text;
-    normalized.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    if (normalized.endsWith(QLatin1Char('\n'))) normalized.chop(1);
-    const QStringList lines = normalized.isEmpty() ? QStringList() : normalized.split(QLatin1Char('\n'));
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (lines[i].isEmpty()) {
-            out.error = tr("Line %1 is empty: a multi-string cannot hold an empty string.").arg(i + 1);
-            out.bytes.clear();
-            return out;
-        }
-        appendUtf16(out.bytes, lines[i]);
-    }
-    out.bytes.push_back(0);
-    out.bytes.push_back(0);
-    return out;
+    return parsedOf(parseValueText(kRegMultiSz, engineText(text), ValueTextForm::MultiString));
 }
 
 ParsedData ValueCodec::parseDword(const QString& text) {
-    uint64_t n = 0;
-    QString error;
-    if (!parseNumber(text, std::numeric_limits<uint32_t>::max(), &n, &error, tr("A DWORD"))) return {{}, error};
-    return littleEndian(n, 4);
+    return parsedOf(parseValueText(kRegDword, engineText(text), ValueTextForm::Number), tr("A DWORD"));
 }
 
 ParsedData ValueCodec::parseQword(const QString& text) {
-    uint64_t n = 0;
-    QString error;
-    if (!parseNumber(text, std::numeric_limits<uint64_t>::max(), &n, &error, tr("A QWORD"))) return {{}, error};
-    return littleEndian(n, 8);
+    return parsedOf(parseValueText(kRegQword, engineText(text), ValueTextForm::Number), tr("A QWORD"));
 }
 
-ParsedData ValueCodec::parseHex(const QString& text) {
-    ParsedData out;
-    int high = -1;
-    qsizetype digits = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char(':') || c == QLatin1Char('-')) {
-            if (high >= 0) {
-                out.error = tr("Odd number of hex digits before position %1: each byte takes two.").arg(i + 1);
-                out.bytes.clear();
-                return out;
-            }
-            continue;
-        }
-        int v = -1;
-        const char16_t u = c.unicode();
-        if (u >= '0' && u <= '9') v = u - '0';
-        else if (u >= 'a' && u <= 'f') v = u - 'a' + 10;
-        else if (u >= 'A' && u <= 'F') v = u - 'A' + 10;
-        if (v < 0) {
-            out.error = tr("\"%1\" at position %2 is not a hex digit.").arg(c).arg(i + 1);
-            out.bytes.clear();
-            return out;
-        }
-        ++digits;
-        if (high < 0) {
-            high = v;
-        } else {
-            out.bytes.push_back(static_cast<uint8_t>(high << 4 | v));
-            high = -1;
-        }
-    }
-    if (high >= 0) {
-        out.error = tr("Odd number of hex digits (%1): each byte takes two.").arg(digits);
-        out.bytes.clear();
-    }
-    return out;
-}
+ParsedData ValueCodec::parseHex(const QString& text) { return parsedOf(parseHexBytes(engineText(text))); }
 
 bool ValueCodec::parseTypeNumber(const QString& text, uint32_t* type, QString* error) {
-    uint64_t n = 0;
-    if (!parseNumber(text, std::numeric_limits<uint32_t>::max(), &n, error, tr("A type number"))) return false;
-    *type = static_cast<uint32_t>(n);
+    auto n = parseNumberText(engineText(text), 32, NegativeNumbers::Refused);
+    if (!n) {
+        if (error) *error = message(n.error(), tr("A type number"));
+        return false;
+    }
+    *type = static_cast<uint32_t>(*n);
     return true;
 }
 
 ValueCodec::Kind ValueCodec::editorKind(uint32_t type) {
-    switch (type) {
-    case kRegSz:
-    case kRegExpandSz: return Kind::String;
-    case kRegMultiSz: return Kind::MultiString;
-    case kRegDword: return Kind::Dword;
-    case kRegQword: return Kind::Qword;
-    default: return Kind::Binary;
+    switch (valueTextForm(type)) {
+    case ValueTextForm::String: return Kind::String;
+    case ValueTextForm::MultiString: return Kind::MultiString;
+    case ValueTextForm::Number: return type == kRegQword ? Kind::Qword : Kind::Dword;
+    case ValueTextForm::HexBytes: break;
     }
+    return Kind::Binary;
 }
 
 ParsedData ValueCodec::parse(uint32_t type, const QString& text) {
-    switch (editorKind(type)) {
-    case Kind::String: return parseString(text);
-    case Kind::MultiString: return parseMultiString(text);
-    case Kind::Dword: return parseDword(text);
-    case Kind::Qword: return parseQword(text);
-    case Kind::Binary: break;
-    }
-    return parseHex(text);
+    const QString numberName = type == kRegQword ? tr("A QWORD") : tr("A DWORD");
+    return parsedOf(parseValueText(type, engineText(text)), numberName);
 }
 
-QString ValueCodec::formatHex(const std::vector<uint8_t>& data) {
-    QString s;
-    for (size_t i = 0; i < data.size(); ++i) {
-        if (i > 0) s.append(i % 16 == 0 ? QLatin1Char('\n') : QLatin1Char(' '));
-        s.append(QStringLiteral("%1").arg(data[i], 2, 16, QLatin1Char('0')));
-    }
-    return s;
-}
+QString ValueCodec::formatHex(const std::vector<uint8_t>& data) { return fromEngineText(formatHexBytes(data)); }
 
 QString ValueCodec::format(uint32_t type, const std::vector<uint8_t>& data) {
-    switch (editorKind(type)) {
-    case Kind::String: {
-        // Up to the first terminator; data that does not fit the form is
-        // shown by the raw editor instead (the caller's choice).
-        size_t end = 0;
-        while (end + 1 < data.size() && (data[end] | data[end + 1]) != 0) end += 2;
-        return fromUtf16(data, 0, end);
-    }
-    case Kind::MultiString: {
-        QStringList lines;
-        size_t start = 0;
-        for (size_t i = 0; i + 1 < data.size(); i += 2) {
-            if ((data[i] | data[i + 1]) != 0) continue;
-            if (i == start) break;
-            lines << fromUtf16(data, start, i);
-            start = i + 2;
-        }
-        return lines.join(QLatin1Char('\n'));
-    }
-    case Kind::Dword:
-    case Kind::Qword: {
-        uint64_t n = 0;
-        const size_t width = editorKind(type) == Kind::Dword ? 4 : 8;
-        if (data.size() != width) return QString();
-        for (size_t i = 0; i < width; ++i) n |= uint64_t{data[i]} << (8 * i);
-        return QString::number(n);
-    }
-    case Kind::Binary: break;
-    }
-    return formatHex(data);
+    return fromEngineText(formatValueText(type, data).text);
+}
+
+bool ValueCodec::isExact(uint32_t type, const std::vector<uint8_t>& data) {
+    return formatValueText(type, data).form == valueTextForm(type);
 }
 
 QString ValueCodec::expansionPreview(const QString& text) {

@@ -1,7 +1,8 @@
-// ValueCodec: the text forms the value editors accept, parsed into the bytes
-// a value stores, with a message naming what is wrong when the text is not
-// valid. The editors (ValueEditDialog) and the tests share it, so every
-// editor's validation is tested without a window.
+// ValueCodec: the value editors' side of the engine's value text codec
+// (engine/format/ValueText.h, which hivectl reads its --data with too): the
+// same grammar and the same bytes, with translated messages naming what is
+// wrong and where. The editors (ValueEditDialog) and the tests share it, so
+// every editor's validation is tested without a window.
 #pragma once
 
 #include <QCoreApplication>
@@ -10,6 +11,8 @@
 
 #include <cstdint>
 #include <vector>
+
+#include "format/ValueText.h"
 
 namespace hivekit::gui {
 
@@ -20,30 +23,36 @@ struct ParsedData {
     bool ok() const { return error.isEmpty(); }
 };
 
-/// Parsers and formatters of value data, one pair per editor.
+/// Parsers and formatters of value data, one pair per editor; each calls
+/// the engine's codec and only translates its errors.
 class ValueCodec {
     Q_DECLARE_TR_FUNCTIONS(hivekit::gui::ValueCodec)
 public:
     /// REG_SZ and REG_EXPAND_SZ: UTF-16LE with its terminating zero.
     static ParsedData parseString(const QString& text);
-    /// REG_MULTI_SZ: one string a line; each terminated, then an empty
-    /// string ends the list. An empty line would end the list early (the
-    /// format cannot hold an empty string in the middle), so it is refused.
+    /// REG_MULTI_SZ: one string a line, empty strings kept; each terminated,
+    /// then an empty string ends the list. One final line break ends the
+    /// last string rather than adding an empty one.
     static ParsedData parseMultiString(const QString& text);
-    /// REG_DWORD: decimal, or hex with 0x; 0 .. 4294967295. Little-endian.
+    /// REG_DWORD: decimal, or hex with 0x; 0 .. 4294967295, or negative
+    /// decimal down to -2147483648 (two's complement). Little-endian.
     static ParsedData parseDword(const QString& text);
-    /// REG_QWORD: decimal, or hex with 0x; 0 .. 18446744073709551615.
+    /// REG_QWORD: the same with 64 bits.
     static ParsedData parseQword(const QString& text);
-    /// Bytes as hex digit pairs; spaces, line breaks, commas, colons and
-    /// dashes between bytes are ignored. Odd digit counts and other
-    /// characters are refused (the message gives the position).
+    /// Hex bytes: pairs of digits (or one digit alone), runs of pairs,
+    /// optional 0x; spaces, line breaks, commas, colons and dashes between.
+    /// Anything else is refused (the message gives the position).
     static ParsedData parseHex(const QString& text);
     /// A type number for the raw editor: decimal or 0x hex, 32 bits.
     static bool parseTypeNumber(const QString& text, uint32_t* type, QString* error);
 
-    /// The editor text of data of `type` (the inverse of the parser the
-    /// editor for `type` uses: editorKind).
+    /// The editor text of data of `type`, in the type's own form when that
+    /// form gives exactly `data` back, else hex (see isExact).
     static QString format(uint32_t type, const std::vector<uint8_t>& data);
+    /// Whether the editor of `type` shows `data` faithfully (a DWORD of 3
+    /// bytes or a string without its terminator does not: the raw editor
+    /// shows those).
+    static bool isExact(uint32_t type, const std::vector<uint8_t>& data);
     /// Hex pairs separated by spaces, 16 a line.
     static QString formatHex(const std::vector<uint8_t>& data);
 
@@ -52,6 +61,10 @@ public:
     static Kind editorKind(uint32_t type);
     /// Parses `text` with the parser of `type`.
     static ParsedData parse(uint32_t type, const QString& text);
+
+    /// The translated sentence for an error of the engine's codec.
+    /// `numberName` names the number for range errors ("A DWORD").
+    static QString message(const ValueTextError& error, const QString& numberName = QString());
 
     /// An expandable string as it will read: the %VARIABLES% it names are
     /// listed, and left as text, since an offline hive has no environment to

@@ -98,8 +98,8 @@ void ValueEditDialog::setValue(const QString& name, uint32_t type, const std::ve
     setType(type);
     // Data the type's own editor cannot show faithfully (a DWORD of 3
     // bytes, a string without terminator) opens in the raw editor.
+    if (!raw_ && !ValueCodec::isExact(type, data)) setRaw(true);
     const QString text = ValueCodec::format(type, data);
-    if (!raw_ && ValueCodec::parse(type, text).bytes != data) setRaw(true);
     if (raw_ || ValueCodec::editorKind(type) == ValueCodec::Kind::Binary ||
         ValueCodec::editorKind(type) == ValueCodec::Kind::MultiString) {
         textEdit_->setPlainText(raw_ ? ValueCodec::formatHex(data) : text);
@@ -178,14 +178,7 @@ bool ValueEditDialog::validate() {
     const bool line = kind == ValueCodec::Kind::String || kind == ValueCodec::Kind::Dword ||
                       kind == ValueCodec::Kind::Qword;
     const QString text = line ? lineEdit_->text() : textEdit_->toPlainText();
-    ParsedData parsed;
-    switch (kind) {
-    case ValueCodec::Kind::String: parsed = ValueCodec::parseString(text); break;
-    case ValueCodec::Kind::MultiString: parsed = ValueCodec::parseMultiString(text); break;
-    case ValueCodec::Kind::Dword: parsed = ValueCodec::parseDword(text); break;
-    case ValueCodec::Kind::Qword: parsed = ValueCodec::parseQword(text); break;
-    case ValueCodec::Kind::Binary: parsed = ValueCodec::parseHex(text); break;
-    }
+    ParsedData parsed = raw_ ? ValueCodec::parseHex(text) : ValueCodec::parse(type, text);
     if (!parsed.ok()) {
         error_->setText(parsed.error);
         return false;

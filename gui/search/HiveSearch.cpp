@@ -8,7 +8,9 @@
 #include <functional>
 
 #include "common/Display.h"
+#include "format/Names.h"
 #include "format/ValueData.h"
+#include "format/ValueText.h"
 #include "hive/TreeWalker.h"
 
 namespace hivekit::gui {
@@ -101,25 +103,10 @@ HiveSearch::HiveSearch(SearchQuery query) : query_(std::move(query)) {
 }
 
 std::optional<std::vector<uint8_t>> HiveSearch::parseHexBytes(const QString& text) {
-    std::vector<uint8_t> out;
-    QString digits;
-    const QStringList tokens = text.split(QRegularExpression(QStringLiteral("[\\s,;:-]+")), Qt::SkipEmptyParts);
-    for (QString token : tokens) {
-        if (token.startsWith(QLatin1String("0x"), Qt::CaseInsensitive)) {
-            token = token.mid(2);
-            if (token.size() == 1) token.prepend(QLatin1Char('0'));
-        }
-        digits += token;
-    }
-    if (digits.isEmpty() || digits.size() % 2 != 0) return std::nullopt;
-    out.reserve(static_cast<size_t>(digits.size() / 2));
-    for (qsizetype i = 0; i < digits.size(); i += 2) {
-        bool ok = false;
-        const uint v = digits.mid(i, 2).toUInt(&ok, 16);
-        if (!ok) return std::nullopt;
-        out.push_back(static_cast<uint8_t>(v));
-    }
-    return out;
+    // The grammar every hex field reads (engine/format/ValueText.h).
+    auto bytes = hivekit::parseHexBytes(utf16ToUtf8(text.toStdU16String()));
+    if (!bytes) return std::nullopt;
+    return std::move(*bytes);
 }
 
 std::optional<qsizetype> HiveSearch::matchText(const QString& text) const {

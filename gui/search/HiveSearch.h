@@ -88,7 +88,8 @@ public:
     /// Where the hex pattern occurs in `bytes`, or nullopt.
     std::optional<size_t> matchBytes(Bytes bytes) const;
 
-    /// Parses "de ad be ef", "deadbeef", "0xde,0xad"; nullopt when malformed.
+    /// Parses hex bytes ("de ad be ef", "deadbeef", "0xde,0xad") in the
+    /// engine's grammar (format/ValueText.h); nullopt when malformed.
     static std::optional<std::vector<uint8_t>> parseHexBytes(const QString& text);
 
 private:

@@ -114,15 +114,20 @@ TEST_CASE("hivectl set understands a text form for every type", "[cli][write]") 
     const std::vector<Case> cases = {
         {{"--type", "REG_SZ", "--data", "hé"}, "1 6800e9000000"},
         {{"--type", "expand_sz", "--data", "%X%"}, "2 2500580025000000"},
-        {{"--type", "REG_LINK", "--data", "\\R"}, "6 5c0052000000"},
+        {{"--type", "REG_LINK", "--data", "5c 00 52 00"}, "6 5c005200"},
         {{"--type", "REG_MULTI_SZ", "--data", "a\nb", "--data", "c"}, "7 6100000062000000630000000000"},
         {{"--type", "REG_MULTI_SZ"}, "7 0000"},
+        {{"--type", "REG_MULTI_SZ", "--data", "a\n\nb"}, "7 610000000000620000000000"},
+        {{"--type", "REG_MULTI_SZ", "--data", "a", "--data", "", "--data", ""}, "7 6100000000000000"},
         {{"--type", "REG_DWORD", "--data", "0x12345678"}, "4 78563412"},
         {{"--type", "REG_DWORD", "--data", "-1"}, "4 ffffffff"},
+        {{"--type", "REG_DWORD", "--data", "-2147483648"}, "4 00000080"},
+        {{"--type", "REG_QWORD", "--data", "-1"}, "11 ffffffffffffffff"},
         {{"--type", "REG_DWORD_BIG_ENDIAN", "--data", "0x12345678"}, "5 12345678"},
         {{"--type", "REG_QWORD", "--data", "18446744073709551615"}, "11 ffffffffffffffff"},
         {{"--type", "REG_BINARY", "--data", "01 02 ff"}, "3 0102ff"},
         {{"--type", "REG_BINARY", "--data", "01,02", "--data", "0a0b"}, "3 01020a0b"},
+        {{"--type", "REG_BINARY", "--data", "0xde,0xa 1-2"}, "3 de0a0102"},
         {{"--type", "REG_NONE", "--data", ""}, "0 "},
         {{"--type", "REG_RESOURCE_LIST", "--data", "aa:bb"}, "8 aabb"},
         {{"--type", "REG_FULL_RESOURCE_DESCRIPTOR", "--data", "01"}, "9 01"},
@@ -152,12 +157,19 @@ TEST_CASE("hivectl set refuses data that does not fit its type, with usage exit 
         CHECK(r.exitCode == 2);
         CHECK(r.err == "hivectl: " + message + "\n");
     };
-    refused({"--type", "REG_DWORD", "--data", "0x100000000"}, "set: \"0x100000000\" does not fit 32 bits");
-    refused({"--type", "REG_DWORD", "--data", "12a"}, "set: \"12a\" is not a number (decimal, or hex with 0x)");
+    refused({"--type", "REG_DWORD", "--data", "0x100000000"},
+            "set: \"0x100000000\" is out of range: -2147483648 to 4294967295, or 0x0 to 0xffffffff");
+    refused({"--type", "REG_DWORD", "--data", "-2147483649"},
+            "set: \"-2147483649\" is out of range: -2147483648 to 4294967295, or 0x0 to 0xffffffff");
+    refused({"--type", "REG_DWORD", "--data", "12a"},
+            "set: \"12a\" is not a number (decimal, or hex with 0x): 'a' at character 3 does not belong in one");
     refused({"--type", "REG_QWORD"}, "set: REG_QWORD takes one --data, not 0");
     refused({"--type", "REG_BINARY", "--data", "0g"},
-            "set: \"0g\" is not hex bytes (a character 'g' is neither a hex digit nor a separator)");
-    refused({"--type", "REG_BINARY", "--data", "abc"}, "set: \"abc\" has an odd number of hex digits");
+            "set: \"0g\" is not hex bytes: 'g' at character 2 is neither a hex digit nor a separator (space, "
+            "comma, colon, dash)");
+    refused({"--type", "REG_BINARY", "--data", "abc"},
+            "set: \"abc\" is not hex bytes: \"abc\" at character 1 has an odd number of hex digits: a byte is two "
+            "(or one alone)");
     refused({"--data", "x"}, "set: --type is required (REG_SZ, REG_DWORD, REG_BINARY, ... or a number)");
     refused({"--type", "REG_SZ", "--data", "x", "--strategy", "sideways"},
             "set: unknown strategy \"sideways\" (expected inplace, append or hybrid)");

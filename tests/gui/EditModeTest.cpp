@@ -29,6 +29,7 @@
 #include "editing/EditSession.h"
 #include "GuiTestSupport.h"
 #include "document/HiveDocument.h"
+#include "index/Index.h"
 #include "document/HiveView.h"
 #include "browse/KeyTreeModel.h"
 #include "app/MainWindow.h"
@@ -64,8 +65,7 @@ int valueMark(HiveView* view, const QString& keyPath, const QString& name) {
 }
 
 bool hasKey(HiveView* view, const QString& path) {
-    QString error;
-    return HiveDocument::resolvePath(*view->hive(), path, &error).has_value();
+    return hivekit::Index(*view->hive()).findKey(path.toStdString()).has_value();
 }
 
 }  // namespace
@@ -223,7 +223,7 @@ TEST_CASE("Closing a tab over pending changes asks, and cancel keeps it, discard
     CHECK(asked == 3);
     CHECK(window.tabs()->count() == 0);
     auto reopened = guitest::openHive(hive);
-    CHECK(HiveDocument::resolvePath(*reopened, QStringLiteral("HiveKitTest"), &error).has_value());
+    CHECK(hivekit::Index(*reopened).findKey("HiveKitTest").has_value());
 }
 
 TEST_CASE("A commit from the window empties the pending list and reloads the view from the file") {
@@ -466,9 +466,9 @@ std::string reglookupClass(const std::string& hive, const std::string& keyPath) 
 }
 
 std::u16string classOf(const Hive& hive, const QString& path) {
-    auto chain = HiveDocument::resolvePath(hive, path, nullptr);
-    REQUIRE(chain);
-    auto key = hive.keyNode(chain->back());
+    auto offset = hivekit::Index(hive).findKey(path.toStdString());
+    REQUIRE(offset);
+    auto key = hive.keyNode(*offset);
     REQUIRE(key);
     auto name = hive.className(*key);
     REQUIRE(name);

@@ -100,15 +100,18 @@ bool underTestKey(const std::string& line) {
 
 }  // namespace
 
-TEST_CASE("The DWORD editor takes decimal and hex and refuses out-of-range, negative and non-numbers with a message") {
+TEST_CASE("The DWORD editor takes decimal hex and negative decimal and refuses out-of-range and non-numbers") {
     CHECK(ValueCodec::parseDword(QStringLiteral("42")).bytes == bytes({42, 0, 0, 0}));
     CHECK(ValueCodec::parseDword(QStringLiteral("0xdeadBEEF")).bytes == bytes({0xef, 0xbe, 0xad, 0xde}));
     CHECK(ValueCodec::parseDword(QStringLiteral("4294967295")).bytes == bytes({0xff, 0xff, 0xff, 0xff}));
+    // As hivectl set: a negative DWORD is stored as its two's complement.
+    CHECK(ValueCodec::parseDword(QStringLiteral("-1")).bytes == bytes({0xff, 0xff, 0xff, 0xff}));
+    CHECK(ValueCodec::parseDword(QStringLiteral("-2147483648")).bytes == bytes({0, 0, 0, 0x80}));
     auto big = ValueCodec::parseDword(QStringLiteral("4294967296"));
     CHECK_FALSE(big.ok());
-    CHECK(big.error == QStringLiteral("A DWORD out of range: 4294967296 is larger than 4294967295."));
+    CHECK(big.error == QStringLiteral("A DWORD out of range: 4294967296 is not between -2147483648 and 4294967295."));
     CHECK(ValueCodec::parseDword(QStringLiteral("0x100000000")).error.contains(QStringLiteral("out of range")));
-    CHECK(ValueCodec::parseDword(QStringLiteral("-1")).error == QStringLiteral("A DWORD cannot be negative."));
+    CHECK(ValueCodec::parseDword(QStringLiteral("-2147483649")).error.contains(QStringLiteral("out of range")));
     CHECK(ValueCodec::parseDword(QStringLiteral("12z")).error ==
           QStringLiteral("\"12z\" is not a number (decimal, or hex with 0x)."));
     CHECK(ValueCodec::parseDword(QString()).error == QStringLiteral("Enter a number (decimal, or hex with 0x)."));
@@ -118,30 +121,44 @@ TEST_CASE("The QWORD editor takes the full 64-bit range and refuses one more") {
     CHECK(ValueCodec::parseQword(QStringLiteral("0x1122334455667788")).bytes ==
           bytes({0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11}));
     CHECK(ValueCodec::parseQword(QStringLiteral("18446744073709551615")).ok());
+    CHECK(ValueCodec::parseQword(QStringLiteral("-1")).bytes == bytes({0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}));
     CHECK(ValueCodec::parseQword(QStringLiteral("18446744073709551616")).error ==
-          QStringLiteral("A QWORD out of range: 18446744073709551616 is larger than 18446744073709551615."));
+          QStringLiteral("A QWORD out of range: 18446744073709551616 is not between -9223372036854775808 and "
+                         "18446744073709551615."));
 }
 
-TEST_CASE("The hex editor refuses odd digit counts and non-hex characters naming the position") {
+TEST_CASE("The hex editor reads the engine's hex grammar and names the position of what it refuses") {
     CHECK(ValueCodec::parseHex(QStringLiteral("de ad,be:ef\n01-02")).bytes == bytes({0xde, 0xad, 0xbe, 0xef, 1, 2}));
+    CHECK(ValueCodec::parseHex(QStringLiteral("0xde,0xa 0102")).bytes == bytes({0xde, 0x0a, 1, 2}));
     CHECK(ValueCodec::parseHex(QStringLiteral("")).ok());
     CHECK(ValueCodec::parseHex(QStringLiteral("abc")).error ==
-          QStringLiteral("Odd number of hex digits (3): each byte takes two."));
-    CHECK(ValueCodec::parseHex(QStringLiteral("a bc")).error ==
-          QStringLiteral("Odd number of hex digits before position 2: each byte takes two."));
+          QStringLiteral("Odd number of hex digits in \"abc\" at position 1: each byte takes two (or one alone)."));
     CHECK(ValueCodec::parseHex(QStringLiteral("00 0g")).error ==
           QStringLiteral("\"g\" at position 5 is not a hex digit."));
+    CHECK(ValueCodec::parseHex(QStringLiteral("00\n01 0g")).error ==
+          QStringLiteral("\"g\" at line 2, position 5 is not a hex digit."));
+    CHECK(ValueCodec::parseHex(QStringLiteral("01 0x")).error ==
+          QStringLiteral("\"0x\" at position 4 has no hex digits after it."));
 }
 
-TEST_CASE("The string editors store UTF-16 with terminators and the multi-string editor refuses an empty line") {
+TEST_CASE("The string editors store UTF-16 with terminators and the multi-string editor keeps an empty line") {
     CHECK(ValueCodec::parseString(QStringLiteral("hé")).bytes == bytes({'h', 0, 0xe9, 0, 0, 0}));
+    CHECK(ValueCodec::parseString(QString(QChar(0))).error ==
+          QStringLiteral("A string cannot hold a NUL character (use the raw editor)."));
     CHECK(ValueCodec::parseMultiString(QStringLiteral("a\nb\n")).bytes == bytes({'a', 0, 0, 0, 'b', 0, 0, 0, 0, 0}));
-    CHECK(ValueCodec::parseMultiString(QStringLiteral("a\n\nb")).error ==
-          QStringLiteral("Line 2 is empty: a multi-string cannot hold an empty string."));
+    // As hivectl set: an empty line is an empty string of the list.
+    CHECK(ValueCodec::parseMultiString(QStringLiteral("a\n\nb")).bytes ==
+          bytes({'a', 0, 0, 0, 0, 0, 'b', 0, 0, 0, 0, 0}));
     CHECK(ValueCodec::format(kRegMultiSz, ValueCodec::parseMultiString(QStringLiteral("x\ny")).bytes) ==
           QStringLiteral("x\ny"));
+    CHECK(ValueCodec::format(kRegMultiSz, ValueCodec::parseMultiString(QStringLiteral("x\n\ny")).bytes) ==
+          QStringLiteral("x\n\ny"));
     CHECK(ValueCodec::format(kRegDword, bytes({42, 0, 0, 0})) == QStringLiteral("42"));
     CHECK(ValueCodec::format(kRegBinary, bytes({0xde, 0xad})) == QStringLiteral("de ad"));
+    // Data its type's editor cannot hold exactly is shown as hex.
+    CHECK(ValueCodec::isExact(kRegDword, bytes({42, 0, 0, 0})));
+    CHECK_FALSE(ValueCodec::isExact(kRegDword, bytes({42, 0, 0})));
+    CHECK(ValueCodec::format(kRegDword, bytes({42, 0, 0})) == QStringLiteral("2a 00 00"));
     CHECK(ValueCodec::expansionPreview(QStringLiteral("%SystemRoot%\\x;%TEMP%"))
               .contains(QStringLiteral("variables left as text: %SystemRoot%, %TEMP%")));
     CHECK(ValueCodec::expansionPreview(QStringLiteral("plain")).isEmpty());
@@ -150,6 +167,8 @@ TEST_CASE("The string editors store UTF-16 with terminators and the multi-string
     CHECK(ValueCodec::parseTypeNumber(QStringLiteral("0x20"), &type, &error));
     CHECK(type == 0x20);
     CHECK_FALSE(ValueCodec::parseTypeNumber(QStringLiteral("0x1ffffffff"), &type, &error));
+    CHECK_FALSE(ValueCodec::parseTypeNumber(QStringLiteral("-1"), &type, &error));
+    CHECK(error == QStringLiteral("A type number out of range: -1 is not between 0 and 4294967295."));
 }
 
 TEST_CASE("A read-only or missing file cannot be opened for editing") {

@@ -9,14 +9,12 @@
 #include <vector>
 
 #include "GuiTestSupport.h"
-#include "document/HiveDocument.h"
 #include "browse/KeyTreeModel.h"
 #include "format/Layout.h"
 #include "hive/TreeWalker.h"
 #include "index/Index.h"
 #include "support/TestSupport.h"
 
-using hivekit::gui::HiveDocument;
 using hivekit::gui::KeyTreeModel;
 using namespace testsupport;
 
@@ -103,7 +101,7 @@ TEST_CASE("Opening a hive creates only its root, and a key's children appear on 
     CHECK(model.canFetchMore(root));
 
     // Reach Control\CriticalDeviceDatabase (2,548 subkeys) without fetching it.
-    auto chain = HiveDocument::resolvePath(*hive, QStringLiteral("ControlSet001\\Control\\CriticalDeviceDatabase"), nullptr);
+    auto chain = hivekit::Index(*hive).findKeyChain("ControlSet001\\Control\\CriticalDeviceDatabase");
     REQUIRE(chain);
     const QModelIndex cdd = model.indexForChain(*chain);
     REQUIRE(cdd.isValid());
@@ -126,27 +124,22 @@ TEST_CASE("Opening a hive creates only its root, and a key's children appear on 
         REQUIRE(model.offsetOf(model.index(r, 0, cdd)) == offsets[static_cast<size_t>(r)]);
 }
 
-TEST_CASE("Paths, chains and indexes of the key tree agree with Index::findKey", "[gui][tree]") {
+TEST_CASE("Paths, chains and indexes of the key tree agree with the engine's lookups", "[gui][tree]") {
     auto hive = guitest::openHive(hivePath("regipy/SYSTEM"));
     KeyTreeModel model;
     model.setHive(hive);
     const QString path = QStringLiteral("ControlSet001\\services\\Tcpip\\Parameters");
-    auto chain = HiveDocument::resolvePath(*hive, path, nullptr);
+    const hivekit::Index lookup(*hive);
+    auto chain = lookup.findKeyChain(path.toStdString());
     REQUIRE(chain);
-    CHECK(chain->back() == *hivekit::Index(*hive).findKey(path.toStdString()));
+    CHECK(chain->back() == *lookup.findKey(path.toStdString()));
     const QModelIndex index = model.indexForChain(*chain);
     REQUIRE(index.isValid());
     CHECK(model.pathOf(index) == path);
     CHECK(index.data(KeyTreeModel::PathRole).toString() == path);
-    CHECK(HiveDocument::chainOf(*hive, chain->back()) == chain);
-
-    // Case-insensitive, a leading backslash, the root's own name first.
-    const QString rootName = QString::fromStdString(hive->keyNode(hive->rootOffset())->nameUtf8());
-    CHECK(HiveDocument::resolvePath(*hive, QStringLiteral("\\controlset001\\SERVICES\\tcpip\\parameters"), nullptr) == chain);
-    CHECK(HiveDocument::resolvePath(*hive, rootName + QStringLiteral("\\") + path, nullptr) == chain);
-    QString error;
-    CHECK_FALSE(HiveDocument::resolvePath(*hive, QStringLiteral("ControlSet001\\NoSuchKey"), &error));
-    CHECK(error.contains(QStringLiteral("NoSuchKey")));
+    auto ancestry = lookup.ancestryOf(chain->back());
+    REQUIRE(ancestry);
+    CHECK(*ancestry == *chain);
 }
 
 TEST_CASE("A subkey whose key node cannot be read shows as an unreadable key without children", "[gui][tree]") {

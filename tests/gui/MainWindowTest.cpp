@@ -25,6 +25,7 @@
 #include "problems/DiagnosticsModel.h"
 #include "GuiTestSupport.h"
 #include "document/HiveDocument.h"
+#include "index/Index.h"
 #include "document/HiveView.h"
 #include "browse/KeyTreeModel.h"
 #include "app/MainWindow.h"
@@ -75,6 +76,27 @@ TEST_CASE("Opening a hive shows its root at once, selected, with the path in the
     CHECK(window.statusPath() == QStringLiteral("ControlSet001\\services\\Tcpip"));
 }
 
+TEST_CASE("Go to key takes any letter case and the root key's name and names the missing key", "[gui][window]") {
+    MainWindow window;
+    HiveView* view = openAndWait(window, hivePath("regipy/SYSTEM"));
+    const uint32_t tcpip = *hivekit::Index(*view->hive()).findKey("ControlSet001\\services\\Tcpip");
+    REQUIRE(view->goToPath(QStringLiteral("\\controlset001\\SERVICES\\tcpip")));
+    CHECK(view->currentKeyOffset() == tcpip);
+    view->keyTree()->setCurrentIndex(view->keyModel()->rootIndex());
+    const QString rootName = QString::fromStdString(view->hive()->keyNode(view->hive()->rootOffset())->nameUtf8());
+    REQUIRE(view->goToPath(rootName + QStringLiteral("\\ControlSet001\\services\\Tcpip ")));
+    CHECK(view->currentKeyOffset() == tcpip);
+    // Values by name as Windows compares them.
+    REQUIRE(view->selectValueByName(QStringLiteral("IMAGEPATH")));
+    CHECK(view->currentValueName() == QStringLiteral("ImagePath"));
+    CHECK_FALSE(view->selectValueByName(QStringLiteral("NoSuchValue")));
+    QString error;
+    CHECK_FALSE(view->goToPath(QStringLiteral("ControlSet001\\NoSuchKey\\Below"), &error));
+    CHECK(error == QStringLiteral("no such key: \"ControlSet001\\NoSuchKey\\Below\" "
+                                  "(\"ControlSet001\" has no subkey \"NoSuchKey\")"));
+    CHECK(view->currentKeyOffset() == tcpip);
+}
+
 TEST_CASE("Copy key path, copy value and copy data put the selection on the clipboard", "[gui][window]") {
     MainWindow window;
     HiveView* view = openAndWait(window, hivePath("regipy/SYSTEM"));
@@ -96,7 +118,7 @@ TEST_CASE("Copy key path, copy value and copy data put the selection on the clip
 
 TEST_CASE("Key details show the last-write time, class, counts, offset and the security descriptor", "[gui][window]") {
     auto hive = guitest::openHive(hivePath("regipy/SYSTEM"));
-    auto chain = HiveDocument::resolvePath(*hive, QStringLiteral("ControlSet001\\services\\Tcpip"), nullptr);
+    auto chain = hivekit::Index(*hive).findKeyChain("ControlSet001\\services\\Tcpip");
     REQUIRE(chain);
     DetailsPane pane;
     pane.showKey(*hive, chain->back(), QStringLiteral("ControlSet001\\services\\Tcpip"));

@@ -9,8 +9,14 @@
 #include <QLineEdit>
 #include <QTest>
 
+#include <string>
+#include <vector>
+
 #include "editing/ValueEditDialog.h"
 #include "format/ValueData.h"
+#include "hive/Hive.h"
+#include "index/Index.h"
+#include "support/TestSupport.h"
 
 using namespace hivekit;
 using namespace hivekit::gui;
@@ -21,7 +27,8 @@ TEST_CASE("The DWORD editor refuses an out-of-range number with a message and ke
     dialog.lineEdit()->setText(QStringLiteral("99999999999"));
     dialog.accept();
     CHECK(dialog.result() != QDialog::Accepted);
-    CHECK(dialog.errorText() == QStringLiteral("A DWORD out of range: 99999999999 is larger than 4294967295."));
+    CHECK(dialog.errorText() ==
+          QStringLiteral("A DWORD out of range: 99999999999 is not between -2147483648 and 4294967295."));
     dialog.lineEdit()->setText(QStringLiteral("0x10"));
     CHECK(dialog.validate());
     CHECK(dialog.errorText().isEmpty());
@@ -31,9 +38,10 @@ TEST_CASE("The DWORD editor refuses an out-of-range number with a message and ke
 TEST_CASE("The binary editor refuses odd hex digits, toggles overwrite with Insert and takes pasted hex") {
     ValueEditDialog dialog(true);
     dialog.setType(kRegBinary);
-    dialog.textEdit()->setPlainText(QStringLiteral("de ad b"));
+    dialog.textEdit()->setPlainText(QStringLiteral("de ad bee"));
     CHECK_FALSE(dialog.validate());
-    CHECK(dialog.errorText() == QStringLiteral("Odd number of hex digits (5): each byte takes two."));
+    CHECK(dialog.errorText() ==
+          QStringLiteral("Odd number of hex digits in \"bee\" at position 7: each byte takes two (or one alone)."));
     CHECK_FALSE(dialog.textEdit()->overwriteMode());
     QTest::keyClick(dialog.textEdit(), Qt::Key_Insert);
     CHECK(dialog.textEdit()->overwriteMode());
@@ -52,12 +60,12 @@ TEST_CASE("The binary editor refuses odd hex digits, toggles overwrite with Inse
     CHECK(dialog.data() == std::vector<uint8_t>{0xff, 0x11, 0x22, 0x33});
 }
 
-TEST_CASE("The multi-string editor takes one string a line and refuses an empty one") {
+TEST_CASE("The multi-string editor takes one string a line and keeps an empty one") {
     ValueEditDialog dialog(true);
     dialog.setType(kRegMultiSz);
     dialog.textEdit()->setPlainText(QStringLiteral("a\n\nb"));
-    CHECK_FALSE(dialog.validate());
-    CHECK(dialog.errorText() == QStringLiteral("Line 2 is empty: a multi-string cannot hold an empty string."));
+    CHECK(dialog.validate());
+    CHECK(dialog.data() == std::vector<uint8_t>{'a', 0, 0, 0, 0, 0, 'b', 0, 0, 0, 0, 0});
     dialog.textEdit()->setPlainText(QStringLiteral("a\nb"));
     CHECK(dialog.validate());
     CHECK(dialog.data() == std::vector<uint8_t>{'a', 0, 0, 0, 'b', 0, 0, 0, 0, 0});
@@ -97,4 +105,78 @@ TEST_CASE("Editing a value opens the editor of its type, or the raw editor for d
     CHECK(odd.validate());
     CHECK(odd.type() == kRegDword);
     CHECK(odd.data() == std::vector<uint8_t>{4, 0, 0});
+}
+
+namespace {
+
+/// The bytes of the value `name` of the key `key`, as hivectl wrote them.
+std::vector<uint8_t> storedData(const std::string& hivePath, const std::string& key, const std::u16string& name) {
+    auto hive = Hive::open(hivePath);
+    REQUIRE(hive);
+    const Index index(**hive);
+    auto keyOffset = index.findKey(key);
+    REQUIRE(keyOffset);
+    auto vk = index.findValue(*keyOffset, name);
+    REQUIRE(vk);
+    auto record = (*hive)->valueRecord(*vk);
+    REQUIRE(record);
+    auto data = (*hive)->valueData(*record);
+    REQUIRE(data);
+    const Bytes bytes = data->bytes();
+    return {bytes.begin(), bytes.end()};
+}
+
+}  // namespace
+
+TEST_CASE("The value editor and hivectl set give the same bytes for a negative DWORD and an empty string entry") {
+    testsupport::TempDir dir;
+    const std::string hive = dir.file("agree.hiv");
+    REQUIRE(testsupport::hivectl({"new-hive", hive}).exitCode == 0);
+    const auto set = [&](const std::string& name, const std::string& type, const std::string& data) {
+        auto r = testsupport::hivectl({"set", hive, "", name, "--type", type, "--data", data});
+        INFO(r.err);
+        REQUIRE(r.exitCode == 0);
+    };
+    set("Dword", "dword", "-1");
+    set("Qword", "qword", "-2");
+    set("BigEndian", "REG_DWORD_BIG_ENDIAN", "-2");
+    set("Multi", "multi_sz", "a\n\nb\n\n");
+    set("Bytes", "binary", "0xde,0xa 0102");
+
+    ValueEditDialog dword(true);
+    dword.setType(kRegDword);
+    dword.lineEdit()->setText(QStringLiteral("-1"));
+    REQUIRE(dword.validate());
+    CHECK(dword.data() == storedData(hive, "", u"Dword"));
+    CHECK(dword.data() == std::vector<uint8_t>{0xff, 0xff, 0xff, 0xff});
+
+    ValueEditDialog qword(true);
+    qword.setType(kRegQword);
+    qword.lineEdit()->setText(QStringLiteral("-2"));
+    REQUIRE(qword.validate());
+    CHECK(qword.data() == storedData(hive, "", u"Qword"));
+
+    // The combo box has no big-endian DWORD: the editor opens it raw, and
+    // shows the bytes hivectl wrote.
+    ValueEditDialog bigEndian(false);
+    bigEndian.setValue(QStringLiteral("BigEndian"), kRegDwordBigEndian, storedData(hive, "", u"BigEndian"));
+    CHECK(bigEndian.textEdit()->toPlainText() == QStringLiteral("ff ff ff fe"));
+
+    ValueEditDialog multi(true);
+    multi.setType(kRegMultiSz);
+    multi.textEdit()->setPlainText(QStringLiteral("a\n\nb\n\n"));
+    REQUIRE(multi.validate());
+    CHECK(multi.data() == storedData(hive, "", u"Multi"));
+    // Edited again, the value shows the text it was written from.
+    ValueEditDialog again(false);
+    again.setValue(QStringLiteral("Multi"), kRegMultiSz, storedData(hive, "", u"Multi"));
+    CHECK(again.textEdit()->toPlainText() == QStringLiteral("a\n\nb\n\n"));
+    REQUIRE(again.validate());
+    CHECK(again.data() == storedData(hive, "", u"Multi"));
+
+    ValueEditDialog bytes(true);
+    bytes.setType(kRegBinary);
+    bytes.textEdit()->setPlainText(QStringLiteral("0xde,0xa 0102"));
+    REQUIRE(bytes.validate());
+    CHECK(bytes.data() == storedData(hive, "", u"Bytes"));
 }
