@@ -54,16 +54,16 @@ void CellScanner::scan(const std::function<bool(const HiveBinInfo&, const Cell&)
     Bytes all = hive_.bytes();
     for (const HiveBinInfo& bin : hive_.bins()) {
         if (!bin.valid) continue;
-        uint32_t off = bin.offset + layout::kHbinHeaderSize;
+        uint32_t off = bin.firstCellOffset();
         const uint32_t end = bin.offset + bin.size;
         while (off < end) {
-            const uint64_t fileOffset = uint64_t{off} + layout::kBaseBlockSize;
+            const uint64_t fileOffset = fileOffsetOf(off).value;
             if (end - off < 4) break;
             auto h = decodeCellHeader(static_cast<int32_t>(loadU32(all.data() + fileOffset)), fileOffset, end - off);
             if (!h) {
                 if (sink)
                     sink->error(h.error().message + "; the rest of the hbin at " +
-                                    hexOffset(uint64_t{bin.offset} + layout::kBaseBlockSize) + " is not scanned",
+                                    hexOffset(bin.fileOffset()) + " is not scanned",
                                 fileOffset);
                 break;
             }

@@ -4,6 +4,8 @@
 
 #include "format/Layout.h"
 #include "format/Names.h"
+#include "format/Offsets.h"
+#include "hive/TreeWalker.h"
 
 namespace hivekit {
 
@@ -66,7 +68,7 @@ Result<uint32_t> Index::findSubkey(const KeyNode& parent, std::u16string_view na
             if (!leaf) return std::unexpected(leaf.error());
             if (!leaf->isLeaf() || leaf->count == 0) {
                 return fail(ErrorCode::Corrupt, "ri list entry " + std::to_string(mid) + " is not a non-empty leaf",
-                            uint64_t{root->offsetAt(mid)} + layout::kBaseBlockSize);
+                            fileOffsetOf(root->offsetAt(mid)).value);
             }
             int c = compareAt(leaf->offsetAt(leaf->count - 1), name, error);
             if (!error) return std::unexpected(error.error());
@@ -138,27 +140,6 @@ Result<uint32_t> Index::findValue(const KeyNode& key, std::u16string_view name) 
     return fail(ErrorCode::NotFound, "no such value: \"" + utf16ToUtf8(name) + "\"");
 }
 
-Result<std::string> Index::pathOf(uint32_t keyOffset) const {
-    std::vector<std::string> names;
-    std::unordered_set<uint32_t> seen;
-    uint32_t at = keyOffset;
-    while (at != hive_.rootOffset()) {
-        if (!seen.insert(at).second)
-            return fail(ErrorCode::Corrupt, "the parent chain of the key at " +
-                                                hexOffset(uint64_t{keyOffset} + layout::kBaseBlockSize) + " loops",
-                        uint64_t{at} + layout::kBaseBlockSize);
-        auto k = hive_.keyNode(at);
-        if (!k) return std::unexpected(k.error());
-        names.push_back(k->nameUtf8());
-        if (k->isRoot()) break;
-        at = k->parent;
-    }
-    std::string path;
-    for (auto it = names.rbegin(); it != names.rend(); ++it) {
-        if (!path.empty()) path += '\\';
-        path += *it;
-    }
-    return path;
-}
+Result<std::string> Index::pathOf(uint32_t keyOffset) const { return keyPathOf(hive_, keyOffset); }
 
 }  // namespace hivekit

@@ -176,7 +176,7 @@ Result<RegExport> exportRegText(const Hive& hive, std::string_view path, const R
         *start, *startPath,
         [&](const WalkedKey& k) {
             const std::string& keyPath = *k.path;
-            const uint64_t keyAt = uint64_t{k.offset} + layout::kBaseBlockSize;
+            const uint64_t keyAt = fileOffsetOf(k.offset).value;
             if (k.offset != hive.rootOffset()) {
                 const std::u16string name = k.node->name();
                 const bool nul = name.find(u'\0') != std::u16string::npos;  // the parser refuses it
@@ -204,7 +204,7 @@ Result<RegExport> exportRegText(const Hive& hive, std::string_view path, const R
                     continue;
                 }
                 const std::u16string name = value->name();
-                const uint64_t valueAt = uint64_t{at} + layout::kBaseBlockSize;
+                const uint64_t valueAt = fileOffsetOf(at).value;
                 const std::string label =
                     "key \"" + keyPath + "\", value \"" + printable(name) + "\": ";
                 auto data = hive.valueData(*value);
