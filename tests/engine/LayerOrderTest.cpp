@@ -13,6 +13,7 @@
 #include "support/TestSupport.h"
 
 namespace fs = std::filesystem;
+using testsupport::TempDir;
 
 namespace {
 
