@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "Cli.h"
-#include "format/Layout.h"
+#include "format/Offsets.h"
 #include "hive/CellScanner.h"
 
 using namespace hivekit;
@@ -16,7 +16,7 @@ int runCells(const Args& args) {
     std::string out;
     const HiveBinInfo* current = nullptr;
     auto binLine = [&](const HiveBinInfo& b) {
-        out += "hbin\t" + hexOffset(uint64_t{b.offset} + layout::kBaseBlockSize) + "\t" + std::to_string(b.size) + "\t" +
+        out += "hbin\t" + hexOffset(b.fileOffset()) + "\t" + std::to_string(b.size) + "\t" +
                (b.valid ? "valid" : "damaged") + "\n";
     };
     for (const auto& b : hive->bins())

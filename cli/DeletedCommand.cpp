@@ -3,7 +3,7 @@
 
 #include "Cli.h"
 #include "Json.h"
-#include "format/Layout.h"
+#include "format/Offsets.h"
 #include "format/ValueData.h"
 #include "hive/DeletedScanner.h"
 
@@ -21,7 +21,7 @@ bool hasData(RecoveredData state) {
 /// --no-data, the data as `get` shows it. Lines of a multi-line display
 /// (REG_MULTI_SZ, notes) continue indented one step deeper.
 std::string valueLine(const DeletedValue& v, const std::string& indent, bool noData) {
-    std::string line = indent + "value\t" + hexOffset(uint64_t{v.cellOffset} + layout::kBaseBlockSize) + "\t" +
+    std::string line = indent + "value\t" + hexOffset(v.fileOffset()) + "\t" +
                        valueDisplayName(v.record) + "\t" + valueTypeLabel(v.record.type) + "\t" +
                        recoveredDataName(v.dataState);
     if (!noData && hasData(v.dataState)) {
@@ -35,7 +35,7 @@ std::string valueLine(const DeletedValue& v, const std::string& indent, bool noD
 
 void jsonValue(Json& j, const DeletedValue& v, bool noData) {
     j.beginObject();
-    j.field("offset", uint64_t{v.cellOffset}).field("fileOffset", uint64_t{v.cellOffset} + layout::kBaseBlockSize);
+    j.field("offset", uint64_t{v.cellOffset}).field("fileOffset", v.fileOffset().value);
     j.field("name", v.name).field("type", v.record.type).field("typeName", valueTypeLabel(v.record.type));
     j.field("size", v.record.dataSize()).field("state", recoveredDataName(v.dataState));
     if (!noData && hasData(v.dataState)) {
@@ -62,7 +62,7 @@ int runDeleted(const Args& args) {
         j.key("keys").beginArray();
         for (const DeletedKey& k : scan->keys) {
             j.beginObject();
-            j.field("offset", uint64_t{k.cellOffset}).field("fileOffset", uint64_t{k.cellOffset} + layout::kBaseBlockSize);
+            j.field("offset", uint64_t{k.cellOffset}).field("fileOffset", k.fileOffset().value);
             j.field("name", k.name).field("path", k.path).field("parentLive", k.parentLive);
             j.field("lastWritten", k.node.lastWritten).field("lastWrittenText", formatFiletime(k.node.lastWritten));
             j.field("valueCount", k.node.valueCount);
@@ -82,7 +82,7 @@ int runDeleted(const Args& args) {
     }
     std::string out;
     for (const DeletedKey& k : scan->keys) {
-        out += "key\t" + hexOffset(uint64_t{k.cellOffset} + layout::kBaseBlockSize) + "\t" +
+        out += "key\t" + hexOffset(k.fileOffset()) + "\t" +
                formatFiletime(k.node.lastWritten) + "\t" + k.path + "\t" +
                std::to_string(k.node.valueCount) + (k.node.valueCount == 1 ? " value" : " values") + "\n";
         for (size_t i : k.values) out += valueLine(scan->values[i], "\t", args.noData);

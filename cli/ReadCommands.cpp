@@ -6,7 +6,7 @@
 
 #include "Cli.h"
 #include "Json.h"
-#include "format/Layout.h"
+#include "format/Offsets.h"
 #include "format/Names.h"
 #include "format/ValueData.h"
 #include "hive/CellScanner.h"
@@ -86,77 +86,100 @@ void printDiagnostics(const Diagnostics& d) {
 
 }  // namespace
 
-int runInfo(const Args& args) {
-    auto hive = openHive(args);
-    if (!hive) return kCannotOpen;
-    const BaseBlock& b = hive->header();
+namespace {
+
+/// Everything `info` reports, gathered once for its two printers.
+struct HiveInfo {
+    std::string path;
+    uint64_t size = 0;
+    BaseBlock header;
+    RecoveryReport recovery;
+    std::vector<std::string> logs;  ///< the transaction logs beside the hive
+    CellStatistics cells;
+    Diagnostics diagnostics;  ///< from opening the hive, then from the cell scan
+};
+
+HiveInfo collectInfo(const Hive& hive, const Args& args) {
+    HiveInfo info;
+    info.path = hive.path();
+    info.size = hive.bytes().size();
+    info.header = hive.header();
+    info.recovery = hive.recovery();
+    info.logs = findLogFiles(args.hivePath());
     Diagnostics scanDiag;
-    CellStatistics st = CellScanner(*hive).statistics(&scanDiag);
-    auto logs = findLogFiles(args.hivePath());
-    const RecoveryReport& rec = hive->recovery();
-    if (args.json) {
-        Json j;
-        j.beginObject();
-        j.field("path", hive->path());
-        j.field("size", uint64_t{hive->bytes().size()});
-        j.field("version", b.versionString());
-        j.field("fileType", b.fileTypeName());
-        j.field("fileFormat", b.fileFormat);
-        j.field("primarySequence", b.primarySequence);
-        j.field("secondarySequence", b.secondarySequence);
-        j.field("lastWritten", b.lastWritten);
-        j.field("lastWrittenText", formatFiletime(b.lastWritten));
-        j.field("rootCellOffset", b.rootCellOffset);
-        j.field("hiveBinsDataSize", b.hiveBinsDataSize);
-        j.field("clusteringFactor", b.clusteringFactor);
-        j.field("fileName", utf16ToUtf8(b.fileName));
-        j.field("flags", b.flags);
-        j.field("checksum", b.checksum);
-        j.field("computedChecksum", b.computedChecksum);
-        j.field("checksumValid", b.checksumValid());
-        j.field("dirty", rec.wasDirty);
-        j.field("recovered", rec.recovered);
-        j.key("logs").beginArray();
-        for (const auto& l : logs) j.value(l);
-        j.endArray();
-        j.key("recovery").beginArray();
-        for (const auto& l : rec.lines) j.value(l);
-        j.endArray();
-        j.field("bins", st.bins);
-        j.field("damagedBins", st.damagedBins);
-        j.key("cells").beginObject();
-        for (int k = 0; k < 10; ++k) {
-            j.key(cellKindName(static_cast<CellKind>(k))).beginObject();
-            j.field("count", st.count[k]).field("bytes", st.bytes[k]);
-            j.endObject();
-        }
+    info.cells = CellScanner(hive).statistics(&scanDiag);
+    info.diagnostics.append(hive.diagnostics());
+    info.diagnostics.append(scanDiag);
+    return info;
+}
+
+void printInfoJson(const HiveInfo& info) {
+    const BaseBlock& b = info.header;
+    const CellStatistics& st = info.cells;
+    Json j;
+    j.beginObject();
+    j.field("path", info.path);
+    j.field("size", info.size);
+    j.field("version", b.versionString());
+    j.field("fileType", b.fileTypeName());
+    j.field("fileFormat", b.fileFormat);
+    j.field("primarySequence", b.primarySequence);
+    j.field("secondarySequence", b.secondarySequence);
+    j.field("lastWritten", b.lastWritten);
+    j.field("lastWrittenText", formatFiletime(b.lastWritten));
+    j.field("rootCellOffset", b.rootCellOffset);
+    j.field("hiveBinsDataSize", b.hiveBinsDataSize);
+    j.field("clusteringFactor", b.clusteringFactor);
+    j.field("fileName", utf16ToUtf8(b.fileName));
+    j.field("flags", b.flags);
+    j.field("checksum", b.checksum);
+    j.field("computedChecksum", b.computedChecksum);
+    j.field("checksumValid", b.checksumValid());
+    j.field("dirty", info.recovery.wasDirty);
+    j.field("recovered", info.recovery.recovered);
+    j.key("logs").beginArray();
+    for (const auto& l : info.logs) j.value(l);
+    j.endArray();
+    j.key("recovery").beginArray();
+    for (const auto& l : info.recovery.lines) j.value(l);
+    j.endArray();
+    j.field("bins", st.bins);
+    j.field("damagedBins", st.damagedBins);
+    j.key("cells").beginObject();
+    for (int k = 0; k < 10; ++k) {
+        j.key(cellKindName(static_cast<CellKind>(k))).beginObject();
+        j.field("count", st.count[k]).field("bytes", st.bytes[k]);
         j.endObject();
-        j.field("largestFreeCell", st.largestFree);
-        j.key("diagnostics").beginArray();
-        Diagnostics all;
-        all.append(hive->diagnostics());
-        all.append(scanDiag);
-        for (const auto& d : all.items()) {
-            j.beginObject().field("severity", severityName(d.severity)).field("message", d.message);
-            j.key("offset");
-            if (d.offset == Error::kNoOffset) j.null();
-            else j.value(d.offset);
-            j.endObject();
-        }
-        j.endArray();
-        j.endObject();
-        std::cout << j.str() << "\n";
-        return kOk;
     }
+    j.endObject();
+    j.field("largestFreeCell", st.largestFree);
+    j.key("diagnostics").beginArray();
+    for (const auto& d : info.diagnostics.items()) {
+        j.beginObject().field("severity", severityName(d.severity)).field("message", d.message);
+        j.key("offset");
+        if (d.offset == Error::kNoOffset) j.null();
+        else j.value(d.offset);
+        j.endObject();
+    }
+    j.endArray();
+    j.endObject();
+    std::cout << j.str() << "\n";
+}
+
+void printInfoText(const HiveInfo& info) {
+    const BaseBlock& b = info.header;
+    const RecoveryReport& rec = info.recovery;
+    const CellStatistics& st = info.cells;
     auto hex = [](uint64_t v) { return hexOffset(v); };
-    std::cout << "file:               " << hive->path() << "\n"
-              << "size:               " << hive->bytes().size() << " bytes\n"
+    std::cout << "file:               " << info.path << "\n"
+              << "size:               " << info.size << " bytes\n"
               << "format version:     " << b.versionString() << "\n"
               << "file type:          " << b.fileTypeName() << "\n"
               << "file format:        " << b.fileFormat << (b.fileFormat == 1 ? " (direct memory load)" : "") << "\n"
               << "sequence numbers:   " << b.primarySequence << " / " << b.secondarySequence << "\n"
               << "last written:       " << formatFiletime(b.lastWritten) << "\n"
-              << "root cell:          " << hex(b.rootCellOffset) << " (file " << hex(uint64_t{b.rootCellOffset} + 0x1000) << ")\n"
+              << "root cell:          " << hex(b.rootCellOffset) << " (file " << hexOffset(fileOffsetOf(b.rootCellOffset))
+              << ")\n"
               << "hive bins size:     " << hex(b.hiveBinsDataSize) << " (" << b.hiveBinsDataSize << " bytes)\n"
               << "clustering factor:  " << b.clusteringFactor << "\n"
               << "file name (header): " << utf16ToUtf8(b.fileName) << "\n"
@@ -172,13 +195,13 @@ int runInfo(const Args& args) {
         if (!b.sequencesMatch()) std::cout << "sequence numbers differ";
         if (!b.sequencesMatch() && !b.checksumValid()) std::cout << ", ";
         if (!b.checksumValid()) std::cout << "checksum wrong";
-        std::cout << ")" << (rec.recovered ? ", recovered from logs" : "") << "\n";
+        std::cout << ")\n";
     }
     std::cout << "logs:               ";
-    if (logs.empty()) std::cout << "none\n";
+    if (info.logs.empty()) std::cout << "none\n";
     else {
         std::cout << "\n";
-        for (const auto& l : logs) std::cout << "  " << l << "\n";
+        for (const auto& l : info.logs) std::cout << "  " << l << "\n";
     }
     for (const auto& l : rec.lines) std::cout << "recovery:           " << l << "\n";
     std::cout << "hbins:              " << st.bins << (st.damagedBins ? " (" + std::to_string(st.damagedBins) + " damaged)" : "")
@@ -190,16 +213,23 @@ int runInfo(const Args& args) {
         if (st.count[k])
             std::cout << "  " << cellKindName(static_cast<CellKind>(k)) << ": " << st.count[k] << " cells, " << st.bytes[k]
                       << " bytes\n";
-    Diagnostics all;
-    all.append(hive->diagnostics());
-    all.append(scanDiag);
-    if (!all.empty()) {
-        std::cout << "diagnostics:        " << all.items().size() << "\n";
-        for (const auto& d : all.items())
+    if (!info.diagnostics.empty()) {
+        std::cout << "diagnostics:        " << info.diagnostics.items().size() << "\n";
+        for (const auto& d : info.diagnostics.items())
             std::cout << "  " << severityName(d.severity)
                       << (d.offset != Error::kNoOffset ? " at " + hex(d.offset) : std::string()) << ": " << d.message
                       << "\n";
     }
+}
+
+}  // namespace
+
+int runInfo(const Args& args) {
+    auto hive = openHive(args);
+    if (!hive) return kCannotOpen;
+    const HiveInfo info = collectInfo(*hive, args);
+    if (args.json) printInfoJson(info);
+    else printInfoText(info);
     return kOk;
 }
 

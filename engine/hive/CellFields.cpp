@@ -4,6 +4,7 @@
 
 #include "format/HiveBin.h"
 #include "format/Names.h"
+#include "format/Offsets.h"
 #include "format/SecurityDescriptor.h"
 #include "format/ValueData.h"
 
@@ -11,7 +12,6 @@ namespace hivekit {
 
 namespace {
 
-constexpr uint64_t kHeader = layout::kBaseBlockSize;
 // A meaning is one line for a table cell: long decoded text is cut here.
 constexpr size_t kMaxMeaning = 160;
 
@@ -279,8 +279,7 @@ void describeSecurity(Describer& d) {
     d.addLink("previous sk (blink)", L::Blink, s->blink, CellRef{0, CellRole::Security});
     d.add("reference count", L::ReferenceCount, 4, std::to_string(s->referenceCount));
     d.add("descriptor size", L::DescriptorSize, 4, plural(s->descriptorSize, "byte", "bytes"));
-    const uint64_t descriptorAt = o.fileOffset + 4 + L::Descriptor;
-    auto sd = decodeSecurityDescriptor(s->descriptor, descriptorAt);
+    auto sd = decodeSecurityDescriptor(s->descriptor, s->descriptorFileOffset().value);
     if (!sd) {
         d.add("descriptor", L::Descriptor, s->descriptorSize, "invalid: " + sd.error().message);
     } else {
@@ -595,7 +594,7 @@ CellDescription describeBaseBlock(const Hive& hive) {
 Result<CellDescription> describeBin(const Hive& hive, uint32_t binOffset) {
     namespace L = layout::hbin;
     const HiveBinInfo* bin = hive.binAt(binOffset);
-    const uint64_t at = kHeader + uint64_t{binOffset};
+    const uint64_t at = fileOffsetOf(binOffset).value;
     if (!bin || bin->offset != binOffset)
         return fail(ErrorCode::NotFound, "no hbin starts at " + hexOffset(at), at);
     CellDescription out;
@@ -626,14 +625,14 @@ Result<CellDescription> describeBin(const Hive& hive, uint32_t binOffset) {
 }
 
 Result<Cell> cellContaining(const Hive& hive, uint32_t offset) {
-    const uint64_t fileOffset = kHeader + uint64_t{offset};
+    const uint64_t fileOffset = fileOffsetOf(offset).value;
     const HiveBinInfo* bin = hive.binAt(offset);
     if (!bin)
         return fail(ErrorCode::OutOfBounds, "file offset " + hexOffset(fileOffset) + " lies outside the hive bins",
                     fileOffset);
     if (!bin->valid)
         return fail(ErrorCode::Corrupt, "file offset " + hexOffset(fileOffset) + " lies in the damaged hbin at " +
-                                            hexOffset(kHeader + uint64_t{bin->offset}),
+                                            hexOffset(bin->fileOffset()),
                     fileOffset);
     if (offset - bin->offset < layout::kHbinHeaderSize)
         return fail(ErrorCode::NotFound, "file offset " + hexOffset(fileOffset) + " lies in an hbin header", fileOffset);
@@ -653,13 +652,14 @@ Result<Cell> cellContaining(const Hive& hive, uint32_t offset) {
 }
 
 Result<CellDescription> describeAt(const Hive& hive, uint64_t fileOffset) {
-    if (fileOffset < kHeader) return describeBaseBlock(hive);
-    if (fileOffset - kHeader >= hive.binsEnd())
+    const FileOffset where{fileOffset};
+    if (where.inBaseBlock()) return describeBaseBlock(hive);
+    if (where.sinceHiveBinsStart() >= hive.binsEnd())
         return fail(ErrorCode::OutOfBounds,
                     "file offset " + hexOffset(fileOffset) + " lies past the hive bins (which end at " +
-                        hexOffset(kHeader + uint64_t{hive.binsEnd()}) + ")",
+                        hexOffset(fileOffsetOf(hive.binsEnd())) + ")",
                     fileOffset);
-    const uint32_t offset = static_cast<uint32_t>(fileOffset - kHeader);
+    const uint32_t offset = static_cast<uint32_t>(where.sinceHiveBinsStart());
     if (const HiveBinInfo* bin = hive.binAt(offset); bin && offset - bin->offset < layout::kHbinHeaderSize)
         return describeBin(hive, bin->offset);
     auto c = cellContaining(hive, offset);

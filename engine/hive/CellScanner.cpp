@@ -53,7 +53,7 @@ uint64_t CellStatistics::allocatedBytes() const {
 void CellScanner::reportBreak(const Error& error, const HiveBinInfo& bin, Diagnostics* sink) {
     if (sink)
         sink->error(error.message + "; the rest of the hbin at " +
-                        hexOffset(uint64_t{bin.offset} + layout::kBaseBlockSize) + " is not scanned",
+                        hexOffset(bin.fileOffset()) + " is not scanned",
                     error.offset);
 }
 

@@ -9,6 +9,7 @@
 #include "format/HiveBin.h"
 #include "format/Layout.h"
 #include "format/Names.h"
+#include "format/Offsets.h"
 #include "format/SecurityDescriptor.h"
 #include "hive/CellScanner.h"
 #include "hive/TreeWalker.h"
@@ -16,11 +17,10 @@
 namespace hivekit {
 namespace {
 
-constexpr uint64_t kBase = layout::kBaseBlockSize;
 constexpr uint32_t kNone = layout::kNoCell;
 constexpr uint32_t kSegment = layout::kBigDataSegmentSize;
 
-uint64_t fileOff(uint32_t rel) { return uint64_t{rel} + kBase; }
+uint64_t fileOff(uint32_t rel) { return fileOffsetOf(rel).value; }
 /// A relative offset as the file offset every message shows.
 std::string at(uint32_t rel) { return hexOffset(fileOff(rel)); }
 /// What a stored offset field points to, for messages.
@@ -170,7 +170,7 @@ private:
     }
 
     void checkBins() {
-        const uint64_t available = all_.size() - kBase;
+        const uint64_t available = all_.size() - kHiveBinsStart;
         const uint32_t declared = header_.hiveBinsDataSize;
         if (declared == 0 || declared % layout::kHbinAlignment != 0)
             error("base block: hive bins data size " + hexOffset(declared) +
@@ -833,8 +833,7 @@ private:
     }
 
     void checkDescriptor(const SecurityCell& sk) {
-        const uint64_t where = fileOff(sk.cellOffset) + 4 + layout::sk::Descriptor;
-        auto d = decodeSecurityDescriptor(sk.descriptor, where);
+        auto d = decodeSecurityDescriptor(sk.descriptor, sk.descriptorFileOffset().value);
         if (!d) {
             error("sk at " + at(sk.cellOffset) + ": " + d.error().message, fileOff(sk.cellOffset));
             return;

@@ -7,8 +7,9 @@
 
 #include "format/BigData.h"
 #include "format/Layout.h"
+#include "format/Offsets.h"
 #include "hive/CellScanner.h"
-#include "index/Index.h"
+#include "hive/TreeWalker.h"
 
 namespace hivekit {
 
@@ -25,7 +26,7 @@ const char* recoveredDataName(RecoveredData state) {
 
 namespace {
 
-constexpr uint64_t kHeader = layout::kBaseBlockSize;
+constexpr uint64_t kHeader = kHiveBinsStart;
 
 // FILETIMEs of 1990-01-01 and 2100-01-01 (100 ns since 1601-01-01 UTC).
 constexpr uint64_t kFiletime1990 = 122756256000000000ULL;
@@ -359,7 +360,7 @@ bool Scanner::livePath(uint32_t offset, std::string& out) {
     bool live = !freeRangeAt(offset) && hive_.keyNode(offset).has_value();
     std::string path;
     if (live) {
-        auto p = Index(hive_).pathOf(offset);
+        auto p = keyPathOf(hive_, offset);
         live = p.has_value();
         if (live) path = std::move(*p);
     }

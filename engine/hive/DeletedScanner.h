@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "format/KeyNode.h"
+#include "format/Offsets.h"
 #include "format/ValueRecord.h"
 #include "hive/Hive.h"
 
@@ -32,6 +33,8 @@ const char* recoveredDataName(RecoveredData state);
 /// A value record found in free space.
 struct DeletedValue {
     uint32_t cellOffset = 0;  ///< of the record's cell header, relative to the first hbin
+    /// Where the record's cell header is in the file.
+    FileOffset fileOffset() const { return fileOffsetOf(cellOffset); }
     ValueRecord record;       ///< decoded from the free bytes (views into the hive's mapping)
     std::string name;         ///< UTF-8 (WTF-8); "" is the default value
     RecoveredData dataState = RecoveredData::Missing;
@@ -49,6 +52,8 @@ struct DeletedValue {
 /// A key node found in free space.
 struct DeletedKey {
     uint32_t cellOffset = 0;  ///< of the node's cell header, relative to the first hbin
+    /// Where the node's cell header is in the file.
+    FileOffset fileOffset() const { return fileOffsetOf(cellOffset); }
     KeyNode node;             ///< decoded from the free bytes
     std::string name;         ///< UTF-8 (WTF-8)
     /// The path it had, from the root: its parent's path (a live key, or a

@@ -198,6 +198,11 @@ const HiveBinInfo* Hive::binAt(uint32_t offset) const {
     return &*it;
 }
 
+const HiveBinInfo* Hive::binAtFile(FileOffset fileOffset) const {
+    const auto cell = CellOffset::fromFile(fileOffset);
+    return cell ? binAt(cell->value) : nullptr;
+}
+
 bool Hive::validBinHeaderAt(uint32_t offset) const {
     // The signature and self-offset first: most pages fail there, and
     // cheaply (decodeHiveBinHeader builds a message for each failure).

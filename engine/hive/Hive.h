@@ -15,6 +15,8 @@
 #include "format/BaseBlock.h"
 #include "format/BigData.h"
 #include "format/KeyNode.h"
+#include "format/Offsets.h"
+#include "format/SecurityCell.h"
 #include "format/SubkeyList.h"
 #include "format/ValueRecord.h"
 #include "hive/Diagnostics.h"
@@ -29,7 +31,7 @@ struct Cell {
     uint32_t size = 0;  ///< including the size field
     bool allocated = false;
     Bytes data;
-    uint64_t fileOffset() const { return uint64_t{offset} + 0x1000; }
+    uint64_t fileOffset() const { return fileOffsetOf(offset).value; }
 };
 
 /// One hive bin as found by the scan at open. A damaged stretch (bad header)
@@ -39,6 +41,18 @@ struct HiveBinInfo {
     uint32_t size = 0;
     bool valid = true;
     uint64_t timestamp = 0;
+
+    /// Size of the header every bin begins with.
+    static constexpr uint32_t kHeaderSize = layout::kHbinHeaderSize;
+    /// Bins begin (and are sized) in multiples of this.
+    static constexpr uint32_t kAlignment = layout::kHbinAlignment;
+
+    /// Where the bin (its header) begins in the file.
+    FileOffset fileOffset() const { return fileOffsetOf(offset); }
+    /// The file offset just past the bin.
+    FileOffset fileEnd() const { return fileOffset() + size; }
+    /// The relative offset of the bin's first cell, after its header.
+    uint32_t firstCellOffset() const { return offset + kHeaderSize; }
 };
 
 /// Value data: a view into the hive when the data is contiguous (no copy),
@@ -137,6 +151,9 @@ public:
     /// 4 KiB page of a damaged stretch (valid false). Empty past the bins.
     /// The timestamp is not read (0).
     std::optional<HiveBinInfo> binHolding(uint32_t offset) const;
+    /// The bin that contains the file's byte `fileOffset`, or null (in the
+    /// base block, past the bins, or in no bin).
+    const HiveBinInfo* binAtFile(FileOffset fileOffset) const;
     /// Resolves the cell at a relative offset, allocated or free.
     Result<Cell> cell(uint32_t offset) const;
     /// Resolves an allocated cell; `what` names the expected record in errors.

@@ -1,8 +1,9 @@
 #include "hive/TreeWalker.h"
 
+#include <unordered_set>
 #include <vector>
 
-#include "format/Layout.h"
+#include "format/Offsets.h"
 
 namespace hivekit {
 
@@ -42,7 +43,7 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
     while (!stack.empty()) {
         const Frame f = stack.back();
         stack.pop_back();
-        const uint64_t fileOffset = uint64_t{f.offset} + layout::kBaseBlockSize;
+        const uint64_t fileOffset = fileOffsetOf(f.offset).value;
         if (markSeen(f.offset)) {
             if (sink) sink->error("key at " + hexOffset(fileOffset) + " is reached twice (a cycle or a shared subkey); visited once", fileOffset);
             continue;
@@ -71,6 +72,29 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
         hive_.subkeys(*key, children, sink);
         for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(Frame{*it, f.depth + 1});
     }
+}
+
+Result<std::string> keyPathOf(const Hive& hive, uint32_t keyOffset) {
+    std::vector<std::string> names;
+    std::unordered_set<uint32_t> seen;
+    uint32_t at = keyOffset;
+    while (at != hive.rootOffset()) {
+        if (!seen.insert(at).second)
+            return fail(ErrorCode::Corrupt, "the parent chain of the key at " +
+                                                hexOffset(fileOffsetOf(keyOffset)) + " loops",
+                        fileOffsetOf(at).value);
+        auto k = hive.keyNode(at);
+        if (!k) return std::unexpected(k.error());
+        names.push_back(k->nameUtf8());
+        if (k->isRoot()) break;
+        at = k->parent;
+    }
+    std::string path;
+    for (auto it = names.rbegin(); it != names.rend(); ++it) {
+        if (!path.empty()) path += '\\';
+        path += *it;
+    }
+    return path;
 }
 
 }  // namespace hivekit

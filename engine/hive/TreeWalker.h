@@ -43,4 +43,9 @@ private:
     std::function<std::string(const std::string&)> escape_;
 };
 
+/// The path of the key at `keyOffset` from the root (names joined by '\',
+/// UTF-8; empty for the root), by its parent chain. Fails when a key of the
+/// chain cannot be read or the chain loops, so it is bounded on any input.
+Result<std::string> keyPathOf(const Hive& hive, uint32_t keyOffset);
+
 }  // namespace hivekit

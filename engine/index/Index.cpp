@@ -4,6 +4,8 @@
 
 #include "format/Layout.h"
 #include "format/Names.h"
+#include "format/Offsets.h"
+#include "hive/TreeWalker.h"
 
 namespace hivekit {
 
@@ -66,7 +68,7 @@ Result<uint32_t> Index::findSubkey(const KeyNode& parent, std::u16string_view na
             if (!leaf) return std::unexpected(leaf.error());
             if (!leaf->isLeaf() || leaf->count == 0) {
                 return fail(ErrorCode::Corrupt, "ri list entry " + std::to_string(mid) + " is not a non-empty leaf",
-                            uint64_t{root->offsetAt(mid)} + layout::kBaseBlockSize);
+                            fileOffsetOf(root->offsetAt(mid)).value);
             }
             int c = compareAt(leaf->offsetAt(leaf->count - 1), name, error);
             if (!error) return std::unexpected(error.error());
@@ -196,17 +198,6 @@ Result<uint32_t> Index::findValue(uint32_t keyOffset, std::u16string_view name) 
     return findValue(*key, name);
 }
 
-Result<std::string> Index::pathOf(uint32_t keyOffset) const {
-    auto keys = climb(keyOffset);
-    if (!keys) return std::unexpected(keys.error());
-    std::string path;
-    for (auto it = keys->rbegin(); it != keys->rend(); ++it) {
-        auto k = hive_.keyNode(*it);
-        if (!k) return std::unexpected(k.error());
-        if (!path.empty()) path += '\\';
-        path += k->nameUtf8();
-    }
-    return path;
-}
+Result<std::string> Index::pathOf(uint32_t keyOffset) const { return keyPathOf(hive_, keyOffset); }
 
 }  // namespace hivekit

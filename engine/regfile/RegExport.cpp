@@ -192,7 +192,7 @@ Result<RegExportSummary> exportPieces(const Hive& hive, std::string_view path, c
             // the keys left on the walker's stack are passed over.
             if (failed || result.cancelled) return false;
             const std::string& keyPath = *k.path;
-            const uint64_t keyAt = uint64_t{k.offset} + layout::kBaseBlockSize;
+            const uint64_t keyAt = fileOffsetOf(k.offset).value;
             if (k.offset != hive.rootOffset()) {
                 const std::u16string name = k.node->name();
                 const bool nul = name.find(u'\0') != std::u16string::npos;  // the parser refuses it
@@ -221,7 +221,7 @@ Result<RegExportSummary> exportPieces(const Hive& hive, std::string_view path, c
                     continue;
                 }
                 const std::u16string name = value->name();
-                const uint64_t valueAt = uint64_t{at} + layout::kBaseBlockSize;
+                const uint64_t valueAt = fileOffsetOf(at).value;
                 // Built only when there is something to say.
                 auto label = [&] { return "key \"" + keyPath + "\", value \"" + printable(name) + "\": "; };
                 auto data = hive.valueData(*value);

@@ -40,7 +40,6 @@
 #include "deleted/DeletedDock.h"
 #include "editing/EditActions.h"
 #include "editing/PendingChangesDock.h"
-#include "format/Layout.h"
 
 namespace hivekit::gui {
 

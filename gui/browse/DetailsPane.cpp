@@ -7,7 +7,7 @@
 
 #include "common/Display.h"
 #include "format/BaseBlock.h"
-#include "format/Layout.h"
+#include "format/Offsets.h"
 #include "format/Names.h"
 #include "format/SecurityDescriptor.h"
 #include "format/ValueData.h"
@@ -27,8 +27,8 @@ QString offsetLink(uint64_t fileOffset) {
 
 /// A relative cell offset as a link to its file offset, or "none".
 QString cellLink(uint32_t cellOffset) {
-    if (cellOffset == layout::kNoCell) return QStringLiteral("<span class=\"dim\">%1</span>").arg(tr("none"));
-    return offsetLink(uint64_t{cellOffset} + layout::kBaseBlockSize);
+    if (cellOffset == kNoCell) return QStringLiteral("<span class=\"dim\">%1</span>").arg(tr("none"));
+    return offsetLink(fileOffsetOf(cellOffset).value);
 }
 
 /// A two-column table of labels and values, the pane's one layout.
@@ -173,10 +173,10 @@ QString DetailsPane::keyHtml(const Hive& hive, uint32_t keyOffset, const QString
 
     b.section(tr("Cells"));
     b.row(tr("Parent"), cellLink(key->parent));
-    b.row(tr("Subkey list"), key->subkeyCount ? cellLink(key->subkeyList) : cellLink(layout::kNoCell));
-    b.row(tr("Value list"), key->valueCount ? cellLink(key->valueList) : cellLink(layout::kNoCell));
+    b.row(tr("Subkey list"), key->subkeyCount ? cellLink(key->subkeyList) : cellLink(kNoCell));
+    b.row(tr("Value list"), key->valueCount ? cellLink(key->valueList) : cellLink(kNoCell));
     b.row(tr("Security"), cellLink(key->security));
-    b.row(tr("Class name cell"), key->classLength ? cellLink(key->classOffset) : cellLink(layout::kNoCell));
+    b.row(tr("Class name cell"), key->classLength ? cellLink(key->classOffset) : cellLink(kNoCell));
     b.textRow(tr("Largest names"),
               tr("subkey %1, class %2, value %3 bytes; largest data %4 bytes")
                   .arg(key->maxSubkeyNameLength())
@@ -190,9 +190,8 @@ QString DetailsPane::keyHtml(const Hive& hive, uint32_t keyOffset, const QString
         b.problem(toQString(sk.error().message));
         return b.finish();
     }
-    const uint64_t descriptorAt = uint64_t{sk->cellOffset} + layout::kBaseBlockSize + 4 + layout::sk::Descriptor;
-    b.textRow(tr("Used by"), tr("%Ln key(s)", nullptr, pluralN(sk->referenceCount)));
-    auto sd = decodeSecurityDescriptor(sk->descriptor, descriptorAt);
+        b.textRow(tr("Used by"), tr("%Ln key(s)", nullptr, pluralN(sk->referenceCount)));
+    auto sd = decodeSecurityDescriptor(sk->descriptor, sk->descriptorFileOffset().value);
     if (!sd) {
         b.problem(toQString(sd.error().message));
         return b.finish();

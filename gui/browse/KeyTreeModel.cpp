@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "common/Display.h"
-#include "format/Layout.h"
+#include "format/Offsets.h"
 
 namespace hivekit::gui {
 
@@ -23,7 +23,7 @@ struct BusyScope {
 }  // namespace
 
 struct KeyTreeModel::Node {
-    uint32_t offset = layout::kNoCell;
+    uint32_t offset = kNoCell;
     Node* parent = nullptr;
     int row = 0;
     QString name;
@@ -74,7 +74,7 @@ std::unique_ptr<KeyTreeModel::Node> KeyTreeModel::makeNode(uint32_t offset, Node
     for (const Node* up = parent; up && up != invisibleRoot_.get(); up = up->parent) {
         if (up->offset == offset) {
             node->broken = true;
-            node->name = tr("<cycle: key at %1 again>").arg(hexOffsetText(uint64_t{offset} + layout::kBaseBlockSize));
+            node->name = tr("<cycle: key at %1 again>").arg(hexOffsetText(fileOffsetOf(offset)));
             node->problem = tr("This key is listed below itself (a cycle in the subkey lists).");
             return node;
         }
@@ -82,7 +82,7 @@ std::unique_ptr<KeyTreeModel::Node> KeyTreeModel::makeNode(uint32_t offset, Node
     auto key = hive_->keyNode(offset);
     if (!key) {
         node->broken = true;
-        node->name = tr("<unreadable key at %1>").arg(hexOffsetText(uint64_t{offset} + layout::kBaseBlockSize));
+        node->name = tr("<unreadable key at %1>").arg(hexOffsetText(fileOffsetOf(offset)));
         node->problem = toQString(key.error().message);
         return node;
     }
@@ -181,7 +181,7 @@ QVariant KeyTreeModel::data(const QModelIndex& index, int role) const {
         const QString path = pathOf(index);
         return tr("%1\nkey node at %2")
             .arg(path.isEmpty() ? tr("(root key)") : path,
-                 hexOffsetText(uint64_t{n->offset} + layout::kBaseBlockSize));
+                 hexOffsetText(fileOffsetOf(n->offset)));
     }
     case OffsetRole:
         return QVariant::fromValue<quint32>(n->offset);
@@ -212,7 +212,7 @@ Qt::ItemFlags KeyTreeModel::flags(const QModelIndex& index) const {
 }
 
 uint32_t KeyTreeModel::offsetOf(const QModelIndex& index) const {
-    if (!index.isValid()) return layout::kNoCell;
+    if (!index.isValid()) return kNoCell;
     return nodeOf(index)->offset;
 }
 

@@ -7,7 +7,7 @@
 #include <QPalette>
 
 #include "common/Display.h"
-#include "format/Layout.h"
+#include "format/Offsets.h"
 #include "format/ValueData.h"
 
 namespace hivekit::gui {
@@ -17,9 +17,8 @@ ValueTableModel::ValueTableModel(QObject* parent) : QAbstractTableModel(parent) 
 void ValueTableModel::setHive(std::shared_ptr<const Hive> hive) {
     beginResetModel();
     hive_ = std::move(hive);
-    keyOffset_ = layout::kNoCell;
+    keyOffset_ = kNoCell;
     rows_.clear();
-    listProblem_.clear();
     endResetModel();
 }
 
@@ -27,17 +26,12 @@ void ValueTableModel::setKey(uint32_t keyOffset) {
     beginResetModel();
     keyOffset_ = keyOffset;
     rows_.clear();
-    listProblem_.clear();
-    if (hive_ && keyOffset != layout::kNoCell) {
-        auto key = hive_->keyNode(keyOffset);
-        if (key) {
-            Diagnostics problems;
-            const std::vector<uint32_t> offsets = hive_->values(*key, &problems);
-            if (!problems.empty()) listProblem_ = toQString(problems.items().front().message);
+    if (hive_ && keyOffset != kNoCell) {
+        // An unreadable key gives no rows (the tree marks it unreadable).
+        if (auto key = hive_->keyNode(keyOffset)) {
+            const std::vector<uint32_t> offsets = hive_->values(*key);
             rows_.reserve(offsets.size());
             for (uint32_t off : offsets) rows_.push_back(readRow(off));
-        } else {
-            listProblem_ = toQString(key.error().message);
         }
     }
     endResetModel();
@@ -49,7 +43,7 @@ ValueTableModel::Row ValueTableModel::readRow(uint32_t offset) const {
     auto vk = hive_->valueRecord(offset);
     if (!vk) {
         row.readable = false;
-        row.name = tr("<unreadable value at %1>").arg(hexOffsetText(uint64_t{offset} + layout::kBaseBlockSize));
+        row.name = tr("<unreadable value at %1>").arg(hexOffsetText(fileOffsetOf(offset)));
         row.dataText = toQString(vk.error().message);
         row.copyText = row.dataText;
         return row;
@@ -128,7 +122,7 @@ QVariant ValueTableModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         if (col == DataColumn) return r.copyText.left(2000);
         if (col == NameColumn)
-            return tr("value record at %1").arg(hexOffsetText(uint64_t{r.offset} + layout::kBaseBlockSize));
+            return tr("value record at %1").arg(hexOffsetText(fileOffsetOf(r.offset)));
         return {};
     case OffsetRole:
         return QVariant::fromValue<quint32>(r.offset);

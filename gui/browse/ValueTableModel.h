@@ -48,8 +48,6 @@ public:
 
     /// The row of the value whose vk is at `offset`, or -1.
     int rowOfOffset(uint32_t offset) const;
-    /// A problem met while listing the key's values ("" when none).
-    const QString& listProblem() const { return listProblem_; }
 
 private:
     struct Row {
@@ -67,9 +65,8 @@ private:
     std::shared_ptr<const Hive> hive_;
     std::shared_ptr<const ChangeMarks> marks_;
     QString markPath_;
-    uint32_t keyOffset_ = 0xFFFFFFFF;
+    uint32_t keyOffset_ = kNoCell;
     std::vector<Row> rows_;
-    QString listProblem_;
 };
 
 }  // namespace hivekit::gui

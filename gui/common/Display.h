@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 
+#include "format/Offsets.h"
 #include "format/ValueData.h"
 
 namespace hivekit::gui {
@@ -20,6 +21,7 @@ inline QString toQString(const std::string& utf8) {
 
 /// "0x1020": offsets as every message of the engine shows them.
 QString hexOffsetText(uint64_t offset);
+inline QString hexOffsetText(FileOffset offset) { return hexOffsetText(offset.value); }
 
 /// A value's data on one line for the value table: strings as they are,
 /// multi-strings joined by " | ", numbers as "0x0000002a (42)", bytes as hex

@@ -4,7 +4,6 @@
 
 #include "common/Display.h"
 #include "format/BaseBlock.h"
-#include "format/Layout.h"
 #include "format/ValueData.h"
 
 namespace hivekit::gui {
@@ -88,7 +87,7 @@ QVariant DeletedModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant DeletedModel::keyData(const DeletedKey& key, int column, int role) const {
-    const quint64 fileOffset = quint64{key.cellOffset} + layout::kBaseBlockSize;
+    const quint64 fileOffset = key.fileOffset().value;
     switch (role) {
     case KindRole: return QStringLiteral("key");
     case FileOffsetRole: return fileOffset;
@@ -115,7 +114,7 @@ QVariant DeletedModel::keyData(const DeletedKey& key, int column, int role) cons
 }
 
 QVariant DeletedModel::valueData(const DeletedValue& value, int column, int role) const {
-    const quint64 fileOffset = quint64{value.cellOffset} + layout::kBaseBlockSize;
+    const quint64 fileOffset = value.fileOffset().value;
     switch (role) {
     case KindRole: return QStringLiteral("value");
     case FileOffsetRole: return fileOffset;

@@ -34,8 +34,8 @@
 #include "browse/KeyTreeModel.h"
 #include "document/RecoveryBanner.h"
 #include "browse/ValueTableModel.h"
-#include "format/Layout.h"
 #include "format/Names.h"
+#include "format/Offsets.h"
 #include "index/Index.h"
 
 #include "hexview/HexPane.h"
@@ -65,8 +65,20 @@ HiveView::HiveView(const QString& path, QWidget* parent)
       lowerTabs_(new QTabWidget),
       details_(new DetailsPane) {
     initResources();
+    QWidget* loading = createLoadingPage(path);
+    setUpErrorPage();
+    setUpKeyTree();
+    setUpValueTable();
+    createLowerTabs();
+    arrangePanes();
+    arrangePages(loading);
+    connectSignals();
+    stack_->setCurrentIndex(LoadingPage);
+    document_->open(true);
+}
 
-    // Loading page: a busy bar under the file name.
+// The loading page: a busy bar under the file name.
+QWidget* HiveView::createLoadingPage(const QString& path) {
     auto* loading = new QWidget;
     auto* loadingLayout = new QVBoxLayout(loading);
     loadingLayout->addStretch(1);
@@ -79,15 +91,20 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     loadingLayout->addWidget(loadingLabel_);
     loadingLayout->addWidget(busy, 0, Qt::AlignHCenter);
     loadingLayout->addStretch(2);
+    return loading;
+}
 
-    // Error page.
+// The error page: the message, selectable.
+void HiveView::setUpErrorPage() {
     errorLabel_->setAlignment(Qt::AlignCenter);
     errorLabel_->setWordWrap(true);
     errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     errorLabel_->setMargin(24);
+}
 
-    // The key tree: one column, uniform rows (a long list lays out in
-    // constant time per row), the hive's own order.
+// The key tree: one column, uniform rows (a long list lays out in
+// constant time per row), the hive's own order.
+void HiveView::setUpKeyTree() {
     tree_->setModel(keyModel_);
     tree_->setHeaderHidden(true);
     tree_->setUniformRowHeights(true);
@@ -106,9 +123,11 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     // The column is as wide as its longest name (scrolling sideways), but
     // never narrower than the view, so a selected row spans the view.
     tree_->viewport()->installEventFilter(this);
+}
 
-    // The value table, sortable through the proxy; unsorted it keeps the
-    // value list's order.
+// The value table, sortable through the proxy; unsorted it keeps the
+// value list's order.
+void HiveView::setUpValueTable() {
     valueProxy_->setSourceModel(valueModel_);
     valueProxy_->setSortRole(ValueTableModel::SortRole);
     valueProxy_->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -132,7 +151,10 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     table_->setColumnWidth(ValueTableModel::TypeColumn, 150);
     table_->setColumnWidth(ValueTableModel::SizeColumn, 70);
     table_->setObjectName(QStringLiteral("valueTable"));
+}
 
+// The lower tabs under the value table: details, hex, layout.
+void HiveView::createLowerTabs() {
     lowerTabs_->setDocumentMode(true);
     lowerTabs_->addTab(details_, QIcon(QStringLiteral(":/icons/details.svg")), tr("Details"));
     createHexPage();
@@ -140,7 +162,10 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     createLayoutPage();
     lowerTabs_->addTab(layoutView_, QIcon(QStringLiteral(":/icons/layout.svg")), tr("Layout"));
     connect(lowerTabs_, &QTabWidget::currentChanged, this, &HiveView::onLowerTabChanged);
+}
 
+// Tree | (table over the lower tabs), in splitters whose sizes are saved.
+void HiveView::arrangePanes() {
     rightSplitter_->addWidget(table_);
     rightSplitter_->addWidget(lowerTabs_);
     rightSplitter_->setStretchFactor(0, 3);
@@ -155,8 +180,11 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     rightSplitter_->setObjectName(QStringLiteral("rightSplitter"));
     mainSplitter_->setSizes({320, 900});
     rightSplitter_->setSizes({320, 380});
+}
 
-    stack_->addWidget(loading);
+// The loading, error and main pages in a stack, under the banners.
+void HiveView::arrangePages(QWidget* loadingPage) {
+    stack_->addWidget(loadingPage);
     stack_->addWidget(errorLabel_);
     stack_->addWidget(mainSplitter_);
 
@@ -171,7 +199,10 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     layout->addLayout(bannerBox);
     layout->addWidget(stack_, 1);
     restoreLayout();
+}
 
+// What the document, the banners, the views and the splitters report.
+void HiveView::connectSignals() {
     connect(mainSplitter_, &QSplitter::splitterMoved, this, &HiveView::saveLayout);
     connect(rightSplitter_, &QSplitter::splitterMoved, this, &HiveView::saveLayout);
     connect(document_, &HiveDocument::opened, this, &HiveView::onOpened);
@@ -191,9 +222,6 @@ HiveView::HiveView(const QString& path, QWidget* parent)
     connect(tree_->verticalScrollBar(), &QScrollBar::valueChanged, this, [this] { tree_->resizeColumnToContents(0); });
     connect(keyModel_, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex& parent) { continueFetching(parent); });
-
-    stack_->setCurrentIndex(LoadingPage);
-    document_->open(true);
 }
 
 HiveView::~HiveView() = default;
@@ -211,7 +239,7 @@ void HiveView::createHexPage() {
     hexPane_ = new HexPane;
     // A link followed or a cell clicked in the hex view selects that key or
     // value in the tree; show*() calls never signal back, so no loop.
-    connect(hexPane_, &HexPane::keyRequested, this, [this](uint32_t nk) { selectKeyAndValue(nk, layout::kNoCell); });
+    connect(hexPane_, &HexPane::keyRequested, this, [this](uint32_t nk) { selectKeyAndValue(nk, kNoCell); });
     connect(hexPane_, &HexPane::valueRequested, this, &HiveView::selectValueAnywhere);
 }
 
@@ -220,7 +248,7 @@ void HiveView::createLayoutPage() {
     connect(layoutView_, &LayoutView::cellSelected, this, [this](uint32_t cell, CellKind kind) {
         hexPane_->showCell(cell);
         if (kind == CellKind::KeyNode)
-            selectKeyAndValue(cell, layout::kNoCell);
+            selectKeyAndValue(cell, kNoCell);
         else if (kind == CellKind::Value)
             selectValueAnywhere(cell);
     });
@@ -235,7 +263,7 @@ void HiveView::onLowerTabChanged() {
     if (lowerTabs_->currentWidget() == layoutView_ && !layoutFed_ && hive()) {
         layoutFed_ = true;
         layoutView_->setHive(hive());
-        if (currentKeyOffset() != layout::kNoCell) layoutView_->setSelectedCell(currentKeyOffset());
+        if (currentKeyOffset() != kNoCell) layoutView_->setSelectedCell(currentKeyOffset());
     }
 }
 
@@ -245,10 +273,10 @@ bool HiveView::selectKeyAndValue(uint32_t keyOffset, uint32_t valueOffset) {
     auto chain = Index(*h).ancestryOf(keyOffset);
     if (!chain || !selectChain(*chain)) {
         emit statusMessage(tr("The key at %1 is not reachable from the root.")
-                               .arg(hexOffsetText(uint64_t{keyOffset} + layout::kBaseBlockSize)));
+                               .arg(hexOffsetText(fileOffsetOf(keyOffset))));
         return false;
     }
-    if (valueOffset != layout::kNoCell) return selectValue(valueOffset);
+    if (valueOffset != kNoCell) return selectValue(valueOffset);
     return true;
 }
 
@@ -260,7 +288,7 @@ void HiveView::selectValueAnywhere(uint32_t valueOffset) {
     }
     emit statusMessage(document_->checkFinished()
                            ? tr("No key lists the value at %1.")
-                                 .arg(hexOffsetText(uint64_t{valueOffset} + layout::kBaseBlockSize))
+                                 .arg(hexOffsetText(fileOffsetOf(valueOffset)))
                            : tr("Still reading the hive: try again in a moment."));
 }
 
@@ -313,7 +341,7 @@ QString HiveView::currentValueName() const {
 bool HiveView::selectValueByName(const QString& name) {
     const auto h = hive();
     const uint32_t key = currentKeyOffset();
-    if (!h || key == layout::kNoCell) return false;
+    if (!h || key == kNoCell) return false;
     auto value = Index(*h).findValue(key, name.toStdU16String());
     return value && selectValue(*value);
 }
@@ -446,14 +474,14 @@ void HiveView::continueFetching(const QModelIndex& parent) {
 void HiveView::onKeySelected(const QModelIndex& current) {
     const auto h = hive();
     if (!h || !current.isValid()) {
-        valueModel_->setKey(layout::kNoCell);
+        valueModel_->setKey(kNoCell);
         details_->showNothing();
         return;
     }
     const uint32_t offset = keyModel_->offsetOf(current);
     const QString path = keyModel_->pathOf(current);
     if (current.data(KeyTreeModel::BrokenRole).toBool()) {
-        valueModel_->setKey(layout::kNoCell);
+        valueModel_->setKey(kNoCell);
         details_->setHtml(QStringLiteral("<p style=\"color:#c0392b\">") +
                           current.data(Qt::ToolTipRole).toString().toHtmlEscaped() + QStringLiteral("</p>"));
     } else {
@@ -472,7 +500,7 @@ void HiveView::onValueSelected() {
     if (!h) return;
     if (!current.isValid() || !table_->selectionModel()->isRowSelected(current.row(), {})) {
         const uint32_t key = valueModel_->keyOffset();
-        if (key != layout::kNoCell) {
+        if (key != kNoCell) {
             details_->showKey(*h, key, currentKeyPath());
             hexPane_->showKey(key);
         }
@@ -494,7 +522,7 @@ uint32_t HiveView::currentKeyOffset() const { return keyModel_->offsetOf(tree_->
 
 uint32_t HiveView::currentValueOffset() const {
     const QModelIndex current = table_->selectionModel()->currentIndex();
-    if (!current.isValid()) return layout::kNoCell;
+    if (!current.isValid()) return kNoCell;
     return current.data(ValueTableModel::OffsetRole).toUInt();
 }
 
@@ -527,7 +555,7 @@ bool HiveView::goToPath(const QString& path, QString* error) {
 
 bool HiveView::showHit(const SearchHit& hit) {
     if (!selectChain(hit.chain)) return false;
-    if (hit.valueOffset != layout::kNoCell) return selectValue(hit.valueOffset);
+    if (hit.valueOffset != kNoCell) return selectValue(hit.valueOffset);
     table_->clearSelection();
     return true;
 }

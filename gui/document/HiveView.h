@@ -138,8 +138,17 @@ private:
     void onValueSelected();
     void continueFetching(const QModelIndex& parent);
     void onCheckEnded(bool completed);
+    // The constructor's parts, in the order it calls them.
+    QWidget* createLoadingPage(const QString& path);
+    void setUpErrorPage();
+    void setUpKeyTree();
+    void setUpValueTable();
+    void createLowerTabs();
     void createHexPage();
     void createLayoutPage();
+    void arrangePanes();
+    void arrangePages(QWidget* loadingPage);
+    void connectSignals();
     /// Selects the key at `keyOffset` (through its parent chain) and, when
     /// given, its value `valueOffset`; for clicks in the hex and layout views.
     bool selectKeyAndValue(uint32_t keyOffset, uint32_t valueOffset);

@@ -13,6 +13,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include "format/Offsets.h"
 #include "hexview/CellColors.h"
 #include "hexview/CellFieldModel.h"
 #include "hexview/HexView.h"
@@ -157,9 +158,9 @@ const CellGroup& HexPane::shown() const { return model_->group(); }
 
 uint32_t HexPane::currentCell() const {
     const CellGroup& g = model_->group();
-    if (g.cells.empty()) return layout::kNoCell;
+    if (g.cells.empty()) return kNoCell;
     const CellRole role = g.cells.front().ref.role;
-    if (role == CellRole::BaseBlock || role == CellRole::BinHeader) return layout::kNoCell;
+    if (role == CellRole::BaseBlock || role == CellRole::BinHeader) return kNoCell;
     return g.cells.front().ref.offset;
 }
 
@@ -220,7 +221,7 @@ void HexPane::navigate(const Place& place, bool byUser, bool record) {
     updateHistoryButtons();
     if (!byUser) return;
     const uint32_t cell = currentCell();
-    if (cell == layout::kNoCell) return;
+    if (cell == kNoCell) return;
     emit cellActivated(cell);
     const CellRole role = model_->group().cells.front().ref.role;
     if (role == CellRole::KeyNode) emit keyRequested(cell);
@@ -262,8 +263,8 @@ void HexPane::display(const Place& place) {
         titleLabel_->setText(QStringLiteral("<span style='color:#b02020'>%1</span>").arg(title_.toHtmlEscaped()));
         if (place.kind == Place::Kind::Offset && place.fileOffset < hive.bytes().size())
             hex_->setCursorOffset(place.fileOffset);
-        else if (place.kind != Place::Kind::Offset && place.ref.offset != layout::kNoCell)
-            hex_->setCursorOffset(uint64_t{place.ref.offset} + layout::kBaseBlockSize);
+        else if (place.kind != Place::Kind::Offset && place.ref.offset != kNoCell)
+            hex_->setCursorOffset(fileOffsetOf(place.ref.offset).value);
         return;
     }
 

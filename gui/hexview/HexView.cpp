@@ -8,8 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
-
-#include "format/Layout.h"
+#include <utility>
 
 namespace hivekit::gui {
 
@@ -66,7 +65,7 @@ void HexView::setHive(std::shared_ptr<const Hive> hive) {
     layout_.setSize(bytes_.size());
     binStarts_.clear();
     if (hive_)
-        for (const HiveBinInfo& bin : hive_->bins()) binStarts_.push_back(bin.offset);
+        for (const HiveBinInfo& bin : hive_->bins()) binStarts_.push_back(bin.fileOffset().value);
     highlights_.clear();
     mark_.reset();
     cursor_ = 0;
@@ -214,6 +213,157 @@ void HexView::paintHeader(QPainter& p, int width) {
     }
 }
 
+/// What every column renderer paints with: the painter, the colours, and
+/// the line being painted.
+struct HexView::PaintContext {
+    QPainter& painter;
+    QColor text;        ///< bytes and the cursor line's offset
+    QColor faint;       ///< zero bytes and the dots of unprintable ones
+    QColor offsetText;  ///< other lines' offsets
+    QColor cursorFill;
+    QColor cursorText;
+    QColor markPen;
+    int y = 0;               ///< the line's top in the viewport
+    uint64_t start = 0;      ///< file offset of the line's first byte
+    uint64_t end = 0;        ///< past its last byte
+    bool cursorLine = false; ///< the cursor is on this line
+};
+
+/// Paints one column of each line, in three passes that the view runs over
+/// every column in turn: backgrounds, contents, then the mark's outline.
+/// Columns do not overlap, so the passes keep what was painted over what
+/// as it was when one function painted the whole line.
+class HexView::ColumnRenderer {
+public:
+    explicit ColumnRenderer(const HexView& view) : view_(view) {}
+    virtual ~ColumnRenderer() = default;
+    virtual void paintBackground(PaintContext&) const {}
+    virtual void paintContent(PaintContext& c) const = 0;
+    virtual void paintMark(PaintContext&) const {}
+
+protected:
+    const HexView& view_;
+};
+
+/// The offset column: a band the height of the view and each line's offset.
+class HexView::OffsetColumn final : public ColumnRenderer {
+public:
+    using ColumnRenderer::ColumnRenderer;
+
+    /// The band and its right edge, under every line.
+    void paintBand(QPainter& p, const QRect& clip, const QPalette& pal) const {
+        const int right = view_.xOfColumn(view_.layout_.offsetDigits() + HexLayout::kColumnGap / 2.0);
+        p.fillRect(QRect(0, clip.top(), std::max(0, right), clip.height()), pal.color(QPalette::AlternateBase));
+        p.setPen(pal.color(QPalette::Midlight));
+        p.drawLine(right, clip.top(), right, clip.bottom());
+    }
+
+    void paintContent(PaintContext& c) const override {
+        c.painter.setPen(c.cursorLine ? c.text : c.offsetText);
+        c.painter.drawText(view_.xOfColumn(0), c.y + view_.ascent_, hexNumber(c.start, view_.layout_.offsetDigits()));
+    }
+};
+
+/// A column with one cell per byte (the hex digits, or the text): the
+/// highlights behind the bytes, the cursor, the mark's outline. Subclasses
+/// place the cells and draw a byte.
+class HexView::ByteColumn : public ColumnRenderer {
+public:
+    using ColumnRenderer::ColumnRenderer;
+
+    void paintBackground(PaintContext& c) const override {
+        for (const HexHighlight& h : view_.highlights_) {
+            if (h.end <= c.start || h.begin >= c.end) continue;
+            const int from = static_cast<int>(std::max(h.begin, c.start) - c.start);
+            const int to = static_cast<int>(std::min(h.end, c.end) - c.start);
+            fillRun(c, from, to, h.color);
+            if (h.headerBytes) {
+                const uint64_t hb = h.begin + h.headerBytes;
+                if (hb > c.start && h.begin < c.end) {
+                    const int hto = static_cast<int>(std::min(hb, c.end) - c.start);
+                    fillRun(c, from, std::max(from + 1, hto), h.color.darker(118));
+                }
+            }
+        }
+    }
+
+    void paintContent(PaintContext& c) const override {
+        const uint8_t* data = view_.bytes_.data() + c.start;
+        const int count = static_cast<int>(c.end - c.start);
+        const int cursorByte = c.cursorLine ? view_.layout_.byteInLine(view_.cursor_) : -1;
+        for (int b = 0; b < count; ++b) {
+            const bool isCursor = b == cursorByte;
+            if (isCursor) c.painter.fillRect(cursorRect(b, c.y), c.cursorFill);
+            drawByte(c, b, data[b], isCursor);
+        }
+    }
+
+    void paintMark(PaintContext& c) const override {
+        const auto& mark = view_.mark_;
+        if (!mark || mark->second <= c.start || mark->first >= c.end) return;
+        const int from = static_cast<int>(std::max(mark->first, c.start) - c.start);
+        const int to = static_cast<int>(std::min(mark->second, c.end) - c.start);
+        c.painter.setPen(QPen(c.markPen, 2));
+        c.painter.setBrush(Qt::NoBrush);
+        const auto [x0, x1] = span(from, to);
+        c.painter.drawRect(QRect(x0, c.y + 1, x1 - x0, view_.lineHeight_ - 2));
+    }
+
+protected:
+    /// The left and right edges of bytes [from, to) of a line.
+    virtual std::pair<int, int> span(int from, int to) const = 0;
+    virtual QRect cursorRect(int byte, int y) const = 0;
+    virtual void drawByte(PaintContext& c, int byte, uint8_t value, bool isCursor) const = 0;
+
+private:
+    void fillRun(PaintContext& c, int from, int to, const QColor& color) const {
+        const auto [x0, x1] = span(from, to);
+        c.painter.fillRect(QRect(x0, c.y, x1 - x0, view_.lineHeight_), color);
+    }
+};
+
+/// Two hex digits per byte.
+class HexView::HexColumn final : public ByteColumn {
+public:
+    using ByteColumn::ByteColumn;
+
+protected:
+    std::pair<int, int> span(int from, int to) const override {
+        const int half = view_.charWidth_ / 2;
+        return {view_.xOfColumn(view_.layout_.hexColumn(from)) - half,
+                view_.xOfColumn(view_.layout_.hexColumn(to - 1) + 2) + half};
+    }
+    QRect cursorRect(int byte, int y) const override {
+        return QRect(view_.xOfColumn(view_.layout_.hexColumn(byte)) - 1, y, 2 * view_.charWidth_ + 2,
+                     view_.lineHeight_);
+    }
+    void drawByte(PaintContext& c, int byte, uint8_t value, bool isCursor) const override {
+        c.painter.setPen(isCursor ? c.cursorText : (value == 0 ? c.faint : c.text));
+        const QChar digits[2] = {QLatin1Char(kHexDigits[value >> 4]), QLatin1Char(kHexDigits[value & 0xF])};
+        c.painter.drawText(view_.xOfColumn(view_.layout_.hexColumn(byte)), c.y + view_.ascent_, QString(digits, 2));
+    }
+};
+
+/// One character per byte: printable ASCII as itself, anything else a dot.
+class HexView::TextColumn final : public ByteColumn {
+public:
+    using ByteColumn::ByteColumn;
+
+protected:
+    std::pair<int, int> span(int from, int to) const override {
+        return {view_.xOfColumn(view_.layout_.asciiColumn(from)), view_.xOfColumn(view_.layout_.asciiColumn(to))};
+    }
+    QRect cursorRect(int byte, int y) const override {
+        return QRect(view_.xOfColumn(view_.layout_.asciiColumn(byte)), y, view_.charWidth_, view_.lineHeight_);
+    }
+    void drawByte(PaintContext& c, int byte, uint8_t value, bool isCursor) const override {
+        const bool printable = value >= 0x20 && value < 0x7F;
+        c.painter.setPen(isCursor ? c.cursorText : (printable ? c.text : c.faint));
+        c.painter.drawText(view_.xOfColumn(view_.layout_.asciiColumn(byte)), c.y + view_.ascent_,
+                           QString(printable ? QLatin1Char(static_cast<char>(value)) : QLatin1Char('.')));
+    }
+};
+
 void HexView::paintEvent(QPaintEvent* event) {
     QPainter p(viewport());
     const QPalette& pal = palette();
@@ -221,97 +371,39 @@ void HexView::paintEvent(QPaintEvent* event) {
     p.fillRect(clip, pal.color(QPalette::Base));
     p.setFont(font());
 
-    // The offset column's band.
-    const int offsetRight = xOfColumn(layout_.offsetDigits() + HexLayout::kColumnGap / 2.0);
-    p.fillRect(QRect(0, clip.top(), std::max(0, offsetRight), clip.height()), pal.color(QPalette::AlternateBase));
-    p.setPen(pal.color(QPalette::Midlight));
-    p.drawLine(offsetRight, clip.top(), offsetRight, clip.bottom());
+    const OffsetColumn offsetColumn(*this);
+    const HexColumn hexColumn(*this);
+    const TextColumn textColumn(*this);
+    const ColumnRenderer* const columns[] = {&offsetColumn, &hexColumn, &textColumn};
+    offsetColumn.paintBand(p, clip, pal);
 
-    const HexLayout::LineRange lines = visibleLines();
-    const int digits = layout_.offsetDigits();
-    const QColor text = pal.color(QPalette::Text);
-    const QColor faint = muted(pal);
-    const QColor offsetText = muted(pal, 0.6);
+    PaintContext c{p,
+                   pal.color(QPalette::Text),
+                   muted(pal),
+                   muted(pal, 0.6),
+                   pal.color(QPalette::Highlight),
+                   pal.color(QPalette::HighlightedText),
+                   pal.color(QPalette::Highlight),
+                   0,
+                   0,
+                   0,
+                   false};
     const QColor separator = pal.color(QPalette::Mid);
-    const QColor markPen = pal.color(QPalette::Highlight);
-    const int half = charWidth_ / 2;
-
-    // Background runs of a highlight on one line, in hex and ASCII.
-    auto fillRun = [&](int y, int from, int to, const QColor& color) {
-        const int hx0 = xOfColumn(layout_.hexColumn(from)) - half;
-        const int hx1 = xOfColumn(layout_.hexColumn(to - 1) + 2) + half;
-        p.fillRect(QRect(hx0, y, hx1 - hx0, lineHeight_), color);
-        const int ax0 = xOfColumn(layout_.asciiColumn(from));
-        const int ax1 = xOfColumn(layout_.asciiColumn(to));
-        p.fillRect(QRect(ax0, y, ax1 - ax0, lineHeight_), color);
-    };
-
+    const HexLayout::LineRange lines = visibleLines();
     for (uint64_t line = lines.first; line < lines.last; ++line) {
-        const int y = static_cast<int>(line - lines.first) * lineHeight_;
-        const uint64_t start = layout_.lineStart(line);
-        const uint64_t end = start + static_cast<uint64_t>(layout_.bytesOnLine(line));
+        c.y = static_cast<int>(line - lines.first) * lineHeight_;
+        c.start = layout_.lineStart(line);
+        c.end = c.start + static_cast<uint64_t>(layout_.bytesOnLine(line));
+        c.cursorLine = layout_.lineOf(cursor_) == line && layout_.size() > 0;
 
-        for (const HexHighlight& h : highlights_) {
-            if (h.end <= start || h.begin >= end) continue;
-            const int from = static_cast<int>(std::max(h.begin, start) - start);
-            const int to = static_cast<int>(std::min(h.end, end) - start);
-            fillRun(y, from, to, h.color);
-            if (h.headerBytes) {
-                const uint64_t hb = h.begin + h.headerBytes;
-                if (hb > start && h.begin < end) {
-                    const int hto = static_cast<int>(std::min(hb, end) - start);
-                    fillRun(y, from, std::max(from + 1, hto), h.color.darker(118));
-                }
-            }
-        }
-
+        for (const ColumnRenderer* column : columns) column->paintBackground(c);
         // hbins begin on a line of their own (they are 4 KiB aligned).
-        if (start >= layout::kBaseBlockSize) {
-            const uint64_t rel = start - layout::kBaseBlockSize;
-            if (rel <= UINT32_MAX &&
-                std::binary_search(binStarts_.begin(), binStarts_.end(), static_cast<uint32_t>(rel))) {
-                p.setPen(QPen(separator, 1, Qt::DashLine));
-                p.drawLine(0, y, viewport()->width(), y);
-            }
+        if (std::binary_search(binStarts_.begin(), binStarts_.end(), c.start)) {
+            p.setPen(QPen(separator, 1, Qt::DashLine));
+            p.drawLine(0, c.y, viewport()->width(), c.y);
         }
-
-        const bool cursorLine = layout_.lineOf(cursor_) == line && layout_.size() > 0;
-        p.setPen(cursorLine ? text : offsetText);
-        p.drawText(xOfColumn(0), y + ascent_, hexNumber(start, digits));
-
-        const uint8_t* data = bytes_.data() + start;
-        const int count = static_cast<int>(end - start);
-        for (int b = 0; b < count; ++b) {
-            const uint8_t v = data[b];
-            const bool isCursor = cursorLine && layout_.byteInLine(cursor_) == b;
-            const int hx = xOfColumn(layout_.hexColumn(b));
-            const int ax = xOfColumn(layout_.asciiColumn(b));
-            if (isCursor) {
-                p.fillRect(QRect(hx - 1, y, 2 * charWidth_ + 2, lineHeight_), pal.color(QPalette::Highlight));
-                p.fillRect(QRect(ax, y, charWidth_, lineHeight_), pal.color(QPalette::Highlight));
-            }
-            const QColor ink = isCursor ? pal.color(QPalette::HighlightedText) : (v == 0 ? faint : text);
-            p.setPen(ink);
-            const QChar digitsText[2] = {QLatin1Char(kHexDigits[v >> 4]), QLatin1Char(kHexDigits[v & 0xF])};
-            p.drawText(hx, y + ascent_, QString(digitsText, 2));
-            const bool printable = v >= 0x20 && v < 0x7F;
-            p.setPen(isCursor ? ink : (printable ? text : faint));
-            p.drawText(ax, y + ascent_, QString(printable ? QLatin1Char(static_cast<char>(v)) : QLatin1Char('.')));
-        }
-
-        // The outline of the marked field, one box per line it covers.
-        if (mark_ && mark_->second > start && mark_->first < end) {
-            const int from = static_cast<int>(std::max(mark_->first, start) - start);
-            const int to = static_cast<int>(std::min(mark_->second, end) - start);
-            p.setPen(QPen(markPen, 2));
-            p.setBrush(Qt::NoBrush);
-            const int hx0 = xOfColumn(layout_.hexColumn(from)) - half;
-            const int hx1 = xOfColumn(layout_.hexColumn(to - 1) + 2) + half;
-            p.drawRect(QRect(hx0, y + 1, hx1 - hx0, lineHeight_ - 2));
-            const int ax0 = xOfColumn(layout_.asciiColumn(from));
-            const int ax1 = xOfColumn(layout_.asciiColumn(to));
-            p.drawRect(QRect(ax0, y + 1, ax1 - ax0, lineHeight_ - 2));
-        }
+        for (const ColumnRenderer* column : columns) column->paintContent(c);
+        for (const ColumnRenderer* column : columns) column->paintMark(c);
     }
 }
 

@@ -92,6 +92,13 @@ protected:
 private:
     class Header;
     friend class Header;
+    // One renderer per column (offset, hex, text), Okteta-style.
+    struct PaintContext;
+    class ColumnRenderer;
+    class OffsetColumn;
+    class ByteColumn;
+    class HexColumn;
+    class TextColumn;
 
     void updateMetrics();
     void updateScrollBars();
@@ -106,8 +113,8 @@ private:
     std::vector<HexHighlight> highlights_;
     std::optional<std::pair<uint64_t, uint64_t>> mark_;
     uint64_t cursor_ = 0;
-    /// Relative offsets where hbins start, for the separators.
-    std::vector<uint32_t> binStarts_;
+    /// File offsets where hbins start (ascending), for the separators.
+    std::vector<uint64_t> binStarts_;
 
     Header* header_ = nullptr;
     int charWidth_ = 8;

@@ -4,13 +4,9 @@
 #include <array>
 #include <cassert>
 
-#include "format/Layout.h"
+#include "format/Offsets.h"
 
 namespace hivekit::gui {
-
-namespace {
-constexpr uint64_t kHeader = layout::kBaseBlockSize;
-}
 
 double Fragmentation::freePercent() const {
     const uint64_t total = freeBytes + allocatedBytes;
@@ -38,8 +34,9 @@ void CellMap::reserve(size_t n) {
 }
 
 size_t CellMap::firstEndingAfter(uint64_t fileOffset) const {
-    if (fileOffset < kHeader) return 0;
-    const uint64_t rel = fileOffset - kHeader;
+    const FileOffset at{fileOffset};
+    if (at.inBaseBlock()) return 0;
+    const uint64_t rel = at.sinceHiveBinsStart();
     // Entries are disjoint and ascending, so their ends ascend too.
     auto it = std::upper_bound(offsets_.begin(), offsets_.end(), rel,
                                [](uint64_t value, uint32_t start) { return value < start; });
@@ -49,10 +46,11 @@ size_t CellMap::firstEndingAfter(uint64_t fileOffset) const {
 }
 
 std::optional<size_t> CellMap::indexAt(uint64_t fileOffset) const {
-    if (fileOffset < kHeader) return std::nullopt;
+    const FileOffset at{fileOffset};
+    if (at.inBaseBlock()) return std::nullopt;
     const size_t i = firstEndingAfter(fileOffset);
     if (i >= size()) return std::nullopt;
-    const uint64_t rel = fileOffset - kHeader;
+    const uint64_t rel = at.sinceHiveBinsStart();
     if (rel < offsets_[i]) return std::nullopt;
     return i;
 }
@@ -106,8 +104,8 @@ std::optional<CellMap> buildCellMap(const Hive& hive, const std::function<bool(u
     // A bin the scanner never entered: damaged, or its first cell is broken.
     auto skippedBin = [&](const HiveBinInfo& b) {
         if (b.valid) {
-            map.append(b.offset, layout::kHbinHeaderSize, MapKind::BinHeader);
-            closeBin(b, b.offset + layout::kHbinHeaderSize);
+            map.append(b.offset, HiveBinInfo::kHeaderSize, MapKind::BinHeader);
+            closeBin(b, b.firstCellOffset());
         } else {
             map.append(b.offset, b.size, MapKind::Unreadable);
         }
@@ -124,8 +122,8 @@ std::optional<CellMap> buildCellMap(const Hive& hive, const std::function<bool(u
             for (; nextBin < bins.size() && bins[nextBin].offset < bin.offset; ++nextBin) skippedBin(bins[nextBin]);
             ++nextBin;
             current = &bin;
-            map.append(bin.offset, layout::kHbinHeaderSize, MapKind::BinHeader);
-            reached = bin.offset + layout::kHbinHeaderSize;
+            map.append(bin.offset, HiveBinInfo::kHeaderSize, MapKind::BinHeader);
+            reached = bin.firstCellOffset();
             sinceReport += bin.size;
             if (progress && sinceReport >= kReportEvery) {
                 sinceReport = 0;
@@ -247,8 +245,8 @@ void rasterRow(const CellMap& map, const LayoutGeometry& g, uint64_t row, RowPix
         }
     };
 
-    add(0, kHeader, MapKind::BaseBlock);
-    for (size_t i = map.firstEndingAfter(std::max(rowStart, kHeader)); i < map.size(); ++i) {
+    add(0, kHiveBinsStart, MapKind::BaseBlock);
+    for (size_t i = map.firstEndingAfter(std::max(rowStart, kHiveBinsStart)); i < map.size(); ++i) {
         const uint64_t begin = map.fileOffset(i);
         if (begin >= rowEnd) break;
         add(begin, begin + map.length(i), map.kind(i));

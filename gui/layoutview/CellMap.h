@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "format/Offsets.h"
 #include "hive/CellScanner.h"
 #include "hive/Hive.h"
 
@@ -54,7 +55,7 @@ public:
     uint32_t offset(size_t i) const { return offsets_[i]; }
     uint32_t length(size_t i) const { return sizes_[i]; }
     MapKind kind(size_t i) const { return static_cast<MapKind>(kinds_[i]); }
-    uint64_t fileOffset(size_t i) const { return uint64_t{offsets_[i]} + 0x1000; }
+    uint64_t fileOffset(size_t i) const { return fileOffsetOf(offsets_[i]).value; }
 
     /// The whole file's size (the picture's extent).
     uint64_t fileSize() const { return fileSize_; }

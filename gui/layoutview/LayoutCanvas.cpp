@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "format/Layout.h"
+#include "format/Offsets.h"
 #include "hexview/CellColors.h"
 #include "hive/CellFields.h"
 
@@ -152,9 +152,9 @@ QString LayoutCanvas::toolTipAt(QPoint pos) const {
     if (!offset || !map_) return {};
     const LayoutGeometry g = layoutGeometry();
     QString text;
-    if (*offset < layout::kBaseBlockSize) {
+    if (FileOffset{*offset}.inBaseBlock()) {
         text = tr("<b>Base block</b> (regf header)<br>%1 \u2013 %2 \u00b7 4096 bytes")
-                   .arg(hexText(0), hexText(layout::kBaseBlockSize));
+                   .arg(hexText(0), hexText(kHiveBinsStart));
     } else if (const auto i = map_->indexAt(*offset)) {
         const uint64_t at = map_->fileOffset(*i);
         const QString where = tr("at %1 \u00b7 %2 bytes").arg(hexText(at)).arg(map_->length(*i));
@@ -242,11 +242,11 @@ void LayoutCanvas::paintEvent(QPaintEvent* event) {
 
         // hbin starts inside wide rows: a tick where each bin begins (rows
         // of 4 KiB or less start with their bin's header anyway).
-        if (bins && g.bytesPerRow() > layout::kHbinAlignment) {
+        if (bins && g.bytesPerRow() > HiveBinInfo::kAlignment) {
             const uint64_t rowStart = g.rowStart(row);
             const uint64_t rowEnd = rowStart + g.bytesPerRow();
             auto it = std::lower_bound(bins->begin(), bins->end(), rowStart, [](const HiveBinInfo& b, uint64_t v) {
-                return uint64_t{b.offset} + layout::kBaseBlockSize < v;
+                return b.fileOffset().value < v;
             });
             // Only where bins are far enough apart to tell: otherwise the
             // ticks would hide the cells.
@@ -254,8 +254,8 @@ void LayoutCanvas::paintEvent(QPaintEvent* event) {
             QColor tick = binHeaderColor();
             tick.setAlpha(170);
             p.setPen(QPen(tick, 1));
-            for (; it != bins->end() && uint64_t{it->offset} + layout::kBaseBlockSize < rowEnd; ++it) {
-                const int tx = g.xOf(uint64_t{it->offset} + layout::kBaseBlockSize);
+            for (; it != bins->end() && it->fileOffset().value < rowEnd; ++it) {
+                const int tx = g.xOf(it->fileOffset().value);
                 if (tx - lastTick < 24) continue;
                 p.drawLine(r.left() + tx, r.top() - 1, r.left() + tx, r.bottom() + 1);
                 lastTick = tx;
@@ -264,12 +264,10 @@ void LayoutCanvas::paintEvent(QPaintEvent* event) {
 
         // hbins as bands: rows of one bin share a strip in the gutter, in
         // alternating shades, unbroken between its rows.
-        if (bins && !bins->empty() && g.bytesPerRow() <= layout::kHbinAlignment &&
-            g.rowStart(row) >= layout::kBaseBlockSize) {
-            const uint64_t rel = g.rowStart(row) - layout::kBaseBlockSize;
-            if (const HiveBinInfo* bin = rel <= UINT32_MAX ? hive_->binAt(static_cast<uint32_t>(rel)) : nullptr) {
+        if (bins && !bins->empty() && g.bytesPerRow() <= HiveBinInfo::kAlignment) {
+            if (const HiveBinInfo* bin = hive_->binAtFile(FileOffset{g.rowStart(row)})) {
                 const bool odd = (bin - bins->data()) % 2;
-                const bool startsBin = bin->offset == rel;
+                const bool startsBin = bin->fileOffset().value == g.rowStart(row);
                 const QRect strip(gutterWidth() - 7, r.top() - (startsBin ? 0 : g.rowGap()), 4,
                                   r.height() + (startsBin ? 0 : g.rowGap()));
                 p.fillRect(strip, odd ? QColor(0x9a, 0xa5, 0xb1) : QColor(0x5b, 0x67, 0x70));

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "format/Offsets.h"
 #include "hexview/CellColors.h"
 #include "layoutview/LayoutCanvas.h"
 
@@ -198,7 +199,7 @@ void LayoutView::setSelectedCell(uint32_t cellOffset) {
         return;
     }
     canvas_->setSelectedCell(cellOffset);
-    canvas_->scrollToOffset(uint64_t{cellOffset} + 0x1000);
+    canvas_->scrollToOffset(fileOffsetOf(cellOffset).value);
 }
 
 void LayoutView::zoomIn() { canvas_->zoomIn(); }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "format/BigData.h"
+#include "format/SecurityCell.h"
 #include "format/KeyNode.h"
 #include "format/SecurityDescriptor.h"
 #include "format/SubkeyList.h"

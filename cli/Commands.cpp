@@ -1,15 +1,10 @@
-#include "Help.h"
+#include "Commands.h"
 
 #include <algorithm>
 
 namespace hivectl {
 
 namespace {
-
-struct CommandHelp {
-    const char* name;
-    const char* text;  ///< everything after "Usage: hivectl "
-};
 
 // How hard a commit flushes (tx/TxManager.h, FlushMode).
 #define HIVECTL_FLUSH_OPTION                                                                   \
@@ -62,8 +57,9 @@ struct CommandHelp {
     "Exit status: 0 success, 1 no such key or value, 2 usage error, 3 HIVE cannot\n"          \
     "be opened or is not a hive.\n"
 
-const CommandHelp kCommands[] = {
-    {"info",
+const Command kCommands[] = {
+    {"info", runInfo, Access::Reads,
+     "  info HIVE             header fields, dirty state, logs, hbin and cell statistics\n",
      "info HIVE [--json] [--no-logs]\n"
      "\n"
      "Prints the base block's fields (signature, sequence numbers, timestamp, version,\n"
@@ -73,7 +69,8 @@ const CommandHelp kCommands[] = {
      "  --json      machine-readable output\n"
      "  --no-logs   read the primary file as it is, without replaying its logs\n"
      "\n" HIVECTL_READ_EXIT},
-    {"ls",
+    {"ls", runLs, Access::Reads,
+     "  ls HIVE [PATH]        subkeys and values of a key (the root by default)\n",
      "ls HIVE [PATH] [--json] [--no-logs]\n"
      "\n"
      "Lists the subkeys and values of the key at PATH (the root by default).\n"
@@ -81,7 +78,8 @@ const CommandHelp kCommands[] = {
      "  --json      machine-readable output\n"
      "  --no-logs   read the primary file as it is, without replaying its logs\n"
      "\n" HIVECTL_READ_EXIT},
-    {"tree",
+    {"tree", runTree, Access::Reads,
+     "  tree HIVE [PATH]      the key tree under PATH\n",
      "tree HIVE [PATH] [--no-logs]\n"
      "\n"
      "Prints the key tree under PATH (the root by default), one key per line,\n"
@@ -89,7 +87,9 @@ const CommandHelp kCommands[] = {
      "\n"
      "  --no-logs   read the primary file as it is, without replaying its logs\n"
      "\n" HIVECTL_READ_EXIT},
-    {"get",
+    {"get", runGet, Access::Reads,
+     "  get HIVE PATH [NAME]  a value decoded (the default value when NAME is omitted;\n"
+     "                        without NAME and with a key PATH: all its values)\n",
      "get HIVE PATH [NAME] [--json] [--raw] [--no-logs]\n"
      "\n"
      "Prints the value NAME of the key at PATH, decoded by its type. Without NAME:\n"
@@ -99,7 +99,8 @@ const CommandHelp kCommands[] = {
      "  --raw       the data as hex bytes\n"
      "  --no-logs   read the primary file as it is, without replaying its logs\n"
      "\n" HIVECTL_READ_EXIT},
-    {"dump",
+    {"dump", runDump, Access::Reads,
+     "  dump HIVE             every key and value, in hivex-dump's canonical format\n",
      "dump HIVE [--no-data] [--no-logs]\n"
      "\n"
      "Prints every key and value in hivex-dump's canonical format (for comparisons\n"
@@ -108,7 +109,8 @@ const CommandHelp kCommands[] = {
      "  --no-data   leave the data column empty\n"
      "  --no-logs   read the primary file as it is, without replaying its logs\n"
      "\n" HIVECTL_READ_EXIT},
-    {"check",
+    {"check", runCheck, Access::Reads,
+     "  check HIVE            every structural invariant; exit 1 when anything is wrong\n",
      "check HIVE [--json] [--strict] [--no-logs]\n"
      "\n"
      "Checks every structural invariant: base block, hbins and cell chains, every\n"
@@ -121,14 +123,17 @@ const CommandHelp kCommands[] = {
      "\n"
      "Exit status: 0 the hive is sound, 1 problems were found, 2 usage error, 3 HIVE\n"
      "cannot be opened or is not a hive.\n"},
-    {"cells",
+    {"cells", runCells, Access::Reads,
+     "  cells HIVE            every hbin and cell: offset, size, type, allocated or free\n",
      "cells HIVE [--no-logs]\n"
      "\n"
      "Lists every hbin and cell: offset, size, type, allocated or free.\n"
      "\n"
      "  --no-logs   read the primary file as it is, without replaying its logs\n"
      "\n" HIVECTL_READ_EXIT},
-    {"deleted",
+    {"deleted", runDeleted, Access::Reads,
+     "  deleted HIVE          deleted keys and values still held by free cells, with their\n"
+     "                        paths and what remains of their data\n",
      "deleted HIVE [--json] [--no-data] [--no-logs]\n"
      "\n"
      "Lists the key nodes and value records that free cells still hold: what was\n"
@@ -145,7 +150,9 @@ const CommandHelp kCommands[] = {
      "\n"
      "Exit status: 0 success, 2 usage error, 3 HIVE cannot be opened or is not a\n"
      "hive.\n"},
-    {"recover",
+    {"recover", runRecover, Access::Reads,
+     "  recover HIVE OUT      replay the transaction logs of a dirty HIVE and write the\n"
+     "                        clean result to the new file OUT (HIVE and its logs are only read)\n",
      "recover HIVE OUT\n"
      "\n"
      "Replays the transaction logs of a dirty HIVE (HIVE.LOG, .LOG1, .LOG2) and\n"
@@ -154,7 +161,9 @@ const CommandHelp kCommands[] = {
      "Exit status: 0 written, 1 the hive is dirty and no log could be applied, 2 usage\n"
      "error (OUT missing or one of the input files), 3 HIVE cannot be opened or is not\n"
      "a hive, or OUT cannot be written.\n"},
-    {"export",
+    {"export", runExport, Access::Reads,
+     "  export HIVE [PATH]    the key at PATH (the root by default) and its subtree as a\n"
+     "                        .reg file (regedit 5.00, UTF-16LE) to -o FILE or stdout\n",
      "export HIVE [PATH] [-o FILE] [--regedit4] [--root NAME] [--no-logs]\n"
      "\n"
      "Writes the key at PATH (the root by default) and its subtree as a .reg file.\n"
@@ -167,7 +176,9 @@ const CommandHelp kCommands[] = {
      "Exit status: 0 success, 1 no such key, FILE could not be written, or data that\n"
      "a .reg file cannot hold (each reported on standard error), 2 usage error, 3 HIVE\n"
      "cannot be opened or is not a hive.\n"},
-    {"import",
+    {"import", runImport, Access::Writes,
+     "  import HIVE FILE.reg  apply a .reg file (regedit 5.00 or REGEDIT4) in one transaction;\n"
+     "                        a file with any malformed line is refused whole\n",
      "import HIVE FILE.reg [--root NAME] [--strategy S] [--dry-run] [--no-logs] [--flush M]\n"
      "       [--wait SECONDS] [--force]\n"
      "\n"
@@ -195,7 +206,9 @@ const CommandHelp kCommands[] = {
      "previous state), 2 usage error, 3 HIVE or FILE.reg cannot be opened (or\n"
      "FILE.reg is not a regular file, or is too large), 5 HIVE is locked by another\n"
      "writer (nothing written).\n"},
-    {"mkkey",
+    {"mkkey", runMkkey, Access::Writes,
+     "  mkkey HIVE PATH [-p]  create a key; an existing one is refused (-p: create missing\n"
+     "                        parents, and accept an existing key)\n",
      "mkkey HIVE PATH [-p] [WRITE OPTIONS]\n"
      "\n"
      "Creates the key at PATH. A key that exists already (in any letter case) is\n"
@@ -203,14 +216,20 @@ const CommandHelp kCommands[] = {
      "\n"
      "  -p, --parents create the missing keys above it too, and accept an existing key\n"
      "                (then nothing is written: \"nothing to change\")\n" HIVECTL_WRITE_OPTIONS},
-    {"delete-key",
+    {"delete-key", runDeleteKey, Access::Writes,
+     "  delete-key HIVE PATH [-r]   delete a key (-r: with its subkeys)\n",
      "delete-key HIVE PATH [-r] [WRITE OPTIONS]\n"
      "\n"
      "Deletes the key at PATH with its values.\n"
      "\n"
      "  -r, --recursive  delete its subkeys too (without it a key with subkeys is\n"
      "                   refused)\n" HIVECTL_WRITE_OPTIONS},
-    {"set",
+    {"set", runSet, Access::Writes,
+     "  set HIVE PATH NAME --type T --data TEXT [--data TEXT...] [--hex] [-p]\n"
+     "                        set a value (NAME \"\" is the default value). TEXT by type:\n"
+     "                        strings as text; REG_MULTI_SZ one string per line or per\n"
+     "                        --data; REG_DWORD/REG_QWORD decimal or 0x-hex; other types\n"
+     "                        hex bytes (\"01 02 ff\"); --hex: hex bytes for any type\n",
      "set HIVE PATH NAME --type T --data TEXT [--data TEXT...] [--hex] [-p] [WRITE OPTIONS]\n"
      "\n"
      "Sets the value NAME of the key at PATH (NAME \"\" is the default value).\n"
@@ -224,23 +243,27 @@ const CommandHelp kCommands[] = {
      "                bytes (\"01 02 ff\", \"0102ff\", \"0x01,0x02\")\n"
      "  --hex         TEXT is hex bytes whatever the type\n"
      "  -p, --parents create the key and its missing parents\n" HIVECTL_WRITE_OPTIONS},
-    {"delete-value",
+    {"delete-value", runDeleteValue, Access::Writes,
+     "  delete-value HIVE PATH NAME\n",
      "delete-value HIVE PATH NAME [WRITE OPTIONS]\n"
      "\n"
      "Deletes the value NAME of the key at PATH (NAME \"\" is the default value).\n"
      "\n" HIVECTL_WRITE_OPTIONS},
-    {"rename",
+    {"rename", runRename, Access::Writes,
+     "  rename HIVE PATH NEW  rename a key;  rename HIVE PATH VALUE NEW  rename a value\n",
      "rename HIVE PATH NEW [WRITE OPTIONS]\n"
      "   or: hivectl rename HIVE PATH VALUE NEW [WRITE OPTIONS]\n"
      "\n"
      "Renames the key at PATH to NEW, or its value VALUE to NEW.\n"
      "\n" HIVECTL_WRITE_OPTIONS},
-    {"set-class",
+    {"set-class", runSetClass, Access::Writes,
+     "  set-class HIVE PATH TEXT    set a key's class name (\"\" removes it)\n",
      "set-class HIVE PATH TEXT [WRITE OPTIONS]\n"
      "\n"
      "Sets the class name of the key at PATH (TEXT \"\" removes it).\n"
      "\n" HIVECTL_WRITE_OPTIONS},
-    {"new-hive",
+    {"new-hive", runNewHive, Access::Writes,
+     "  new-hive FILE [--root NAME] write an empty hive (version 1.5) to the new FILE\n",
      "new-hive FILE [--root NAME] [--dry-run]\n"
      "\n"
      "Writes an empty hive (version 1.5) to the new file FILE.\n"
@@ -259,22 +282,77 @@ const CommandHelp kCommands[] = {
 #undef HIVECTL_FORCE_OPTION
 #undef HIVECTL_READ_EXIT
 
+// The overview (hivectl --help) around the commands' own lines.
+const char* kOverviewHead =
+    "Usage: hivectl COMMAND HIVE [ARGUMENTS] [OPTIONS]\n"
+    "\n"
+    "Read commands (never write to HIVE):\n";
+const char* kWriteCommandsHead =
+    "\n"
+    "Write commands:\n";
+const char* kOverviewTail =
+    "  Write commands validate every edit first and write nothing when one is refused,\n"
+    "  nor when the hive's structure check finds errors (unless --force);\n"
+    "  the commit is crash-safe (the hive's .LOG1 first) and, with --flush sync (the\n"
+    "  default), on stable storage when the command exits 0. One writer at a time: a\n"
+    "  write command locks HIVE (and so its logs) from opening it to its commit.\n"
+    "\n"
+    "Options:\n"
+    "  --json       machine-readable output (info, ls, get, check, deleted)\n"
+    "  --raw        get: the data as hex bytes\n"
+    "  --no-logs    read the primary file as it is, without replaying its logs\n"
+    "  --no-data    dump: leave the data column empty; deleted: omit the data\n"
+    "  --strict     check: warnings fail the check too (exit 1)\n"
+    "  -o FILE      export: write to FILE instead of stdout\n"
+    "  --regedit4   export: REGEDIT4 in UTF-8 instead of regedit 5.00 in UTF-16LE\n"
+    "  --root NAME  export: what key lines start with (default HKEY_LOCAL_MACHINE\\HIVE);\n"
+    "               import: the key path that stands for the hive's root (default: from\n"
+    "               the first key line: HKEY_LOCAL_MACHINE\\X or HKEY_USERS\\X, else its\n"
+    "               first name)\n"
+    "  --strategy S write commands: inplace, append or hybrid\n"
+    "  --dry-run    write commands: print the edits, write nothing\n"
+    "  --backup     write commands: copy HIVE to HIVE.bak (or .bak.N) before writing\n"
+    "  --flush M    write commands: sync (default: a commit that succeeded survives a\n"
+    "               power cut) or fast (only a crash of hivectl; a power cut may lose\n"
+    "               or damage the hive)\n"
+    "  --wait SECONDS  write commands: how long to wait while another writer holds\n"
+    "               HIVE's lock (default 5; 0 fails at once)\n"
+    "  --force      write commands: commit even when the hive's structure check finds\n"
+    "               errors (refused by default, exit 1)\n"
+    "  -h, --help   this text;  --version  the version\n"
+    "\n"
+    "hivectl help COMMAND or hivectl COMMAND --help: the help of one command.\n"
+    "\n"
+    "Paths are key names from the root joined by '\\' (case-insensitive).\n"
+    "Exit status: 0 success, 1 problems found, no such key/value, or an edit or a\n"
+    "damaged hive refused, 2 usage error, 3 the file cannot be opened or is not a\n"
+    "hive, 4 a write failed, 5 another writer held HIVE's lock for all of --wait\n"
+    "(nothing written).\n";
+
 }  // namespace
 
-const std::vector<std::string>& commandNames() {
-    static const std::vector<std::string> names = [] {
-        std::vector<std::string> out;
-        for (const auto& command : kCommands) out.emplace_back(command.name);
-        return out;
-    }();
-    return names;
+std::span<const Command> commands() { return kCommands; }
+
+const Command* findCommand(std::string_view name) {
+    auto found = std::find_if(std::begin(kCommands), std::end(kCommands),
+                              [&](const Command& c) { return name == c.name; });
+    return found == std::end(kCommands) ? nullptr : &*found;
+}
+
+std::string overviewText() {
+    std::string text = kOverviewHead;
+    for (const Command& c : kCommands)
+        if (c.access == Access::Reads) text += c.overview;
+    text += kWriteCommandsHead;
+    for (const Command& c : kCommands)
+        if (c.access == Access::Writes) text += c.overview;
+    return text + kOverviewTail;
 }
 
 std::string commandHelp(const std::string& command) {
-    auto found = std::find_if(std::begin(kCommands), std::end(kCommands),
-                              [&](const CommandHelp& c) { return command == c.name; });
-    if (found == std::end(kCommands)) return {};
-    return std::string("Usage: hivectl ") + found->text;
+    const Command* found = findCommand(command);
+    if (!found) return {};
+    return std::string("Usage: hivectl ") + found->help;
 }
 
 }  // namespace hivectl
