@@ -1,23 +1,29 @@
 #include "search/SearchJob.h"
 
-#include <QPromise>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QtConcurrent>
 
 namespace hivekit::gui {
 
-SearchJob::SearchJob(QObject* parent) : QObject(parent), watcher_(new QFutureWatcher<SearchHit>(this)) {
+namespace {
+
+constexpr qint64 kBatchMilliseconds = 50;
+constexpr qsizetype kBatchHits = 2000;
+
+}  // namespace
+
+SearchJob::SearchJob(QObject* parent) : QObject(parent) {
     qRegisterMetaType<SearchHit>();
     qRegisterMetaType<SearchSummary>();
-    connect(watcher_, &QFutureWatcher<SearchHit>::resultsReadyAt, this, &SearchJob::onResultsReady);
-    connect(watcher_, &QFutureWatcher<SearchHit>::progressValueChanged, this, &SearchJob::progressChanged);
-    connect(watcher_, &QFutureWatcher<SearchHit>::finished, this, &SearchJob::onFinished);
 }
 
 SearchJob::~SearchJob() {
-    // The worker holds its own share of the hive and of the summary; it only
-    // needs to be told to stop.
-    watcher_->disconnect(this);
-    watcher_->future().cancel();
+    // The worker posts to this object: it must end before the object does.
+    // It polls the flag before every key and value, so the wait is short.
+    if (run_) run_->cancel = true;
+    future_.waitForFinished();
 }
 
 bool SearchJob::start(std::shared_ptr<const Hive> hive, const SearchQuery& query, QString* error) {
@@ -27,43 +33,64 @@ bool SearchJob::start(std::shared_ptr<const Hive> hive, const SearchQuery& query
         return false;
     }
     cancel();
-    pending_ = std::make_shared<SearchSummary>();
-    // A search cancelled before its worker starts never runs at all: its
-    // summary says cancelled until the worker writes its own.
-    pending_->cancelled = true;
-    watcher_->setFuture(QtConcurrent::run(
-        [](QPromise<SearchHit>& promise, std::shared_ptr<const Hive> hive, std::shared_ptr<HiveSearch> search,
-           std::shared_ptr<SearchSummary> summary) {
-            promise.setProgressRange(0, 1000);
-            SearchControl control;
-            control.cancelled = [&promise] { return promise.isCanceled(); };
-            control.progress = [&promise](int permille) { promise.setProgressValue(permille); };
-            control.hit = [&promise](SearchHit&& hit) { promise.addResult(std::move(hit)); };
-            *summary = search->run(*hive, control);
-        },
-        std::move(hive), std::move(search), pending_));
+    // The last worker may still be running; it is told to stop, and what it
+    // still posts is dropped (it belongs to an older run).
+    future_.waitForFinished();
+    auto run = std::make_shared<Run>();
+    run_ = run;
+    running_ = true;
+    query_ = query;
+    future_ = QtConcurrent::run([this, run, hive = std::move(hive), search = std::move(search)] {
+        QList<SearchHit> batch;
+        QElapsedTimer sinceLast;
+        sinceLast.start();
+        auto flush = [&] {
+            if (batch.isEmpty()) return;
+            QList<SearchHit> out;
+            out.swap(batch);
+            QMetaObject::invokeMethod(this, [this, run, out = std::move(out)] { deliverHits(run, out); },
+                                      Qt::QueuedConnection);
+            sinceLast.restart();
+        };
+        SearchControl control;
+        control.cancelled = [&run] { return run->cancel.load(std::memory_order_relaxed); };
+        control.progress = [&](int permille) {
+            QMetaObject::invokeMethod(this, [this, run, permille] { deliverProgress(run, permille); },
+                                      Qt::QueuedConnection);
+        };
+        control.hit = [&](SearchHit&& hit) {
+            batch.push_back(std::move(hit));
+            if (batch.size() >= kBatchHits || sinceLast.elapsed() >= kBatchMilliseconds) flush();
+        };
+        SearchSummary summary = search->run(*hive, control);
+        flush();
+        QMetaObject::invokeMethod(this, [this, run, summary] { deliverEnd(run, summary); }, Qt::QueuedConnection);
+    });
     return true;
 }
 
 void SearchJob::cancel() {
-    if (watcher_->isRunning()) watcher_->cancel();
+    if (run_) run_->cancel = true;
 }
 
-bool SearchJob::isRunning() const { return watcher_->isRunning(); }
-
-void SearchJob::waitForFinished() { watcher_->waitForFinished(); }
-
-void SearchJob::onResultsReady(int begin, int end) {
-    QList<SearchHit> hits;
-    hits.reserve(end - begin);
-    for (int i = begin; i < end; ++i) hits.push_back(watcher_->resultAt(i));
-    emit hitsFound(hits);
+void SearchJob::waitForFinished() {
+    future_.waitForFinished();
+    // What the worker posted before it ended is in the event queue.
+    QCoreApplication::sendPostedEvents(this);
 }
 
-void SearchJob::onFinished() {
-    summary_ = pending_ ? *pending_ : SearchSummary{};
-    // A cancelled future reports canceled even when the worker had already
-    // finished its walk; the summary knows which it was.
+void SearchJob::deliverHits(const std::shared_ptr<Run>& run, const QList<SearchHit>& hits) {
+    if (run == run_) emit hitsFound(hits);
+}
+
+void SearchJob::deliverProgress(const std::shared_ptr<Run>& run, int permille) {
+    if (run == run_) emit progressChanged(permille);
+}
+
+void SearchJob::deliverEnd(const std::shared_ptr<Run>& run, const SearchSummary& summary) {
+    if (run != run_) return;
+    running_ = false;
+    summary_ = summary;
     emit finished(summary_);
 }
 
