@@ -10,13 +10,18 @@ namespace hivekit::gui {
 namespace {
 
 constexpr qint64 kBatchMilliseconds = 50;
-constexpr qsizetype kBatchHits = 2000;
+constexpr qsizetype kBatchHits = 500;  // per batch from the worker, and per hand-on
 
 }  // namespace
 
-SearchJob::SearchJob(QObject* parent) : QObject(parent) {
+SearchJob::SearchJob(QObject* parent) : QObject(parent), handOnTimer_(new QTimer(this)) {
     qRegisterMetaType<SearchHit>();
     qRegisterMetaType<SearchSummary>();
+    // A zero timer fires once the events waiting (input, paint, the
+    // stall meter's ticks) have had their turn.
+    handOnTimer_->setInterval(0);
+    handOnTimer_->setSingleShot(true);
+    connect(handOnTimer_, &QTimer::timeout, this, &SearchJob::handOn);
 }
 
 SearchJob::~SearchJob() {
@@ -39,6 +44,8 @@ bool SearchJob::start(std::shared_ptr<const Hive> hive, const SearchQuery& query
     auto run = std::make_shared<Run>();
     run_ = run;
     running_ = true;
+    received_.clear();
+    ended_.reset();
     query_ = query;
     future_ = QtConcurrent::run([this, run, hive = std::move(hive), search = std::move(search)] {
         QList<SearchHit> batch;
@@ -54,7 +61,12 @@ bool SearchJob::start(std::shared_ptr<const Hive> hive, const SearchQuery& query
         };
         SearchControl control;
         control.cancelled = [&run] { return run->cancel.load(std::memory_order_relaxed); };
+        QElapsedTimer sinceProgress;
+        sinceProgress.start();
         control.progress = [&](int permille) {
+            // A repaint of the bar per step would keep the GUI thread busy.
+            if (permille < 1000 && sinceProgress.elapsed() < kBatchMilliseconds) return;
+            sinceProgress.restart();
             QMetaObject::invokeMethod(this, [this, run, permille] { deliverProgress(run, permille); },
                                       Qt::QueuedConnection);
         };
@@ -77,10 +89,13 @@ void SearchJob::waitForFinished() {
     future_.waitForFinished();
     // What the worker posted before it ended is in the event queue.
     QCoreApplication::sendPostedEvents(this);
+    while (running_ && ended_) handOn();
 }
 
 void SearchJob::deliverHits(const std::shared_ptr<Run>& run, const QList<SearchHit>& hits) {
-    if (run == run_) emit hitsFound(hits);
+    if (run != run_) return;
+    received_ += hits;
+    if (!handOnTimer_->isActive()) handOnTimer_->start();
 }
 
 void SearchJob::deliverProgress(const std::shared_ptr<Run>& run, int permille) {
@@ -89,9 +104,26 @@ void SearchJob::deliverProgress(const std::shared_ptr<Run>& run, int permille) {
 
 void SearchJob::deliverEnd(const std::shared_ptr<Run>& run, const SearchSummary& summary) {
     if (run != run_) return;
-    running_ = false;
-    summary_ = summary;
-    emit finished(summary_);
+    ended_ = summary;
+    if (!handOnTimer_->isActive()) handOnTimer_->start();
+}
+
+void SearchJob::handOn() {
+    if (!received_.isEmpty()) {
+        const qsizetype n = std::min(received_.size(), kBatchHits);
+        const QList<SearchHit> batch = received_.first(n);
+        received_.remove(0, n);
+        emit hitsFound(batch);
+    }
+    if (!received_.isEmpty()) {
+        handOnTimer_->start();
+        return;
+    }
+    if (ended_ && running_) {
+        running_ = false;
+        summary_ = *ended_;
+        emit finished(summary_);
+    }
 }
 
 }  // namespace hivekit::gui

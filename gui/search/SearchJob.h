@@ -1,14 +1,19 @@
 // SearchJob: one HiveSearch run on a worker thread, its hits, progress and
 // end delivered to the GUI thread.
 //
-// Hits reach the GUI thread in batches, at most every 50 ms or 2,000 hits,
-// so that neither a search with hundreds of thousands of hits nor the view
-// showing them keeps the event loop from running.
+// Hits reach the GUI thread in batches, at most every 50 ms or 500 hits,
+// and progress at most every 50 ms; the GUI thread hands them on to the
+// view at most 500 per turn of the event loop, so that neither a search with
+// hundreds of thousands of hits nor the view showing them keeps the event
+// loop from running.
 #pragma once
 
 #include <QFuture>
 #include <QList>
 #include <QObject>
+#include <QTimer>
+
+#include <optional>
 
 #include <atomic>
 #include <memory>
@@ -54,12 +59,20 @@ private:
     void deliverHits(const std::shared_ptr<Run>& run, const QList<SearchHit>& hits);
     void deliverProgress(const std::shared_ptr<Run>& run, int permille);
     void deliverEnd(const std::shared_ptr<Run>& run, const SearchSummary& summary);
+    /// Hands on up to one batch of the hits received; emits finished()
+    /// once every hit is handed on and the worker has ended.
+    void handOn();
 
     std::shared_ptr<Run> run_;
     QFuture<void> future_;
     bool running_ = false;
     SearchQuery query_;
     SearchSummary summary_;
+    /// Hits received from the worker, not yet handed on.
+    QList<SearchHit> received_;
+    /// The worker's summary, once it has ended.
+    std::optional<SearchSummary> ended_;
+    QTimer* handOnTimer_;
 };
 
 }  // namespace hivekit::gui
