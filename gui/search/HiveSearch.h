@@ -2,6 +2,13 @@
 // walk of its tree. Plain text, whole words or a regular expression; value
 // data also as hex bytes. Runs on any thread; reports progress and stops when
 // asked (see SearchJob for the GUI's use of it).
+//
+// The tree is cut into parts in preorder (the keys of its first levels on
+// their own, then the subtrees below them), and worker threads search the
+// parts; hits are still reported in the tree's order, because a part's hits
+// are handed on only once every part before it is done. A search stopped at
+// its hit limit says where it stopped (SearchSummary::next), and the same
+// query with resumeAt set there continues from the next hit.
 #pragma once
 
 #include <QMetaType>
@@ -17,6 +24,13 @@
 
 namespace hivekit::gui {
 
+/// A place in a search's sequence of hits: the part of the tree, and how
+/// many of that part's hits come before it.
+struct SearchPosition {
+    uint32_t part = 0;
+    uint64_t hitsInPart = 0;
+};
+
 /// What to look for and where.
 struct SearchQuery {
     enum class Mode { Plain, WholeWord, Regex, HexBytes };
@@ -29,8 +43,14 @@ struct SearchQuery {
     /// Value data as text (strings, multi-strings, numbers as shown,
     /// resource lists); with Mode::HexBytes, the raw bytes of any type.
     bool valueData = true;
-    /// More hits than this stop the search (the summary says truncated).
+    /// More hits than this stop the search (the summary says truncated and
+    /// where to go on).
     size_t maxHits = 100000;
+    /// Where to start: the default is the beginning; a summary's `next`
+    /// continues a search that stopped at its limit.
+    SearchPosition resumeAt;
+    /// Worker threads; 0: one per core.
+    int threads = 0;
 };
 
 /// One place where the query matched.
@@ -56,10 +76,14 @@ struct SearchSummary {
     uint64_t hits = 0;
     bool cancelled = false;
     bool truncated = false;
+    /// For a truncated search: where the next hit is (SearchQuery::resumeAt).
+    SearchPosition next;
     qint64 milliseconds = 0;
 };
 
-/// The callbacks a search calls on its own thread.
+/// The callbacks a search calls. `cancelled` is polled by every worker
+/// thread (it must be thread-safe); `progress` and `hit` are called by one
+/// thread at a time, hits in the tree's order.
 struct SearchControl {
     /// Polled before each key and value; true stops the search.
     std::function<bool()> cancelled;
@@ -79,12 +103,12 @@ public:
     const QString& error() const { return error_; }
     const SearchQuery& query() const { return query_; }
 
-    /// Walks the tree of `hive` in list order and reports every hit.
+    /// Searches the tree of `hive` and reports every hit in list order.
     SearchSummary run(const Hive& hive, const SearchControl& control) const;
 
     /// Where `text` matches (the first match's start, or nullopt); public
     /// for the tests of the three text modes.
-    std::optional<qsizetype> matchText(const QString& text) const;
+    std::optional<qsizetype> matchText(QStringView text) const;
     /// Where the hex pattern occurs in `bytes`, or nullopt.
     std::optional<size_t> matchBytes(Bytes bytes) const;
 
@@ -93,6 +117,8 @@ public:
     static std::optional<std::vector<uint8_t>> parseHexBytes(const QString& text);
 
 private:
+    class Run;
+
     SearchQuery query_;
     QString error_;
     QRegularExpression regex_;

@@ -27,6 +27,7 @@ SearchDock::SearchDock(QWidget* parent)
       valueNamesBox_(new QCheckBox(tr("Value names"))),
       valueDataBox_(new QCheckBox(tr("Value data"))),
       findButton_(new QToolButton),
+      moreButton_(new QToolButton),
       progress_(new QProgressBar),
       statusLabel_(new QLabel),
       view_(new QTreeView),
@@ -53,6 +54,9 @@ SearchDock::SearchDock(QWidget* parent)
     progress_->setMaximumHeight(6);
     progress_->hide();
     statusLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    moreButton_->setText(tr("Show more"));
+    moreButton_->setToolTip(tr("The search stopped at its limit of hits: continue it for as many again"));
+    moreButton_->hide();
 
     view_->setModel(results_);
     view_->setRootIsDecorated(false);
@@ -76,6 +80,7 @@ SearchDock::SearchDock(QWidget* parent)
     where->addWidget(valueDataBox_);
     where->addStretch(1);
     where->addWidget(statusLabel_);
+    where->addWidget(moreButton_);
     auto* box = new QWidget;
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 4, 6, 4);
@@ -94,6 +99,7 @@ SearchDock::SearchDock(QWidget* parent)
         else
             emit searchRequested();
     });
+    connect(moreButton_, &QToolButton::clicked, this, &SearchDock::searchMore);
     connect(job_, &SearchJob::hitsFound, results_, &SearchResultsModel::append);
     connect(job_, &SearchJob::progressChanged, progress_, &QProgressBar::setValue);
     connect(job_, &SearchJob::finished, this, &SearchDock::onFinished);
@@ -111,6 +117,7 @@ SearchQuery SearchDock::query() const {
     q.keyNames = keysBox_->isChecked();
     q.valueNames = valueNamesBox_->isChecked();
     q.valueData = valueDataBox_->isChecked();
+    q.maxHits = hitLimit_;
     return q;
 }
 
@@ -125,6 +132,9 @@ void SearchDock::setQuery(const SearchQuery& q) {
 
 void SearchDock::search(std::shared_ptr<const Hive> hive, QWidget* target) {
     results_->clear();
+    total_ = SearchSummary{};
+    moreButton_->hide();
+    hive_ = hive;
     QString error;
     if (!hive) {
         statusLabel_->setText(tr("Open a hive to search it."));
@@ -142,11 +152,25 @@ void SearchDock::search(std::shared_ptr<const Hive> hive, QWidget* target) {
 
 void SearchDock::cancel() { job_->cancel(); }
 
+void SearchDock::searchMore() {
+    const SearchSummary& last = job_->summary();
+    if (job_->isRunning() || !last.truncated || !hive_ || !target_) return;
+    SearchQuery q = job_->query();
+    q.resumeAt = last.next;
+    moreButton_->hide();
+    if (!job_->start(hive_, q)) return;
+    progress_->setValue(0);
+    statusLabel_->setText(tr("Searching…"));
+    setRunning(true);
+}
+
 void SearchDock::forget(QWidget* target) {
     if (target_ != target) return;
     job_->cancel();
     results_->clear();
+    moreButton_->hide();
     target_ = nullptr;
+    hive_.reset();
 }
 
 void SearchDock::focusQuery() {
@@ -156,14 +180,21 @@ void SearchDock::focusQuery() {
     queryEdit_->selectAll();
 }
 
-void SearchDock::onFinished(const SearchSummary& s) {
+void SearchDock::onFinished(const SearchSummary& last) {
     setRunning(false);
+    // A search continued by "Show more" adds to what is listed.
+    total_.keysVisited += last.keysVisited;
+    total_.valuesVisited += last.valuesVisited;
+    total_.hits = static_cast<uint64_t>(results_->rowCount());
+    total_.milliseconds += last.milliseconds;
+    const SearchSummary& s = total_;
     QString text = tr("%Ln hit(s)", nullptr, pluralN(s.hits)) + QStringLiteral(" · ") +
                    tr("%Ln key(s)", nullptr, pluralN(s.keysVisited)) + QStringLiteral(", ") +
                    tr("%Ln value(s)", nullptr, pluralN(s.valuesVisited)) + QLatin1Char(' ') +
                    tr("in %1 ms").arg(s.milliseconds);
-    if (s.cancelled) text = tr("Stopped: ") + text;
-    if (s.truncated) text += tr(" (stopped at the limit of hits)");
+    if (last.cancelled) text = tr("Stopped: ") + text;
+    if (last.truncated) text += tr(" (stopped at the limit of hits)");
+    moreButton_->setVisible(last.truncated && !last.cancelled);
     statusLabel_->setText(text);
 }
 

@@ -37,9 +37,17 @@ public:
     /// (the tab that was searched), which hitActivated() names again.
     void search(std::shared_ptr<const Hive> hive, QWidget* target);
     void cancel();
+    /// Continues the last search, which stopped at its limit of hits, for
+    /// as many hits again (the "Show more" button).
+    void searchMore();
     /// Forgets the hits of `target` (its tab is closing).
     void forget(QWidget* target);
     void focusQuery();
+
+    /// Hits per search before it stops and offers "Show more" (100,000
+    /// unless set; the tests set less).
+    void setHitLimit(size_t hits) { hitLimit_ = hits; }
+    QToolButton* moreButton() const { return moreButton_; }
 
     SearchJob* job() const { return job_; }
     SearchResultsModel* results() const { return results_; }
@@ -62,12 +70,18 @@ private:
     QCheckBox* valueNamesBox_;
     QCheckBox* valueDataBox_;
     QToolButton* findButton_;
+    QToolButton* moreButton_;
     QProgressBar* progress_;
     QLabel* statusLabel_;
     QTreeView* view_;
     SearchResultsModel* results_;
     SearchJob* job_;
     QPointer<QWidget> target_;
+    /// The hive of the last search, kept for searchMore().
+    std::shared_ptr<const Hive> hive_;
+    /// Keys and values visited by the searches whose hits are listed.
+    SearchSummary total_;
+    size_t hitLimit_ = SearchQuery().maxHits;
 };
 
 }  // namespace hivekit::gui

@@ -1,23 +1,34 @@
 #include "search/SearchJob.h"
 
-#include <QPromise>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QtConcurrent>
 
 namespace hivekit::gui {
 
-SearchJob::SearchJob(QObject* parent) : QObject(parent), watcher_(new QFutureWatcher<SearchHit>(this)) {
+namespace {
+
+constexpr qint64 kBatchMilliseconds = 50;
+constexpr qsizetype kBatchHits = 500;  // per batch from the worker, and per hand-on
+
+}  // namespace
+
+SearchJob::SearchJob(QObject* parent) : QObject(parent), handOnTimer_(new QTimer(this)) {
     qRegisterMetaType<SearchHit>();
     qRegisterMetaType<SearchSummary>();
-    connect(watcher_, &QFutureWatcher<SearchHit>::resultsReadyAt, this, &SearchJob::onResultsReady);
-    connect(watcher_, &QFutureWatcher<SearchHit>::progressValueChanged, this, &SearchJob::progressChanged);
-    connect(watcher_, &QFutureWatcher<SearchHit>::finished, this, &SearchJob::onFinished);
+    // A zero timer fires once the events waiting (input, paint, the
+    // stall meter's ticks) have had their turn.
+    handOnTimer_->setInterval(0);
+    handOnTimer_->setSingleShot(true);
+    connect(handOnTimer_, &QTimer::timeout, this, &SearchJob::handOn);
 }
 
 SearchJob::~SearchJob() {
-    // The worker holds its own share of the hive and of the summary; it only
-    // needs to be told to stop.
-    watcher_->disconnect(this);
-    watcher_->future().cancel();
+    // The worker posts to this object: it must end before the object does.
+    // It polls the flag before every key and value, so the wait is short.
+    if (run_) run_->cancel = true;
+    future_.waitForFinished();
 }
 
 bool SearchJob::start(std::shared_ptr<const Hive> hive, const SearchQuery& query, QString* error) {
@@ -27,44 +38,92 @@ bool SearchJob::start(std::shared_ptr<const Hive> hive, const SearchQuery& query
         return false;
     }
     cancel();
-    pending_ = std::make_shared<SearchSummary>();
-    // A search cancelled before its worker starts never runs at all: its
-    // summary says cancelled until the worker writes its own.
-    pending_->cancelled = true;
-    watcher_->setFuture(QtConcurrent::run(
-        [](QPromise<SearchHit>& promise, std::shared_ptr<const Hive> hive, std::shared_ptr<HiveSearch> search,
-           std::shared_ptr<SearchSummary> summary) {
-            promise.setProgressRange(0, 1000);
-            SearchControl control;
-            control.cancelled = [&promise] { return promise.isCanceled(); };
-            control.progress = [&promise](int permille) { promise.setProgressValue(permille); };
-            control.hit = [&promise](SearchHit&& hit) { promise.addResult(std::move(hit)); };
-            *summary = search->run(*hive, control);
-        },
-        std::move(hive), std::move(search), pending_));
+    // The last worker may still be running; it is told to stop, and what it
+    // still posts is dropped (it belongs to an older run).
+    future_.waitForFinished();
+    auto run = std::make_shared<Run>();
+    run_ = run;
+    running_ = true;
+    received_.clear();
+    ended_.reset();
+    query_ = query;
+    future_ = QtConcurrent::run([this, run, hive = std::move(hive), search = std::move(search)] {
+        QList<SearchHit> batch;
+        QElapsedTimer sinceLast;
+        sinceLast.start();
+        auto flush = [&] {
+            if (batch.isEmpty()) return;
+            QList<SearchHit> out;
+            out.swap(batch);
+            QMetaObject::invokeMethod(this, [this, run, out = std::move(out)] { deliverHits(run, out); },
+                                      Qt::QueuedConnection);
+            sinceLast.restart();
+        };
+        SearchControl control;
+        control.cancelled = [&run] { return run->cancel.load(std::memory_order_relaxed); };
+        QElapsedTimer sinceProgress;
+        sinceProgress.start();
+        control.progress = [&](int permille) {
+            // A repaint of the bar per step would keep the GUI thread busy.
+            if (permille < 1000 && sinceProgress.elapsed() < kBatchMilliseconds) return;
+            sinceProgress.restart();
+            QMetaObject::invokeMethod(this, [this, run, permille] { deliverProgress(run, permille); },
+                                      Qt::QueuedConnection);
+        };
+        control.hit = [&](SearchHit&& hit) {
+            batch.push_back(std::move(hit));
+            if (batch.size() >= kBatchHits || sinceLast.elapsed() >= kBatchMilliseconds) flush();
+        };
+        SearchSummary summary = search->run(*hive, control);
+        flush();
+        QMetaObject::invokeMethod(this, [this, run, summary] { deliverEnd(run, summary); }, Qt::QueuedConnection);
+    });
     return true;
 }
 
 void SearchJob::cancel() {
-    if (watcher_->isRunning()) watcher_->cancel();
+    if (run_) run_->cancel = true;
 }
 
-bool SearchJob::isRunning() const { return watcher_->isRunning(); }
-
-void SearchJob::waitForFinished() { watcher_->waitForFinished(); }
-
-void SearchJob::onResultsReady(int begin, int end) {
-    QList<SearchHit> hits;
-    hits.reserve(end - begin);
-    for (int i = begin; i < end; ++i) hits.push_back(watcher_->resultAt(i));
-    emit hitsFound(hits);
+void SearchJob::waitForFinished() {
+    future_.waitForFinished();
+    // What the worker posted before it ended is in the event queue.
+    QCoreApplication::sendPostedEvents(this);
+    while (running_ && ended_) handOn();
 }
 
-void SearchJob::onFinished() {
-    summary_ = pending_ ? *pending_ : SearchSummary{};
-    // A cancelled future reports canceled even when the worker had already
-    // finished its walk; the summary knows which it was.
-    emit finished(summary_);
+void SearchJob::deliverHits(const std::shared_ptr<Run>& run, const QList<SearchHit>& hits) {
+    if (run != run_) return;
+    received_ += hits;
+    if (!handOnTimer_->isActive()) handOnTimer_->start();
+}
+
+void SearchJob::deliverProgress(const std::shared_ptr<Run>& run, int permille) {
+    if (run == run_) emit progressChanged(permille);
+}
+
+void SearchJob::deliverEnd(const std::shared_ptr<Run>& run, const SearchSummary& summary) {
+    if (run != run_) return;
+    ended_ = summary;
+    if (!handOnTimer_->isActive()) handOnTimer_->start();
+}
+
+void SearchJob::handOn() {
+    if (!received_.isEmpty()) {
+        const qsizetype n = std::min(received_.size(), kBatchHits);
+        const QList<SearchHit> batch = received_.first(n);
+        received_.remove(0, n);
+        emit hitsFound(batch);
+    }
+    if (!received_.isEmpty()) {
+        handOnTimer_->start();
+        return;
+    }
+    if (ended_ && running_) {
+        running_ = false;
+        summary_ = *ended_;
+        emit finished(summary_);
+    }
 }
 
 }  // namespace hivekit::gui

@@ -1,11 +1,21 @@
-// SearchJob: one HiveSearch run on a worker thread (QtConcurrent with a
-// QPromise), its hits, progress and end delivered to the GUI thread.
+// SearchJob: one HiveSearch run on a worker thread, its hits, progress and
+// end delivered to the GUI thread.
+//
+// Hits reach the GUI thread in batches, at most every 50 ms or 500 hits,
+// and progress at most every 50 ms; the GUI thread hands them on to the
+// view at most 500 per turn of the event loop, so that neither a search with
+// hundreds of thousands of hits nor the view showing them keeps the event
+// loop from running.
 #pragma once
 
-#include <QFutureWatcher>
+#include <QFuture>
 #include <QList>
 #include <QObject>
+#include <QTimer>
 
+#include <optional>
+
+#include <atomic>
 #include <memory>
 
 #include "search/HiveSearch.h"
@@ -24,11 +34,15 @@ public:
     bool start(std::shared_ptr<const Hive> hive, const SearchQuery& query, QString* error = nullptr);
     /// Asks the worker to stop; finished() follows with cancelled set.
     void cancel();
-    bool isRunning() const;
-    /// Blocks until the worker is done (tests, shutdown).
+    /// True from start() until finished() is emitted.
+    bool isRunning() const { return running_; }
+    /// Blocks until the worker is done and its hits and end are delivered
+    /// (tests, shutdown).
     void waitForFinished();
     /// The summary of the last search that finished.
     const SearchSummary& summary() const { return summary_; }
+    /// The query of the last search started.
+    const SearchQuery& query() const { return query_; }
 
 signals:
     void hitsFound(const QList<hivekit::gui::SearchHit>& hits);
@@ -37,12 +51,28 @@ signals:
     void finished(const hivekit::gui::SearchSummary& summary);
 
 private:
-    void onResultsReady(int begin, int end);
-    void onFinished();
+    /// What the GUI thread and one worker share.
+    struct Run {
+        std::atomic<bool> cancel{false};
+    };
 
-    QFutureWatcher<SearchHit>* watcher_;
-    std::shared_ptr<SearchSummary> pending_;
+    void deliverHits(const std::shared_ptr<Run>& run, const QList<SearchHit>& hits);
+    void deliverProgress(const std::shared_ptr<Run>& run, int permille);
+    void deliverEnd(const std::shared_ptr<Run>& run, const SearchSummary& summary);
+    /// Hands on up to one batch of the hits received; emits finished()
+    /// once every hit is handed on and the worker has ended.
+    void handOn();
+
+    std::shared_ptr<Run> run_;
+    QFuture<void> future_;
+    bool running_ = false;
+    SearchQuery query_;
     SearchSummary summary_;
+    /// Hits received from the worker, not yet handed on.
+    QList<SearchHit> received_;
+    /// The worker's summary, once it has ended.
+    std::optional<SearchSummary> ended_;
+    QTimer* handOnTimer_;
 };
 
 }  // namespace hivekit::gui

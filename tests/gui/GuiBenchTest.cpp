@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTimer>
+#include <QThread>
 #include <QTreeView>
 
 #include "problems/DiagnosticsModel.h"
@@ -19,7 +20,9 @@
 #include "browse/KeyTreeModel.h"
 #include "app/MainWindow.h"
 #include "search/SearchDock.h"
+#include "search/HiveSearch.h"
 #include "search/SearchJob.h"
+#include "search/SearchResultsModel.h"
 
 using namespace hivekit::gui;
 using guitest::waitUntil;
@@ -116,4 +119,79 @@ TEST_CASE("Timings of the GUI on a large hive", "[.bench]") {
     WARN("search of names and data for absent text: " << s.milliseconds << " ms over " << s.keysVisited << " keys and "
                                                        << s.valuesVisited << " values; longest event-loop stall "
                                                        << searchStalls.worstMs() << " ms");
+}
+
+TEST_CASE("Timings of the GUI's search on a large hive", "[.bench]") {
+    const QString path = qEnvironmentVariable("HIVEKIT_LARGE_HIVE");
+    if (path.isEmpty()) FAIL("set HIVEKIT_LARGE_HIVE to a large hive");
+    auto hive = guitest::openHive(path.toStdString());
+
+    // The search alone, on one thread and on one per core, same run.
+    for (const char* text : {"no-such-text-anywhere", "e"}) {
+        SearchQuery q;
+        q.text = QString::fromLatin1(text);
+        qint64 ms[2] = {0, 0};
+        uint64_t hits = 0;
+        for (int i = 0; i < 2; ++i) {
+            q.threads = i == 0 ? 1 : 0;
+            HiveSearch search(q);
+            SearchControl control;
+            control.hit = [&](SearchHit&&) {};
+            QElapsedTimer t;
+            t.start();
+            hits = search.run(*hive, control).hits;
+            ms[i] = t.elapsed();
+        }
+        WARN("search for \"" << text << "\" (" << hits << " hits, limit " << q.maxHits << "): one thread " << ms[0]
+                             << " ms, " << QThread::idealThreadCount() << " threads " << ms[1] << " ms, ratio "
+                             << (ms[1] > 0 ? double(ms[0]) / double(ms[1]) : 0.0));
+    }
+
+    // The job alone on the GUI thread (no view): the event loop's longest gap.
+    for (int threads : {1, 0}) {
+        SearchJob job;
+        SearchQuery q;
+        q.text = QStringLiteral("no-such-text-anywhere");
+        q.threads = threads;
+        QSignalSpy finished(&job, &SearchJob::finished);
+        StallMeter stalls;
+        REQUIRE(job.start(hive, q));
+        REQUIRE(waitUntil([&] { return finished.count() == 1; }, 600000));
+        WARN("job alone, threads " << threads << ": longest event-loop stall " << stalls.worstMs() << " ms");
+    }
+
+    // Through the window: how long the event loop is kept from running while
+    // hits stream into the results view.
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    HiveView* view = window.openFile(path);
+    REQUIRE(waitUntil([&] { return view->isLoaded(); }, 120000));
+    // The background check fills the Problems panel when it ends: wait for
+    // it, so that its stall is not counted as the search's. What the event
+    // loop does without a search, for comparison:
+    REQUIRE(waitUntil([&] { return view->document()->checkFinished(); }, 900000));
+    {
+        StallMeter idle;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 2000) QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        WARN("no search, 2 s after the hive is shown: longest event-loop stall " << idle.worstMs() << " ms");
+    }
+    for (const char* text : {"no-such-text-anywhere", "e"}) {
+        SearchQuery q;
+        q.text = QString::fromLatin1(text);
+        window.searchDock()->setQuery(q);
+        QSignalSpy finished(window.searchDock()->job(), &SearchJob::finished);
+        StallMeter stalls;
+        QElapsedTimer t;
+        t.start();
+        window.startSearch();
+        const qint64 started = t.elapsed();
+        REQUIRE(waitUntil([&] { return finished.count() == 1; }, 600000));
+        const qint64 took = t.elapsed();
+        WARN("startSearch returned after " << started << " ms");
+        WARN("window search for \"" << text << "\": " << window.searchDock()->results()->rowCount() << " hits listed in "
+                                    << took << " ms; longest event-loop stall " << stalls.worstMs() << " ms");
+    }
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <QSignalSpy>
+#include <QThread>
 
 #include <algorithm>
 #include <atomic>
@@ -11,7 +12,12 @@
 #include "document/HiveDocument.h"
 #include "search/HiveSearch.h"
 #include "browse/KeyTreeModel.h"
+#include "search/SearchDock.h"
 #include "search/SearchJob.h"
+#include "search/SearchResultsModel.h"
+
+#include <QToolButton>
+#include "format/ValueData.h"
 #include "hive/TreeWalker.h"
 #include "support/TestSupport.h"
 
@@ -150,17 +156,19 @@ TEST_CASE("A search stops as soon as it is cancelled and says so", "[gui][search
     SearchQuery absent;
     absent.text = QStringLiteral("no-such-text-anywhere-in-this-hive");
 
-    // On the calling thread: cancelled after 100 keys.
+    // On the calling thread (and the workers it starts): cancelled after 500
+    // polls; each key and value is polled before it is visited.
     HiveSearch search(absent);
     SearchControl control;
-    uint64_t polled = 0;
+    std::atomic<uint64_t> polled{0};
     std::atomic<int> lastProgress{-1};
     control.cancelled = [&] { return ++polled > 500; };
     control.progress = [&](int p) { lastProgress = p; };
     const SearchSummary direct = search.run(*hive, control);
     CHECK(direct.cancelled);
     CHECK(direct.hits == 0);
-    CHECK(direct.keysVisited + direct.valuesVisited <= 500);
+    // Each worker may be past its poll when another one sees the cancel.
+    CHECK(direct.keysVisited + direct.valuesVisited <= 500 + static_cast<uint64_t>(QThread::idealThreadCount()));
     CHECK(lastProgress < 1000);
 
     // On the worker thread, through the job the search dock uses.
@@ -201,4 +209,159 @@ TEST_CASE("The search job delivers its hits to the GUI thread", "[gui][search]")
     QString error;
     CHECK_FALSE(job.start(hive, keysOnly(QString()), &error));
     CHECK_FALSE(error.isEmpty());
+}
+
+namespace {
+
+/// The hits of a search as text, in order, for comparing two searches.
+QStringList hitLines(const std::vector<SearchHit>& hits) {
+    QStringList out;
+    for (const SearchHit& h : hits)
+        out << QString::number(static_cast<int>(h.where)) + QLatin1Char('|') + h.keyPath + QLatin1Char('|') +
+                   h.valueName + QLatin1Char('|') + QString::number(h.valueOffset);
+    return out;
+}
+
+/// A plain search written for this test: one thread, TreeWalker, every
+/// value's data decoded by the engine's decodeValue. Case-insensitive
+/// plain text in names and string data.
+std::vector<SearchHit> referenceSearch(const hivekit::Hive& hive, const QString& needle) {
+    std::vector<SearchHit> out;
+    auto contains = [&](const QString& text) { return text.contains(needle, Qt::CaseInsensitive); };
+    hivekit::TreeWalker(hive).walk([&](const hivekit::WalkedKey& k) {
+        const QString path = QString::fromStdString(*k.path);
+        if (contains(QString::fromStdString(k.node->nameUtf8()))) {
+            SearchHit h;
+            h.where = SearchHit::Where::KeyName;
+            h.keyPath = path;
+            out.push_back(h);
+        }
+        for (uint32_t vk : hive.values(*k.node)) {
+            auto v = hive.valueRecord(vk);
+            if (!v) continue;
+            SearchHit h;
+            h.keyPath = path;
+            h.valueName = QString::fromStdString(v->nameUtf8());
+            h.valueOffset = vk;
+            if (contains(h.valueName)) {
+                h.where = SearchHit::Where::ValueName;
+                out.push_back(h);
+                continue;
+            }
+            auto data = hive.valueData(*v);
+            if (!data) continue;
+            const hivekit::DecodedValue d = hivekit::decodeValue(v->type, data->bytes());
+            QStringList texts;
+            if (d.kind == hivekit::ValueKind::Text) texts << QString::fromStdString(d.text);
+            if (d.kind == hivekit::ValueKind::TextList)
+                for (const auto& t : d.list) texts << QString::fromStdString(t);
+            if (d.kind == hivekit::ValueKind::Number) texts << QString::fromStdString(hivekit::formatRegNumber(d.number));
+            if (d.kind == hivekit::ValueKind::Resources)
+                for (const auto& t : d.lines) texts << QString::fromStdString(t);
+            if (std::any_of(texts.begin(), texts.end(), contains)) {
+                h.where = SearchHit::Where::ValueData;
+                out.push_back(h);
+            }
+        }
+        return true;
+    });
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("A search on worker threads finds what a plain one-thread walk finds, in the same order", "[gui][search]") {
+    for (const char* file : {"regipy/SYSTEM", "regipy/NTUSER.DAT", "regipy/amcache.hve"}) {
+        INFO(file);
+        auto hive = guitest::openHive(hivePath(file));
+        SearchQuery q;
+        q.text = QStringLiteral("micro");
+        const auto reference = hitLines(referenceSearch(*hive, q.text));
+        REQUIRE(reference.size() > 50);
+        for (int threads : {1, 2, 3}) {
+            INFO("threads: " << threads);
+            q.threads = threads;
+            SearchSummary summary;
+            const auto found = hitLines(searchAll(*hive, q, &summary));
+            CHECK(summary.keysVisited == keyCount(*hive));
+            CHECK(found == reference);
+        }
+    }
+}
+
+TEST_CASE("A search stopped at its limit of hits continues where it stopped", "[gui][search]") {
+    auto hive = guitest::openHive(hivePath("regipy/SYSTEM"));
+    SearchQuery q;
+    q.text = QStringLiteral("e");
+    const auto all = hitLines(searchAll(*hive, q));
+    REQUIRE(all.size() > 3000);
+
+    // In pieces of 997 hits (not a divisor of anything), each piece starting
+    // where the last one stopped: together, every hit once, in order.
+    q.maxHits = 997;
+    std::vector<SearchHit> pieces;
+    int runs = 0;
+    for (;;) {
+        SearchSummary s;
+        const auto piece = searchAll(*hive, q, &s);
+        ++runs;
+        CHECK(piece.size() <= q.maxHits);
+        pieces.insert(pieces.end(), piece.begin(), piece.end());
+        if (!s.truncated) break;
+        CHECK(piece.size() == q.maxHits);
+        q.resumeAt = s.next;
+        REQUIRE(runs < 1000);
+    }
+    CHECK(runs == static_cast<int>((all.size() + 996) / 997));
+    CHECK(hitLines(pieces) == all);
+}
+
+TEST_CASE("The search dock offers Show more when a search stops at its limit, and continues it", "[gui][search]") {
+    auto hive = guitest::openHive(hivePath("regipy/SYSTEM"));
+    SearchDock dock;
+    SearchQuery q;
+    q.text = QStringLiteral("tcpip");
+    dock.setQuery(q);
+    dock.setHitLimit(40);
+    QWidget target;
+    QSignalSpy finished(dock.job(), &SearchJob::finished);
+    dock.search(hive, &target);
+    REQUIRE(guitest::waitUntil([&] { return finished.count() == 1; }));
+    CHECK(dock.results()->rowCount() == 40);
+    REQUIRE(dock.moreButton()->isVisibleTo(&dock));
+    dock.moreButton()->click();
+    REQUIRE(guitest::waitUntil([&] { return finished.count() == 2; }));
+    CHECK(dock.results()->rowCount() > 40);
+
+    SearchQuery full = q;
+    const auto all = searchAll(*hive, full);
+    while (dock.moreButton()->isVisibleTo(&dock)) {
+        const int before = finished.count();
+        dock.moreButton()->click();
+        REQUIRE(guitest::waitUntil([&] { return finished.count() == before + 1; }));
+    }
+    REQUIRE(dock.results()->rowCount() == static_cast<int>(all.size()));
+    for (int row = 0; row < dock.results()->rowCount(); ++row) {
+        CHECK(dock.results()->hit(row).keyPath == all[static_cast<size_t>(row)].keyPath);
+        CHECK(dock.results()->hit(row).valueOffset == all[static_cast<size_t>(row)].valueOffset);
+    }
+}
+
+TEST_CASE("The search job hands hits to the GUI thread in batches, not one by one", "[gui][search]") {
+    auto hive = guitest::openHive(hivePath("regipy/SYSTEM"));
+    SearchJob job;
+    int batches = 0;
+    qsizetype hits = 0;
+    QObject::connect(&job, &SearchJob::hitsFound, [&](const QList<SearchHit>& batch) {
+        ++batches;
+        hits += batch.size();
+    });
+    QSignalSpy finished(&job, &SearchJob::finished);
+    SearchQuery q;
+    q.text = QStringLiteral("e");
+    REQUIRE(job.start(hive, q));
+    REQUIRE(guitest::waitUntil([&] { return finished.count() == 1; }));
+    REQUIRE(hits > 10000);
+    CHECK(static_cast<uint64_t>(hits) == job.summary().hits);
+    CHECK(batches <= hits / 100);
 }
