@@ -6,6 +6,7 @@
 
 #include "format/BaseBlock.h"
 #include "format/BigData.h"
+#include "format/SecurityCell.h"
 #include "format/ByteReader.h"
 #include "format/HiveBin.h"
 #include "format/KeyNode.h"
