@@ -111,17 +111,6 @@
     </message>
 </context>
 <context>
-    <name>HiveDocument</name>
-    <message>
-        <source>No key &quot;%1&quot; under &quot;%2&quot;.</source>
-        <translation>Kein Schlüssel „%1“ unter „%2“.</translation>
-    </message>
-    <message>
-        <source>the root key</source>
-        <translation>Stammschlüssel</translation>
-    </message>
-</context>
-<context>
     <name>hivekit::gui</name>
     <message>
         <source>none</source>
@@ -861,14 +850,6 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <translation>%1 importieren</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>Exportiert nach %1</translation>
-    </message>
-    <message>
         <source>Export Hive</source>
         <translation>Struktur exportieren</translation>
     </message>
@@ -954,6 +935,25 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     <message>
         <source>%1 was not opened for editing.</source>
         <translation>%1 wurde nicht zum Bearbeiten geöffnet.</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>Ein Export läuft noch.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1 …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s), %1 written</source>
+        <translation>
+            <numerusform>%Ln Schlüssel, %1 geschrieben</numerusform>
+            <numerusform>%Ln Schlüssel, %1 geschrieben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1052,31 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     <message>
         <source>Remove class name</source>
         <translation>Klassenname entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ExportJob</name>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>Export nach %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was not written.</source>
+        <translation>Export abgebrochen; %1 wurde nicht geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln key(s) to %1</source>
+        <translation>
+            <numerusform>%Ln Schlüssel nach %1 exportiert</numerusform>
+            <numerusform>%Ln Schlüssel nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln problem(s): see hivectl export for the list)</source>
+        <translation>
+            <numerusform>(%Ln Problem: die Liste zeigt hivectl export)</numerusform>
+            <numerusform>(%Ln Probleme: die Liste zeigt hivectl export)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1798,6 +1823,14 @@ Schlüsselknoten bei %2</translation>
         <source>in %1 ms</source>
         <translation>in %1 ms</translation>
     </message>
+    <message>
+        <source>Show more</source>
+        <translation>Mehr zeigen</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit of hits: continue it for as many again</source>
+        <translation>Die Suche hat an ihrer Treffergrenze angehalten: sie um ebenso viele Treffer fortsetzen</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::SearchResultsModel</name>
@@ -1845,24 +1878,12 @@ Schlüsselknoten bei %2</translation>
         <translation>Geben Sie eine Zahl ein (dezimal oder hexadezimal mit 0x).</translation>
     </message>
     <message>
-        <source>%1 cannot be negative.</source>
-        <translation>%1 kann nicht negativ sein.</translation>
-    </message>
-    <message>
-        <source>%1 out of range: %2 is larger than %3.</source>
-        <translation>%1 liegt außerhalb des Bereichs: %2 ist größer als %3.</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a number (decimal, or hex with 0x).</source>
         <translation>„%1“ ist keine Zahl (dezimal oder hexadezimal mit 0x).</translation>
     </message>
     <message>
         <source>A string cannot hold a NUL character (use the raw editor).</source>
         <translation>Eine Zeichenfolge kann kein NUL-Zeichen enthalten (verwenden Sie den Roheditor).</translation>
-    </message>
-    <message>
-        <source>Line %1 is empty: a multi-string cannot hold an empty string.</source>
-        <translation>Zeile %1 ist leer: Eine mehrteilige Zeichenfolge kann keine leere Zeichenfolge enthalten.</translation>
     </message>
     <message>
         <source>A DWORD</source>
@@ -1873,24 +1894,40 @@ Schlüsselknoten bei %2</translation>
         <translation>Ein QWORD</translation>
     </message>
     <message>
-        <source>Odd number of hex digits before position %1: each byte takes two.</source>
-        <translation>Ungerade Anzahl Hexadezimalziffern vor Position %1: Jedes Byte braucht zwei.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; at position %2 is not a hex digit.</source>
-        <translation>„%1“ an Position %2 ist keine Hexadezimalziffer.</translation>
-    </message>
-    <message>
-        <source>Odd number of hex digits (%1): each byte takes two.</source>
-        <translation>Ungerade Anzahl Hexadezimalziffern (%1): Jedes Byte braucht zwei.</translation>
-    </message>
-    <message>
         <source>A type number</source>
         <translation>Eine Typnummer</translation>
     </message>
     <message>
         <source>%1 (variables left as text: %2; an offline hive has no environment to expand them)</source>
         <translation>%1 (Variablen bleiben Text: %2; eine Offline-Struktur hat keine Umgebung, um sie aufzulösen)</translation>
+    </message>
+    <message>
+        <source>line %1, position %2</source>
+        <translation>Zeile %1, Position %2</translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation>Position %1</translation>
+    </message>
+    <message>
+        <source>%1 out of range: %2 is not between %3 and %4.</source>
+        <translation>%1 außerhalb des Bereichs: %2 liegt nicht zwischen %3 und %4.</translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation>Eine Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at %2 is not a hex digit.</source>
+        <translation>„%1“ bei %2 ist keine Hexadezimalziffer.</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits in &quot;%1&quot; at %2: each byte takes two (or one alone).</source>
+        <translation>Ungerade Anzahl Hexadezimalziffern in „%1“ bei %2: Jedes Byte braucht zwei (oder eine allein).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at %2 has no hex digits after it.</source>
+        <translation>Auf „%1“ bei %2 folgen keine Hexadezimalziffern.</translation>
     </message>
 </context>
 <context>

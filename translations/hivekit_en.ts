@@ -167,6 +167,13 @@
             <numerusform>%1 has %Ln structural errors; editing may make it worse.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln key(s), %1 written</source>
+        <translation>
+            <numerusform>%Ln key, %1 written</numerusform>
+            <numerusform>%Ln keys, %1 written</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::EditSession</name>
@@ -175,6 +182,23 @@
         <translation>
             <numerusform>The hive already holds the %n change of the interrupted commit (its log replays it), and it was undone since. Redo it, or discard the pending changes.</numerusform>
             <numerusform>The hive already holds the %n changes of the interrupted commit (its log replays them), and some of them were undone since. Redo them, or discard the pending changes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ExportJob</name>
+    <message numerus="yes">
+        <source>Exported %Ln key(s) to %1</source>
+        <translation>
+            <numerusform>Exported %Ln key to %1</numerusform>
+            <numerusform>Exported %Ln keys to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln problem(s): see hivectl export for the list)</source>
+        <translation>
+            <numerusform>(%Ln problem: see hivectl export for the list)</numerusform>
+            <numerusform>(%Ln problems: see hivectl export for the list)</numerusform>
         </translation>
     </message>
 </context>

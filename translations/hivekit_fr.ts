@@ -111,17 +111,6 @@
     </message>
 </context>
 <context>
-    <name>HiveDocument</name>
-    <message>
-        <source>No key &quot;%1&quot; under &quot;%2&quot;.</source>
-        <translation>Aucune clé «&#xa0;%1&#xa0;» sous «&#xa0;%2&#xa0;».</translation>
-    </message>
-    <message>
-        <source>the root key</source>
-        <translation>la clé racine</translation>
-    </message>
-</context>
-<context>
     <name>hivekit::gui</name>
     <message>
         <source>none</source>
@@ -861,14 +850,6 @@ Cliquez pour aller à cette cellule.</translation>
         <translation>Importer %1</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>Exporté vers %1</translation>
-    </message>
-    <message>
         <source>Export Hive</source>
         <translation>Exporter la ruche</translation>
     </message>
@@ -954,6 +935,25 @@ Cliquez pour aller à cette cellule.</translation>
     <message>
         <source>%1 was not opened for editing.</source>
         <translation>%1 n’a pas été ouvert en écriture.</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>Une exportation est encore en cours.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportation vers %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s), %1 written</source>
+        <translation>
+            <numerusform>%Ln clé, %1 écrits</numerusform>
+            <numerusform>%Ln clés, %1 écrits</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1052,31 @@ Cliquez pour aller à cette cellule.</translation>
     <message>
         <source>Remove class name</source>
         <translation>Supprimer le nom de classe</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ExportJob</name>
+    <message>
+        <source>Cannot export to %1: %2</source>
+        <translation>Impossible d’exporter vers %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was not written.</source>
+        <translation>Exportation annulée&#xa0;; %1 n’a pas été écrit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln key(s) to %1</source>
+        <translation>
+            <numerusform>%Ln clé exportée vers %1</numerusform>
+            <numerusform>%Ln clés exportées vers %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln problem(s): see hivectl export for the list)</source>
+        <translation>
+            <numerusform>(%Ln problème&#xa0;: hivectl export en donne la liste)</numerusform>
+            <numerusform>(%Ln problèmes&#xa0;: hivectl export en donne la liste)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1798,6 +1823,14 @@ nœud de clé à %2</translation>
         <source>in %1 ms</source>
         <translation>en %1 ms</translation>
     </message>
+    <message>
+        <source>Show more</source>
+        <translation>Afficher plus</translation>
+    </message>
+    <message>
+        <source>The search stopped at its limit of hits: continue it for as many again</source>
+        <translation>La recherche s’est arrêtée à sa limite de résultats&#xa0;: la poursuivre pour autant encore</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::SearchResultsModel</name>
@@ -1845,24 +1878,12 @@ nœud de clé à %2</translation>
         <translation>Saisissez un nombre (décimal, ou hexadécimal avec 0x).</translation>
     </message>
     <message>
-        <source>%1 cannot be negative.</source>
-        <translation>%1 ne peut pas être négatif.</translation>
-    </message>
-    <message>
-        <source>%1 out of range: %2 is larger than %3.</source>
-        <translation>%1 hors limites&#xa0;: %2 est supérieur à %3.</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a number (decimal, or hex with 0x).</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un nombre (décimal, ou hexadécimal avec 0x).</translation>
     </message>
     <message>
         <source>A string cannot hold a NUL character (use the raw editor).</source>
         <translation>Une chaîne ne peut pas contenir de caractère NUL (utilisez l’éditeur brut).</translation>
-    </message>
-    <message>
-        <source>Line %1 is empty: a multi-string cannot hold an empty string.</source>
-        <translation>La ligne %1 est vide&#xa0;: une chaîne multiple ne peut pas contenir de chaîne vide.</translation>
     </message>
     <message>
         <source>A DWORD</source>
@@ -1873,24 +1894,40 @@ nœud de clé à %2</translation>
         <translation>Un QWORD</translation>
     </message>
     <message>
-        <source>Odd number of hex digits before position %1: each byte takes two.</source>
-        <translation>Nombre impair de chiffres hexadécimaux avant la position %1&#xa0;: chaque octet en prend deux.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; at position %2 is not a hex digit.</source>
-        <translation>«&#xa0;%1&#xa0;» à la position %2 n’est pas un chiffre hexadécimal.</translation>
-    </message>
-    <message>
-        <source>Odd number of hex digits (%1): each byte takes two.</source>
-        <translation>Nombre impair de chiffres hexadécimaux (%1)&#xa0;: chaque octet en prend deux.</translation>
-    </message>
-    <message>
         <source>A type number</source>
         <translation>Un numéro de type</translation>
     </message>
     <message>
         <source>%1 (variables left as text: %2; an offline hive has no environment to expand them)</source>
         <translation>%1 (variables laissées telles quelles&#xa0;: %2&#xa0;; une ruche hors ligne n’a pas d’environnement pour les développer)</translation>
+    </message>
+    <message>
+        <source>line %1, position %2</source>
+        <translation>ligne %1, position %2</translation>
+    </message>
+    <message>
+        <source>position %1</source>
+        <translation>position %1</translation>
+    </message>
+    <message>
+        <source>%1 out of range: %2 is not between %3 and %4.</source>
+        <translation>%1 hors limites&#xa0;: %2 n’est pas entre %3 et %4.</translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation>Un nombre</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at %2 is not a hex digit.</source>
+        <translation>«&#xa0;%1&#xa0;» à %2 n’est pas un chiffre hexadécimal.</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits in &quot;%1&quot; at %2: each byte takes two (or one alone).</source>
+        <translation>Nombre impair de chiffres hexadécimaux dans «&#xa0;%1&#xa0;» à %2&#xa0;: chaque octet en prend deux (ou un seul).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at %2 has no hex digits after it.</source>
+        <translation>«&#xa0;%1&#xa0;» à %2 n’est suivi d’aucun chiffre hexadécimal.</translation>
     </message>
 </context>
 <context>

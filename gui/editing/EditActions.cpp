@@ -13,6 +13,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QLocale>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTableView>
 #include <QTreeView>
@@ -68,7 +70,9 @@ QString shortData(uint32_t type, const std::vector<uint8_t>& data) {
 }  // namespace
 
 EditActions::EditActions(QMainWindow* window)
-    : QObject(window), window_(window), dock_(new PendingChangesDock(window)), group_(new QUndoGroup(this)) {
+    : QObject(window), window_(window), dock_(new PendingChangesDock(window)), group_(new QUndoGroup(this)),
+      exportJob_(new ExportJob(this)) {
+    connect(exportJob_, &ExportJob::finished, this, &EditActions::onExportFinished);
     editMode_ = new QAction(tr("Open for &Editing"), this);
     editMode_->setCheckable(true);
     editMode_->setToolTip(tr("Edit this hive: changes stay pending until you commit them"));
@@ -507,23 +511,36 @@ bool EditActions::importReg(const QString& file, QString* error) {
 }
 
 bool EditActions::exportReg(const QString& file, bool wholeHive, QString* error) {
+    if (!startExport(file, wholeHive, error)) return false;
+    exportJob_->waitForFinished();
+    if (!lastExport_.ok) *error = lastExport_.message;
+    return lastExport_.ok;
+}
+
+bool EditActions::startExport(const QString& file, bool wholeHive, QString* error) {
     if (!view_ || !view_->isLoaded()) return false;
+    if (exportJob_->isRunning()) {
+        *error = tr("An export is still running.");
+        return false;
+    }
     const QString path = wholeHive ? QString() : view_->currentKeyPath();
-    auto exported = exportRegText(*view_->hive(), path.toStdString());
-    if (!exported) {
-        *error = toQString(exported.error().message);
-        return false;
+    lastExport_ = ExportOutcome{};
+    return exportJob_->start(view_->hive(), path, file);
+}
+
+void EditActions::onExportFinished(const ExportOutcome& outcome) {
+    lastExport_ = outcome;
+    if (exportProgress_) {
+        exportProgress_->reset();
+        exportProgress_->deleteLater();
+        exportProgress_ = nullptr;
     }
-    const auto bytes = encodeRegText(exported->text, RegVersion::V5);
-    QFile out(file);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<qint64>(bytes.size())) !=
-            static_cast<qint64>(bytes.size())) {
-        *error = tr("Cannot write %1: %2").arg(file, out.errorString());
-        return false;
-    }
-    emit message(tr("Exported to %1").arg(file));
-    return true;
+    if (!showExportOutcome_) return;
+    showExportOutcome_ = false;
+    if (outcome.ok || outcome.cancelled)
+        emit message(outcome.message);
+    else
+        showError(outcome.message);
 }
 
 QString EditActions::pendingAsReg() const {
@@ -536,7 +553,28 @@ void EditActions::exportDialog(bool wholeHive) {
                                                       QString(), tr("Registration files (*.reg)"));
     if (file.isEmpty()) return;
     QString error;
-    if (!exportReg(file, wholeHive, &error)) showError(error);
+    if (!startExport(file, wholeHive, &error)) {
+        if (!error.isEmpty()) showError(error);
+        return;
+    }
+    // The export runs on a worker; the dialog shows how far it got and
+    // offers Cancel (which leaves no file behind).
+    showExportOutcome_ = true;
+    exportProgress_ = new QProgressDialog(tr("Exporting to %1…").arg(QFileInfo(file).fileName()), tr("Cancel"), 0,
+                                          0, window_);
+    exportProgress_->setWindowTitle(wholeHive ? tr("Export Hive") : tr("Export Key"));
+    exportProgress_->setWindowModality(Qt::WindowModal);
+    exportProgress_->setMinimumDuration(300);
+    const uint64_t total = view_->document() ? view_->document()->keyCount() : 0;
+    if (wholeHive && total > 0) exportProgress_->setRange(0, 1000);
+    connect(exportProgress_, &QProgressDialog::canceled, exportJob_, &ExportJob::cancel);
+    connect(exportJob_, &ExportJob::progressed, exportProgress_, [this, total, wholeHive](quint64 keys, quint64 bytes) {
+        if (!exportProgress_) return;
+        exportProgress_->setLabelText(tr("%Ln key(s), %1 written", nullptr, pluralN(keys))
+                                          .arg(QLocale().formattedDataSize(static_cast<qint64>(bytes))));
+        if (wholeHive && total > 0)
+            exportProgress_->setValue(static_cast<int>(std::min<uint64_t>(999, keys * 1000 / total)));
+    });
 }
 
 void EditActions::importDialog() {

@@ -14,10 +14,12 @@
 #include <optional>
 
 #include "editing/EditSession.h"
+#include "editing/ExportJob.h"
 
 class QAction;
 class QMainWindow;
 class QMenu;
+class QProgressDialog;
 class QUndoGroup;
 
 namespace hivekit::gui {
@@ -91,8 +93,12 @@ public:
     bool deleteSelection(QString* error);
     /// Imports a .reg file as one pending step.
     bool importReg(const QString& file, QString* error);
-    /// Writes the selected key (or the whole hive) as a .reg file.
+    /// Writes the selected key (or the whole hive) as a .reg file, on the
+    /// export worker, and waits for it (the menu's export does not wait:
+    /// it shows progress with Cancel).
     bool exportReg(const QString& file, bool wholeHive, QString* error);
+    /// The worker the exports run on.
+    ExportJob* exportJob() const { return exportJob_; }
     /// The pending changes as .reg text.
     QString pendingAsReg() const;
 
@@ -113,6 +119,9 @@ private:
     void commitDialog();
     void discardAll();
     void exportDialog(bool wholeHive);
+    /// Starts an export on the worker; false and `error` when it cannot.
+    bool startExport(const QString& file, bool wholeHive, QString* error);
+    void onExportFinished(const ExportOutcome& outcome);
     void importDialog();
     void previewDialog();
     void showError(const QString& text);
@@ -141,6 +150,11 @@ private:
     QAction* importReg_;
     QAction* previewReg_;
     QAction* history_;
+    ExportJob* exportJob_;
+    ExportOutcome lastExport_;
+    QPointer<QProgressDialog> exportProgress_;
+    /// The export was started from the menu: say how it ended.
+    bool showExportOutcome_ = false;
 };
 
 }  // namespace hivekit::gui

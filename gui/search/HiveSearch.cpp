@@ -402,7 +402,7 @@ private:
             const Bytes bytes = data->bytes();
             if (hex_) {
                 if (auto at = search_.matchBytes(bytes))
-                    valueHit(SearchHit::Where::ValueData, tr("bytes at data offset %1").arg(hexOffsetText(*at)));
+                    valueHit(SearchHit::Where::ValueData, QCoreApplication::translate("hivekit::gui::HiveSearch", "bytes at data offset %1").arg(hexOffsetText(*at)));
                 continue;
             }
             if (auto hit = matchData(vk->type, bytes, found.units)) valueHit(SearchHit::Where::ValueData, std::move(*hit));
