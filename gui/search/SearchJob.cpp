@@ -10,7 +10,8 @@ namespace hivekit::gui {
 namespace {
 
 constexpr qint64 kBatchMilliseconds = 50;
-constexpr qsizetype kBatchHits = 500;  // per batch from the worker, and per hand-on
+constexpr qsizetype kBatchHits = 500;    // per batch from the worker
+constexpr qsizetype kHandOnHits = 500;  // per turn of the GUI thread's event loop
 
 }  // namespace
 
@@ -110,7 +111,7 @@ void SearchJob::deliverEnd(const std::shared_ptr<Run>& run, const SearchSummary&
 
 void SearchJob::handOn() {
     if (!received_.isEmpty()) {
-        const qsizetype n = std::min(received_.size(), kBatchHits);
+        const qsizetype n = std::min(received_.size(), kHandOnHits);
         const QList<SearchHit> batch = received_.first(n);
         received_.remove(0, n);
         emit hitsFound(batch);

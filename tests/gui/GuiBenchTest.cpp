@@ -35,17 +35,26 @@ public:
     StallMeter() {
         timer_.setInterval(1);
         QObject::connect(&timer_, &QTimer::timeout, [this] {
-            worst_ = std::max(worst_, clock_.restart());
+            const qint64 gap = clock_.restart();
+            if (gap > worst_) {
+                worst_ = gap;
+                worstEndedAt_ = since_.elapsed();
+            }
         });
         clock_.start();
+        since_.start();
         timer_.start();
     }
     qint64 worstMs() const { return worst_; }
+    /// When the longest gap ended, in ms from the meter's start.
+    qint64 worstEndedAtMs() const { return worstEndedAt_; }
 
 private:
     QTimer timer_;
     QElapsedTimer clock_;
+    QElapsedTimer since_;
     qint64 worst_ = 0;
+    qint64 worstEndedAt_ = 0;
 };
 
 }  // namespace
@@ -192,6 +201,7 @@ TEST_CASE("Timings of the GUI's search on a large hive", "[.bench]") {
         const qint64 took = t.elapsed();
         WARN("startSearch returned after " << started << " ms");
         WARN("window search for \"" << text << "\": " << window.searchDock()->results()->rowCount() << " hits listed in "
-                                    << took << " ms; longest event-loop stall " << stalls.worstMs() << " ms");
+                                    << took << " ms; longest event-loop stall " << stalls.worstMs() << " ms, ending "
+                                    << stalls.worstEndedAtMs() << " ms after the start");
     }
 }
