@@ -52,6 +52,15 @@ Reference referenceOf(const TempDir& dir, const std::string& original, const Pla
 
 bool hasLog(const std::string& hive) { return fileExists(hive + ".LOG1"); }
 
+/// A commit of `plan` to a fresh copy of `original` at `path` whose
+/// `point`-th file operation fails with EIO.
+CommitResult commitFailingAt(const std::string& original, const std::string& path, const Plan& plan, uint64_t point) {
+    freshCopy(original, path);
+    CrashFileIO io(realFileIO());
+    io.failAt(point, EIO);
+    return commitPlan(path, plan, requestWith(&io));
+}
+
 /// makeOriginal's hive alone, without the log its setup commit left.
 std::string freshHive(const TempDir& dir) { return freshCopy(makeOriginal(dir), dir.file("hive.hiv")); }
 
@@ -271,10 +280,8 @@ TEST_CASE("Committing again after a commit interrupted once the hive was written
     int finished = 0;
     for (uint64_t point = 0; point < reference.points; ++point) {
         INFO("failing operation " << point << " of " << reference.points);
-        const std::string path = freshCopy(original, dir.file("retry.hiv"));
-        CrashFileIO io(realFileIO());
-        io.failAt(point, EIO);
-        auto first = commitPlan(path, plan, requestWith(&io));
+        const std::string path = dir.file("retry.hiv");
+        auto first = commitFailingAt(original, path, plan, point);
         if (first) continue;
         CommitRequest retry = requestWith(nullptr);
         retry.interrupted = first.error().interrupted;
@@ -299,10 +306,8 @@ TEST_CASE("After an interrupted commit a new edit is committed together with the
     const Reference reference = referenceOf(dir, original, plan);
     bool seen = false;
     for (uint64_t point = 0; point < reference.points && !seen; ++point) {
-        const std::string path = freshCopy(original, dir.file("more.hiv"));
-        CrashFileIO io(realFileIO());
-        io.failAt(point, EIO);
-        auto first = commitPlan(path, plan, requestWith(&io));
+        const std::string path = dir.file("more.hiv");
+        auto first = commitFailingAt(original, path, plan, point);
         if (first || !first.error().hiveWritten) continue;
         seen = true;
         Plan more = plan;
@@ -327,10 +332,8 @@ TEST_CASE("After an interrupted commit undoing one of its edits is refused and n
     const Reference reference = referenceOf(dir, original, plan);
     bool seen = false;
     for (uint64_t point = 0; point < reference.points && !seen; ++point) {
-        const std::string path = freshCopy(original, dir.file("undo.hiv"));
-        CrashFileIO io(realFileIO());
-        io.failAt(point, EIO);
-        auto first = commitPlan(path, plan, requestWith(&io));
+        const std::string path = dir.file("undo.hiv");
+        auto first = commitFailingAt(original, path, plan, point);
         if (first || !first.error().hiveWritten) continue;
         // A failed first write to the hive leaves it without the commit: a
         // retry applies every edit, undone or not.
@@ -374,10 +377,8 @@ TEST_CASE("After an interrupted commit whose log is gone the retry is refused as
     const Reference reference = referenceOf(dir, original, plan);
     bool seen = false;
     for (uint64_t point = 0; point < reference.points && !seen; ++point) {
-        const std::string path = freshCopy(original, dir.file("nolog.hiv"));
-        CrashFileIO io(realFileIO());
-        io.failAt(point, EIO);
-        auto first = commitPlan(path, plan, requestWith(&io));
+        const std::string path = dir.file("nolog.hiv");
+        auto first = commitFailingAt(original, path, plan, point);
         if (first || !first.error().hiveWritten) continue;
         auto asIs = Hive::open(path, OpenOptions{.useLogs = false});
         REQUIRE(asIs);
