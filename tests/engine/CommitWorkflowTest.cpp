@@ -7,6 +7,9 @@
 // (TxManager::primaryTouched), never by looking at the file.
 #include <catch2/catch.hpp>
 
+#include <functional>
+#include <optional>
+
 #include <cerrno>
 #include <cstdio>
 #include <string>
@@ -59,6 +62,22 @@ CommitResult commitFailingAt(const std::string& original, const std::string& pat
     CrashFileIO io(realFileIO());
     io.failAt(point, EIO);
     return commitPlan(path, plan, requestWith(&io));
+}
+
+/// The first failure, trying each file operation in turn up to `points`, of
+/// a commit of `plan` to a copy of `original` at `path` that fails after
+/// writing the hive and that `wanted` accepts; `path` is left as that
+/// failure left it. None when no point gives one.
+std::optional<CommitFailure> firstInterruption(const std::string& original, const std::string& path, const Plan& plan,
+                                               uint64_t points,
+                                               const std::function<bool(const CommitFailure&)>& wanted = {}) {
+    for (uint64_t point = 0; point < points; ++point) {
+        auto done = commitFailingAt(original, path, plan, point);
+        if (done || !done.error().hiveWritten) continue;
+        if (wanted && !wanted(done.error())) continue;
+        return done.error();
+    }
+    return std::nullopt;
 }
 
 /// makeOriginal's hive alone, without the log its setup commit left.
@@ -304,25 +323,20 @@ TEST_CASE("After an interrupted commit a new edit is committed together with the
     const std::string original = makeOriginal(dir);
     const Plan plan = interruptiblePlan();
     const Reference reference = referenceOf(dir, original, plan);
-    bool seen = false;
-    for (uint64_t point = 0; point < reference.points && !seen; ++point) {
-        const std::string path = dir.file("more.hiv");
-        auto first = commitFailingAt(original, path, plan, point);
-        if (first || !first.error().hiveWritten) continue;
-        seen = true;
-        Plan more = plan;
-        more.createKey("Software\\Workflow\\Child");
-        CommitRequest retry = requestWith(nullptr);
-        retry.interrupted = first.error().interrupted;
-        auto second = commitPlan(path, more, retry);
-        REQUIRE(second);
-        CHECK(second->changed == more.size());
-        DumpKey model = parseDump(engineDump(original));
-        applyToModel(model, more, kTestClock);
-        CHECK(engineDump(path) == renderDump(model));
-        requireClean(path);
-    }
-    CHECK(seen);
+    const std::string path = dir.file("more.hiv");
+    const auto first = firstInterruption(original, path, plan, reference.points);
+    REQUIRE(first);
+    Plan more = plan;
+    more.createKey("Software\\Workflow\\Child");
+    CommitRequest retry = requestWith(nullptr);
+    retry.interrupted = first->interrupted;
+    auto second = commitPlan(path, more, retry);
+    REQUIRE(second);
+    CHECK(second->changed == more.size());
+    DumpKey model = parseDump(engineDump(original));
+    applyToModel(model, more, kTestClock);
+    CHECK(engineDump(path) == renderDump(model));
+    requireClean(path);
 }
 
 TEST_CASE("After an interrupted commit undoing one of its edits is refused and nothing is written", "[edit][workflow][crash]") {
@@ -330,44 +344,40 @@ TEST_CASE("After an interrupted commit undoing one of its edits is refused and n
     const std::string original = makeOriginal(dir);
     const Plan plan = interruptiblePlan();
     const Reference reference = referenceOf(dir, original, plan);
-    bool seen = false;
-    for (uint64_t point = 0; point < reference.points && !seen; ++point) {
-        const std::string path = dir.file("undo.hiv");
-        auto first = commitFailingAt(original, path, plan, point);
-        if (first || !first.error().hiveWritten) continue;
+    const std::string path = dir.file("undo.hiv");
+    const auto first = firstInterruption(original, path, plan, reference.points, [&](const CommitFailure& f) {
         // A failed first write to the hive leaves it without the commit: a
         // retry applies every edit, undone or not.
-        if (!holds(path, *first.error().interrupted)) continue;
-        seen = true;
-        const auto afterFailure = readFile(path);
-        const auto logAfterFailure = readFile(path + ".LOG1");
+        return holds(path, *f.interrupted);
+    });
+    REQUIRE(first);
+    const auto afterFailure = readFile(path);
+    const auto logAfterFailure = readFile(path + ".LOG1");
 
-        // An edit undone below the interrupted ones (the front end says so).
-        CommitRequest undone = requestWith(nullptr);
-        undone.interrupted = first.error().interrupted;
-        undone.interrupted->intact = false;
-        undone.backup = true;
-        auto refused = commitPlan(path, plan, undone);
-        REQUIRE_FALSE(refused);
-        CHECK(refused.error().step == CommitStep::Resume);
-        CHECK(refused.error().error.code == ErrorCode::Invalid);
-        CHECK(refused.error().error.message ==
-              path + ": the hive already holds the 4 edits of the interrupted commit (its log replays them), and "
-                     "some of them were undone since; redo them, or discard the pending edits");
-        // Fewer pending edits than the interrupted commit holds: the same.
-        Plan shorter;
-        shorter.add(plan.edits()[0]);
-        CommitRequest fewer = requestWith(nullptr);
-        fewer.interrupted = first.error().interrupted;
-        auto alsoRefused = commitPlan(path, shorter, fewer);
-        REQUIRE_FALSE(alsoRefused);
-        CHECK(alsoRefused.error().step == CommitStep::Resume);
+    // An edit undone below the interrupted ones (the front end says so).
+    CommitRequest undone = requestWith(nullptr);
+    undone.interrupted = first->interrupted;
+    undone.interrupted->intact = false;
+    undone.backup = true;
+    auto refused = commitPlan(path, plan, undone);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().step == CommitStep::Resume);
+    CHECK(refused.error().error.code == ErrorCode::Invalid);
+    CHECK(refused.error().error.message ==
+          path + ": the hive already holds the 4 edits of the interrupted commit (its log replays them), and "
+                 "some of them were undone since; redo them, or discard the pending edits");
+    // Fewer pending edits than the interrupted commit holds: the same.
+    Plan shorter;
+    shorter.add(plan.edits()[0]);
+    CommitRequest fewer = requestWith(nullptr);
+    fewer.interrupted = first->interrupted;
+    auto alsoRefused = commitPlan(path, shorter, fewer);
+    REQUIRE_FALSE(alsoRefused);
+    CHECK(alsoRefused.error().step == CommitStep::Resume);
 
-        CHECK(readFile(path) == afterFailure);
-        CHECK(readFile(path + ".LOG1") == logAfterFailure);
-        CHECK_FALSE(fileExists(path + ".bak"));
-    }
-    CHECK(seen);
+    CHECK(readFile(path) == afterFailure);
+    CHECK(readFile(path + ".LOG1") == logAfterFailure);
+    CHECK_FALSE(fileExists(path + ".bak"));
 }
 
 TEST_CASE("After an interrupted commit whose log is gone the retry is refused as dirty and the file stays as it is", "[edit][workflow][crash]") {
@@ -375,28 +385,24 @@ TEST_CASE("After an interrupted commit whose log is gone the retry is refused as
     const std::string original = makeOriginal(dir);
     const Plan plan = interruptiblePlan();
     const Reference reference = referenceOf(dir, original, plan);
-    bool seen = false;
-    for (uint64_t point = 0; point < reference.points && !seen; ++point) {
-        const std::string path = dir.file("nolog.hiv");
-        auto first = commitFailingAt(original, path, plan, point);
-        if (first || !first.error().hiveWritten) continue;
+    const std::string path = dir.file("nolog.hiv");
+    const auto first = firstInterruption(original, path, plan, reference.points, [&](const CommitFailure&) {
         auto asIs = Hive::open(path, OpenOptions{.useLogs = false});
         REQUIRE(asIs);
-        if (!(*asIs)->recovery().wasDirty) continue;  // failed after the header: nothing to replay
-        seen = true;
-        std::remove((path + ".LOG1").c_str());
-        const auto afterFailure = readFile(path);
-        CommitRequest retry = requestWith(nullptr);
-        retry.interrupted = first.error().interrupted;
-        auto refused = commitPlan(path, plan, retry);
-        REQUIRE_FALSE(refused);
-        CHECK(refused.error().step == CommitStep::Resume);
-        CHECK(refused.error().error.code == ErrorCode::Corrupt);
-        CHECK(refused.error().error.message.find("could not be replayed") != std::string::npos);
-        CHECK_FALSE(refused.error().hiveWritten);
-        CHECK(readFile(path) == afterFailure);
-    }
-    CHECK(seen);
+        return (*asIs)->recovery().wasDirty;  // not dirty: failed after the header, nothing to replay
+    });
+    REQUIRE(first);
+    std::remove((path + ".LOG1").c_str());
+    const auto afterFailure = readFile(path);
+    CommitRequest retry = requestWith(nullptr);
+    retry.interrupted = first->interrupted;
+    auto refused = commitPlan(path, plan, retry);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().step == CommitStep::Resume);
+    CHECK(refused.error().error.code == ErrorCode::Corrupt);
+    CHECK(refused.error().error.message.find("could not be replayed") != std::string::npos);
+    CHECK_FALSE(refused.error().hiveWritten);
+    CHECK(readFile(path) == afterFailure);
 }
 
 TEST_CASE("A commit that failed before the hive was written is retried in full without an interrupted commit", "[edit][workflow][crash]") {
