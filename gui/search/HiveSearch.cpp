@@ -17,6 +17,7 @@
 #include "format/Names.h"
 #include "format/ValueData.h"
 #include "format/ValueText.h"
+#include "hive/TreeWalker.h"
 
 namespace hivekit::gui {
 
@@ -217,7 +218,10 @@ bool isNulUnit(Bytes data, size_t unit) { return data[unit * 2] == 0 && data[uni
 }  // namespace
 
 /// One search: the parts, the workers that take them in turn, and the
-/// hand-over of each part's hits in order.
+/// hand-over of each part's hits in order. The walk of a part is its own,
+/// not TreeWalker's: every part shares one bitmap of visited keys (a
+/// TreeWalker per part would clear one the size of the hive each time), and
+/// key paths are built for hits only.
 class HiveSearch::Run {
 public:
     Run(const HiveSearch& search, const Hive& hive, const SearchControl& control)
@@ -337,7 +341,7 @@ private:
             ++keys_;
             searchKey(part, below, f.offset, *key, found);
             if (!part.subtree || key->subkeyCount == 0) continue;
-            if (part.chain.size() + f.depth + 1 > kMaxDepth) continue;
+            if (part.chain.size() + f.depth + 1 > TreeWalker::kMaxDepth) continue;
             hive_.subkeys(*key, children);
             for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(Frame{*it, f.depth + 1});
         }
@@ -445,8 +449,6 @@ private:
             return std::nullopt;
         }
     }
-
-    static constexpr unsigned kMaxDepth = 512;  // as TreeWalker: deeper than Windows allows
 
     const HiveSearch& search_;
     const SearchQuery& query_;
