@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "common/Display.h"
+#include "editing/ValueCodec.h"
 #include "format/Names.h"
 #include "format/ValueData.h"
 #include "format/ValueText.h"
@@ -95,13 +96,16 @@ HiveSearch::HiveSearch(SearchQuery query) : query_(std::move(query)) {
                          .arg(regex_.patternErrorOffset());
         break;
     case SearchQuery::Mode::HexBytes: {
-        auto bytes = parseHexBytes(query_.text);
-        if (!bytes || bytes->empty())
+        // The editor's parser: its error names the character at fault.
+        ParsedData parsed = ValueCodec::parseHex(query_.text);
+        if (!parsed.ok() || parsed.bytes.empty()) {
             error_ = tr("Hex bytes are pairs of hex digits, like \"de ad be ef\" or \"0xde,0xad\".");
-        else if (!query_.valueData)
+            if (!parsed.ok()) error_ += QLatin1Char(' ') + parsed.error;
+        } else if (!query_.valueData) {
             error_ = tr("Hex bytes are searched in value data: tick \"Value data\".");
-        else
-            pattern_ = std::move(*bytes);
+        } else {
+            pattern_ = std::move(parsed.bytes);
+        }
         break;
     }
     }

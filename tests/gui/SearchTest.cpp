@@ -145,6 +145,13 @@ TEST_CASE("Searching value data finds strings in data, and hex bytes in raw data
     CHECK(h != hexHits.end());
 
     CHECK(HiveSearch::parseHexBytes(QStringLiteral("de ad BE ef")) == std::vector<uint8_t>{0xde, 0xad, 0xbe, 0xef});
+    // A malformed pattern is refused naming the character at fault.
+    SearchQuery badHex = hex;
+    badHex.text = QStringLiteral("de az");
+    HiveSearch refused(badHex);
+    CHECK_FALSE(refused.isValid());
+    INFO(refused.error().toStdString());
+    CHECK(refused.error().endsWith(QStringLiteral("\"z\" at position 5 is not a hex digit.")));
     CHECK(HiveSearch::parseHexBytes(QStringLiteral("0xde,0xa")) == std::vector<uint8_t>{0xde, 0x0a});
     CHECK(HiveSearch::parseHexBytes(QStringLiteral("deadbee")) == std::nullopt);
     CHECK(HiveSearch::parseHexBytes(QStringLiteral("zz")) == std::nullopt);
