@@ -24,6 +24,8 @@ struct Args {
     bool noLogs = false;
     bool noData = false;
     bool strict = false;  ///< --strict (check): warnings fail the check too
+    bool csv = false;     ///< --csv (artefacts)
+    bool list = false;    ///< --list (artefacts): the decoders, no HIVE needed
     std::string output;     ///< -o FILE (export)
     std::string root;       ///< --root NAME (export, import: the .reg root prefix)
     bool regedit4 = false;  ///< --regedit4 (export)
@@ -105,6 +107,7 @@ int runCells(const Args& args);
 int runDeleted(const Args& args);
 int runRecover(const Args& args);
 int runExport(const Args& args);
+int runArtefacts(const Args& args);
 // Write commands (WriteCommands.cpp).
 int runMkkey(const Args& args);
 int runDeleteKey(const Args& args);

@@ -161,6 +161,29 @@ const Command kCommands[] = {
      "Exit status: 0 written, 1 the hive is dirty and no log could be applied, 2 usage\n"
      "error (OUT missing or one of the input files), 3 HIVE cannot be opened or is not\n"
      "a hive, or OUT cannot be written.\n"},
+    {"artefacts", runArtefacts, Access::Reads,
+     "  artefacts HIVE [NAME...]\n"
+     "                        decoded artefacts (UserAssist, ShimCache, the SAM's users,\n"
+     "                        ...): every decoder that applies to HIVE, or those NAMEd\n",
+     "artefacts HIVE [NAME...] [--json | --csv] [-o FILE] [--no-logs]\n"
+     "       hivectl artefacts --list [--json]\n"
+     "\n"
+     "Runs the artefact decoders that apply to HIVE (its kind is detected: SYSTEM,\n"
+     "SOFTWARE, SAM, SECURITY, NTUSER.DAT, UsrClass.dat, Amcache.hve, BCD), or the\n"
+     "ones NAMEd, and prints their tables. Every row names the key and value it was\n"
+     "decoded from; a row whose data cannot be decoded says why in its note. Times\n"
+     "are UTC, ISO 8601. The logs of a dirty hive are replayed first (in memory).\n"
+     "\n"
+     "  --list      the decoders: name, hive kinds, title and what each tells\n"
+     "  --json      one JSON document: the hive, its kind, and per artefact its\n"
+     "              columns and rows (an object per row, keyed by column name)\n"
+     "  --csv       CSV (RFC 4180) of one artefact: name exactly one NAME, or give\n"
+     "              -o DIR to write DIR/NAME.csv for each\n"
+     "  -o PATH     write to PATH instead of standard output (a directory with --csv)\n"
+     "  --no-logs   read the primary file as it is, without replaying its logs\n"
+     "\n"
+     "Exit status: 0 success, 1 a NAMEd decoder does not apply to HIVE or failed,\n"
+     "2 usage error (an unknown NAME), 3 HIVE cannot be opened or is not a hive.\n"},
     {"export", runExport, Access::Reads,
      "  export HIVE [PATH]    the key at PATH (the root by default) and its subtree as a\n"
      "                        .reg file (regedit 5.00, UTF-16LE) to -o FILE or stdout\n",
@@ -298,7 +321,9 @@ const char* kOverviewTail =
     "  write command locks HIVE (and so its logs) from opening it to its commit.\n"
     "\n"
     "Options:\n"
-    "  --json       machine-readable output (info, ls, get, check, deleted)\n"
+    "  --json       machine-readable output (info, ls, get, check, deleted, artefacts)\n"
+    "  --csv        artefacts: CSV of one artefact table\n"
+    "  --list       artefacts: the decoders HiveKit has\n"
     "  --raw        get: the data as hex bytes\n"
     "  --no-logs    read the primary file as it is, without replaying its logs\n"
     "  --no-data    dump: leave the data column empty; deleted: omit the data\n"

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
         else if (a == "--no-logs") args.noLogs = true;
         else if (a == "--no-data") args.noData = true;
         else if (a == "--strict") args.strict = true;
+        else if (a == "--csv") args.csv = true;
+        else if (a == "--list") args.list = true;
         else if (a == "--regedit4") args.regedit4 = true;
         else if (a == "--dry-run") args.dryRun = true;
         else if (a == "--backup") args.backup = true;
@@ -86,7 +88,7 @@ int main(int argc, char** argv) {
         std::cerr << overviewText();
         return kUsage;
     }
-    if (args.positional.empty()) {
+    if (args.positional.empty() && !(args.list && args.command == "artefacts")) {
         printError(args.command + ": missing HIVE argument (see hivectl --help)");
         return kUsage;
     }

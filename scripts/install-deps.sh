@@ -10,6 +10,8 @@ packages=(
   libqt6svg6
   catch2
   libhivex-dev libhivex-bin python3-hivex libwin-hivex-perl libregf-utils reglookup
+  regripper libfwsi-dev
+  qt6-translations-l10n
   python3-samba
   clang-19 libclang-rt-19-dev
   xvfb xauth

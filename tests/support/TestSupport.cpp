@@ -120,6 +120,16 @@ ProcessResult hivectl(const std::vector<std::string>& args) {
     return run(argv);
 }
 
+std::string regripper(const std::string& hive, const std::string& plugin) {
+    if (!fileExists("/usr/bin/regripper"))
+        throw std::runtime_error("/usr/bin/regripper is missing: apt-get install regripper");
+    ProcessResult r = run({"/usr/bin/regripper", "-r", hive, "-p", plugin});
+    if (r.exitCode != 0)
+        throw std::runtime_error("regripper -r " + hive + " -p " + plugin + " failed (" +
+                                 std::to_string(r.exitCode) + "): " + r.err);
+    return r.out;
+}
+
 TempDir::TempDir() {
     char tmpl[] = "/tmp/hivekit-test-XXXXXX";
     if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");

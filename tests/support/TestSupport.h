@@ -37,6 +37,10 @@ struct ProcessResult {
 ProcessResult run(const std::vector<std::string>& argv);
 /// Runs hivectl with the given arguments.
 ProcessResult hivectl(const std::vector<std::string>& args);
+/// RegRipper 3.0's report of one plugin on a hive (`regripper -r HIVE -p
+/// PLUGIN`, Debian's regripper): its standard output. Throws, naming the
+/// package, when regripper is missing or fails.
+std::string regripper(const std::string& hive, const std::string& plugin);
 
 /// A fresh directory under /tmp, removed with its contents on destruction.
 class TempDir {

@@ -1,0 +1,8 @@
+// Bcd artefact decoders.
+#include "artefacts/Registry.h"
+
+namespace hivekit::artefacts {
+
+void addBcdDecoders(std::vector<std::unique_ptr<Decoder>>& /*out*/) {}
+
+}  // namespace hivekit::artefacts

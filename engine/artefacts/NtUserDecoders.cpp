@@ -1,0 +1,8 @@
+// NtUser artefact decoders.
+#include "artefacts/Registry.h"
+
+namespace hivekit::artefacts {
+
+void addNtUserDecoders(std::vector<std::unique_ptr<Decoder>>& /*out*/) {}
+
+}  // namespace hivekit::artefacts

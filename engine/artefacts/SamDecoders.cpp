@@ -1,0 +1,8 @@
+// Sam artefact decoders.
+#include "artefacts/Registry.h"
+
+namespace hivekit::artefacts {
+
+void addSamDecoders(std::vector<std::unique_ptr<Decoder>>& /*out*/) {}
+
+}  // namespace hivekit::artefacts

@@ -1,0 +1,8 @@
+// Shellbag artefact decoders.
+#include "artefacts/Registry.h"
+
+namespace hivekit::artefacts {
+
+void addShellbagDecoders(std::vector<std::unique_ptr<Decoder>>& /*out*/) {}
+
+}  // namespace hivekit::artefacts
