@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -56,7 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
       deletedDock_(new DeletedDock(this)),
       pathLabel_(new QLabel),
       countsLabel_(new QLabel),
-      readOnlyLabel_(new QLabel) {
+      modeLabel_(new QLabel) {
     initResources();
     setWindowIcon(QIcon(QStringLiteral(":/icons/hivekit.svg")));
     setAcceptDrops(true);
@@ -83,6 +84,7 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, deletedDock_);
     tabifyDockWidget(editActions_->dock(), deletedDock_);
     searchDock_->raise();
+    connect(editActions_, &EditActions::stateChanged, this, &MainWindow::updateModeBadge);
     connect(editActions_, &EditActions::message, this, [this](const QString& text) {
         statusBar()->showMessage(text, 8000);
     });
@@ -114,6 +116,13 @@ MainWindow::MainWindow(QWidget* parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // The default size, or one saved on a bigger screen (or at a smaller
+    // scale factor), must not open the window past the screen's edges.
+    if (const QScreen* screen = this->screen()) {
+        const QRect fitted = fittedGeometry(QRect(pos(), size()), screen->availableGeometry());
+        resize(fitted.size());
+        move(fitted.topLeft());
+    }
     updateWelcome();
     updateActions();
     updateWindowTitle();
@@ -131,8 +140,8 @@ QWidget* MainWindow::createWelcomePage() {
     icon->setAlignment(Qt::AlignCenter);
     auto* title = new QLabel(QStringLiteral("<h1>HiveKit</h1>"));
     title->setAlignment(Qt::AlignCenter);
-    auto* subtitle = new QLabel(tr("Inspect offline Windows registry hives. Files are opened read-only and never "
-                                   "written."));
+    auto* subtitle = new QLabel(tr("Inspect offline Windows registry hives. Files open read-only; nothing is "
+                                   "written until you choose Edit and commit your changes."));
     subtitle->setAlignment(Qt::AlignCenter);
     subtitle->setWordWrap(true);
     auto* open = new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open Hive…"));
@@ -215,6 +224,14 @@ void MainWindow::createActions() {
     findAction_->setShortcut(QKeySequence::Find);
     findAction_->setStatusTip(tr("Search key names, value names and value data"));
     connect(findAction_, &QAction::triggered, searchDock_, &SearchDock::focusQuery);
+    findNextAction_ = new QAction(tr("Find &Next"), this);
+    findNextAction_->setShortcut(QKeySequence(Qt::Key_F3));
+    findNextAction_->setStatusTip(tr("Show the next search hit"));
+    connect(findNextAction_, &QAction::triggered, this, [this] { searchDock_->showNeighbourHit(1); });
+    findPreviousAction_ = new QAction(tr("Find Prev&ious"), this);
+    findPreviousAction_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    findPreviousAction_->setStatusTip(tr("Show the previous search hit"));
+    connect(findPreviousAction_, &QAction::triggered, this, [this] { searchDock_->showNeighbourHit(-1); });
 
     goToPathAction_ = new QAction(icon("goto.svg"), tr("&Go to Key…"), this);
     goToPathAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -264,6 +281,8 @@ void MainWindow::createMenus() {
     edit->addAction(copyDataAction_);
     edit->addSeparator();
     edit->addAction(findAction_);
+    edit->addAction(findNextAction_);
+    edit->addAction(findPreviousAction_);
     edit->addAction(goToPathAction_);
     edit->addAction(goToOffsetAction_);
     edit->addSeparator();
@@ -305,14 +324,11 @@ void MainWindow::createToolBar() {
 void MainWindow::createStatusBar() {
     pathLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     pathLabel_->setObjectName(QStringLiteral("statusPath"));
-    readOnlyLabel_->setText(tr("Read-only"));
-    readOnlyLabel_->setToolTip(tr("HiveKit never writes to the files it inspects"));
-    readOnlyLabel_->setStyleSheet(
-        QStringLiteral("QLabel { color: #2e6b30; background: #e3f1e3; border: 1px solid #b7d8b7; "
-                       "border-radius: 3px; padding: 0 6px; }"));
+    modeLabel_->setObjectName(QStringLiteral("modeBadge"));
+    modeLabel_->hide();
     statusBar()->addWidget(pathLabel_, 1);
     statusBar()->addPermanentWidget(countsLabel_);
-    statusBar()->addPermanentWidget(readOnlyLabel_);
+    statusBar()->addPermanentWidget(modeLabel_);
 }
 
 HiveView* MainWindow::currentView() const { return qobject_cast<HiveView*>(tabs_->currentWidget()); }
@@ -427,7 +443,7 @@ void MainWindow::updateActions() {
     const bool loaded = view && view->isLoaded();
     for (QAction* a : {closeTabAction_}) a->setEnabled(view != nullptr);
     for (QAction* a : {copyKeyPathAction_, copyValueAction_, copyDataAction_, goToPathAction_, goToOffsetAction_,
-                       addBookmarkAction_, findAction_, findDeletedAction_})
+                       addBookmarkAction_, findAction_, findNextAction_, findPreviousAction_, findDeletedAction_})
         a->setEnabled(loaded);
     const auto hive = loaded ? view->hive() : nullptr;
     const bool dirty = hive && hive->recovery().wasDirty;
@@ -577,10 +593,49 @@ void MainWindow::copyText(const QString& text, const QString& what) {
 
 void MainWindow::showAbout() {
     QMessageBox::about(this, tr("About HiveKit"),
-                       tr("<h3>HiveKit %1</h3><p>An inspector for offline Windows registry hives (regf).</p>"
-                          "<p>Files are opened read-only; dirty hives are recovered from their transaction logs "
-                          "in memory.</p>")
+                       tr("<h3>HiveKit %1</h3><p>An inspector and editor for offline Windows registry hives (regf).</p>"
+                          "<p>Files open read-only and dirty hives are recovered from their transaction logs in "
+                          "memory. A file is written only when you choose Edit and commit changes, through a "
+                          "crash-safe transaction.</p>")
                            .arg(QApplication::applicationVersion()));
+}
+
+QRect MainWindow::fittedGeometry(const QRect& wanted, const QRect& available) {
+    // Room for the window frame, which geometry() excludes.
+    constexpr int kFrame = 40;
+    const QSize room(std::max(1, available.width() - kFrame), std::max(1, available.height() - kFrame));
+    QRect out(wanted.topLeft(), wanted.size().boundedTo(room));
+    if (!available.contains(out.topLeft()) || out.right() > available.right() || out.bottom() > available.bottom())
+        out.moveTopLeft(available.topLeft() + QPoint(kFrame / 2, kFrame / 2));
+    return out;
+}
+
+void MainWindow::updateModeBadge() {
+    HiveView* view = currentView();
+    if (!view || !view->isLoaded()) {
+        modeLabel_->hide();
+        return;
+    }
+    // Fixed pairs of text and background colour: the badge carries its own
+    // background, so it reads the same in light and dark palettes.
+    QString text, tip, colors;
+    if (!view->isEditing()) {
+        text = tr("Read-only");
+        tip = tr("Nothing is written to this file. Choose Edit to make changes.");
+        colors = QStringLiteral("color: #1f4f21; background: #e3f1e3; border: 1px solid #9cc79c;");
+    } else if (const int pending = static_cast<int>(view->editSession()->changes().size()); pending > 0) {
+        text = tr("Editing: %n pending change(s)", nullptr, pending);
+        tip = tr("The file is unchanged until you commit; Discard drops the pending changes.");
+        colors = QStringLiteral("color: #5c3a00; background: #fde8bf; border: 1px solid #e0b45c;");
+    } else {
+        text = tr("Editing");
+        tip = tr("Open for editing: changes stay pending until you commit them.");
+        colors = QStringLiteral("color: #5c3a00; background: #fde8bf; border: 1px solid #e0b45c;");
+    }
+    modeLabel_->setText(text);
+    modeLabel_->setToolTip(tip);
+    modeLabel_->setStyleSheet(QStringLiteral("QLabel { %1 border-radius: 3px; padding: 0 6px; }").arg(colors));
+    modeLabel_->show();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

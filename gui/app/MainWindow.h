@@ -34,6 +34,8 @@ public:
     DiagnosticsDock* diagnosticsDock() const { return diagnosticsDock_; }
     DeletedDock* deletedDock() const { return deletedDock_; }
     QAction* findDeletedAction() const { return findDeletedAction_; }
+    QAction* findNextAction() const { return findNextAction_; }
+    QAction* findPreviousAction() const { return findPreviousAction_; }
 
     /// Goes to a key path in the current hive; false and a message in the
     /// status bar when there is no such key.
@@ -52,6 +54,11 @@ public:
 
     /// The status bar's path label (tests).
     QString statusPath() const;
+    /// Help > About: the About box (modal).
+    void showAbout();
+    /// `wanted` shrunk to fit `available` (a screen's available geometry,
+    /// with room for the frame) and moved onto it when it would stick out.
+    static QRect fittedGeometry(const QRect& wanted, const QRect& available);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -71,6 +78,7 @@ private:
     void onViewSelectionChanged(HiveView* view, const QString& path);
     void updateActions();
     void updateWindowTitle();
+    void updateModeBadge();
     void fillRecentMenu();
     void updateWelcome();
     void fillBookmarksMenu();
@@ -79,7 +87,6 @@ private:
     void addBookmark();
     void removeBookmark();
     void copyText(const QString& text, const QString& what);
-    void showAbout();
 
     QStackedWidget* central_;
     QTabWidget* tabs_;
@@ -88,7 +95,8 @@ private:
     DeletedDock* deletedDock_;
     QLabel* pathLabel_;
     QLabel* countsLabel_;
-    QLabel* readOnlyLabel_;
+    /// What the current tab is: read-only, or editing (with N pending).
+    QLabel* modeLabel_;
     QMenu* recentMenu_ = nullptr;
     QMenu* bookmarksMenu_ = nullptr;
     QLabel* welcomeRecent_ = nullptr;
@@ -100,6 +108,8 @@ private:
     QAction* copyValueAction_ = nullptr;
     QAction* copyDataAction_ = nullptr;
     QAction* findAction_ = nullptr;
+    QAction* findNextAction_ = nullptr;
+    QAction* findPreviousAction_ = nullptr;
     QAction* goToPathAction_ = nullptr;
     QAction* goToOffsetAction_ = nullptr;
     QAction* findDeletedAction_ = nullptr;

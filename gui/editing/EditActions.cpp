@@ -88,7 +88,8 @@ EditActions::EditActions(QMainWindow* window)
     undo_ = group_->createUndoAction(this, tr("&Undo"));
     undo_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
     redo_ = group_->createRedoAction(this, tr("&Redo"));
-    redo_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    // Ctrl+Y as in regedit and Windows programs, Ctrl+Shift+Z as on Linux.
+    redo_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)});
     discard_ = new QAction(tr("Discard &All Changes"), this);
     commit_ = new QAction(tr("&Commit Changes…"), this);
     commit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
@@ -127,7 +128,8 @@ EditActions::EditActions(QMainWindow* window)
                         QMessageBox::NoButton, window_);
         QPushButton* commitButton = box.addButton(tr("Commit…"), QMessageBox::AcceptRole);
         QPushButton* discardButton = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
-        box.addButton(QMessageBox::Cancel);
+        // Enter must never throw pending changes away: Cancel is the default.
+        box.setDefaultButton(box.addButton(QMessageBox::Cancel));
         box.exec();
         if (box.clickedButton() == commitButton) return PendingChoice::Commit;
         if (box.clickedButton() == discardButton) return PendingChoice::Discard;
@@ -227,6 +229,7 @@ void EditActions::updateActions() {
     editValue_->setEnabled(editing && !committing && !view_->currentValueName().isNull());
     for (QAction* a : {commit_, discard_, previewReg_}) a->setEnabled(pending && !committing);
     for (QAction* a : {exportKey_, exportHive_}) a->setEnabled(loaded);
+    emit stateChanged();
 }
 
 void EditActions::showError(const QString& text) {

@@ -106,6 +106,9 @@ public:
 
 signals:
     void message(const QString& text);
+    /// The current tab's edit state changed (edit mode, pending changes,
+    /// a commit starting or ending).
+    void stateChanged();
 
 private:
     void toggleEditMode(bool on);

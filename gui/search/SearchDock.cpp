@@ -205,6 +205,25 @@ void SearchDock::setRunning(bool running) {
     findButton_->setToolTip(running ? tr("Stop the search") : tr("Search the hive (Enter)"));
 }
 
+bool SearchDock::showNeighbourHit(int step) {
+    const int rows = results_->rowCount();
+    if (rows == 0 || !target_) {
+        focusQuery();
+        return false;
+    }
+    const QModelIndex current = view_->currentIndex();
+    const int row = current.isValid() ? current.row() + step : (step > 0 ? 0 : rows - 1);
+    if (row < 0 || row >= rows) {
+        statusLabel_->setText(step > 0 ? tr("No hit after this one.") : tr("No hit before this one."));
+        return false;
+    }
+    const QModelIndex next = results_->index(row, 0);
+    view_->setCurrentIndex(next);
+    view_->scrollTo(next);
+    onHitClicked(next);
+    return true;
+}
+
 void SearchDock::onHitClicked(const QModelIndex& index) {
     if (!index.isValid() || !target_) return;
     emit hitActivated(target_, results_->hit(index.row()));

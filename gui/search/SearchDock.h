@@ -43,6 +43,11 @@ public:
     /// Forgets the hits of `target` (its tab is closing).
     void forget(QWidget* target);
     void focusQuery();
+    /// F3 and Shift+F3: selects the hit `step` rows after the current one
+    /// (the first or last when none is current) and shows it, as a click
+    /// would. False when there is no such hit (none at all, or past the
+    /// first or last: the status line says which).
+    bool showNeighbourHit(int step);
 
     /// Hits per search before it stops and offers "Show more" (100,000
     /// unless set; the tests set less).

@@ -16,13 +16,16 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QHash>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMap>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -321,6 +324,27 @@ TEST_CASE("The translations load for the locale's language, and English needs no
     CHECK(Translations::install(QLocale(QLocale::English)));
     CHECK(QCoreApplication::translate("hivekit::gui::MainWindow", "&File") == QStringLiteral("&File"));
     CHECK(QCoreApplication::translate("hivekit::gui::SearchDock", "%Ln hit(s)", nullptr, 2) == QStringLiteral("2 hits"));
+}
+
+TEST_CASE("Qt's own buttons and dialogs speak German and French with the application", "[translations]") {
+    const QString qtbase = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm");
+    INFO(qtbase.toStdString() << " is missing: apt-get install qt6-translations-l10n");
+    REQUIRE(QFileInfo::exists(qtbase));
+    REQUIRE(Translations::install(QLocale(QStringLiteral("de_DE"))));
+    {
+        QMessageBox box(QMessageBox::Question, QStringLiteral("t"), QStringLiteral("t"),
+                        QMessageBox::Cancel | QMessageBox::Discard);
+        CHECK(box.button(QMessageBox::Cancel)->text() == QStringLiteral("Abbrechen"));
+        CHECK(box.button(QMessageBox::Discard)->text() == QStringLiteral("Verwerfen"));
+    }
+    REQUIRE(Translations::install(QLocale(QStringLiteral("fr_FR"))));
+    {
+        QMessageBox box(QMessageBox::Question, QStringLiteral("t"), QStringLiteral("t"), QMessageBox::Cancel);
+        CHECK(box.button(QMessageBox::Cancel)->text() == QStringLiteral("Annuler"));
+    }
+    Translations::install(QLocale(QLocale::English));
+    QMessageBox box(QMessageBox::Question, QStringLiteral("t"), QStringLiteral("t"), QMessageBox::Cancel);
+    CHECK(box.button(QMessageBox::Cancel)->text() == QStringLiteral("Cancel"));
 }
 
 TEST_CASE("The main window in German and French shows no English string that has a translation", "[translations]") {

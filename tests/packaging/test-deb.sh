@@ -37,6 +37,8 @@ cpack --config "$build/CPackConfig.cmake" -G DEB -B "$out"
 cd "$out"
 ls -l ./*.deb
 dpkg-deb --field ./hivekit_*.deb Package Version Depends Recommends
+# Qt's own dialogs speak the user's language only with Qt's translations.
+dpkg-deb --field ./hivekit_*.deb Depends | grep -q qt6-translations-l10n
 
 echo "== apt-get install ./hivekit_*.deb"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ./hivekit_*.deb >/dev/null

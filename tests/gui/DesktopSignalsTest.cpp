@@ -1,0 +1,178 @@
+// The signals a user relies on: the status badge says what the tab is, the
+// pending-changes prompt keeps changes on Enter, Ctrl+Y redoes, F3 steps
+// through search hits, and the welcome page and About box say when a file
+// is written.
+#include <catch2/catch.hpp>
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+#include "GuiTestSupport.h"
+#include "app/MainWindow.h"
+#include "document/HiveView.h"
+#include "editing/EditActions.h"
+#include "editing/EditSession.h"
+#include "search/SearchDock.h"
+#include "search/SearchJob.h"
+#include "search/SearchResultsModel.h"
+#include "support/TestSupport.h"
+
+using namespace hivekit::gui;
+using namespace testsupport;
+using namespace guitest;
+
+namespace {
+
+QLabel* badge(MainWindow& window) {
+    auto* label = window.findChild<QLabel*>(QStringLiteral("modeBadge"));
+    REQUIRE(label);
+    return label;
+}
+
+/// Runs `action` while a timer answers the first modal message box with
+/// `key`; returns the box's text.
+QString answerMessageBox(const std::function<void()>& action, Qt::Key key) {
+    QString text;
+    bool answered = false;
+    std::function<void()> poll = [&] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            text = box->text();
+            answered = true;
+            QTest::keyClick(box, key);
+            return;
+        }
+        QTimer::singleShot(20, poll);
+    };
+    QTimer::singleShot(20, poll);
+    action();
+    REQUIRE(answered);
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("The status badge says whether the tab is read-only, editing, or editing with pending changes") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    MainWindow window;
+    CHECK(badge(window)->isHidden());  // the welcome page: no tab, no badge
+    HiveView* view = openAndWait(window, hive);
+    CHECK_FALSE(badge(window)->isHidden());
+    CHECK(badge(window)->text() == QStringLiteral("Read-only"));
+
+    window.editActions()->requestEditing(view);
+    REQUIRE(waitUntil([&] { return view->isEditing(); }));
+    CHECK(badge(window)->text() == QStringLiteral("Editing"));
+
+    QString error;
+    REQUIRE(view->editSession()->newKey(QString(), QStringLiteral("A"), &error));
+    REQUIRE(view->editSession()->newKey(QString(), QStringLiteral("B"), &error));
+    CHECK(badge(window)->text() == QStringLiteral("Editing: 2 pending changes"));
+    window.editActions()->undoAction()->trigger();
+    CHECK(badge(window)->text() == QStringLiteral("Editing: 1 pending change"));
+
+    // A second tab, read-only: the badge follows the current tab.
+    HiveView* other = openAndWait(window, hivePath("regipy/SAM"));
+    CHECK(window.tabs()->currentWidget() == other);
+    CHECK(badge(window)->text() == QStringLiteral("Read-only"));
+    window.tabs()->setCurrentWidget(view);
+    CHECK(badge(window)->text() == QStringLiteral("Editing: 1 pending change"));
+
+    window.editActions()->discardAction()->trigger();
+    CHECK(badge(window)->text() == QStringLiteral("Editing"));
+}
+
+TEST_CASE("Enter in the pending-changes prompt keeps the changes: Cancel is the default button") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    MainWindow window;
+    window.show();
+    HiveView* view = openAndWait(window, hive);
+    REQUIRE(view->startEditing(nullptr));
+    QString error;
+    REQUIRE(view->editSession()->newKey(QString(), QStringLiteral("Keep"), &error));
+    auto choice = EditActions::PendingChoice::Discard;
+    const QString text =
+        answerMessageBox([&] { choice = window.editActions()->pendingPrompt(view); }, Qt::Key_Return);
+    CHECK(text.contains(QStringLiteral("pending changes")));
+    CHECK(choice == EditActions::PendingChoice::Cancel);
+    CHECK(view->hasPendingChanges());
+}
+
+TEST_CASE("Ctrl+Y redoes, as in regedit, and Ctrl+Shift+Z still does") {
+    MainWindow window;
+    const QList<QKeySequence> keys = window.editActions()->redoAction()->shortcuts();
+    CHECK(keys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)));
+    CHECK(keys.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+}
+
+TEST_CASE("The welcome page and the About box say a file is written only when the user edits and commits") {
+    MainWindow window;
+    window.show();
+    QStringList texts;
+    for (QLabel* label : window.findChildren<QLabel*>()) texts << label->text();
+    const QString all = texts.join(QLatin1Char('\n'));
+    CHECK_FALSE(all.contains(QStringLiteral("never written")));
+    CHECK(all.contains(QStringLiteral("nothing is written until you choose Edit and commit")));
+    const QString about = answerMessageBox([&] { window.showAbout(); }, Qt::Key_Return);
+    CHECK(about.contains(QStringLiteral("written only when you choose Edit and commit")));
+    CHECK_FALSE(about.contains(QStringLiteral("never written")));
+}
+
+TEST_CASE("F3 and Shift+F3 step through the search hits and show each in the tab") {
+    MainWindow window;
+    HiveView* view = openAndWait(window, hivePath("regipy/SAM"));
+    SearchDock* dock = window.searchDock();
+    SearchQuery q;
+    q.text = QStringLiteral("Administrator");
+    dock->setQuery(q);
+    QSignalSpy finished(dock->job(), &SearchJob::finished);
+    window.startSearch();
+    REQUIRE(waitUntil([&] { return finished.count() == 1; }));
+    const int hits = dock->results()->rowCount();
+    REQUIRE(hits >= 2);
+
+    REQUIRE(window.findNextAction()->isEnabled());
+    window.findNextAction()->trigger();  // no current hit: the first
+    CHECK(dock->resultsView()->currentIndex().row() == 0);
+    CHECK(view->currentKeyPath() == dock->results()->hit(0).keyPath);
+    window.findNextAction()->trigger();
+    CHECK(dock->resultsView()->currentIndex().row() == 1);
+    CHECK(view->currentKeyPath() == dock->results()->hit(1).keyPath);
+    window.findPreviousAction()->trigger();
+    CHECK(dock->resultsView()->currentIndex().row() == 0);
+    window.findPreviousAction()->trigger();  // before the first: stays, says so
+    CHECK(dock->resultsView()->currentIndex().row() == 0);
+    CHECK(window.findNextAction()->shortcut() == QKeySequence(Qt::Key_F3));
+    CHECK(window.findPreviousAction()->shortcut() == QKeySequence(Qt::SHIFT | Qt::Key_F3));
+}
+
+TEST_CASE("The window never opens larger than its screen") {
+    // QT_SCALE_FACTOR=2 on a 1600x1000 screen leaves 800x500 logical pixels.
+    const QRect small(0, 0, 800, 500);
+    const QRect fitted = MainWindow::fittedGeometry(QRect(100, 100, 1280, 820), small);
+    CHECK(small.contains(fitted));
+    CHECK(fitted.width() <= 760);
+    CHECK(fitted.height() <= 460);
+    // A window that fits is left where it is.
+    CHECK(MainWindow::fittedGeometry(QRect(50, 60, 700, 400), QRect(0, 0, 1920, 1080)) == QRect(50, 60, 700, 400));
+    // A saved position on a screen that is gone comes back onto this one.
+    CHECK(QRect(0, 0, 1920, 1080).contains(MainWindow::fittedGeometry(QRect(3000, 100, 800, 600),
+                                                                      QRect(0, 0, 1920, 1080))));
+
+    MainWindow window;
+    window.show();
+    const QRect available = window.screen()->availableGeometry();
+    INFO("screen " << available.width() << "x" << available.height() << ", window " << window.width() << "x"
+                   << window.height());
+    CHECK(window.width() <= available.width());
+    CHECK(window.height() <= available.height());
+}
