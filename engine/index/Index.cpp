@@ -1,5 +1,6 @@
 #include "index/Index.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "format/Layout.h"
@@ -8,6 +9,52 @@
 #include "hive/TreeWalker.h"
 
 namespace hivekit {
+
+namespace {
+
+bool sameAscii(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        auto up = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
+        if (up(a[i]) != up(b[i])) return false;
+    }
+    return true;
+}
+
+/// `path` without its first component and the backslash after it.
+std::string_view afterFirst(std::string_view path) {
+    const size_t slash = path.find('\\');
+    return slash == std::string_view::npos ? std::string_view{} : path.substr(slash + 1);
+}
+
+}  // namespace
+
+std::vector<std::string> hiveRelativeReadings(std::string_view path) {
+    std::vector<std::string> out;
+    auto add = [&](std::string_view p) {
+        if (std::find(out.begin(), out.end(), p) == out.end()) out.emplace_back(p);
+    };
+    std::string_view rest = path;
+    while (!rest.empty() && rest.front() == '\\') rest.remove_prefix(1);
+    const std::string_view first = rest.substr(0, rest.find('\\'));
+    if (sameAscii(first, "Computer")) rest = afterFirst(rest);
+    const std::string_view root = rest.substr(0, rest.find('\\'));
+    const bool mounted = sameAscii(root, "HKEY_LOCAL_MACHINE") || sameAscii(root, "HKLM") ||
+                         sameAscii(root, "HKEY_USERS") || sameAscii(root, "HKU");
+    const bool alone = sameAscii(root, "HKEY_CURRENT_USER") || sameAscii(root, "HKCU") ||
+                       sameAscii(root, "HKEY_CLASSES_ROOT") || sameAscii(root, "HKCR") ||
+                       sameAscii(root, "HKEY_CURRENT_CONFIG") || sameAscii(root, "HKCC");
+    if (mounted) {
+        const std::string_view belowRoot = afterFirst(rest);
+        add(afterFirst(belowRoot));
+        add(belowRoot);
+    } else if (alone) {
+        add(afterFirst(rest));
+    }
+    if (rest != path) add(rest);
+    add(path);
+    return out;
+}
 
 Result<std::vector<std::u16string>> splitKeyPath(std::string_view path) {
     std::vector<std::u16string> parts;

@@ -16,6 +16,15 @@ namespace hivekit {
 /// an empty component ("A\\B") is an Invalid error naming its position.
 Result<std::vector<std::u16string>> splitKeyPath(std::string_view path);
 
+/// The hive-relative readings of a path as regedit's address bar, reg.exe
+/// and .reg files write it, most specific first: "Computer\" dropped, then
+/// a root key (HKEY_LOCAL_MACHINE or HKLM, HKEY_USERS or HKU: with the
+/// name the hive is loaded under after it, "HKLM\SYSTEM\Select" →
+/// "Select"; HKEY_CURRENT_USER or HKCU, HKEY_CLASSES_ROOT or HKCR,
+/// HKEY_CURRENT_CONFIG or HKCC: alone), case-insensitive. The path itself
+/// comes last, so a key really named "HKLM" is still found.
+std::vector<std::string> hiveRelativeReadings(std::string_view path);
+
 /// How the first component of a key path may be read.
 enum class RootNameInPath {
     Absent,   ///< the path starts below the root key: "ControlSet001\Services"
