@@ -531,7 +531,9 @@ void MainWindow::goToPathDialog() {
     QString path = view->currentKeyPath();
     for (;;) {
         bool ok = false;
-        path = QInputDialog::getText(this, tr("Go to Key"), tr("Key path (names joined by \\, from the root):"),
+        path = QInputDialog::getText(this, tr("Go to Key"),
+                                     tr("Key path (from the hive's root, or as regedit shows it: "
+                                        "HKEY_LOCAL_MACHINE\\SYSTEM\\…, HKLM\\…):"),
                                      QLineEdit::Normal, path, &ok);
         if (!ok) return;
         QString error;

@@ -1,6 +1,7 @@
 #include "document/HiveView.h"
 
 #include <functional>
+#include <optional>
 
 #include <QApplication>
 #include <QEvent>
@@ -540,8 +541,18 @@ bool HiveView::goToPath(const QString& path, QString* error) {
         if (error) *error = tr("The hive is not open yet.");
         return false;
     }
-    // Typed or pasted paths may start with the root key's own name.
-    auto chain = Index(*h).findKeyChain(path.trimmed().toStdString(), RootNameInPath::Allowed);
+    // Typed or pasted paths may start with regedit's "Computer\HKEY_...",
+    // a root key's short name, the name the hive is loaded under, or the
+    // root key's own name: the first reading that finds a key wins, and a
+    // miss reports the most specific reading's error.
+    const Index index(*h);
+    std::optional<Result<std::vector<uint32_t>>> found;
+    for (const std::string& reading : hiveRelativeReadings(path.trimmed().toStdString())) {
+        auto chain = index.findKeyChain(reading, RootNameInPath::Allowed);
+        if (!found || chain) found = std::move(chain);
+        if (*found) break;
+    }
+    const auto& chain = *found;
     if (!chain) {
         if (error) *error = toQString(chain.error().message);
         return false;

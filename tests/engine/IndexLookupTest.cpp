@@ -212,3 +212,39 @@ TEST_CASE("A parent chain that loops fails the ancestry naming the key instead o
     REQUIRE_FALSE(none);
     CHECK(none.error().message == "key node: cell offset 0xffffffff (none) used as a cell");
 }
+
+TEST_CASE("Paths as regedit, reg.exe and .reg files write them read as hive-relative paths") {
+    using V = std::vector<std::string>;
+    CHECK(hiveRelativeReadings("HKEY_LOCAL_MACHINE\\SYSTEM\\Select") == V{"Select", "SYSTEM\\Select", "HKEY_LOCAL_MACHINE\\SYSTEM\\Select"});
+    CHECK(hiveRelativeReadings("Computer\\HKEY_LOCAL_MACHINE\\SAM\\SAM\\Domains") ==
+          V{"SAM\\Domains", "SAM\\SAM\\Domains", "HKEY_LOCAL_MACHINE\\SAM\\SAM\\Domains",
+            "Computer\\HKEY_LOCAL_MACHINE\\SAM\\SAM\\Domains"});
+    CHECK(hiveRelativeReadings("hklm\\software") == V{"", "software", "hklm\\software"});
+    CHECK(hiveRelativeReadings("HKU\\S-1-5-21-1\\Software\\Microsoft") ==
+          V{"Software\\Microsoft", "S-1-5-21-1\\Software\\Microsoft", "HKU\\S-1-5-21-1\\Software\\Microsoft"});
+    CHECK(hiveRelativeReadings("HKCU\\Software") == V{"Software", "HKCU\\Software"});
+    CHECK(hiveRelativeReadings("HKEY_CLASSES_ROOT\\.txt") == V{".txt", "HKEY_CLASSES_ROOT\\.txt"});
+    CHECK(hiveRelativeReadings("\\Software\\Classes") == V{"Software\\Classes", "\\Software\\Classes"});
+    CHECK(hiveRelativeReadings("Select") == V{"Select"});
+    CHECK(hiveRelativeReadings("") == V{""});
+
+    // On a real SAM hive each reading of SAM\Domains finds the same key.
+    auto hive = Hive::open(hivePath("regipy/SAM"));
+    REQUIRE(hive);
+    const Index index(**hive);
+    const auto expected = index.findKey("SAM\\Domains");
+    REQUIRE(expected);
+    for (const char* typed : {"HKEY_LOCAL_MACHINE\\SAM\\SAM\\Domains", "Computer\\HKLM\\SAM\\SAM\\Domains",
+                              "HKLM\\SAM\\Domains"}) {
+        INFO(typed);
+        bool found = false;
+        for (const std::string& reading : hiveRelativeReadings(typed)) {
+            auto key = index.findKey(reading);
+            if (!key) continue;
+            CHECK(*key == *expected);
+            found = true;
+            break;
+        }
+        CHECK(found);
+    }
+}

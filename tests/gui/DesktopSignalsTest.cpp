@@ -176,3 +176,19 @@ TEST_CASE("The window never opens larger than its screen") {
     CHECK(window.width() <= available.width());
     CHECK(window.height() <= available.height());
 }
+
+TEST_CASE("Go to Key accepts regedit's, reg.exe's and .reg files' paths and moves focus to the tree") {
+    MainWindow window;
+    window.show();
+    QApplication::setActiveWindow(&window);
+    HiveView* view = openAndWait(window, hivePath("regipy/SAM"));
+    for (const char* typed : {"Computer\\HKEY_LOCAL_MACHINE\\SAM\\SAM\\Domains\\Account", "HKLM\\SAM\\SAM\\Domains\\Account",
+                              "HKEY_LOCAL_MACHINE\\SAM\\Domains\\Account", "SAM\\Domains\\Account"}) {
+        INFO(typed);
+        view->goToPath(QString());  // the root first
+        REQUIRE(window.goToPath(QString::fromUtf8(typed)));
+        CHECK(view->currentKeyPath() == QStringLiteral("SAM\\Domains\\Account"));
+        CHECK(QApplication::focusWidget() == view->keyTree());
+    }
+    CHECK_FALSE(window.goToPath(QStringLiteral("HKLM\\SAM\\NoSuchKey")));
+}
