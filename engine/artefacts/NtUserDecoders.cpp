@@ -477,6 +477,9 @@ public:
             if (!key) continue;
             const std::string shortName = std::string(path).substr(kCurrentVersion.size() + 1);
             for (const ValueView& value : context.values(*key)) {
+                // An empty default value starts nothing (regedit shows one
+                // in every key).
+                if (value.name.empty() && value.data.size() <= 2) continue;
                 Row row;
                 row.source = context.source(*key, value);
                 row.fields = {shortName, value.name, std::monostate{}, context.lastWritten(*key)};
