@@ -335,7 +335,7 @@ TEST_CASE("MountPoints2 volumes shares and drives with their key times agree wit
         // label after its name).
         for (const Row& row : ours(hive, "mountpoints2").rows) {
             std::string name = text(row, 1);
-            if (!text(row, 3).empty()) name += " (" + text(row, 3) + ")";
+            if (text(row, 0) == "volume" && !text(row, 3).empty()) name += " (" + text(row, 3) + ")";
             mine.insert(text(row, 0) + "|" + name + "|" + rrTime(row, 4));
         }
         CHECK(theirs.size() >= 3);
@@ -371,6 +371,10 @@ public:
         builder_.addValue(key(path), name, type, std::move(data));
     }
     std::string write(const TempDir& dir) {
+        // RegRipper's run plugin reads a hive as NTUSER.DAT only when it has
+        // both of these keys, as every real one does.
+        key(u"Software\\Microsoft\\Windows\\CurrentVersion");
+        key(u"Software\\Microsoft\\Windows NT\\CurrentVersion");
         builder_.setRootName(u"CMI-CreateHive{6A1C4018-979D-4291-A7DC-7AED1C75B67C}");
         const std::string path = dir.file("NTUSER.DAT");
         writeFile(path, builder_.build().bytes);
@@ -384,6 +388,10 @@ private:
 
 // 2012-04-04 15:52:45 UTC as a FILETIME: (1333554765 + 11644473600) * 10^7.
 constexpr uint64_t kApril4 = (1333554765ULL + 11644473600ULL) * 10000000ULL;
+// RegRipper converts a FILETIME through floating point, which can put a
+// time on a whole second one second early: times half a second past a
+// second compare the same.
+constexpr uint64_t kHalfSecond = 5000000;
 
 /// A Windows XP UserAssist entry (16 bytes): 0x00 session id, 0x04 run
 /// count plus 5, 0x08 last run FILETIME.
@@ -405,9 +413,9 @@ TEST_CASE("Windows XP UserAssist counts less 5 agree with RegRipper's userassist
     b.value(ua, u"Version", kRegDword, dwordBytes(3));
     b.value(ua + u"\\Count", u"HRZR_PGYFRFFVBA", kRegBinary, {1, 0, 0, 0, 0x2a, 0, 0, 0});  // 8 bytes: session
     b.value(ua + u"\\Count", u"HRZR_EHACNGU:P:\\JVAQBJF\\flfgrz32\\abgrcnq.rkr", kRegBinary,
-            xpEntry(1, 12, kApril4));
+            xpEntry(1, 12, kApril4 + kHalfSecond));
     b.value(ua + u"\\Count", u"HRZR_EHACNGU:P:\\Cebtenz Svyrf\\Zbmvyyn Sversbk\\sversbk.rkr", kRegBinary,
-            xpEntry(1, 6, kApril4 + 3600ULL * 10000000ULL));
+            xpEntry(1, 6, kApril4 + 3600ULL * 10000000ULL + kHalfSecond));
     b.value(ua + u"\\Count", u"HRZR_EHAPCY:qrfx.pcy", kRegBinary, xpEntry(1, 9, 0));
     TempDir dir;
     const std::string hive = b.write(dir);
