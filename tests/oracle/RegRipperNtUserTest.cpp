@@ -376,8 +376,15 @@ public:
         key(u"Software\\Microsoft\\Windows\\CurrentVersion");
         key(u"Software\\Microsoft\\Windows NT\\CurrentVersion");
         builder_.setRootName(u"CMI-CreateHive{6A1C4018-979D-4291-A7DC-7AED1C75B67C}");
+        BuiltHive built = builder_.build();
+        // RegRipper also guesses the kind from the base block's file name
+        // (offset 0x30, UTF-16LE, the last 31 characters of the path Windows
+        // loaded the hive from); without one its guess is left to chance.
+        const std::u16string loadedFrom = u"\\??\\C:\\Users\\alice\\ntuser.dat";
+        for (size_t i = 0; i < loadedFrom.size(); ++i) built.poke16(0x30 + 2 * i, loadedFrom[i]);
+        built.fixChecksum();
         const std::string path = dir.file("NTUSER.DAT");
-        writeFile(path, builder_.build().bytes);
+        writeFile(path, built.bytes);
         return path;
     }
 
@@ -500,4 +507,27 @@ TEST_CASE("TypedURLsTime times and Terminal Server Client entries agree with Reg
     CHECK(theirs == std::set<std::string>{"RunOnce|Setup|C:\\Users\\alice\\AppData\\Local\\Temp\\setup.exe /s",
                                           "Policies\\Explorer\\Run|1|C:\\ProgramData\\agent.exe"});
     CHECK(ourRun(hive) == theirs);
+}
+
+TEST_CASE("A truncated UserAssist entry in a copy of a real hive gives a row with a note where RegRipper drops it",
+          "[artefacts]") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("regipy/NTUSER.DAT"), dir.file("NTUSER.DAT"));
+    const std::string count =
+        "Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\UserAssist\\{CEBFF5CD-ACE2-4F4F-9178-9926F41749EA}\\Count";
+    // cmd.exe's entry cut to its first 12 bytes: session 0, 2 runs, 2 focus.
+    ProcessResult set = hivectl({"set", hive, count, "{Q65231O0-O2S1-4857-N4PR-N8R7P6RN7Q27}\\pzq.rkr", "--type",
+                                 "REG_BINARY", "--data", "00 00 00 00 02 00 00 00 02 00 00 00"});
+    REQUIRE(set.exitCode == 0);
+    ProcessResult csv = hivectl({"artefacts", hive, "userassist", "--csv"});
+    REQUIRE(csv.exitCode == 0);
+    CHECK(csv.out.find("{CEBFF5CD-ACE2-4F4F-9178-9926F41749EA},{D65231B0-B2F1-4857-A4CE-A8E7C6EA7D27}\\cmd.exe,"
+                       "SystemX86,2,2,,,5,false," + count +
+                       ",{Q65231O0-O2S1-4857-N4PR-N8R7P6RN7Q27}\\pzq.rkr,"
+                       "data is 12 bytes; a Windows 7 (version 5) entry needs 72\r\n") != std::string::npos);
+    // RegRipper reads only 16 and 72-byte entries: cmd.exe is gone from its
+    // report, the other entries are unchanged.
+    UserAssistFacts theirs = theirUserAssist(hive);
+    CHECK(theirs.timed.size() == theirUserAssist(hivePath("regipy/NTUSER.DAT")).timed.size() - 1);
+    for (const std::string& entry : theirs.timed) CHECK(entry.find("cmd.exe") == std::string::npos);
 }
