@@ -82,16 +82,16 @@ MruOrder mruList(const DecodeContext& context, uint32_t key) {
 /// The UTF-16LE string at the start of `bytes`, up to its NUL; `terminated`
 /// says whether a NUL was found.
 std::string leadingUtf16(Bytes bytes, bool& terminated) {
-    size_t units = 0;
+    ByteReader reader(bytes, 0, "string");
+    size_t at = 0;
     terminated = false;
-    while (units * 2 + 1 < bytes.size()) {
-        if (bytes[units * 2] == 0 && bytes[units * 2 + 1] == 0) {
+    for (; reader.has(at, 2); at += 2) {
+        if (reader.u16(at) == 0) {
             terminated = true;
             break;
         }
-        ++units;
     }
-    return utf16leToUtf8(bytes.subspan(0, units * 2));
+    return utf16leToUtf8(reader.span(0, at));
 }
 
 bool isMruListName(std::string_view name) { return name == "MRUList" || name == "MRUListEx"; }
@@ -405,7 +405,8 @@ private:
             addNote(row.note, "TypedURLsTime\\" + value.name + " is " + std::to_string(b.size()) +
                                   " bytes; a FILETIME needs 8");
         } else {
-            row.fields[2] = timeOrEmpty(FileTime{loadU64(b.data())});
+            ByteReader reader(b, 0, "TypedURLsTime");
+            row.fields[2] = timeOrEmpty(FileTime{reader.u64(0)});
         }
     }
 };
