@@ -25,6 +25,7 @@ namespace hivekit::artefacts {
 namespace {
 
 constexpr std::string_view kBootManager = "{9dea862c-5cdd-4e70-acc1-f32b344d4795}";
+constexpr uint32_t kWindowsBootLoader = 0x10200003;
 
 /// bcdedit's names for the well-known identifiers (Microsoft, "Boot
 /// Options Identifiers").
@@ -142,7 +143,7 @@ public:
     std::vector<std::string> keyPaths() const override { return {"Objects"}; }
     std::vector<Column> columns() const override {
         return {{"Identifier", ColumnType::Text},  {"Well-known name", ColumnType::Text},
-                {"Type", ColumnType::Integer},     {"Kind", ColumnType::Text},
+                {"Type", ColumnType::Text},     {"Kind", ColumnType::Text},
                 {"Description", ColumnType::Text}, {"Device", ColumnType::Text},
                 {"Device data", ColumnType::Bytes}, {"Path", ColumnType::Path},
                 {"System root", ColumnType::Path}, {"Default", ColumnType::Boolean},
@@ -162,11 +163,15 @@ public:
             std::string& note = row.note;
             row.source = context.source(object);
             Field type, kind;
+            uint32_t objectType = 0;
             if (auto description = context.subkey(object, "Description")) {
                 if (auto value = context.value(*description, "Type")) {
                     if (auto n = DecodeContext::number(*value); n && value->data.bytes().size() == 4) {
-                        type = *n;
-                        if (std::string k = objectKind(static_cast<uint32_t>(*n)); !k.empty()) kind = k;
+                        objectType = static_cast<uint32_t>(*n);
+                        char hex[16];
+                        std::snprintf(hex, sizeof hex, "0x%08x", objectType);  // as bcdedit /v shows it
+                        type = std::string(hex);
+                        if (std::string k = objectKind(objectType); !k.empty()) kind = k;
                     } else {
                         note = "Description\\Type is not a DWORD (type " + std::to_string(value->type) + ", " +
                                std::to_string(value->data.bytes().size()) + " bytes)";
@@ -188,7 +193,11 @@ public:
                           device,
                           deviceData,
                           elementText(context, object, "12000002", note),
-                          elementText(context, object, "22000002", note),
+                          // 22000002 is "systemroot" for a Windows boot loader
+                          // only (for a resume application it is the
+                          // hibernation file).
+                          objectType == kWindowsBootLoader ? elementText(context, object, "22000002", note)
+                                                           : Field{},
                           !defaultEntry.empty() && lower(guid) == defaultEntry,
                           context.lastWritten(object)};
             rows.push_back(std::move(row));

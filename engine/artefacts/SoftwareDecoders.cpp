@@ -21,8 +21,8 @@ Field textField(const DecodeContext& context, uint32_t key, std::string_view nam
     auto value = context.value(key, name);
     if (!value) return std::monostate{};
     if (auto text = DecodeContext::text(*value)) return text->empty() ? Field{} : Field{*text};
-    note += (note.empty() ? "" : "; ") + std::string(name) + " is not a string (type " +
-            std::to_string(value->type) + ")";
+    note += (note.empty() ? "" : "; ") + (name.empty() ? std::string("the default value") : std::string(name)) +
+            " is not a string (type " + std::to_string(value->type) + ")";
     return std::monostate{};
 }
 

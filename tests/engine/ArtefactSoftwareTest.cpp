@@ -162,6 +162,43 @@ TEST_CASE("SOFTWARE values of the wrong type or size give rows with notes", "[ar
     CHECK(winlogon[0].at("note") == "AutoAdminLogon is \"yes\", neither 0 nor 1");
 }
 
+TEST_CASE("Uninstall ProfileList App Paths and IFEO values of the wrong type give rows with notes",
+          "[artefacts]") {
+    HiveBuilder b;
+    const size_t microsoft = b.addKey(HiveBuilder::kRoot, u"Microsoft");
+    const size_t cv = b.addKey(b.addKey(microsoft, u"Windows"), u"CurrentVersion");
+    const size_t nt = b.addKey(b.addKey(microsoft, u"Windows NT"), u"CurrentVersion");
+    const size_t program = b.addKey(b.addKey(cv, u"Uninstall"), u"Tool");
+    b.addValue(program, u"DisplayName", kRegDword, dwordBytes(7));
+    b.addValue(program, u"Publisher", kRegSz, regSzBytes(u"Acme"));
+    const size_t app = b.addKey(b.addKey(cv, u"App Paths"), u"tool.exe");
+    b.addValue(app, u"", kRegBinary, {0x43});
+    const size_t profile = b.addKey(b.addKey(nt, u"ProfileList"), u"S-1-5-21-1-2-3-1001");
+    b.addValue(profile, u"ProfileImagePath", kRegExpandSz, regSzBytes(u"C:\\Users\\a"));
+    b.addValue(profile, u"LocalProfileLoadTimeHigh", kRegSz, regSzBytes(u"01d80daf"));
+    b.addValue(profile, u"LocalProfileLoadTimeLow", kRegDword, dwordBytes(0x10D10000));
+    const size_t image = b.addKey(b.addKey(nt, u"Image File Execution Options"), u"calc.exe");
+    b.addValue(image, u"GlobalFlag", kRegSz, regSzBytes(u"0x2oo"));
+    auto hive = open(b.build());
+
+    auto uninstall = artefactRows(*hive, "uninstall");
+    REQUIRE(uninstall.size() == 1);
+    CHECK(uninstall[0].at("Publisher") == "Acme");
+    CHECK(uninstall[0].at("note") == "DisplayName is not a string (type 4)");
+    auto apps = artefactRows(*hive, "apppaths");
+    REQUIRE(apps.size() == 1);
+    CHECK(apps[0].at("note") == "the default value is not a string (type 3)");
+    auto profiles = artefactRows(*hive, "profilelist");
+    REQUIRE(profiles.size() == 1);
+    CHECK(profiles[0].at("Profile path") == "C:\\Users\\a");
+    CHECK(profiles[0].at("Load time").empty());
+    CHECK(profiles[0].at("note") == "LocalProfileLoadTimeHigh is not a number (type 1, 18 bytes)");
+    auto ifeo = artefactRows(*hive, "ifeo");
+    REQUIRE(ifeo.size() == 1);
+    CHECK(ifeo[0].at("Global flag").empty());
+    CHECK(ifeo[0].at("note") == "GlobalFlag \"0x2oo\" is not a number");
+}
+
 TEST_CASE("A Run value that is not a string gives a row with a note", "[artefacts]") {
     HiveBuilder b;
     const size_t cv = b.addKey(b.addKey(b.addKey(HiveBuilder::kRoot, u"Microsoft"), u"Windows"), u"CurrentVersion");
@@ -271,6 +308,18 @@ TEST_CASE("Amcache values that are not what the layout says give rows with notes
     CHECK(rows[1].at("note") == "11 is 4 bytes; a FILETIME is 8");
 }
 
+TEST_CASE("An Amcache program whose install date is not a date gives a row with a note", "[artefacts]") {
+    HiveBuilder b;
+    const size_t program = b.addKey(b.addKey(b.addKey(HiveBuilder::kRoot, u"Root"), u"InventoryApplication"), u"0000a");
+    b.addValue(program, u"Name", kRegSz, regSzBytes(u"Tool"));
+    b.addValue(program, u"InstallDate", kRegSz, regSzBytes(u"2021-10-04"));
+    auto rows = artefactRows(*open(b.build()), "amcache-programs");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].at("Name") == "Tool");
+    CHECK(rows[0].at("Install date").empty());
+    CHECK(rows[0].at("note") == "InstallDate \"2021-10-04\" is not a date (MM/DD/YYYY HH:MM:SS)");
+}
+
 // regipy's BCD is a UEFI machine's store (Windows 10, WinRE, a Linux boot
 // manager). Its bytes, as `hivectl dump` shows them, decoded by hand:
 //  Objects\{9dea862c-...}\Description\Type = 02 00 10 10 = 0x10100002:
@@ -299,7 +348,7 @@ TEST_CASE("The BCD decoder gives each entry's kind description device and path a
     REQUIRE(rows.size() == 17);
     const ArtefactRow& manager = rowWhere(rows, "Identifier", "{9dea862c-5cdd-4e70-acc1-f32b344d4795}");
     CHECK(manager.at("Well-known name") == "{bootmgr}");
-    CHECK(manager.at("Type") == std::to_string(0x10100002));
+    CHECK(manager.at("Type") == "0x10100002");
     CHECK(manager.at("Kind") == "Windows boot manager");
     CHECK(manager.at("Description") == "Windows Boot Manager");
     CHECK(manager.at("Path") == "\\EFI\\Microsoft\\Boot\\bootmgfw.efi");
@@ -307,7 +356,7 @@ TEST_CASE("The BCD decoder gives each entry's kind description device and path a
 
     const ArtefactRow& windows = rowWhere(rows, "Identifier", "{733b62e5-f608-11eb-825c-c112f60133ab}");
     CHECK(windows.at("Kind") == "Windows boot loader");
-    CHECK(windows.at("Type") == std::to_string(0x10200003));
+    CHECK(windows.at("Type") == "0x10200003");
     CHECK(windows.at("Description") == "Windows 10");
     CHECK(windows.at("Path") == "\\Windows\\system32\\winload.efi");
     CHECK(windows.at("System root") == "\\Windows");
@@ -325,6 +374,8 @@ TEST_CASE("The BCD decoder gives each entry's kind description device and path a
 
     // 0x101fffff: a firmware application (the UEFI entry of a Linux boot manager).
     CHECK(rowWhere(rows, "Description", "Linux Boot Manager").at("Kind") == "firmware application");
+    // The resume application's 22000002 is its hibernation file, not a system root.
+    CHECK(rowWhere(rows, "Description", "Windows Resume Application").at("System root").empty());
     CHECK(rowWhere(rows, "Well-known name", "{globalsettings}").at("Kind") == "settings (any object)");
     CHECK(rowWhere(rows, "Well-known name", "{bootloadersettings}").at("Kind") ==
           "settings (Windows boot loader)");
