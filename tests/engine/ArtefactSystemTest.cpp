@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 
 #include "artefacts/HiveKind.h"
 #include "artefacts/Registry.h"
@@ -79,12 +80,18 @@ struct SystemHive {
         controlSet = builder.addKey(HiveBuilder::kRoot, u"ControlSet001");
         mountedDevices = builder.addKey(HiveBuilder::kRoot, u"MountedDevices");
     }
-    /// Adds the key path under ControlSet001, returns the last key.
+    /// The key at the path under ControlSet001, adding what is missing.
     size_t path(std::initializer_list<const char16_t*> names) {
         size_t at = controlSet;
-        for (const char16_t* n : names) at = builder.addKey(at, n);
+        std::u16string walked;
+        for (const char16_t* n : names) {
+            walked += u"\\" + std::u16string(n);
+            auto found = added.find(walked);
+            at = found != added.end() ? found->second : (added[walked] = builder.addKey(at, n));
+        }
         return at;
     }
+    std::map<std::u16string, size_t> added;
 };
 
 }  // namespace
