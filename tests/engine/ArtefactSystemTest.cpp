@@ -420,3 +420,74 @@ TEST_CASE("Malformed SAM records give rows with notes", "[artefacts]") {
     CHECK(cell(t, t.rows[1], "User name") == "");
     CHECK(t.rows[1].note == "the user name (10 bytes at 460) lies past the record's end (204 bytes)");
 }
+
+TEST_CASE("A SAM user's F and V fields land in their columns and Names must map the RID", "[artefacts]") {
+    // F (80 bytes): 0x08 last logon, 0x18 password last set, 0x20 account
+    // expires, 0x28 last failed logon (FILETIMEs), 0x30 RID, 0x38 account
+    // flags (ACB_*), 0x40 failed logon count, 0x42 logon count (u16 each).
+    LayoutBytes f;
+    f.zeros(8).u64(kTimeA).zeros(8).u64(kTimeB).u64(0x7FFFFFFFFFFFFFFFULL).u64(kTimeB + 10000000).u32(1001);
+    f.zeros(4).u16(0x0001 | 0x0010 | 0x0400).zeros(6).u16(3).u16(42).padTo(0x50);
+    // V: a 0xCC-byte header of (offset from 0xCC, length, unknown) triples:
+    // 0x0C user name, 0x18 full name, 0x24 comment, 0x48 home directory.
+    const std::string_view name = "alice", fullName = "Alice Liddell", comment = "test account",
+                           home = "\\\\server\\home\\alice";
+    LayoutBytes v;
+    v.zeros(0x0C).u32(0).u32(uint32_t(name.size() * 2)).u32(0);
+    v.u32(uint32_t(name.size() * 2)).u32(uint32_t(fullName.size() * 2)).u32(0);
+    v.u32(uint32_t((name.size() + fullName.size()) * 2)).u32(uint32_t(comment.size() * 2)).u32(0);
+    v.padTo(0x48).u32(uint32_t((name.size() + fullName.size() + comment.size()) * 2)).u32(uint32_t(home.size() * 2));
+    v.padTo(0xCC).utf16(name).utf16(fullName).utf16(comment).utf16(home);
+
+    HiveBuilder b;
+    const size_t domains = b.addKey(b.addKey(HiveBuilder::kRoot, u"SAM"), u"Domains");
+    const size_t account = b.addKey(domains, u"Account");
+    // The machine SID's subauthorities end Account's V.
+    LayoutBytes accountV;
+    accountV.zeros(16).u32(111).u32(222).u32(333);
+    b.addValue(account, u"V", kRegBinary, accountV.b);
+    const size_t users = b.addKey(account, u"Users");
+    const size_t user = b.addKey(users, u"000003E9");
+    b.addValue(user, u"F", kRegBinary, f.b);
+    b.addValue(user, u"V", kRegBinary, v.b);
+    // Names\alice's default value has the RID as its type; this one is wrong.
+    b.addValue(b.addKey(b.addKey(users, u"Names"), u"alice"), u"", 1002, {});
+    // Builtin\Aliases\00000220 (Administrators): a C record with one member.
+    const size_t aliases = b.addKey(b.addKey(domains, u"Builtin"), u"Aliases");
+    LayoutBytes c;
+    const std::string_view group = "Administrators";
+    c.zeros(0x10).u32(0).u32(uint32_t(group.size() * 2)).u32(0);            // 0x10 name
+    c.u32(uint32_t(group.size() * 2)).u32(0).u32(0);                         // 0x1C comment (empty)
+    c.u32(uint32_t(group.size() * 2)).u32(28).u32(1);                        // 0x28 members, 0x30 count
+    c.padTo(0x34).utf16(group);
+    // S-1-5-21-111-222-333-1001: revision 1, 5 subauthorities, authority 5.
+    c.b.insert(c.b.end(), {1, 5, 0, 0, 0, 0, 0, 5});
+    c.u32(21).u32(111).u32(222).u32(333).u32(1001);
+    b.addValue(b.addKey(aliases, u"00000220"), u"C", kRegBinary, c.b);
+
+    const BuiltHive built = b.build();
+    const ArtefactTable t = decodeBuilt(built, "samusers");
+    REQUIRE(t.rows.size() == 1);
+    const Row& row = t.rows[0];
+    CHECK(cell(t, row, "RID") == "1001");
+    CHECK(cell(t, row, "User name") == "alice");
+    CHECK(cell(t, row, "Full name") == "Alice Liddell");
+    CHECK(cell(t, row, "Comment") == "test account");
+    CHECK(cell(t, row, "Home directory") == "\\\\server\\home\\alice");
+    CHECK(cell(t, row, "SID") == "S-1-5-21-111-222-333-1001");
+    CHECK(cell(t, row, "Last logon") == "2012-04-04T15:52:45Z");
+    CHECK(cell(t, row, "Password last set") == "2009-07-14T01:14:19Z");
+    CHECK(cell(t, row, "Account expires") == "");  // 0x7FFF...: never
+    CHECK(cell(t, row, "Last failed logon") == "2009-07-14T01:14:20Z");
+    CHECK(cell(t, row, "Failed logons") == "3");
+    CHECK(cell(t, row, "Logon count") == "42");
+    CHECK(cell(t, row, "Flags") == "Account disabled; Normal user account; Account auto-locked");
+    CHECK(cell(t, row, "Groups") == "Administrators");
+    CHECK(row.note == "Names\\alice maps to RID 1002");
+
+    const ArtefactTable g = decodeBuilt(built, "samgroups");
+    REQUIRE(g.rows.size() == 1);
+    CHECK(cell(g, g.rows[0], "RID") == "544");
+    CHECK(cell(g, g.rows[0], "Member count") == "1");
+    CHECK(cell(g, g.rows[0], "Members") == "S-1-5-21-111-222-333-1001");
+}
