@@ -140,6 +140,11 @@ void parseFixedEntries(ByteReader& r, ShimCache& out, size_t header) {
 // UTF-16), insert flags, shim flags, last modified, data size and data; 10
 // has no package or flags: last modified, data size, data.
 void parseTagged(ByteReader& r, ShimCache& out, size_t header) {
+    if (r.size() < header) {
+        out.note = "the value is " + std::to_string(r.size()) + " bytes: shorter than its " +
+                   std::to_string(header) + "-byte header";
+        return;
+    }
     size_t at = header;
     for (uint32_t i = 0; at < r.size() && i < kMaxEntries; ++i) {
         if (!r.has(at, 12)) {

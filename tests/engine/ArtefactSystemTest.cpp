@@ -283,6 +283,7 @@ TEST_CASE("A cut ShimCache value keeps the entries before the cut and says where
     CHECK(cb.entries[0].lastModified == kTimeA);
     CHECK(cb.entries[0].note == "the path (8 bytes at 0x00001000) lies outside the value (160 bytes)");
 
+    CHECK(parseShimCache(LayoutBytes{}.u32(0x34).u32(0).b).note == "the value is 8 bytes: shorter than its 52-byte header");
     CHECK(parseShimCache(std::vector<uint8_t>{0xEF, 0xBE}).note == "the value is 2 bytes: too short for a signature");
     const ShimCache unknown = parseShimCache(LayoutBytes{}.u32(0x12345678).u32(0).b);
     CHECK(unknown.format == ShimCacheFormat::Unknown);
