@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace hivekit::gui {
 
+class ArtefactsDock;
 class DeletedDock;
 class DiagnosticsDock;
 class EditActions;
@@ -33,6 +34,7 @@ public:
     SearchDock* searchDock() const { return searchDock_; }
     DiagnosticsDock* diagnosticsDock() const { return diagnosticsDock_; }
     DeletedDock* deletedDock() const { return deletedDock_; }
+    ArtefactsDock* artefactsDock() const { return artefactsDock_; }
     QAction* findDeletedAction() const { return findDeletedAction_; }
 
     /// Goes to a key path in the current hive; false and a message in the
@@ -86,6 +88,7 @@ private:
     SearchDock* searchDock_;
     DiagnosticsDock* diagnosticsDock_;
     DeletedDock* deletedDock_;
+    ArtefactsDock* artefactsDock_;
     QLabel* pathLabel_;
     QLabel* countsLabel_;
     QLabel* readOnlyLabel_;
