@@ -84,6 +84,7 @@ ArtefactsDock::ArtefactsDock(QWidget* parent)
     tableBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     tableBox_->setMinimumContentsLength(24);
     tableBox_->setToolTip(tr("The artefacts decoded from this hive, with their row counts"));
+    tableBox_->setPlaceholderText(tr("No artefacts"));
     filter_->setPlaceholderText(tr("Filter rows (any column)"));
     filter_->setClearButtonEnabled(true);
 
@@ -284,8 +285,13 @@ void ArtefactsDock::onTableChosen(int index) {
     // Columns differ from table to table: start in the decoder's order.
     view_->sortByColumn(-1, Qt::AscendingOrder);
     view_->resizeColumnsToContents();
-    for (int c = 0; c < model_->columnCount(); ++c)
+    // The last column stretches to the view's edge; the others fit their
+    // contents within bounds (a long path must not push the rest away).
+    for (int c = 0; c + 1 < model_->columnCount(); ++c)
         view_->setColumnWidth(c, std::clamp(view_->columnWidth(c), 60, 380));
+    // Sizing by contents sized the last column too: stretch it again.
+    view_->horizontalHeader()->setStretchLastSection(false);
+    view_->horizontalHeader()->setStretchLastSection(true);
 
     QStringList keys;
     for (const std::string& k : table->decoder->keyPaths()) keys << toQString(k);
@@ -313,7 +319,10 @@ void ArtefactsDock::updateStatus() {
         if (!job_->isRunning()) statusLabel_->clear();
         return;
     }
-    QString text = tr("%1 hive").arg(QString::fromLatin1(artefacts::hiveKindName(kind_))) + QStringLiteral(" · ") +
+    const QString kind = kind_ == artefacts::HiveKind::Unknown
+                             ? tr("Hive of unknown kind")
+                             : tr("%1 hive").arg(QString::fromLatin1(artefacts::hiveKindName(kind_)));
+    QString text = kind + QStringLiteral(" · ") +
                    tr("%Ln artefact(s)", nullptr, pluralN(tables_.size())) + QStringLiteral(" · ") +
                    tr("decoded in %1 ms").arg(milliseconds_);
     if (const auto& table = model_->table()) {

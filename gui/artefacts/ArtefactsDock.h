@@ -51,6 +51,8 @@ public:
     /// The tables of the last run and the one shown.
     const std::vector<std::shared_ptr<const artefacts::ArtefactTable>>& tables() const { return tables_; }
     artefacts::HiveKind hiveKind() const { return kind_; }
+    /// The hive the tables were decoded from (null before the first run).
+    const std::shared_ptr<const Hive>& decodedHive() const { return decoded_; }
     /// Shows the table of the decoder called `name`; false when there is none.
     bool showTable(const QString& name);
     QWidget* target() const { return target_; }

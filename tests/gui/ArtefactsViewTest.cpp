@@ -27,6 +27,7 @@
 #include "artefacts/HiveKind.h"
 #include "artefacts/Registry.h"
 #include "artefacts/TableWriter.h"
+#include "document/HiveDocument.h"
 #include "document/HiveView.h"
 #include "hexview/HexPane.h"
 #include "support/TestSupport.h"
@@ -379,4 +380,28 @@ TEST_CASE("The Artefacts view follows the current tab and forgets a closed one",
     while (window.tabs()->count() > 0) emit window.tabs()->tabCloseRequested(0);
     CHECK(dock->tables().empty());
     CHECK(dock->emptyText() == QStringLiteral("Open a hive to see its artefacts."));
+}
+
+TEST_CASE("The Artefacts view decodes a dirty hive as the tab shows it: logs replayed, or the primary as it is",
+          "[gui][artefacts]") {
+    TempDir dir;
+    for (const char* f : {"UsrClass.dat", "UsrClass.dat.LOG1", "UsrClass.dat.LOG2"})
+        copyFile(hivePath(std::string("regipy/") + f), dir.file(f));
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    HiveView* view = openAndWait(window, dir.file("UsrClass.dat"));
+    ArtefactsDock* dock = showArtefacts(window);
+    REQUIRE(dock->decodedHive() == view->document()->hive());
+    CHECK(dock->decodedHive()->recovery().wasDirty);
+    CHECK(dock->decodedHive()->recovery().logsConsidered);
+    CHECK(dock->hiveKind() == artefacts::HiveKind::UsrClass);
+
+    // "Show Primary File Without Logs": the tab reopens, the view decodes again.
+    window.withoutLogsAction()->trigger();
+    REQUIRE(waitUntil([&] {
+        return view->isLoaded() && !dock->isRunning() && dock->decodedHive() == view->document()->hive() &&
+               !dock->decodedHive()->recovery().logsConsidered;
+    }));
+    CHECK(dock->hiveKind() == artefacts::HiveKind::UsrClass);
 }
