@@ -47,7 +47,7 @@ int ArtefactTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() || !table_ ? 0 : fieldColumns() + 2;
 }
 
-QString ArtefactTableModel::displayText(const Field& field, ColumnType type) {
+QString ArtefactTableModel::displayText(const Field& field) {
     if (std::holds_alternative<std::monostate>(field)) return {};
     if (const auto* time = std::get_if<artefacts::FileTime>(&field)) {
         // isoTime is UTC whatever the machine's zone: "2012-04-04T15:52:45Z",
@@ -71,7 +71,6 @@ QString ArtefactTableModel::displayText(const Field& field, ColumnType type) {
     }
     if (const auto* flag = std::get_if<bool>(&field)) return *flag ? tr("yes") : tr("no");
     if (const auto* number = std::get_if<int64_t>(&field)) return QString::number(*number);
-    (void)type;
     return toQString(std::get<std::string>(field));
 }
 
@@ -114,7 +113,7 @@ QVariant ArtefactTableModel::data(const QModelIndex& index, int role) const {
 
     switch (role) {
         case Qt::DisplayRole:
-            if (isField) return displayText(field, type);
+            if (isField) return displayText(field);
             return column == keyColumn() ? toQString(row.source.keyPath) : valueNameText(row.source);
         case SortRole:
             if (isField) return sortKey(field, type);

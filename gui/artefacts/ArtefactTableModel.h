@@ -50,7 +50,7 @@ public:
 
     /// A field as the table shows it: times "yyyy-MM-dd HH:mm:ss" (UTC),
     /// bytes as spaced hex, booleans as yes/no, empty as "".
-    static QString displayText(const artefacts::Field& field, artefacts::ColumnType type);
+    static QString displayText(const artefacts::Field& field);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

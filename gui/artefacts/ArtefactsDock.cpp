@@ -96,7 +96,7 @@ ArtefactsDock::ArtefactsDock(QWidget* parent)
     copyAction_ = new QAction(QIcon(QStringLiteral(":/icons/copy.svg")), tr("&Copy Rows"), this);
     copyAction_->setStatusTip(tr("Copy the selected rows as tab-separated text with a header line"));
     goAction_ = new QAction(QIcon(QStringLiteral(":/icons/goto.svg")), tr("&Go to Key and Value"), this);
-    csvAction_ = new QAction(tr("Export Table as &CSV…"), this);
+    csvAction_ = new QAction(tr("Export Table as C&SV…"), this);
     csvAction_->setStatusTip(tr("Write the shown table as CSV, as hivectl artefacts --csv does"));
     jsonAction_ = new QAction(tr("Export All Tables as &JSON…"), this);
     jsonAction_->setStatusTip(tr("Write every table of this hive as JSON, as hivectl artefacts --json does"));

@@ -4,6 +4,8 @@
 #include <QThread>
 #include <QtConcurrent>
 
+#include <exception>
+
 #include "artefacts/Decoder.h"
 #include "artefacts/HiveKind.h"
 #include "artefacts/Registry.h"
@@ -35,7 +37,18 @@ ArtefactsOutcome ArtefactsJob::decode(const std::shared_ptr<const Hive>& hive, c
             out.cancelled = true;
             break;
         }
-        out.tables.push_back(std::make_shared<const artefacts::ArtefactTable>(artefacts::runDecoder(*decoder, context)));
+        // Decoders promise not to throw; one that does (a bug) becomes its
+        // table's error here, not an exception rethrown on the GUI thread.
+        auto table = std::make_shared<artefacts::ArtefactTable>();
+        try {
+            *table = artefacts::runDecoder(*decoder, context);
+        } catch (const std::exception& e) {
+            table->decoder = decoder;
+            table->columns = decoder->columns();
+            table->rows.clear();
+            table->error = std::string(decoder->name()) + ": " + e.what();
+        }
+        out.tables.push_back(std::move(table));
     }
     out.milliseconds = timer.elapsed();
     return out;
