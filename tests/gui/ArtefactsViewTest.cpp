@@ -382,7 +382,7 @@ TEST_CASE("The Artefacts view follows the current tab and forgets a closed one",
     CHECK(dock->emptyText() == QStringLiteral("Open a hive to see its artefacts."));
 }
 
-TEST_CASE("The Artefacts view decodes a dirty hive as the tab shows it: logs replayed, or the primary as it is",
+TEST_CASE("The Artefacts view decodes a dirty hive as the tab shows it with its logs replayed or the primary as it is",
           "[gui][artefacts]") {
     TempDir dir;
     for (const char* f : {"UsrClass.dat", "UsrClass.dat.LOG1", "UsrClass.dat.LOG2"})
