@@ -39,6 +39,8 @@
 #include "app/RecentFiles.h"
 #include "search/SearchDock.h"
 #include "deleted/DeletedDock.h"
+#include "artefacts/ArtefactNavigation.h"
+#include "artefacts/ArtefactsDock.h"
 #include "editing/EditActions.h"
 #include "editing/PendingChangesDock.h"
 
@@ -55,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
       searchDock_(new SearchDock(this)),
       diagnosticsDock_(new DiagnosticsDock(this)),
       deletedDock_(new DeletedDock(this)),
+      artefactsDock_(new ArtefactsDock(this)),
       pathLabel_(new QLabel),
       countsLabel_(new QLabel),
       modeLabel_(new QLabel) {
@@ -83,6 +86,8 @@ MainWindow::MainWindow(QWidget* parent)
     tabifyDockWidget(diagnosticsDock_, editActions_->dock());
     addDockWidget(Qt::BottomDockWidgetArea, deletedDock_);
     tabifyDockWidget(editActions_->dock(), deletedDock_);
+    addDockWidget(Qt::BottomDockWidgetArea, artefactsDock_);
+    tabifyDockWidget(deletedDock_, artefactsDock_);
     searchDock_->raise();
     connect(editActions_, &EditActions::stateChanged, this, &MainWindow::updateModeBadge);
     connect(editActions_, &EditActions::message, this, [this](const QString& text) {
@@ -108,6 +113,14 @@ MainWindow::MainWindow(QWidget* parent)
         tabs_->setCurrentWidget(view);
         view->showOffset(offset);
     });
+    connect(artefactsDock_, &ArtefactsDock::rowActivated, this,
+            [this](QWidget* target, const artefacts::RowSource& source) {
+                auto* view = qobject_cast<HiveView*>(target);
+                if (!view) return;
+                tabs_->setCurrentWidget(view);
+                QString why;
+                if (!showArtefactSource(*view, source, &why) || !why.isEmpty()) statusBar()->showMessage(why, 8000);
+            });
     connect(diagnosticsDock_, &DiagnosticsDock::offsetActivated, this, [this](quint64 offset) {
         if (HiveView* view = currentView()) view->showOffset(offset);
     });
@@ -297,6 +310,7 @@ void MainWindow::createMenus() {
     view->addAction(searchDock_->toggleViewAction());
     view->addAction(diagnosticsDock_->toggleViewAction());
     view->addAction(deletedDock_->toggleViewAction());
+    view->addAction(artefactsDock_->toggleViewAction());
 
     bookmarksMenu_ = menuBar()->addMenu(tr("&Bookmarks"));
     connect(bookmarksMenu_, &QMenu::aboutToShow, this, &MainWindow::fillBookmarksMenu);
@@ -398,6 +412,7 @@ void MainWindow::closeTab(int index) {
     if (!editActions_->settlePending(view)) return;
     searchDock_->forget(view);
     deletedDock_->forget(view);
+    artefactsDock_->forget(view);
     if (diagnosticsDock_->document() == view->document()) diagnosticsDock_->setDocument(nullptr);
     view->saveLayout();
     tabs_->removeTab(index);
@@ -410,6 +425,9 @@ void MainWindow::onCurrentTabChanged() {
     HiveView* view = currentView();
     diagnosticsDock_->setDocument(view ? view->document() : nullptr);
     editActions_->setView(view);
+    // The hive as the file is (logs replayed or not, as the tab shows it),
+    // not the preview of pending edits: artefacts are evidence.
+    artefactsDock_->setSource(view && view->isLoaded() ? view->document()->hive() : nullptr, view);
     if (view)
         onViewSelectionChanged(view, view->currentKeyPath());
     else
@@ -656,6 +674,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     if (HiveView* v = currentView()) v->saveLayout();
     searchDock_->cancel();
     deletedDock_->cancel();
+    artefactsDock_->setSource(nullptr, nullptr);
     event->accept();
 }
 

@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace hivekit::gui {
 
+class ArtefactsDock;
 class DeletedDock;
 class DiagnosticsDock;
 class EditActions;
@@ -33,6 +34,7 @@ public:
     SearchDock* searchDock() const { return searchDock_; }
     DiagnosticsDock* diagnosticsDock() const { return diagnosticsDock_; }
     DeletedDock* deletedDock() const { return deletedDock_; }
+    ArtefactsDock* artefactsDock() const { return artefactsDock_; }
     QAction* findDeletedAction() const { return findDeletedAction_; }
     QAction* findNextAction() const { return findNextAction_; }
     QAction* findPreviousAction() const { return findPreviousAction_; }
@@ -93,6 +95,7 @@ private:
     SearchDock* searchDock_;
     DiagnosticsDock* diagnosticsDock_;
     DeletedDock* deletedDock_;
+    ArtefactsDock* artefactsDock_;
     QLabel* pathLabel_;
     QLabel* countsLabel_;
     /// What the current tab is: read-only, or editing (with N pending).

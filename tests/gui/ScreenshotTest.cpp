@@ -19,6 +19,9 @@
 #include "browse/KeyTreeModel.h"
 #include "deleted/DeletedDock.h"
 #include "deleted/DeletedModel.h"
+#include "artefacts/ArtefactsDock.h"
+#include "artefacts/Artefact.h"
+#include <QComboBox>
 #include "app/MainWindow.h"
 #include "search/SearchDock.h"
 #include "search/SearchJob.h"
@@ -168,4 +171,44 @@ TEST_CASE("A screenshot of the Deleted dock shows the deleted keys and values of
     CHECK(dock->view()->isVisible());
     CHECK(dock->model()->rowCount() > 0);
     CHECK(inkShare(dock->view()->viewport()->grab().toImage()) > 0.02);
+}
+
+TEST_CASE("A screenshot of the Artefacts view shows the computer name table of regipy/SYSTEM", "[gui][screenshot][artefacts]") {
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    HiveView* view = window.openFile(qpath(hivePath("regipy/SYSTEM")));
+    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
+    ArtefactsDock* dock = window.artefactsDock();
+    dock->show();
+    dock->raise();
+    REQUIRE(waitUntil([&] { return !dock->isRunning() && !dock->tables().empty(); }));
+    REQUIRE(dock->showTable(QStringLiteral("computername")));
+    dock->view()->selectRow(0);
+    REQUIRE(waitUntil([&] { return view->document()->checkFinished(); }, 60000));
+    QCoreApplication::processEvents();
+    const QImage shot = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    REQUIRE(shot.save(QDir(QDir::tempPath()).filePath(QStringLiteral("hivekit-artefacts-view.png"))));
+    CHECK(dock->view()->isVisible());
+    CHECK(dock->view()->model()->rowCount() == 1);
+    CHECK(inkShare(dock->view()->viewport()->grab().toImage()) > 0.02);
+    // The combo names the table and its row count.
+    CHECK(dock->tableBox()->currentText().contains(QStringLiteral("Computer name")));
+}
+
+TEST_CASE("A screenshot of the Artefacts view of a hive without decoders shows why the view is empty", "[gui][screenshot][artefacts]") {
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    HiveView* view = window.openFile(qpath(hivePath("hivex/minimal")));
+    REQUIRE(waitUntil([&] { return view->isLoaded(); }));
+    ArtefactsDock* dock = window.artefactsDock();
+    dock->show();
+    dock->raise();
+    REQUIRE(waitUntil([&] { return !dock->isRunning() && dock->hiveKind() == hivekit::artefacts::HiveKind::Unknown &&
+                                   !dock->emptyText().isEmpty() && !dock->statusText().isEmpty(); }));
+    QCoreApplication::processEvents();
+    const QImage shot = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    REQUIRE(shot.save(QDir(QDir::tempPath()).filePath(QStringLiteral("hivekit-artefacts-empty.png"))));
+    CHECK(dock->emptyText().contains(QStringLiteral("cannot tell")));
 }
