@@ -13,6 +13,7 @@
 namespace hivekit::artefacts {
 
 FileTime fileTimeFromFat(uint32_t fatDateTime) {
+    if (fatDateTime == 0) return {};
     const unsigned date = fatDateTime & 0xffff, time = fatDateTime >> 16;
     const unsigned day = date & 0x1f, month = (date >> 5) & 0x0f, year = 1980 + (date >> 9);
     const unsigned second = (time & 0x1f) * 2, minute = (time >> 5) & 0x3f, hour = time >> 11;
@@ -21,7 +22,6 @@ FileTime fileTimeFromFat(uint32_t fatDateTime) {
                                 uint16_t(minute), uint16_t(second), 0};
     uint8_t bytes[16];
     for (int i = 0; i < 8; ++i) storeU16(bytes + 2 * i, fields[i]);
-    if (fatDateTime == 0) return {};
     return fileTimeFromSystemTime(bytes).value_or(FileTime{});
 }
 
