@@ -70,8 +70,8 @@ std::vector<const ValueView*> mruEntries(const std::vector<ValueView>& values,
 /// Explorer's per-folder view settings: every folder it has shown, as a
 /// tree of BagMRU keys whose values are shell items. One row per value:
 /// "Last write" is the key holding it, written when the entry at MRU
-/// position 0 was last used; the item times are the folder's own (FAT
-/// times, 2-second steps) when it was first shown.
+/// position 0 was last used; the item times are the folder's file system
+/// times (FAT resolution, 2 s) as they were when Explorer wrote the item.
 class ShellbagsDecoder final : public Decoder {
 public:
     std::string_view name() const override { return "shellbags"; }
