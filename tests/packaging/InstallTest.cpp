@@ -17,6 +17,7 @@ namespace {
 
 const std::string kBinary = HIVEKIT_BINARY_DIR;
 const bool kWithGui = HIVEKIT_WITH_GUI;
+const bool kWithLibfwsi = HIVEKIT_WITH_LIBFWSI;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -154,6 +155,10 @@ TEST_CASE("CPack makes a hivekit and a hivekit-dev .deb with the right files and
     // From dpkg-shlibdeps: the C and C++ runtimes, versioned.
     CHECK(contains(depends, "libc6 (>="));
     CHECK(contains(depends, "libstdc++6 (>="));
+    // Shell items (shellbags, ComDlg32): hivectl links libfwsi, and a
+    // program built against libhivekit.a needs -lfwsi.
+    CHECK(contains(depends, "libfwsi1") == kWithLibfwsi);
+    CHECK(contains(field(dev, "Depends"), "libfwsi-dev") == kWithLibfwsi);
     const std::string files = listing(runtime);
     CHECK(contains(files, "./usr/bin/hivectl"));
     CHECK(contains(files, "./usr/share/man/man1/hivectl.1.gz"));
