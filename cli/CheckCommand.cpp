@@ -84,6 +84,11 @@ int runCheck(const Args& args) {
         out += '\t';
         out += d.message;
         out += '\n';
+        // Written in pieces: a damaged hive's report can run to megabytes.
+        if (out.size() > (1 << 20)) {
+            writeOut(out);
+            out.clear();
+        }
     }
     out += summaryLine(report) + "\n";
     writeOut(out);
