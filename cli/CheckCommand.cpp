@@ -43,7 +43,9 @@ int runCheck(const Args& args) {
     auto hive = openHive(args);
     if (!hive) return kCannotOpen;
     hive->populate();  // every cell is read: map the file in one call, not a fault per page
-    const CheckReport report = checkHive(*hive);
+    CheckControl control;
+    control.threads = threadsFromEnvironment();
+    const CheckReport report = checkHive(*hive, control);
     const bool failed = report.errors() > 0 || (args.strict && report.warnings() > 0);
     if (args.json) {
         Json j;
@@ -82,6 +84,11 @@ int runCheck(const Args& args) {
         out += '\t';
         out += d.message;
         out += '\n';
+        // Written in pieces: a damaged hive's report can run to megabytes.
+        if (out.size() > (1 << 20)) {
+            writeOut(out);
+            out.clear();
+        }
     }
     out += summaryLine(report) + "\n";
     writeOut(out);

@@ -90,6 +90,11 @@ void writeOut(const std::string& text);
 /// Escapes a name the way hivex-dump does: \ t and newline.
 std::string dumpEscape(const std::string& s);
 
+/// The threads whole-hive scans (check, deleted) may use: HIVECTL_THREADS
+/// when set to a number (1: one thread, for comparison), else 0 (one per
+/// core). The output is the same either way.
+unsigned threadsFromEnvironment();
+
 /// How get and deleted name a value: its name, "(Default)" for "".
 std::string valueDisplayName(const hivekit::ValueRecord& v);
 

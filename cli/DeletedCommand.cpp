@@ -50,7 +50,9 @@ void jsonValue(Json& j, const DeletedValue& v, bool noData) {
 int runDeleted(const Args& args) {
     auto hive = openHive(args);
     if (!hive) return kCannotOpen;
-    auto scan = scanDeleted(*hive);
+    DeletedScanOptions options;
+    options.threads = threadsFromEnvironment();
+    auto scan = scanDeleted(*hive, options);
     if (!scan) {
         printError(hive->path() + ": " + scan.error().message);
         return kProblems;

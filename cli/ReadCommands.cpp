@@ -22,16 +22,33 @@ void printError(const std::string& message) { std::cerr << "hivectl: " << messag
 
 void writeOut(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
+/// Appends `s` to `out` escaped as dumpEscape does, without a string of its own.
+static void appendDumpEscaped(std::string& out, const std::string& s) {
+    // Runs without an escape are appended whole: most names have none.
+    size_t from = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c != '\\' && c != '\t' && c != '\n') continue;
+        out.append(s, from, i - from);
+        out += c == '\\' ? "\\\\" : c == '\t' ? "\\t" : "\\n";
+        from = i + 1;
+    }
+    out.append(s, from, std::string::npos);
+}
+
 std::string dumpEscape(const std::string& s) {
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '\t') out += "\\t";
-        else if (c == '\n') out += "\\n";
-        else out += c;
-    }
+    appendDumpEscaped(out, s);
     return out;
+}
+
+unsigned threadsFromEnvironment() {
+    const char* text = std::getenv("HIVECTL_THREADS");
+    if (!text || !*text) return 0;
+    char* end = nullptr;
+    const unsigned long n = std::strtoul(text, &end, 10);
+    return *end == '\0' && n <= 64 ? static_cast<unsigned>(n) : 0;
 }
 
 std::unique_ptr<Hive> openHive(const Args& args) {
@@ -398,14 +415,21 @@ int runDump(const Args& args) {
     walker.walk(
         [&](const WalkedKey& k) {
             const std::string& path = *k.path;
-            hive->subkeys(*k.node, subs, nullptr);
+            // The walk read the subkey list to descend: counted from there.
+            size_t subkeyCount = 0;
+            if (k.subkeys) {
+                subkeyCount = k.subkeys->size();
+            } else {
+                hive->subkeys(*k.node, subs, nullptr);
+                subkeyCount = subs.size();
+            }
             hive->values(*k.node, vals, &diag);
             out += "K\t";
             out += path;
             out += '\t';
             out += std::to_string(k.node->lastWritten);
             out += '\t';
-            out += std::to_string(subs.size());
+            out += std::to_string(subkeyCount);
             out += '\t';
             out += std::to_string(vals.size());
             out += '\n';
@@ -418,7 +442,7 @@ int runDump(const Args& args) {
                 out += "V\t";
                 out += path;
                 out += '\t';
-                out += dumpEscape(v->nameUtf8());
+                appendDumpEscaped(out, v->nameUtf8());
                 out += '\t';
                 out += std::to_string(v->type);
                 out += '\t';

@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
+#include <utility>
 
 #include "format/ByteReader.h"
 #include "format/HiveBin.h"
@@ -45,6 +47,10 @@ public:
     /// for whole-hive passes where the call is a good part of the cost.
     template <class Visit>
     void scanEach(Visit&& visit, Diagnostics* sink = nullptr) const;
+    /// The same over some of the bins only (consecutive entries of
+    /// Hive::bins()): how whole-hive passes split the cells between threads.
+    template <class Visit>
+    void scanBinsEach(std::span<const HiveBinInfo> bins, Visit&& visit, Diagnostics* sink = nullptr) const;
     CellStatistics statistics(Diagnostics* sink = nullptr) const;
 
 private:
@@ -56,8 +62,13 @@ private:
 
 template <class Visit>
 void CellScanner::scanEach(Visit&& visit, Diagnostics* sink) const {
+    scanBinsEach(hive_.bins(), std::forward<Visit>(visit), sink);
+}
+
+template <class Visit>
+void CellScanner::scanBinsEach(std::span<const HiveBinInfo> bins, Visit&& visit, Diagnostics* sink) const {
     Bytes all = hive_.bytes();
-    for (const HiveBinInfo& bin : hive_.bins()) {
+    for (const HiveBinInfo& bin : bins) {
         if (!bin.valid) continue;
         uint32_t off = bin.offset + layout::kHbinHeaderSize;
         const uint32_t end = bin.offset + bin.size;

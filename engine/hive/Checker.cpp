@@ -1,9 +1,12 @@
 #include "hive/Checker.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "format/HiveBin.h"
@@ -36,15 +39,35 @@ enum class Role : uint8_t {
     None, RootKey, Key, SubkeyList, Leaf, ValueList, Value, Data, BigData, SegmentList, Segment, Class, Security
 };
 
-/// One cell of the hive, as the scan found it, and who claimed it.
-struct CellEntry {
-    uint32_t offset = 0;
-    uint32_t size = 0;
-    uint32_t owner = kNone;   ///< relative offset of the record that references the cell
-    uint32_t parent = kNone;  ///< key cells: the key whose subkey list holds it (for paths)
-    bool allocated = false;
-    Role role = Role::None;
+/// One cell of the hive, as the scan found it, and who claimed it: 8 bytes
+/// a cell, since a checker holds one per cell of the hive. The offset is not
+/// stored (the cell's bit in the map of starts gives it); the size, a
+/// multiple of 8 below 2^31, is kept in eighths beside a 4-bit state that is
+/// the role, or kFree (a free cell can never be claimed). A key's parent is
+/// not stored either: its owner is the leaf that lists it (see parentKeyOf).
+class CellEntry {
+public:
+    CellEntry() = default;
+    CellEntry(uint32_t size, bool allocated)
+        : sizeState_((size / layout::kCellAlignment) << 4 | (allocated ? 0u : kFree)) {}
+
+    uint32_t size() const { return (sizeState_ >> 4) * layout::kCellAlignment; }
+    bool allocated() const { return (sizeState_ & 0xF) != kFree; }
+    Role role() const { return allocated() ? static_cast<Role>(sizeState_ & 0xF) : Role::None; }
+    /// REQUIRES: allocated() and role() == Role::None.
+    void claim(Role role, uint32_t by) {
+        sizeState_ = (sizeState_ & ~0xFu) | static_cast<uint32_t>(role);
+        owner = by;
+    }
+
+    uint32_t owner = kNone;  ///< relative offset of the record that references the cell
+
+private:
+    static constexpr uint32_t kFree = 0xF;
+    uint32_t sizeState_ = 0;
 };
+static_assert(sizeof(CellEntry) == 8, "one entry per cell of the hive: keep it small");
+static_assert(static_cast<uint32_t>(Role::Security) < 0xF, "the roles and kFree share 4 bits");
 
 /// An sk cell as the list walk and the keys saw it.
 struct SkInfo {
@@ -83,6 +106,8 @@ constexpr unsigned kWalkDone = 980;
 /// How often the stop request is polled: it may cost a lock or an atomic.
 constexpr uint64_t kCellsPerPoll = 4096;
 constexpr uint64_t kKeysPerPoll = 256;
+/// The most threads the scan of the cells uses unless told otherwise.
+constexpr unsigned kMaxThreads = 8;
 
 class Checker {
 public:
@@ -201,36 +226,146 @@ private:
     }
 
     // ---- cells (H2) -------------------------------------------------------
+    //
+    // Two passes over the bins, each split into runs of whole bins that
+    // threads take one each (a run's cells fill whole words of starts_, since
+    // bins start on 4 KiB boundaries, so the runs never share a word):
+    //  1. walk each bin's cell chain and mark where cells start (H2's
+    //     problems are collected per run and appended in run order);
+    //  2. with the ranks known, fill each cell's entry in place: the entry
+    //     vector is allocated once at its exact size, never grown.
+    // The result does not depend on the number of runs.
+
+    /// How many runs: CheckControl::threads, or one per core for a hive of a
+    /// few MiB or more; never more runs than bins.
+    unsigned runCount(size_t binCount) const {
+        unsigned n = control_.threads;
+        if (n == 0) {
+            const uint64_t bigEnough = uint64_t{4} << 20;  // below this a thread costs more than it saves
+            n = hive_.binsEnd() < bigEnough ? 1u : std::max(1u, std::thread::hardware_concurrency());
+            n = std::min(n, kMaxThreads);
+        }
+        return static_cast<unsigned>(std::clamp<size_t>(n, 1, std::max<size_t>(binCount, 1)));
+    }
+
+    /// Splits the bins into `runs` runs of about equal bytes: run i is the
+    /// bins [cuts[i], cuts[i + 1]).
+    static std::vector<size_t> splitBins(const std::vector<HiveBinInfo>& bins, unsigned runs) {
+        std::vector<size_t> cuts{0};
+        const uint64_t total = bins.empty() ? 0 : uint64_t{bins.back().offset} + bins.back().size;
+        size_t b = 0;
+        for (unsigned r = 1; r < runs; ++r) {
+            const uint64_t target = total * r / runs;
+            while (b < bins.size() && bins[b].offset < target) ++b;
+            // Every run gets at least one bin.
+            b = std::clamp(b, cuts.back() + 1, bins.size() - (runs - r));
+            cuts.push_back(b);
+        }
+        cuts.push_back(bins.size());
+        return cuts;
+    }
+
+    /// Runs `work(run)` for every run, run 0 on this thread (the one that
+    /// reports progress and polls the stop request), the others on threads
+    /// of their own; returns when all are done.
+    template <class Work>
+    static void inParallel(unsigned runs, Work&& work) {
+        std::vector<std::thread> workers;
+        workers.reserve(runs - 1);
+        for (unsigned r = 1; r < runs; ++r) workers.emplace_back([&work, r] { work(r); });
+        work(0u);
+        for (std::thread& t : workers) t.join();
+    }
+
+    /// Polled every few thousand cells by every run. Only run 0 asks the
+    /// caller (CheckControl's functions belong to the checking thread); the
+    /// other runs follow its answer.
+    bool halted(unsigned run) {
+        if (run != 0) return halt_.load(std::memory_order_relaxed);
+        if (stopNow()) halt_.store(true, std::memory_order_relaxed);
+        return report_.stopped;
+    }
+
+    /// Run 0's share of the scan done, as progress: `pass` 0 or 1, `done`
+    /// bytes of `total`.
+    void advanceScan(unsigned pass, uint64_t done, uint64_t total) {
+        const uint64_t half = kScanDone / 2;
+        advance(static_cast<unsigned>(pass * half + done * half / std::max<uint64_t>(total, 1)));
+    }
+
+    /// Pass 1 over the bins of one run: marks cell starts in starts_.
+    void markStarts(unsigned run, std::span<const HiveBinInfo> bins, Diagnostics& problems) {
+        if (bins.empty()) return;
+        const uint32_t first = bins.front().offset;
+        const uint64_t bytes = uint64_t{bins.back().offset} + bins.back().size - first;
+        uint64_t seen = 0;
+        CellScanner(hive_).scanBinsEach(
+            bins,
+            [&](const HiveBinInfo&, const Cell& c) {
+                const uint32_t slot = c.offset / layout::kCellAlignment;
+                starts_[slot / 64] |= uint64_t{1} << (slot % 64);
+                if (++seen % kCellsPerPoll == 0) {
+                    if (halted(run)) return false;
+                    if (run == 0) advanceScan(0, c.offset - first, bytes);
+                }
+                return true;
+            },
+            &problems);
+    }
+
+    /// Pass 2 over the bins of one run: an entry for each cell pass 1
+    /// marked, read from its (already validated) size field. Returns the
+    /// allocated nk cells seen.
+    uint64_t fillEntries(unsigned run, std::span<const HiveBinInfo> bins) {
+        if (bins.empty()) return 0;
+        const uint64_t firstWord = bins.front().offset / layout::kCellAlignment / 64;
+        const uint64_t endWord = (uint64_t{bins.back().offset} + bins.back().size) / layout::kCellAlignment / 64;
+        const uint8_t* base = all_.data() + kHiveBinsStart;
+        uint32_t index = rank_[firstWord];
+        uint64_t keys = 0;
+        for (uint64_t w = firstWord; w < endWord; ++w) {
+            if ((w - firstWord) % (kCellsPerPoll / 64) == 0 && w != firstWord) {
+                if (halted(run)) return keys;
+                if (run == 0) advanceScan(1, w - firstWord, endWord - firstWord);
+            }
+            for (uint64_t word = starts_[w]; word != 0; word &= word - 1) {
+                const uint64_t off = (w * 64 + static_cast<uint64_t>(__builtin_ctzll(word))) * layout::kCellAlignment;
+                const auto raw = static_cast<int32_t>(loadU32(base + off));
+                const bool allocated = raw < 0;
+                const auto size = static_cast<uint32_t>(allocated ? -static_cast<int64_t>(raw) : raw);
+                cells_[index++] = CellEntry(size, allocated);
+                if (allocated && loadU16(base + off + 4) == layout::kKeyNodeSignature) ++keys;
+            }
+        }
+        return keys;
+    }
 
     void scanCells() {
-        cells_.reserve(hive_.binsEnd() / 64);
-        Diagnostics scanProblems;
-        const uint64_t binsEnd = std::max<uint64_t>(hive_.binsEnd(), 1);
+        const std::vector<HiveBinInfo>& bins = hive_.bins();
         advance(0);
         // One bit per 8-byte slot of the bins: 1.6% of the file, and with the
         // rank per 64 slots an O(1) way from a reference to its cell.
         starts_.assign((uint64_t{hive_.binsEnd()} / layout::kCellAlignment + 63) / 64, 0);
-        CellScanner(hive_).scanEach(
-            [&](const HiveBinInfo&, const Cell& c) {
-                const uint32_t slot = c.offset / layout::kCellAlignment;
-                starts_[slot / 64] |= uint64_t{1} << (slot % 64);
-                cells_.push_back(CellEntry{c.offset, c.size, kNone, kNone, c.allocated, Role::None});
-                if (c.allocated && classifyCell(c) == CellKind::KeyNode) ++nkCells_;
-                if (cells_.size() % kCellsPerPoll == 0) {
-                    if (stopNow()) return false;
-                    advance(static_cast<unsigned>(uint64_t{c.offset} * kScanDone / binsEnd));
-                }
-                return true;
-            },
-            &scanProblems);
-        report_.cells = cells_.size();
-        report_.diagnostics.append(scanProblems);
+        const unsigned runs = runCount(bins.size());
+        const std::vector<size_t> cuts = splitBins(bins, runs);
+        auto binsOf = [&](unsigned r) {
+            return std::span<const HiveBinInfo>(bins).subspan(cuts[r], cuts[r + 1] - cuts[r]);
+        };
+        std::vector<Diagnostics> problems(runs);
+        inParallel(runs, [&](unsigned r) { markStarts(r, binsOf(r), problems[r]); });
+        for (const Diagnostics& p : problems) report_.diagnostics.append(p);
         rank_.resize(starts_.size());
         uint32_t before = 0;
         for (size_t w = 0; w < starts_.size(); ++w) {
             rank_[w] = before;
             before += static_cast<uint32_t>(__builtin_popcountll(starts_[w]));
         }
+        report_.cells = before;
+        if (report_.stopped) return;
+        cells_.resize(before);
+        std::vector<uint64_t> keys(runs, 0);
+        inParallel(runs, [&](unsigned r) { keys[r] = fillEntries(r, binsOf(r)); });
+        for (uint64_t k : keys) nkCells_ += k;
     }
 
     /// The scanned cell starting exactly at `off`, or null: a test of its
@@ -245,13 +380,43 @@ private:
         return &cells_[rank_[slot / 64] + static_cast<uint32_t>(__builtin_popcountll(word & (bit - 1)))];
     }
 
-    Bytes dataOf(const CellEntry& e) const { return all_.subspan(fileOff(e.offset) + 4, e.size - 4); }
+    /// The start of the last scanned cell at or before `ref` and at or after
+    /// `binStart`, or kNone: a walk back over the words of starts_, within
+    /// one bin (only references that miss a cell start come here).
+    uint32_t lastStartAtOrBefore(uint32_t ref, uint32_t binStart) const {
+        const uint64_t low = binStart / layout::kCellAlignment;
+        const uint64_t slot = ref / layout::kCellAlignment;
+        uint64_t w = slot / 64;
+        const unsigned bit = slot % 64;
+        uint64_t word = starts_[w] & (bit == 63 ? ~uint64_t{0} : (uint64_t{1} << (bit + 1)) - 1);
+        for (;;) {
+            if (word != 0) {
+                const uint64_t found = w * 64 + 63 - static_cast<uint64_t>(__builtin_clzll(word));
+                return found >= low ? static_cast<uint32_t>(found * layout::kCellAlignment) : kNone;
+            }
+            if (w == 0 || w * 64 <= low) return kNone;
+            word = starts_[--w];
+        }
+    }
+
+    Bytes dataOf(uint32_t off, const CellEntry& e) const { return all_.subspan(fileOff(off) + 4, e.size() - 4); }
 
     /// The entry of the cell starting exactly at `off`, or null.
     CellEntry* entryAt(uint32_t off) {
         if (CellEntry* e = scannedAt(off)) return e;
         auto x = extra_.find(off);
         return x != extra_.end() ? &x->second : nullptr;
+    }
+
+    /// The key whose subkey list holds the key at `off`, or kNone (the root,
+    /// or a key no list claimed): the key's owner is a leaf, claimed by that
+    /// key directly or through an ri.
+    uint32_t parentKeyOf(uint32_t off) {
+        CellEntry* e = entryAt(off);
+        if (!e || e->role() != Role::Key) return kNone;
+        CellEntry* list = entryAt(e->owner);
+        if (list && list->role() == Role::Leaf) list = entryAt(list->owner);
+        return list && list->role() == Role::SubkeyList ? list->owner : kNone;
     }
 
     /// Finds the allocated cell a reference points to; on failure returns
@@ -264,7 +429,7 @@ private:
         // The common case: the start of a scanned cell, which lies in a
         // valid bin past its header.
         if (CellEntry* e = scannedAt(ref)) {
-            if (!e->allocated) {
+            if (!e->allocated()) {
                 problem = at(ref) + ", a free cell";
                 return nullptr;
             }
@@ -283,18 +448,13 @@ private:
             problem = at(ref) + ", inside the header of the hbin at " + at(bin->offset);
             return nullptr;
         }
-        CellEntry* e = nullptr;
-        auto it = std::upper_bound(cells_.begin(), cells_.end(), ref,
-                                   [](uint32_t o, const CellEntry& c) { return o < c.offset; });
-        if (it != cells_.begin()) {
-            CellEntry& before = *(it - 1);
-            if (before.offset == ref) {
-                e = &before;
-            } else if (ref - before.offset < before.size) {
-                problem = at(ref) + ", inside the cell at " + at(before.offset) + " (not the start of a cell)";
+        if (const uint32_t before = lastStartAtOrBefore(ref, bin->offset); before != kNone) {
+            if (ref - before < scannedAt(before)->size()) {
+                problem = at(ref) + ", inside the cell at " + at(before) + " (not the start of a cell)";
                 return nullptr;
             }
         }
+        CellEntry* e = nullptr;
         if (!e) {
             // Past a broken cell chain: the scan did not reach this part of
             // the bin, so the cell is resolved on its own (tolerantly, as the
@@ -306,11 +466,11 @@ private:
                     problem = at(ref) + ", which cannot be read: " + c.error().message;
                     return nullptr;
                 }
-                x = extra_.emplace(ref, CellEntry{ref, c->size, kNone, kNone, c->allocated, Role::None}).first;
+                x = extra_.emplace(ref, CellEntry(c->size, c->allocated)).first;
             }
             e = &x->second;
         }
-        if (!e->allocated) {
+        if (!e->allocated()) {
             problem = at(ref) + ", a free cell";
             return nullptr;
         }
@@ -321,23 +481,21 @@ private:
     /// `owner` (C1, C2). `who` builds the message prefix naming the field
     /// ("lh list at 0x1020: entry 3") only when something is wrong.
     template <class Who>
-    CellEntry* take(uint32_t ref, Role role, uint32_t owner, uint32_t parent, Who&& who, uint64_t diagOffset) {
+    CellEntry* take(uint32_t ref, Role role, uint32_t owner, Who&& who, uint64_t diagOffset) {
         std::string problem;
         CellEntry* e = resolve(ref, problem);
         if (!e) {
             error(who() + " points to " + problem, diagOffset);
             return nullptr;
         }
-        if (e->role == Role::None) {
-            e->role = role;
-            e->owner = owner;
-            e->parent = parent;
+        if (e->role() == Role::None) {
+            e->claim(role, owner);
             return e;
         }
-        if (role == Role::Security && e->role == Role::Security) return e;  // sk cells are shared
-        error("cell at " + at(e->offset) + " is referenced twice: as " + describe(e->role, e->owner) + " and as " +
+        if (role == Role::Security && e->role() == Role::Security) return e;  // sk cells are shared
+        error("cell at " + at(ref) + " is referenced twice: as " + describe(e->role(), e->owner) + " and as " +
                   describe(role, owner),
-              fileOff(e->offset));
+              fileOff(ref));
         return nullptr;
     }
 
@@ -346,11 +504,10 @@ private:
     std::string keyPath(uint32_t off) {
         std::vector<std::u16string> names;
         for (unsigned guard = 0; guard <= TreeWalker::kMaxDepth + 1 && off != rootOffset_; ++guard) {
-            CellEntry* e = entryAt(off);
             auto k = hive_.keyNode(off);
             names.push_back(k ? k->name() : u"?");
-            if (!e || e->parent == kNone) break;
-            off = e->parent;
+            off = parentKeyOf(off);
+            if (off == kNone) break;
         }
         std::u16string path;
         for (auto it = names.rbegin(); it != names.rend(); ++it) {
@@ -369,7 +526,7 @@ private:
         std::string name = "?";
         if (auto v = hive_.valueRecord(vk)) name = v->nameLength ? quoted(v->name()) : std::string("the default value");
         uint32_t key = kNone;
-        if (CellEntry* e = entryAt(vk); e && e->role == Role::Value)
+        if (CellEntry* e = entryAt(vk); e && e->role() == Role::Value)
             if (CellEntry* list = entryAt(e->owner)) key = list->owner;
         std::string of = key == kNone ? std::string()
                          : key == rootOffset_ ? std::string(" of the root key")
@@ -412,11 +569,11 @@ private:
     void walk() {
         rootOffset_ = header_.rootCellOffset;
         CellEntry* rootCell = take(
-            rootOffset_, Role::RootKey, kNone, kNone, [] { return std::string("base block: the root cell offset"); },
+            rootOffset_, Role::RootKey, kNone, [] { return std::string("base block: the root cell offset"); },
             layout::base::RootCellOffset);
         treeComplete_ = false;  // until the root is read
         if (!rootCell) return;
-        auto root = decodeKeyNode(dataOf(*rootCell), rootOffset_, fileOff(rootOffset_) + 4);
+        auto root = decodeKeyNode(dataOf(rootOffset_, *rootCell), rootOffset_, fileOff(rootOffset_) + 4);
         if (!root) {
             error("base block: the root cell: " + root.error().message, layout::base::RootCellOffset);
             return;
@@ -448,10 +605,10 @@ private:
         const uint32_t off = k.cellOffset;
         if (k.classLength > 0) {
             CellEntry* c = take(
-                k.classOffset, Role::Class, off, kNone, [&] { return keyLabel(off) + ": its class name"; }, fileOff(off));
-            if (c && k.classLength > c->size - 4)
+                k.classOffset, Role::Class, off, [&] { return keyLabel(off) + ": its class name"; }, fileOff(off));
+            if (c && k.classLength > c->size() - 4)
                 error(keyLabel(off) + ": class name length is " + std::to_string(k.classLength) +
-                          " bytes, its cell at " + at(c->offset) + " holds " + std::to_string(c->size - 4),
+                          " bytes, its cell at " + at(k.classOffset) + " holds " + std::to_string(c->size() - 4),
                       fileOff(off));
         }
         noteSecurity(k);
@@ -470,14 +627,14 @@ private:
             return;
         }
         CellEntry* listCell = take(
-            k.subkeyList, Role::SubkeyList, off, kNone, [&] { return keyLabel(off) + ": its subkey list"; },
+            k.subkeyList, Role::SubkeyList, off, [&] { return keyLabel(off) + ": its subkey list"; },
             fileOff(off));
         if (!listCell) {
             treeComplete_ = false;
             return;
         }
-        const uint32_t listOff = listCell->offset;
-        auto list = decodeSubkeyList(dataOf(*listCell), fileOff(listOff) + 4);
+        const uint32_t listOff = k.subkeyList;
+        auto list = decodeSubkeyList(dataOf(listOff, *listCell), fileOff(listOff) + 4);
         if (!list) {
             treeComplete_ = false;
             error(keyLabel(off) + ": its subkey list: " + list.error().message, fileOff(listOff));
@@ -491,13 +648,13 @@ private:
             for (size_t i = 0; i < list->count; ++i) {
                 const uint32_t leafOff = list->offsetAt(i);
                 CellEntry* leafCell = take(
-                    leafOff, Role::Leaf, listOff, kNone,
+                    leafOff, Role::Leaf, listOff,
                     [&] { return "ri list at " + at(listOff) + ": entry " + std::to_string(i); }, fileOff(listOff));
                 if (!leafCell) {
                     scan.complete = false;
                     continue;
                 }
-                auto leaf = decodeSubkeyList(dataOf(*leafCell), fileOff(leafOff) + 4);
+                auto leaf = decodeSubkeyList(dataOf(leafOff, *leafCell), fileOff(leafOff) + 4);
                 if (!leaf) {
                     error("ri list at " + at(listOff) + ": entry " + std::to_string(i) + ": " + leaf.error().message,
                           fileOff(listOff));
@@ -540,12 +697,12 @@ private:
         for (size_t i = 0; i < leaf.count; ++i) {
             const uint32_t childOff = leaf.offsetAt(i);
             auto entryLabel = [&] { return listLabel(leafOff) + ": entry " + std::to_string(i); };
-            CellEntry* c = take(childOff, Role::Key, leafOff, parentOff, entryLabel, fileOff(leafOff));
+            CellEntry* c = take(childOff, Role::Key, leafOff, entryLabel, fileOff(leafOff));
             if (!c) {
                 treeComplete_ = false;
                 continue;
             }
-            auto child = decodeKeyNode(dataOf(*c), childOff, fileOff(childOff) + 4);
+            auto child = decodeKeyNode(dataOf(childOff, *c), childOff, fileOff(childOff) + 4);
             if (!child) {
                 treeComplete_ = false;
                 error(entryLabel() + ": " + child.error().message, fileOff(leafOff));
@@ -642,10 +799,10 @@ private:
         const uint32_t off = k.cellOffset;
         if (k.valueCount == 0) return;
         CellEntry* listCell = take(
-            k.valueList, Role::ValueList, off, kNone, [&] { return keyLabel(off) + ": its value list"; }, fileOff(off));
+            k.valueList, Role::ValueList, off, [&] { return keyLabel(off) + ": its value list"; }, fileOff(off));
         if (!listCell) return;
-        const uint32_t listOff = listCell->offset;
-        const Bytes list = dataOf(*listCell);
+        const uint32_t listOff = k.valueList;
+        const Bytes list = dataOf(listOff, *listCell);
         size_t count = k.valueCount;
         const size_t room = list.size() / 4;
         if (count > room) {
@@ -659,9 +816,9 @@ private:
         for (size_t i = 0; i < count; ++i) {
             const uint32_t vkOff = loadU32(list.data() + 4 * i);
             auto entryLabel = [&] { return "value list at " + at(listOff) + ": entry " + std::to_string(i); };
-            CellEntry* c = take(vkOff, Role::Value, listOff, kNone, entryLabel, fileOff(listOff));
+            CellEntry* c = take(vkOff, Role::Value, listOff, entryLabel, fileOff(listOff));
             if (!c) continue;
-            auto v = decodeValueRecord(dataOf(*c), vkOff, fileOff(vkOff) + 4);
+            auto v = decodeValueRecord(dataOf(vkOff, *c), vkOff, fileOff(vkOff) + 4);
             if (!v) {
                 error(entryLabel() + ": " + v.error().message, fileOff(listOff));
                 continue;
@@ -715,10 +872,10 @@ private:
             return;
         }
         CellEntry* d = take(
-            v.dataOffset, Role::Data, vk, kNone, [&] { return valueLabel(vk) + ": its data"; }, fileOff(vk));
-        if (d && size > d->size - 4)
-            error(valueLabel(vk) + ": data size is " + std::to_string(size) + " bytes, its cell at " + at(d->offset) +
-                      " holds " + std::to_string(d->size - 4),
+            v.dataOffset, Role::Data, vk, [&] { return valueLabel(vk) + ": its data"; }, fileOff(vk));
+        if (d && size > d->size() - 4)
+            error(valueLabel(vk) + ": data size is " + std::to_string(size) + " bytes, its cell at " +
+                      at(v.dataOffset) + " holds " + std::to_string(d->size() - 4),
                   fileOff(vk));
     }
 
@@ -728,11 +885,11 @@ private:
         const uint32_t vk = v.cellOffset;
         const uint32_t size = v.dataSize();
         CellEntry* dbCell = take(
-            v.dataOffset, Role::BigData, vk, kNone, [&] { return valueLabel(vk) + ": its big data record"; },
+            v.dataOffset, Role::BigData, vk, [&] { return valueLabel(vk) + ": its big data record"; },
             fileOff(vk));
         if (!dbCell) return;
-        const uint32_t dbOff = dbCell->offset;
-        auto db = decodeBigData(dataOf(*dbCell), fileOff(dbOff) + 4);
+        const uint32_t dbOff = v.dataOffset;
+        auto db = decodeBigData(dataOf(dbOff, *dbCell), fileOff(dbOff) + 4);
         if (!db) {
             error(valueLabel(vk) + ": data of " + std::to_string(size) + " bytes in a version " +
                       header_.versionString() + " hive must be a big data record: " + db.error().message,
@@ -746,14 +903,15 @@ private:
                       " bytes of the " + valueLabel(vk) + " need " + std::to_string(need),
                   fileOff(dbOff));
         CellEntry* listCell = take(
-            db->segmentList, Role::SegmentList, dbOff, kNone, [&] { return dbLabel + ": its segment list"; },
+            db->segmentList, Role::SegmentList, dbOff, [&] { return dbLabel + ": its segment list"; },
             fileOff(dbOff));
         if (!listCell) return;
-        const Bytes list = dataOf(*listCell);
+        const uint32_t listOff = db->segmentList;
+        const Bytes list = dataOf(listOff, *listCell);
         size_t count = db->segmentCount;
         if (count > list.size() / 4) {
             error(dbLabel + ": " + std::to_string(count) + " segments do not fit its segment list at " +
-                      at(listCell->offset) + " (room for " + std::to_string(list.size() / 4) + ")",
+                      at(listOff) + " (room for " + std::to_string(list.size() / 4) + ")",
                   fileOff(dbOff));
             count = list.size() / 4;
         }
@@ -763,11 +921,11 @@ private:
             remaining -= want;
             const uint32_t segOff = loadU32(list.data() + 4 * i);
             CellEntry* seg = take(
-                segOff, Role::Segment, dbOff, kNone, [&] { return dbLabel + ": segment " + std::to_string(i); },
+                segOff, Role::Segment, dbOff, [&] { return dbLabel + ": segment " + std::to_string(i); },
                 fileOff(dbOff));
-            if (seg && seg->size - 4 < want)
+            if (seg && seg->size() - 4 < want)
                 error(dbLabel + ": segment " + std::to_string(i) + " at " + at(segOff) + " holds " +
-                          std::to_string(seg->size - 4) + " bytes, expected at least " + std::to_string(want),
+                          std::to_string(seg->size() - 4) + " bytes, expected at least " + std::to_string(want),
                       fileOff(dbOff));
         }
     }
@@ -784,14 +942,14 @@ private:
         const size_t bound = cells_.size() + 1;
         for (size_t steps = 0; steps < bound; ++steps) {
             CellEntry* e = take(
-                current, Role::Security, previous == kNone ? rootOffset_ : previous, kNone,
+                current, Role::Security, previous == kNone ? rootOffset_ : previous,
                 [&] {
                     return previous == kNone ? keyLabel(rootOffset_) + ": its security cell"
                                              : "sk at " + at(previous) + ": flink";
                 },
                 fileOff(previous == kNone ? rootOffset_ : previous));
             if (!e) return;
-            auto sk = decodeSecurityCell(dataOf(*e), current, fileOff(current) + 4);
+            auto sk = decodeSecurityCell(dataOf(current, *e), current, fileOff(current) + 4);
             if (!sk) {
                 error((previous == kNone ? keyLabel(rootOffset_) + ": its security cell: "
                                          : "sk at " + at(previous) + ": flink: ") +
@@ -845,14 +1003,14 @@ private:
     void noteSecurity(const KeyNode& k) {
         const uint32_t off = k.cellOffset;
         CellEntry* e = take(
-            k.security, Role::Security, off, kNone, [&] { return keyLabel(off) + ": its security cell"; },
+            k.security, Role::Security, off, [&] { return keyLabel(off) + ": its security cell"; },
             fileOff(off));
         if (!e) return;
         auto [it, inserted] = sk_.try_emplace(k.security);
         SkInfo& info = it->second;
         if (inserted) {
             // Not met by the list walk: learn whether it is an sk at all.
-            auto sk = decodeSecurityCell(dataOf(*e), k.security, fileOff(k.security) + 4);
+            auto sk = decodeSecurityCell(dataOf(k.security, *e), k.security, fileOff(k.security) + 4);
             if (!sk) {
                 error(keyLabel(off) + ": its security cell: " + sk.error().message, fileOff(off));
                 info.valid = false;
@@ -890,13 +1048,20 @@ private:
     void countUnreferenced() {
         uint64_t bytes = 0;
         uint32_t first = kNone;
-        auto note = [&](const CellEntry& e) {
-            if (!e.allocated || e.role != Role::None) return;
-            if (report_.unreferencedCells++ == 0 || e.offset < first) first = e.offset;
-            bytes += e.size;
+        auto note = [&](uint32_t off, const CellEntry& e) {
+            if (!e.allocated() || e.role() != Role::None) return;
+            if (report_.unreferencedCells++ == 0 || off < first) first = off;
+            bytes += e.size();
         };
-        for (const CellEntry& e : cells_) note(e);
-        for (const auto& [off, e] : extra_) note(e);
+        // The scanned cells in file order: the i-th set bit of starts_ is
+        // the i-th entry.
+        size_t index = 0;
+        for (size_t w = 0; w < starts_.size(); ++w)
+            for (uint64_t word = starts_[w]; word != 0; word &= word - 1)
+                note(static_cast<uint32_t>((w * 64 + static_cast<size_t>(__builtin_ctzll(word))) *
+                                           layout::kCellAlignment),
+                     cells_[index++]);
+        for (const auto& [off, e] : extra_) note(off, e);
         if (report_.unreferencedCells)
             info(std::to_string(report_.unreferencedCells) + " allocated cell" +
                      (report_.unreferencedCells == 1 ? "" : "s") + " (" + std::to_string(bytes) +
@@ -915,7 +1080,8 @@ private:
     uint32_t rootOffset_ = kNone;
     bool treeComplete_ = true;     ///< every subkey list and key of the tree could be read
     bool skListComplete_ = false;  ///< the flink walk came back to its start
-    std::vector<CellEntry> cells_;          ///< every scanned cell, by offset
+    std::vector<CellEntry> cells_;          ///< every scanned cell, in file order
+    std::atomic<bool> halt_{false};         ///< run 0 was told to stop: the other runs stop too
     std::vector<uint64_t> starts_;          ///< a bit per 8-byte slot of the bins: a scanned cell starts there
     std::vector<uint32_t> rank_;            ///< per word of starts_: the cells starting before it
     std::map<uint32_t, CellEntry> extra_;   ///< cells past a broken chain, resolved on demand

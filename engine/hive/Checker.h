@@ -107,6 +107,10 @@ struct CheckControl {
     /// hundred keys; once it returns true the check ends early, with
     /// CheckReport::stopped set.
     std::function<bool()> stopRequested;
+    /// How many threads scan the cells: 0 for one per core (one only on a
+    /// hive of less than 4 MiB), 1 for the calling thread alone. The report
+    /// is the same whatever the number.
+    unsigned threads = 0;
 };
 
 /// Checks every structural invariant listed above. Never fails and never

@@ -1,7 +1,10 @@
 #include "hive/DeletedScanner.h"
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
+#include <span>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -49,6 +52,21 @@ struct FreeRange {
     uint32_t end = 0;     // relative, one past the cell
 };
 
+/// What the scan of a run of bins finds, in file order. Runs are scanned
+/// on threads of their own and joined in file order, so the result is the
+/// one a single scan gives.
+struct Found {
+    std::vector<FreeRange> free;
+    std::vector<DeletedKey> keys;
+    std::vector<DeletedValue> values;
+    uint64_t freeBytes = 0;
+    bool cancelled = false;
+};
+
+/// Above this many bytes of bins a second thread pays for itself.
+constexpr uint64_t kBytesPerThread = uint64_t{4} << 20;
+constexpr unsigned kMaxThreads = 8;
+
 /// True for a type Windows writes: the twelve REG_* types and the small
 /// private ones applications use, and the PnP device property types
 /// (0xFFFF0000 | DEVPROPTYPE) of SYSTEM\...\Properties. Anything else in a
@@ -66,13 +84,18 @@ private:
         if (!options_.progress) return true;
         return options_.progress(done, hive_.binsEnd());
     }
-    /// Walks every cell in file order and scans the free ones; false when cancelled.
+    /// Walks every cell in file order and scans the free ones, the bins
+    /// split into runs scanned in parallel; false when cancelled.
     bool scanCells();
-    void scanFreeCell(const FreeRange& range);
+    /// Scans the free cells of some bins into `found`. Run 0 reports
+    /// progress (as its share of its own bins) and is the one that can be
+    /// cancelled; the other runs stop when it is.
+    void scanRun(unsigned run, std::span<const HiveBinInfo> bins, Found& found);
+    void scanFreeCell(const FreeRange& range, Found& found) const;
     /// Accepts the nk or vk at `at` inside `range` when it is plausible;
     /// returns the bytes the accepted record covers from `at` (0: none).
-    size_t tryKey(uint32_t at, const FreeRange& range);
-    size_t tryValue(uint32_t at, const FreeRange& range);
+    size_t tryKey(uint32_t at, const FreeRange& range, Found& found) const;
+    size_t tryValue(uint32_t at, const FreeRange& range, Found& found) const;
     /// The free cell that holds relative offset `at`, or null.
     const FreeRange* freeRangeAt(uint32_t at) const;
     /// Magnitude of the (old) cell size field at `at`, 0 when unreadable.
@@ -94,6 +117,7 @@ private:
     std::unordered_map<uint32_t, size_t> valueAt_;  // cellOffset -> index in values
     std::unordered_map<uint32_t, std::string> livePaths_;
     std::unordered_set<uint32_t> notLive_;
+    std::atomic<bool> halt_{false};  // run 0 was cancelled: the other runs stop
     // Budgets that keep hostile input linear in the free bytes: value list
     // entries examined, and data bytes copied. A real hive needs each free
     // byte once (a free cell held one list or one value's data); several
@@ -105,24 +129,70 @@ private:
 };
 
 bool Scanner::scanCells() {
-    uint64_t nextReport = kProgressStep;
-    bool cancelled = false;
-    CellScanner(hive_).scan([&](const HiveBinInfo&, const Cell& c) {
+    const std::vector<HiveBinInfo>& bins = hive_.bins();
+    unsigned runs = options_.threads;
+    if (runs == 0)
+        runs = hive_.binsEnd() < kBytesPerThread
+                   ? 1u
+                   : std::min(kMaxThreads, std::max(1u, std::thread::hardware_concurrency()));
+    runs = static_cast<unsigned>(std::clamp<size_t>(runs, 1, std::max<size_t>(bins.size(), 1)));
+    // Runs of whole bins of about equal bytes; each run has at least one.
+    std::vector<size_t> cuts{0};
+    const uint64_t total = bins.empty() ? 0 : uint64_t{bins.back().offset} + bins.back().size;
+    for (unsigned r = 1, b = 0; r < runs; ++r) {
+        while (b < bins.size() && bins[b].offset < total * r / runs) ++b;
+        b = static_cast<unsigned>(std::clamp<size_t>(b, cuts.back() + 1, bins.size() - (runs - r)));
+        cuts.push_back(b);
+    }
+    cuts.push_back(bins.size());
+    std::vector<Found> found(runs);
+    auto scanOne = [&](unsigned r) {
+        scanRun(r, std::span<const HiveBinInfo>(bins).subspan(cuts[r], cuts[r + 1] - cuts[r]), found[r]);
+    };
+    std::vector<std::thread> workers;
+    for (unsigned r = 1; r < runs; ++r) workers.emplace_back(scanOne, r);
+    scanOne(0);
+    for (std::thread& t : workers) t.join();
+    if (found[0].cancelled) return false;
+    for (Found& f : found) {
+        free_.insert(free_.end(), f.free.begin(), f.free.end());
+        scan_.freeBytesScanned += f.freeBytes;
+        for (DeletedKey& k : f.keys) {
+            keyAt_.emplace(k.cellOffset, scan_.keys.size());
+            scan_.keys.push_back(std::move(k));
+        }
+        for (DeletedValue& v : f.values) {
+            valueAt_.emplace(v.cellOffset, scan_.values.size());
+            scan_.values.push_back(std::move(v));
+        }
+    }
+    return true;
+}
+
+void Scanner::scanRun(unsigned run, std::span<const HiveBinInfo> bins, Found& found) {
+    if (bins.empty()) return;
+    const uint32_t first = bins.front().offset;
+    const uint64_t bytes = uint64_t{bins.back().offset} + bins.back().size - first;
+    const uint64_t total = hive_.binsEnd();
+    uint64_t nextReport = first + kProgressStep;
+    CellScanner(hive_).scanBinsEach(bins, [&](const HiveBinInfo&, const Cell& c) {
         const uint64_t done = uint64_t{c.offset} + c.size;
         if (done >= nextReport) {
             nextReport = done + kProgressStep;
-            if (!report(done)) {
-                cancelled = true;
+            if (run != 0) {
+                if (halt_.load(std::memory_order_relaxed)) return false;
+            } else if (!report((done - first) * total / std::max<uint64_t>(bytes, 1))) {
+                found.cancelled = true;
+                halt_.store(true, std::memory_order_relaxed);
                 return false;
             }
         }
         if (!c.allocated) {
-            free_.push_back({c.offset, c.offset + c.size});
-            scanFreeCell(free_.back());
+            found.free.push_back({c.offset, c.offset + c.size});
+            scanFreeCell(found.free.back(), found);
         }
         return true;
     });
-    return !cancelled;
 }
 
 const FreeRange* Scanner::freeRangeAt(uint32_t at) const {
@@ -155,7 +225,7 @@ uint32_t Scanner::oldCellSize(uint32_t at) const {
 //    before it without touching the freed cell's own size field.
 // So both signs are accepted; what counts is that the old cell was large
 // enough for its record (a real cell always is) and a multiple of 8.
-size_t Scanner::tryKey(uint32_t at, const FreeRange& range) {
+size_t Scanner::tryKey(uint32_t at, const FreeRange& range, Found& found) const {
     const uint32_t oldSize = oldCellSize(at);
     if (oldSize < 8 || oldSize % layout::kCellAlignment != 0) return 0;
     const uint64_t fileOffset = kHeader + at + 4;
@@ -170,12 +240,11 @@ size_t Scanner::tryKey(uint32_t at, const FreeRange& range) {
     key.cellOffset = at;
     key.name = node->nameUtf8();
     key.node = *node;
-    keyAt_.emplace(at, scan_.keys.size());
-    scan_.keys.push_back(std::move(key));
+    found.keys.push_back(std::move(key));
     return recordSize + 4;
 }
 
-size_t Scanner::tryValue(uint32_t at, const FreeRange& range) {
+size_t Scanner::tryValue(uint32_t at, const FreeRange& range, Found& found) const {
     const uint32_t oldSize = oldCellSize(at);
     if (oldSize < 8 || oldSize % layout::kCellAlignment != 0) return 0;
     const uint64_t fileOffset = kHeader + at + 4;
@@ -193,13 +262,12 @@ size_t Scanner::tryValue(uint32_t at, const FreeRange& range) {
     value.cellOffset = at;
     value.name = record->nameUtf8();
     value.record = *record;
-    valueAt_.emplace(at, scan_.values.size());
-    scan_.values.push_back(std::move(value));
+    found.values.push_back(std::move(value));
     return recordSize + 4;
 }
 
-void Scanner::scanFreeCell(const FreeRange& range) {
-    scan_.freeBytesScanned += range.end - range.offset;
+void Scanner::scanFreeCell(const FreeRange& range, Found& found) const {
+    found.freeBytes += range.end - range.offset;
     const uint8_t* all = hive_.bytes().data() + kHeader;
     // Every 8-byte boundary of the free cell: an old cell begins at one, and
     // its signature follows its 4-byte size field. Positions inside a record
@@ -208,8 +276,8 @@ void Scanner::scanFreeCell(const FreeRange& range) {
     while (range.end - at >= 4 + 2) {
         const uint16_t sig = loadU16(all + at + 4);  // in bounds: at + 6 <= range.end <= binsEnd
         size_t taken = 0;
-        if (sig == layout::kKeyNodeSignature) taken = tryKey(at, range);
-        else if (sig == layout::kValueSignature) taken = tryValue(at, range);
+        if (sig == layout::kKeyNodeSignature) taken = tryKey(at, range, found);
+        else if (sig == layout::kValueSignature) taken = tryValue(at, range, found);
         const size_t step = std::max<size_t>(layout::kCellAlignment,
                                              (taken + layout::kCellAlignment - 1) / layout::kCellAlignment *
                                                  layout::kCellAlignment);

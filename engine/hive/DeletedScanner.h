@@ -80,6 +80,11 @@ struct DeletedScanOptions {
     /// total; returning false cancels the scan (scanDeleted then fails with
     /// a "cancelled" error).
     std::function<bool(uint64_t done, uint64_t total)> progress;
+    /// How many threads scan the free cells, each a run of whole bins: 0
+    /// for one per core (one only below 4 MiB of bins), 1 for the calling
+    /// thread alone. progress is called on the calling thread only. The
+    /// result is the same whatever the number.
+    unsigned threads = 0;
 };
 
 /// Scans every free cell of `hive` for key nodes and value records, at the

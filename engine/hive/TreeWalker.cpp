@@ -62,14 +62,21 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
         }
         pathLength.resize(f.depth + 1);
         pathLength[f.depth] = path.size();
-        WalkedKey w{f.offset, &*key, &path, f.depth};
+        // The subkey list is read before the visit, so that the visitor can
+        // use it (WalkedKey::subkeys) instead of reading it again; what is
+        // wrong with it is reported after the visit, as if it were read
+        // then, and not at all when the visitor skips the subtree.
+        const bool descend = key->subkeyCount != 0 && f.depth + 1 <= kMaxDepth;
+        Diagnostics listProblems;
+        if (descend) hive_.subkeys(*key, children, sink ? &listProblems : nullptr);
+        WalkedKey w{f.offset, &*key, &path, f.depth, descend ? &children : nullptr};
         if (!visit(w)) continue;
         if (key->subkeyCount == 0) continue;
-        if (f.depth + 1 > kMaxDepth) {
+        if (!descend) {
             if (sink) sink->error("key at " + hexOffset(fileOffset) + " is nested deeper than 512 levels; its subkeys are not read", fileOffset);
             continue;
         }
-        hive_.subkeys(*key, children, sink);
+        if (sink) sink->append(listProblems);
         for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(Frame{*it, f.depth + 1});
     }
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "hive/Hive.h"
 
@@ -18,6 +19,10 @@ struct WalkedKey {
     /// Path from the walk's start, names joined by '\' (UTF-8); empty for the start key.
     const std::string* path = nullptr;
     unsigned depth = 0;
+    /// The key's subkeys, in list order, as the walk read them to descend;
+    /// null when it does not descend (no subkeys, or too deep). Valid only
+    /// during the visit.
+    const std::vector<uint32_t>* subkeys = nullptr;
 };
 
 /// Walks the tree under `start` (the root by default) in on-disk list
