@@ -263,6 +263,14 @@ bool Allocator::resize(uint32_t cell, uint32_t dataSize) {
     return true;
 }
 
+std::vector<uint32_t> Allocator::learnedBins() const {
+    std::vector<uint32_t> out;
+    out.reserve(bins_.size());
+    for (const auto& [offset, bin] : bins_)
+        if (bin.usable) out.push_back(offset);
+    return out;
+}
+
 uint32_t Allocator::capacity(uint32_t cell) const {
     const int32_t raw = static_cast<int32_t>(loadU32(tx_.hive().bytes().data() + kHeader + cell));
     return static_cast<uint32_t>(raw < 0 ? -raw : raw) - layout::kCellHeaderSize;

@@ -88,6 +88,11 @@ public:
     uint64_t freeBytes() const;
     size_t freeCells() const;
     const AllocatorStats& stats() const { return stats_; }
+    /// The offsets of the usable bins learned so far: every bin whose free
+    /// cells this allocator may have handed out, coalesced or grown into
+    /// (what a commit's structure check must cover, merge/Commit). A bin
+    /// found damaged is never used, so it is not among them.
+    std::vector<uint32_t> learnedBins() const;
 
     /// The cell size (header included) that holds `dataSize` bytes.
     static uint32_t cellSizeFor(uint32_t dataSize);
