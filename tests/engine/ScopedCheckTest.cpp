@@ -24,7 +24,8 @@ namespace N = layout::nk;
 namespace V = layout::vk;
 
 /// root -> Near -> Leaf (values "a" (8 bytes of data in a cell), "b" (a
-/// DWORD)); root -> Far (values in bins of their own, a subkey Deep).
+/// DWORD)); root -> Far (values "x", "y") -> Deep (value "z"), Far's
+/// subtree in bins of its own and Deep's in others.
 struct TwoBranches {
     BuiltHive built;
     size_t nearKey = 0, leaf = 0, far = 0, deep = 0;
@@ -39,7 +40,9 @@ struct TwoBranches {
         b.addValue(far, u"x", 3, patternBytes(40, 2));
         b.addValue(far, u"y", 3, patternBytes(40, 3));
         deep = b.addKey(far, u"Deep");
+        b.addValue(deep, u"z", 3, patternBytes(40, 5));
         b.placeInOwnBins(far);
+        b.placeInOwnBins(deep);
         built = b.build();
     }
 };
@@ -130,7 +133,7 @@ TEST_CASE("Damage away from the scope does not stop the scoped check", "[check][
         t.built.poke32(BuiltHive::dataFileOffsetOf(far.valueList) + 4, 0x7FFFFFF0);
     }
     SECTION("a broken cell chain in an hbin the commit does not use") {
-        t.built.setCellSize(far.values[1].data, -3);
+        t.built.setCellSize(t.built.key(t.deep).values[0].data, -3);
     }
     SECTION("a wrong hash in a list the commit does not read") {
         t.built.poke32(BuiltHive::dataFileOffsetOf(far.subkeyList) + 8, 0x12345678);
@@ -144,7 +147,7 @@ TEST_CASE("Damage away from the scope does not stop the scoped check", "[check][
 
 TEST_CASE("The scoped check covers every hbin it is given, and only those", "[check][scoped]") {
     TwoBranches t;
-    const uint32_t farData = t.built.key(t.far).values[1].data;
+    const uint32_t farData = t.built.key(t.deep).values[0].data;
     t.built.setCellSize(farData, -3);
     auto hive = openBytes(t.built);
     CheckScope scope = pathScope({u"Near"});
@@ -234,7 +237,7 @@ TEST_CASE("commitPlan with the scoped check commits beside damage elsewhere and 
         request.session.tx.flush = FlushMode::None;
         Plan plan;
         plan.setValue("Near\\Leaf", std::string("n") + strategyName(strategy), 3, patternBytes(100, 4));
-        plan.createKey("Near\\New");
+        plan.createKey(std::string("Near\\New ") + strategyName(strategy));
         auto done = commitPlan(path, plan, request);
         INFO(strategyName(strategy) << ": " << (done ? std::string() : done.error().error.message));
         REQUIRE(done);
