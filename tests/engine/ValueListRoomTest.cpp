@@ -73,6 +73,7 @@ TEST_CASE("New values one by one go into the room of their key's value list, whi
         CHECK(listWrites <= 16);
         CHECK(valueListCapacity((*s)->hive(), "K") >= 300 * 4);
         REQUIRE((*s)->commit());
+        s->reset();  // its lock
         requireClean(path);
         const std::string dump = engineDump(path);
         CHECK(dump.find("\tv299\t4\t") != std::string::npos);
