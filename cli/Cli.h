@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "format/ValueData.h"
+#include "hive/Checker.h"
 #include "hive/Hive.h"
 #include "tx/TxManager.h"
 
@@ -79,7 +80,7 @@ std::optional<hivekit::FlushMode> flushModeOf(const Args& args);
 /// returns false, or with --force "; committing anyway (--force)" and
 /// returns true: a commit marks the hive clean, so a damaged one is
 /// refused by default.
-bool structureAllowsCommit(const Args& args, const hivekit::Hive& hive);
+bool structureAllowsCommit(const Args& args, const hivekit::CheckReport& report);
 
 /// Prints "hivectl: message" to stderr.
 void printError(const std::string& message);

@@ -29,9 +29,10 @@ namespace {
 
 #define HIVECTL_REFUSED_TEXT                                                                   \
     "Every edit is validated first; when one is refused nothing is written. Nor is\n"          \
-    "anything written when the structure check (as hivectl check runs it) finds\n"             \
-    "errors in HIVE, unless --force (the message gives their number, the first\n"              \
-    "and its offset).\n"
+    "anything written when the structure check of what the edits touch (the keys\n"           \
+    "on their paths with their lists and values, the hbins written; hivectl check\n"          \
+    "checks the whole hive) finds errors in HIVE, unless --force (the message\n"              \
+    "gives their number, the first and its offset).\n"
 
 // What every write command accepts; appended to their texts below.
 #define HIVECTL_WRITE_OPTIONS                                                                  \

@@ -153,8 +153,9 @@ int runImport(const Args& args) {
         return index >= 1 && index <= lines.size() ? "line " + std::to_string(lines[index - 1]) + ": " + m : m;
     };
     // structureAllowsCommit prints its own finding (and --force's warning).
-    request.check = [&](const Session& session) -> Result<void> {
-        if (structureAllowsCommit(args, session.hive())) return {};
+    request.structure = StructureCheck::Scoped;
+    request.judgeStructure = [&](const CheckReport& report) -> Result<void> {
+        if (structureAllowsCommit(args, report)) return {};
         return fail(ErrorCode::Corrupt, "the structure check finds errors");
     };
     // The engine's one write entry point (merge/Commit): the hive is opened

@@ -18,6 +18,9 @@ constexpr uint32_t kMinCell = 8;
 // Relative offsets are 32-bit and 0xFFFFFFFF means "no cell": the bins end
 // at most here (Hive clamps the same way).
 constexpr uint64_t kMaxBinsEnd = 0xFFFFF000u;
+/// Chunks of bins (1 MiB each) one Reuse allocation may learn before it
+/// grows the hive instead.
+constexpr unsigned kLearnPerAllocation = 4;
 }  // namespace
 
 uint32_t Allocator::cellSizeFor(uint32_t dataSize) {
@@ -171,13 +174,17 @@ Result<uint32_t> Allocator::allocate(uint32_t dataSize, Source source) {
     const uint32_t need = cellSizeFor(dataSize);
     uint32_t from = layout::kNoCell;
     if (source == Source::Reuse) {
+        // At most kLearnPerAllocation more chunks for one cell: a cell larger
+        // than any free one (a grown list) would otherwise learn the whole
+        // hive before it gets a new bin.
+        unsigned chunks = 0;
         do {
             auto it = bySize_.lower_bound({need, 0});
             if (it != bySize_.end()) {
                 from = it->second;
                 break;
             }
-        } while (learnMore());
+        } while (chunks++ < kLearnPerAllocation && learnMore());
     } else {
         if (binsEnd_ > 0) (void)binOf(binsEnd_ - 1);  // the last bin, whose free tail End takes
         if (!byOffset_.empty()) {
@@ -261,6 +268,14 @@ bool Allocator::resize(uint32_t cell, uint32_t dataSize) {
     std::fill(added.begin(), added.end(), uint8_t{0});
     ++stats_.resizedInPlace;
     return true;
+}
+
+std::vector<uint32_t> Allocator::learnedBins() const {
+    std::vector<uint32_t> out;
+    out.reserve(bins_.size());
+    for (const auto& [offset, bin] : bins_)
+        if (bin.usable) out.push_back(offset);
+    return out;
 }
 
 uint32_t Allocator::capacity(uint32_t cell) const {

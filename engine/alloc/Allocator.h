@@ -21,11 +21,13 @@
 // not the size of the hive: a bin's chain is read the first time a free,
 // a resize or an End allocation touches it, and a Reuse allocation that
 // finds no fitting cell among the bins learned so far learns the next
-// unlearned bins in file order, 1 MiB of bins at a time, before it grows
-// the hive. Best fit therefore chooses among the bins learned so far:
-// on a hive of up to 1 MiB of bins that is every bin (the same choice as
-// an eager scan); on a larger one, the smallest fitting cell of the first
-// megabytes that hold one, which keeps new cells low in the file as well.
+// unlearned bins in file order, 1 MiB of bins at a time and at most 4 MiB
+// for one allocation, before it grows the hive (so that a cell larger than
+// any free one, a grown list, does not learn the whole hive first). Best
+// fit therefore chooses among the bins learned so far: on a hive of up to
+// 4 MiB of bins that is every bin (the same choice as an eager scan); on
+// a larger one, the smallest fitting cell of the first megabytes that
+// hold one, which keeps new cells low in the file as well.
 // Windows' own allocator does not promise a global best fit either.
 #pragma once
 
@@ -88,6 +90,11 @@ public:
     uint64_t freeBytes() const;
     size_t freeCells() const;
     const AllocatorStats& stats() const { return stats_; }
+    /// The offsets of the usable bins learned so far: every bin whose free
+    /// cells this allocator may have handed out, coalesced or grown into
+    /// (what a commit's structure check must cover, merge/Commit). A bin
+    /// found damaged is never used, so it is not among them.
+    std::vector<uint32_t> learnedBins() const;
 
     /// The cell size (header included) that holds `dataSize` bytes.
     static uint32_t cellSizeFor(uint32_t dataSize);

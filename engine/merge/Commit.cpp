@@ -1,5 +1,9 @@
 #include "merge/Commit.h"
 
+#include <set>
+
+#include "format/Names.h"
+#include "index/Index.h"
 #include "tx/FileIO.h"
 
 namespace hivekit {
@@ -13,7 +17,59 @@ CommitFailure failedAt(CommitStep step, Error error) {
     return f;
 }
 
+/// The structure check's verdict: the caller's judge, or any error.
+Result<void> judge(const CommitRequest& request, const CheckReport& report) {
+    if (request.judgeStructure) return request.judgeStructure(report);
+    if (report.errors() == 0) return {};
+    for (const Diagnostic& d : report.diagnostics.items())
+        if (d.severity == Diagnostic::Severity::Error)
+            return fail(ErrorCode::Corrupt, "the structure check finds " + std::to_string(report.errors()) +
+                                                (report.errors() == 1 ? " error" : " errors") + ", the first at " +
+                                                hexOffset(d.offset) + ": " + d.message,
+                        d.offset);
+    return fail(ErrorCode::Corrupt, "the structure check finds errors");
+}
+
+/// The scoped check of what `rest`, applied in `session`, touched, in the
+/// hive as the session found it: the file opened again read-only (logs
+/// replayed the same way), since the session's image now holds the edits.
+/// The session holds the hive's lock, so no other writer changed it.
+Result<void> checkTouched(const std::string& path, const CommitRequest& request, const Plan& rest,
+                          const Session& session) {
+    OpenOptions options;
+    options.useLogs = request.session.tx.useLogs;
+    auto before = Hive::open(path, options);
+    if (!before) return std::unexpected(before.error());
+    return judge(request, checkScope(**before, commitScope(rest, session)).report);
+}
+
 }  // namespace
+
+CheckScope commitScope(const Plan& plan, const Session& applied) {
+    CheckScope scope;
+    std::set<std::u16string> seen;  // upcased joined paths: an import of n values into one key is one path
+    auto add = [&](std::vector<std::vector<std::u16string>>& into, const std::vector<std::u16string>& parts,
+                   char16_t kind) {
+        std::u16string key(1, kind);
+        for (const auto& p : parts) {
+            key += u'\\';
+            for (char16_t c : p) key += windowsUpcase(c);
+        }
+        if (seen.insert(key).second) into.push_back(parts);
+    };
+    for (const Edit& e : plan.edits()) {
+        auto parts = splitKeyPath(e.path);
+        if (!parts) continue;  // validation refused it already
+        if (e.kind == Edit::Kind::DeleteKey) add(scope.subtrees, *parts, u'S');
+        else add(scope.paths, *parts, u'P');
+    }
+    scope.binOffsets = applied.allocator().learnedBins();
+    const uint64_t header = kHiveBinsStart;
+    for (const DirtyTracker::Range& run : applied.tx().dirty().pageRuns(header))
+        for (uint64_t page = run.offset; page < run.offset + run.length; page += DirtyTracker::kPageSize)
+            scope.binOffsets.push_back(static_cast<uint32_t>(page - header));
+    return scope;
+}
 
 const char* commitStepName(CommitStep step) {
     switch (step) {
@@ -69,6 +125,25 @@ CommitResult commitPlan(const std::string& path, const Plan& plan, const CommitR
         if (auto checked = request.check(session); !checked)
             return std::unexpected(failedAt(CommitStep::Check, checked.error()));
     }
+    if (request.structure == StructureCheck::Whole) {
+        if (auto judged = judge(request, checkHive(session.hive())); !judged)
+            return std::unexpected(failedAt(CommitStep::Check, judged.error()));
+    }
+
+    // Edits an interrupted commit left in the log: the session has them.
+    const size_t alreadyLogged = plan.size() - rest->size();
+    size_t changed = 0;
+    if (!rest->empty()) {
+        auto applied = session.apply(*rest);
+        if (!applied) return std::unexpected(failedAt(CommitStep::Apply, applied.error()));
+        changed = applied->changed;
+    }
+    if (request.structure == StructureCheck::Scoped) {
+        if (auto judged = checkTouched(path, request, *rest, session); !judged) {
+            (void)session.rollback();
+            return std::unexpected(failedAt(CommitStep::Check, judged.error()));
+        }
+    }
 
     CommitSummary summary;
     summary.strategy = session.strategy().name();
@@ -86,17 +161,7 @@ CommitResult commitPlan(const std::string& path, const Plan& plan, const CommitR
         summary.backupPath = *backup;
     }
 
-    // Edits an interrupted commit left in the log: the session has them.
-    summary.changed = plan.size() - rest->size();
-    if (!rest->empty()) {
-        auto applied = session.apply(*rest);
-        if (!applied) {
-            CommitFailure f = failedAt(CommitStep::Apply, applied.error());
-            f.backupPath = summary.backupPath;
-            return std::unexpected(f);
-        }
-        summary.changed += applied->changed;
-    }
+    summary.changed = alreadyLogged + changed;
     if (request.dryRun) {
         (void)session.rollback();
         return summary;

@@ -17,12 +17,18 @@
 //   Resume    the edits still to apply (editsStillToApply): when the file
 //             already holds an interrupted commit, only those after it.
 //   Validate  Session::validate of those edits.
-//   Check     CommitRequest::check, the caller's own refusal (hivectl's
-//             structure check).
+//   Check     CommitRequest::check, the caller's own refusal; then the
+//             structure check (CommitRequest::structure): the whole hive
+//             (checkHive) here, before anything is applied.
+//   Apply     Session::apply, into the image only.
+//   Check     the scoped structure check (StructureCheck::Scoped): what
+//             the applied plan touched, checked in the hive as it was
+//             before (commitScope, hive/ScopedChecker); a refusal rolls
+//             the image back.
 //   Backup    a durable copy (tx/FileIO copyFileDurably) to the first free
 //             HIVE.bak, HIVE.bak.1, ... before the hive is touched.
-//   Apply     Session::apply (a dry run stops after it, rolled back).
-//   Write     Session::commit, TxManager's crash-safe protocol.
+//   Write     Session::commit, TxManager's crash-safe protocol (a dry run
+//             stops before it, rolled back).
 //
 // Nothing is written to the hive before Write; a failure before it leaves
 // the hive file as it was (a backup may have been made).
@@ -34,6 +40,7 @@
 #include <optional>
 #include <string>
 
+#include "hive/ScopedChecker.h"
 #include "merge/Session.h"
 
 namespace hivekit {
@@ -63,6 +70,16 @@ enum class CommitStep { Open, Resume, Validate, Check, Backup, Apply, Write };
 /// "open", "resume", "validate", "check", "backup", "apply", "write".
 const char* commitStepName(CommitStep step);
 
+/// The structure check commitPlan runs before it writes (a commit marks
+/// the hive clean, so a writer refuses to build on damage).
+enum class StructureCheck {
+    None,    ///< none (the caller's own `check` only)
+    /// What the plan touches (hive/ScopedChecker.h has the scope and why it
+    /// is enough): costs what the edit costs, whatever the hive's size.
+    Scoped,
+    Whole,   ///< checkHive over the whole hive: costs a full walk
+};
+
 /// How commitPlan commits.
 struct CommitRequest {
     /// Strategy, and the transaction's options: FileIO, the caller's lock,
@@ -79,6 +96,12 @@ struct CommitRequest {
     /// The caller's own check of the hive, after validation and before
     /// anything is written; an error stops the commit (CommitStep::Check).
     std::function<Result<void>(const Session&)> check;
+    /// The structure check to run (CommitStep::Check).
+    StructureCheck structure = StructureCheck::None;
+    /// What the caller makes of the structure check's report: an error
+    /// stops the commit (CommitStep::Check), success lets it go on (a
+    /// caller's --force). Null: any error in the report stops it.
+    std::function<Result<void>(const CheckReport&)> judgeStructure;
 };
 
 /// What a successful commitPlan did.
@@ -113,6 +136,12 @@ using CommitResult = std::expected<CommitSummary, CommitFailure>;
 /// comment says. `plan` is every pending edit, those of an interrupted
 /// commit (request.interrupted) first.
 [[nodiscard]] CommitResult commitPlan(const std::string& path, const Plan& plan, const CommitRequest& request);
+
+/// What `plan`, applied in `applied` (not yet committed), touches: every
+/// key on the path of each edit, the subtree of each deleted key, the bins
+/// the session's allocator learned and the bins of every page the
+/// transaction changed. The scope of StructureCheck::Scoped.
+CheckScope commitScope(const Plan& plan, const Session& applied);
 
 /// The edits of `pending` that `opened` (a session on the hive file, its
 /// log replayed) still has to apply: all of them, or, when the file holds

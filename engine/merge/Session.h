@@ -68,6 +68,7 @@ public:
     const CellStoreStats& storeStats() const { return store_->stats(); }
     const AllocatorStats& allocatorStats() const { return allocator_->stats(); }
     TxManager& tx() { return *tx_; }
+    const TxManager& tx() const { return *tx_; }
     const Allocator& allocator() const { return *allocator_; }
 
 private:

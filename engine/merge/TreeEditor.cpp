@@ -342,7 +342,49 @@ Result<std::vector<uint32_t>> TreeEditor::valueList(const KeyNode& k) const {
     return values;
 }
 
-Result<void> TreeEditor::writeValueList(uint32_t keyOffset, const std::vector<uint32_t>& entries) {
+uint32_t TreeEditor::valueListRoom(uint32_t entries) {
+    // Half as many again, so that n appends rewrite the list O(log n)
+    // times; 1 and 2 entries get no spare room (the cell of 2 entries has
+    // the room of 3 anyway, cells being multiples of 8 bytes).
+    return entries + entries / 2;
+}
+
+Result<void> TreeEditor::appendToValueList(uint32_t keyOffset, uint32_t vk) {
+    auto k = key(keyOffset);
+    if (!k) return std::unexpected(k.error());
+    const uint32_t count = k->valueCount;
+    const bool had = count != 0 && k->valueList != kNone;
+    // The common case of an import: the list's cell has room for one more
+    // entry (left by an earlier growth), written where it goes. Only the
+    // strategies that rewrite lists in place use that room.
+    if (had && store_.rewritesInPlace(WriteRole::ValueList) &&
+        store_.capacity(k->valueList) / 4 >= uint64_t{count} + 1) {
+        setField32(k->valueList, count * 4, vk);
+        setField32(keyOffset, N::ValueCount, count + 1);
+        return {};
+    }
+    auto values = valueList(*k);
+    if (!values) return std::unexpected(values.error());
+    values->push_back(vk);
+    return writeValueList(keyOffset, *values, valueListRoom(static_cast<uint32_t>(values->size())));
+}
+
+Result<void> TreeEditor::replaceInValueList(uint32_t keyOffset, uint32_t oldVk, uint32_t newVk) {
+    auto k = key(keyOffset);
+    if (!k) return std::unexpected(k.error());
+    auto values = valueList(*k);
+    if (!values) return std::unexpected(values.error());
+    if (store_.rewritesInPlace(WriteRole::ValueList)) {
+        // One entry changes: written in place, the list keeps its room.
+        for (size_t i = 0; i < values->size(); ++i)
+            if ((*values)[i] == oldVk) setField32(k->valueList, static_cast<uint32_t>(4 * i), newVk);
+        return {};
+    }
+    std::replace(values->begin(), values->end(), oldVk, newVk);
+    return writeValueList(keyOffset, *values);
+}
+
+Result<void> TreeEditor::writeValueList(uint32_t keyOffset, const std::vector<uint32_t>& entries, uint32_t room) {
     auto k = key(keyOffset);
     if (!k) return std::unexpected(k.error());
     const bool had = k->valueCount != 0 && k->valueList != kNone;
@@ -352,7 +394,9 @@ Result<void> TreeEditor::writeValueList(uint32_t keyOffset, const std::vector<ui
         setField32(keyOffset, N::MaxValueName, 0);
         setField32(keyOffset, N::MaxValueData, 0);
     } else {
-        const std::vector<uint8_t> bytes = encodeOffsets(entries);
+        std::vector<uint8_t> bytes = encodeOffsets(entries);
+        // Spare entries are zeros past the count, which every reader ignores.
+        if (room > entries.size() && store_.rewritesInPlace(WriteRole::ValueList)) bytes.resize(size_t{room} * 4, 0);
         auto r = had ? store_.replace(WriteRole::ValueList, k->valueList, bytes)
                      : store_.create(WriteRole::ValueList, bytes);
         if (!r) return std::unexpected(r.error());
@@ -469,23 +513,17 @@ Result<void> TreeEditor::setValue(uint32_t keyOffset, const std::u16string& name
     v.type = type;
     std::vector<uint8_t> record(valueRecordSize(nameBytes.size()));
     encodeValueRecord(v, record);
-    auto k = key(keyOffset);
-    if (!k) return std::unexpected(k.error());
-    auto values = valueList(*k);
-    if (!values) return std::unexpected(values.error());
     if (*existing != kNone) {
         auto vk = store_.replace(WriteRole::Value, *existing, record);
         if (!vk) return std::unexpected(vk.error());
         if (*vk != *existing) {
-            std::replace(values->begin(), values->end(), *existing, *vk);
-            if (auto r = writeValueList(keyOffset, *values); !r) return r;
+            if (auto r = replaceInValueList(keyOffset, *existing, *vk); !r) return r;
             noteValue(keyOffset, name, *vk);
         }
     } else {
         auto vk = store_.create(WriteRole::Value, record);
         if (!vk) return std::unexpected(vk.error());
-        values->push_back(*vk);
-        if (auto r = writeValueList(keyOffset, *values); !r) return r;
+        if (auto r = appendToValueList(keyOffset, *vk); !r) return r;
         noteValue(keyOffset, name, *vk);
         raiseField32(keyOffset, N::MaxValueName, utf16Bytes(name.size()));
     }
@@ -519,14 +557,8 @@ Result<void> TreeEditor::renameValue(uint32_t keyOffset, uint32_t vk, const std:
     encodeValueRecord(v, record);
     auto moved = store_.replace(WriteRole::Value, vk, record);
     if (!moved) return std::unexpected(moved.error());
-    if (*moved != vk) {
-        auto k = key(keyOffset);
-        if (!k) return std::unexpected(k.error());
-        auto values = valueList(*k);
-        if (!values) return std::unexpected(values.error());
-        std::replace(values->begin(), values->end(), vk, *moved);
-        if (auto r = writeValueList(keyOffset, *values); !r) return r;
-    }
+    if (*moved != vk)
+        if (auto r = replaceInValueList(keyOffset, vk, *moved); !r) return r;
     raiseField32(keyOffset, N::MaxValueName, utf16Bytes(newName.size()));
     touch(keyOffset);
     return {};

@@ -95,8 +95,20 @@ private:
     Result<void> releaseData(const ValueRecord& value);
     Result<void> releaseValue(uint32_t vk);
     /// Rewrites a key's value list with `entries` (releasing it when empty)
-    /// and stores the new list offset and count in the key.
-    Result<void> writeValueList(uint32_t keyOffset, const std::vector<uint32_t>& entries);
+    /// and stores the new list offset and count in the key. With `room`
+    /// above the entries' count, the list's cell is sized for `room`
+    /// entries (zeros past the count), where the strategy rewrites lists in
+    /// place.
+    Result<void> writeValueList(uint32_t keyOffset, const std::vector<uint32_t>& entries, uint32_t room = 0);
+    /// Adds `vk` at the end of a key's value list: in place when the list's
+    /// cell has room, else into a list rewritten with room to grow
+    /// (valueListRoom), as Windows grows its lists, so that n new values
+    /// cost O(n) and not O(n^2).
+    Result<void> appendToValueList(uint32_t keyOffset, uint32_t vk);
+    /// The value list entry `oldVk` becomes `newVk` (a value record moved).
+    Result<void> replaceInValueList(uint32_t keyOffset, uint32_t oldVk, uint32_t newVk);
+    /// The entries a value list of `entries` entries gets room for.
+    static uint32_t valueListRoom(uint32_t entries);
     Result<std::vector<uint32_t>> valueList(const KeyNode& k) const;
     void releaseSecurity(uint32_t sk);
 

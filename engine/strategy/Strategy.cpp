@@ -118,6 +118,12 @@ void CellStore::release(WriteRole role, uint32_t cell) {
     }
 }
 
+bool CellStore::rewritesInPlace(WriteRole role) const {
+    CellRequest r;
+    r.role = role;
+    return strategy_.place(r).inPlace;
+}
+
 std::span<uint8_t> CellStore::field(uint32_t cell, uint32_t offset, size_t n) {
     return tx_.writable(kHeader + cell + 4 + offset, n);
 }

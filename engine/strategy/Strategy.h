@@ -146,6 +146,11 @@ public:
     [[nodiscard]] Result<uint32_t> replace(WriteRole role, uint32_t oldCell, Bytes bytes, uint64_t valueSize = 0);
     /// The record in `cell` is deleted: freed or left, as the strategy says.
     void release(WriteRole role, uint32_t cell);
+    /// Whether the strategy rewrites a record of `role` in its own cell
+    /// when it fits (so spare room in a list's cell is worth keeping).
+    bool rewritesInPlace(WriteRole role) const;
+    /// The data bytes an allocated cell holds.
+    uint32_t capacity(uint32_t cell) const { return allocator_.capacity(cell); }
     /// Bytes [offset, offset + n) of an allocated cell's data, for a field
     /// update in place (marks them dirty).
     std::span<uint8_t> field(uint32_t cell, uint32_t offset, size_t n);

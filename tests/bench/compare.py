@@ -11,6 +11,8 @@ load average before and after, since the machine may be shared.
 Works (HiveKit command | peer):
   set      hivectl set, one REG_DWORD in a new key (--force: hivex's own
            hives fail the structure check, see README) | hivexsh -w
+  setdry   the same with --dry-run (validated, checked and applied, then
+           rolled back) | hivexsh -w with the same edits and no commit
   import   hivectl import of a .reg file of 10,000 values | hivexregedit --merge
   check    hivectl check | hivex-walk --data (a full libhivex walk)
   export   hivectl export -o FILE | hivexregedit --export > FILE
@@ -100,6 +102,11 @@ def works(hivectl, walker, tmp, reg):
             lambda h: run([hivectl, "set", fresh(h), "BenchSet", "Value", "--type", "REG_DWORD", "--data",
                            "42", "-p", "--force", "--flush", "fast"]),
             lambda h: run(["hivexsh", "-w", fresh(h)], stdin=hivexsh_script),
+        ),
+        "setdry": (
+            lambda h: run([hivectl, "set", fresh(h), "BenchSet", "Value", "--type", "REG_DWORD", "--data",
+                           "42", "-p", "--force", "--dry-run"]),
+            lambda h: run(["hivexsh", "-w", fresh(h)], stdin=hivexsh_script.replace("commit\n", "")),
         ),
         "import": (
             lambda h: run([hivectl, "import", fresh(h), reg, "--force", "--flush", "fast"]),

@@ -19,6 +19,7 @@
 #include "engine/EditTestSupport.h"
 #include "format/ByteReader.h"
 #include "format/Layout.h"
+#include "index/Index.h"
 #include "support/TestSupport.h"
 #include "tx/HiveLock.h"
 
@@ -613,6 +614,39 @@ TEST_CASE("hivectl --force commits to a hive whose structure check finds errors 
     CHECK(r.err.empty());
 }
 
+TEST_CASE("a write command commits beside damage in a key it does not touch, which check still reports", "[cli][write]") {
+    TempDir dir;
+    const std::string hive = newHive(dir);
+    ok({"mkkey", hive, "Near"});
+    ok({"set", hive, "Far", "v", "--type", "REG_BINARY", "--data", "01 02 03 04 05 06", "-p"});
+    {
+        // Far's largest-value-data field set to 0: one error (Checker K5)
+        // in a key that an edit of Near neither reads nor writes.
+        auto opened = hivekit::Hive::open(hive);
+        REQUIRE(opened);
+        auto far = hivekit::Index(**opened).findKey("Far");
+        REQUIRE(far);
+        std::vector<uint8_t> bytes = readFile(hive);
+        const size_t field = hivekit::layout::kBaseBlockSize + *far + 4 + hivekit::layout::nk::MaxValueData;
+        std::fill(bytes.begin() + static_cast<ptrdiff_t>(field), bytes.begin() + static_cast<ptrdiff_t>(field + 4), 0);
+        opened->reset();
+        writeFile(hive, bytes);
+    }
+    const std::string found = structureErrors(hive);
+    CHECK(found.rfind("the structure check finds 1 error, the first at 0x", 0) == 0);
+    auto r = hivectl({"set", hive, "Near", "w", "--type", "REG_DWORD", "--data", "5"});
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(r.err.empty());
+    CHECK(valueLine(hive, "Near", "w") == "4 05000000");
+    // Touching Far is refused as before, with the same message.
+    r = hivectl({"set", hive, "Far", "w", "--type", "REG_DWORD", "--data", "5"});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err == "hivectl: " + hive + ": " + found +
+                       "; nothing written (hivectl check lists every error; --force commits anyway)\n");
+    CHECK(structureErrors(hive) == found);
+}
+
 TEST_CASE("hivectl help documents --force and the refusal of a damaged hive for every write command", "[cli][write]") {
     auto overview = hivectl({"help"});
     REQUIRE(overview.exitCode == 0);
@@ -624,7 +658,8 @@ TEST_CASE("hivectl help documents --force and the refusal of a damaged hive for 
         REQUIRE(r.exitCode == 0);
         CHECK(r.out.find("  --force       commit even when the structure check finds errors in HIVE\n") !=
               std::string::npos);
-        CHECK(r.out.find("anything written when the structure check (as hivectl check runs it) finds\nerrors in HIVE, "
-                         "unless --force") != std::string::npos);
+        CHECK(r.out.find("anything written when the structure check of what the edits touch (the keys\n"
+                         "on their paths with their lists and values, the hbins written; hivectl check\n"
+                         "checks the whole hive) finds errors in HIVE, unless --force") != std::string::npos);
     }
 }
