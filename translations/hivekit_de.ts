@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ArtefactNavigation</name>
+    <message>
+        <source>The hive is not open yet.</source>
+        <translation>Die Struktur ist noch nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The key has no value called &quot;%1&quot;.</source>
+        <translation>Der Schlüssel hat keinen Wert namens „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>CellColors</name>
     <message>
         <source>key node (nk)</source>
@@ -115,6 +126,238 @@
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ArtefactTableModel</name>
+    <message numerus="yes">
+        <source>(%Ln byte(s))</source>
+        <translation>
+            <numerusform>(%Ln Byte)</numerusform>
+            <numerusform>(%Ln Bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The key the row was read from</source>
+        <translation>Der Schlüssel, aus dem die Zeile gelesen wurde</translation>
+    </message>
+    <message>
+        <source>The value the row was read from</source>
+        <translation>Der Wert, aus dem die Zeile gelesen wurde</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>Bytes (hex)</source>
+        <translation>Bytes (hex)</translation>
+    </message>
+    <message>
+        <source>Yes or no</source>
+        <translation>Ja oder nein</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ArtefactsDock</name>
+    <message>
+        <source>Artefacts</source>
+        <translation>Artefakte</translation>
+    </message>
+    <message>
+        <source>The artefacts decoded from this hive, with their row counts</source>
+        <translation>Die aus dieser Struktur dekodierten Artefakte mit ihrer Zeilenzahl</translation>
+    </message>
+    <message>
+        <source>No artefacts</source>
+        <translation>Keine Artefakte</translation>
+    </message>
+    <message>
+        <source>Filter rows (any column)</source>
+        <translation>Zeilen filtern (jede Spalte)</translation>
+    </message>
+    <message>
+        <source>Decode</source>
+        <translation>Dekodieren</translation>
+    </message>
+    <message>
+        <source>Run the artefact decoders on the hive again</source>
+        <translation>Die Artefakt-Decoder erneut auf die Struktur anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text with a header line</source>
+        <translation>Die ausgewählten Zeilen als tabulatorgetrennten Text mit Kopfzeile kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Key and Value</source>
+        <translation>&amp;Gehe zu Schlüssel und Wert</translation>
+    </message>
+    <message>
+        <source>Export Table as C&amp;SV…</source>
+        <translation>Tabelle als C&amp;SV exportieren …</translation>
+    </message>
+    <message>
+        <source>Write the shown table as CSV, as hivectl artefacts --csv does</source>
+        <translation>Die angezeigte Tabelle als CSV schreiben, wie hivectl artefacts --csv</translation>
+    </message>
+    <message>
+        <source>Export All Tables as &amp;JSON…</source>
+        <translation>Alle Tabellen als &amp;JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>Write every table of this hive as JSON, as hivectl artefacts --json does</source>
+        <translation>Alle Tabellen dieser Struktur als JSON schreiben, wie hivectl artefacts --json</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Open a hive to see its artefacts.</source>
+        <translation>Öffnen Sie eine Struktur, um ihre Artefakte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Decoding the artefacts…</source>
+        <translation>Artefakte werden dekodiert …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln row(s)</source>
+        <translation>
+            <numerusform>%1 — %Ln Zeile</numerusform>
+            <numerusform>%1 — %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HiveKit cannot tell from its keys which hive this is (SYSTEM, NTUSER.DAT, …), so no artefact decoder applies to it.</source>
+        <translation>HiveKit kann an den Schlüsseln nicht erkennen, welche Struktur dies ist (SYSTEM, NTUSER.DAT, …), daher passt kein Artefakt-Decoder.</translation>
+    </message>
+    <message>
+        <source>HiveKit has no artefact decoders for %1 hives yet.</source>
+        <translation>HiveKit hat noch keine Artefakt-Decoder für %1-Strukturen.</translation>
+    </message>
+    <message>
+        <source>Hives with decoders: %1.</source>
+        <translation>Strukturen mit Decodern: %1.</translation>
+    </message>
+    <message>
+        <source>Reads: %1</source>
+        <translation>Liest: %1</translation>
+    </message>
+    <message>
+        <source>Hive of unknown kind</source>
+        <translation>Struktur unbekannter Art</translation>
+    </message>
+    <message>
+        <source>%1 hive</source>
+        <translation>%1-Struktur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln artefact(s)</source>
+        <translation>
+            <numerusform>%Ln Artefakt</numerusform>
+            <numerusform>%Ln Artefakte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>decoded in %1 ms</source>
+        <translation>dekodiert in %1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln row(s) shown</source>
+        <translation>
+            <numerusform>%1 von %Ln Zeile angezeigt</numerusform>
+            <numerusform>%1 von %Ln Zeilen angezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with a note</source>
+        <translation>
+            <numerusform>%Ln Zeile mit Hinweis</numerusform>
+            <numerusform>%Ln Zeilen mit Hinweis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>No table is shown.</source>
+        <translation>Keine Tabelle wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>No hive was decoded.</source>
+        <translation>Keine Struktur wurde dekodiert.</translation>
+    </message>
+    <message>
+        <source>Export Artefact Table</source>
+        <translation>Artefakt-Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export Artefacts</source>
+        <translation>Artefakte exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1357,10 +1600,6 @@ Schlüsselknoten bei %2</translation>
         <translation>Dieser Schlüssel ist nicht mehr im Baum.</translation>
     </message>
     <message>
-        <source>Inspect offline Windows registry hives. Files are opened read-only and never written.</source>
-        <translation>Offline-Strukturen der Windows-Registrierung untersuchen. Dateien werden schreibgeschützt geöffnet und nie verändert.</translation>
-    </message>
-    <message>
         <source>Open Hive…</source>
         <translation>Struktur öffnen …</translation>
     </message>
@@ -1501,10 +1740,6 @@ Schlüsselknoten bei %2</translation>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <source>HiveKit never writes to the files it inspects</source>
-        <translation>HiveKit schreibt nie in die Dateien, die es untersucht</translation>
-    </message>
-    <message>
         <source>Open Hive</source>
         <translation>Struktur öffnen</translation>
     </message>
@@ -1541,10 +1776,6 @@ Schlüsselknoten bei %2</translation>
         <translation>Gehe zu Schlüssel</translation>
     </message>
     <message>
-        <source>Key path (names joined by \, from the root):</source>
-        <translation>Schlüsselpfad (Namen durch \ verbunden, ab dem Stamm):</translation>
-    </message>
-    <message>
         <source>Go to Offset</source>
         <translation>Gehe zu Offset</translation>
     </message>
@@ -1567,10 +1798,6 @@ Schlüsselknoten bei %2</translation>
     <message>
         <source>About HiveKit</source>
         <translation>Über HiveKit</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;An inspector for offline Windows registry hives (regf).&lt;/p&gt;&lt;p&gt;Files are opened read-only; dirty hives are recovered from their transaction logs in memory.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;Ein Untersuchungswerkzeug für Offline-Strukturen der Windows-Registrierung (regf).&lt;/p&gt;&lt;p&gt;Dateien werden schreibgeschützt geöffnet; inkonsistente Strukturen werden im Speicher aus ihren Transaktionsprotokollen wiederhergestellt.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Modify</source>
@@ -1601,6 +1828,57 @@ Schlüsselknoten bei %2</translation>
             <numerusform>%Ln Wert</numerusform>
             <numerusform>%Ln Werte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Inspect offline Windows registry hives. Files open read-only; nothing is written until you choose Edit and commit your changes.</source>
+        <translation>Offline-Strukturen der Windows-Registrierung untersuchen. Dateien werden schreibgeschützt geöffnet; geschrieben wird erst, wenn Sie „Bearbeiten“ wählen und Ihre Änderungen übernehmen.</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Nächster Treffer</translation>
+    </message>
+    <message>
+        <source>Show the next search hit</source>
+        <translation>Den nächsten Suchtreffer zeigen</translation>
+    </message>
+    <message>
+        <source>Find Prev&amp;ious</source>
+        <translation>Vorheriger &amp;Treffer</translation>
+    </message>
+    <message>
+        <source>Show the previous search hit</source>
+        <translation>Den vorherigen Suchtreffer zeigen</translation>
+    </message>
+    <message>
+        <source>Key path (from the hive&apos;s root, or as regedit shows it: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…):</source>
+        <translation>Schlüsselpfad (ab der Wurzel der Struktur oder wie regedit ihn zeigt: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…):</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;An inspector and editor for offline Windows registry hives (regf).&lt;/p&gt;&lt;p&gt;Files open read-only and dirty hives are recovered from their transaction logs in memory. A file is written only when you choose Edit and commit changes, through a crash-safe transaction.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;Ein Werkzeug zum Untersuchen und Bearbeiten von Offline-Strukturen der Windows-Registrierung (regf).&lt;/p&gt;&lt;p&gt;Dateien werden schreibgeschützt geöffnet, unsaubere Strukturen im Speicher aus ihren Transaktionsprotokollen wiederhergestellt. Eine Datei wird nur geschrieben, wenn Sie „Bearbeiten“ wählen und Änderungen übernehmen, in einer absturzsicheren Transaktion.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing is written to this file. Choose Edit to make changes.</source>
+        <translation>In diese Datei wird nichts geschrieben. Wählen Sie „Bearbeiten“, um Änderungen vorzunehmen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Editing: %n pending change(s)</source>
+        <translation>
+            <numerusform>Bearbeitung: %n ausstehende Änderung</numerusform>
+            <numerusform>Bearbeitung: %n ausstehende Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file is unchanged until you commit; Discard drops the pending changes.</source>
+        <translation>Die Datei bleibt unverändert, bis Sie übernehmen; „Verwerfen“ verwirft die ausstehenden Änderungen.</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Open for editing: changes stay pending until you commit them.</source>
+        <translation>Zum Bearbeiten geöffnet: Änderungen bleiben ausstehend, bis Sie sie übernehmen.</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +2108,14 @@ Schlüsselknoten bei %2</translation>
     <message>
         <source>The search stopped at its limit of hits: continue it for as many again</source>
         <translation>Die Suche hat an ihrer Treffergrenze angehalten: sie um ebenso viele Treffer fortsetzen</translation>
+    </message>
+    <message>
+        <source>No hit after this one.</source>
+        <translation>Kein Treffer nach diesem.</translation>
+    </message>
+    <message>
+        <source>No hit before this one.</source>
+        <translation>Kein Treffer vor diesem.</translation>
     </message>
 </context>
 <context>

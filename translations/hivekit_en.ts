@@ -12,6 +12,54 @@
     </message>
 </context>
 <context>
+    <name>hivekit::gui::ArtefactTableModel</name>
+    <message numerus="yes">
+        <source>(%Ln byte(s))</source>
+        <translation>
+            <numerusform>(%Ln byte)</numerusform>
+            <numerusform>(%Ln bytes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ArtefactsDock</name>
+    <message numerus="yes">
+        <source>%1 — %Ln row(s)</source>
+        <translation>
+            <numerusform>%1 — %Ln row</numerusform>
+            <numerusform>%1 — %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln artefact(s)</source>
+        <translation>
+            <numerusform>%Ln artefact</numerusform>
+            <numerusform>%Ln artefacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln row(s) shown</source>
+        <translation>
+            <numerusform>%1 of %Ln row shown</numerusform>
+            <numerusform>%1 of %Ln rows shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with a note</source>
+        <translation>
+            <numerusform>%Ln row with a note</numerusform>
+            <numerusform>%Ln rows with a note</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::CellFieldModel</name>
     <message numerus="yes">
         <source>%Ln byte(s) at %1</source>
@@ -216,6 +264,13 @@
         <translation>
             <numerusform>%Ln value</numerusform>
             <numerusform>%Ln values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Editing: %n pending change(s)</source>
+        <translation>
+            <numerusform>Editing: %n pending change</numerusform>
+            <numerusform>Editing: %n pending changes</numerusform>
         </translation>
     </message>
 </context>

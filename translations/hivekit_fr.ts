@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ArtefactNavigation</name>
+    <message>
+        <source>The hive is not open yet.</source>
+        <translation>La ruche n’est pas encore ouverte.</translation>
+    </message>
+    <message>
+        <source>The key has no value called &quot;%1&quot;.</source>
+        <translation>La clé n’a pas de valeur nommée «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
     <name>CellColors</name>
     <message>
         <source>key node (nk)</source>
@@ -115,6 +126,238 @@
     <message>
         <source>none</source>
         <translation>aucune</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ArtefactTableModel</name>
+    <message numerus="yes">
+        <source>(%Ln byte(s))</source>
+        <translation>
+            <numerusform>(%Ln octet)</numerusform>
+            <numerusform>(%Ln octets)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Remarque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>The key the row was read from</source>
+        <translation>La clé dont la ligne a été lue</translation>
+    </message>
+    <message>
+        <source>The value the row was read from</source>
+        <translation>La valeur dont la ligne a été lue</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Bytes (hex)</source>
+        <translation>Octets (hex)</translation>
+    </message>
+    <message>
+        <source>Yes or no</source>
+        <translation>Oui ou non</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ArtefactsDock</name>
+    <message>
+        <source>Artefacts</source>
+        <translation>Artefacts</translation>
+    </message>
+    <message>
+        <source>The artefacts decoded from this hive, with their row counts</source>
+        <translation>Les artefacts décodés de cette ruche, avec leur nombre de lignes</translation>
+    </message>
+    <message>
+        <source>No artefacts</source>
+        <translation>Aucun artefact</translation>
+    </message>
+    <message>
+        <source>Filter rows (any column)</source>
+        <translation>Filtrer les lignes (toutes les colonnes)</translation>
+    </message>
+    <message>
+        <source>Decode</source>
+        <translation>Décoder</translation>
+    </message>
+    <message>
+        <source>Run the artefact decoders on the hive again</source>
+        <translation>Relancer les décodeurs d’artefacts sur la ruche</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>&amp;Copier les lignes</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text with a header line</source>
+        <translation>Copier les lignes sélectionnées en texte séparé par des tabulations, avec une ligne d’en-tête</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Key and Value</source>
+        <translation>&amp;Aller à la clé et à la valeur</translation>
+    </message>
+    <message>
+        <source>Export Table as C&amp;SV…</source>
+        <translation>Exporter le tableau en C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Write the shown table as CSV, as hivectl artefacts --csv does</source>
+        <translation>Écrire le tableau affiché en CSV, comme hivectl artefacts --csv</translation>
+    </message>
+    <message>
+        <source>Export All Tables as &amp;JSON…</source>
+        <translation>Exporter tous les tableaux en &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Write every table of this hive as JSON, as hivectl artefacts --json does</source>
+        <translation>Écrire tous les tableaux de cette ruche en JSON, comme hivectl artefacts --json</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Open a hive to see its artefacts.</source>
+        <translation>Ouvrez une ruche pour voir ses artefacts.</translation>
+    </message>
+    <message>
+        <source>Decoding the artefacts…</source>
+        <translation>Décodage des artefacts…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln row(s)</source>
+        <translation>
+            <numerusform>%1 — %Ln ligne</numerusform>
+            <numerusform>%1 — %Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HiveKit cannot tell from its keys which hive this is (SYSTEM, NTUSER.DAT, …), so no artefact decoder applies to it.</source>
+        <translation>HiveKit ne reconnaît pas à ses clés de quelle ruche il s’agit (SYSTEM, NTUSER.DAT, …)&#xa0;: aucun décodeur d’artefacts ne s’y applique.</translation>
+    </message>
+    <message>
+        <source>HiveKit has no artefact decoders for %1 hives yet.</source>
+        <translation>HiveKit n’a pas encore de décodeur d’artefacts pour les ruches %1.</translation>
+    </message>
+    <message>
+        <source>Hives with decoders: %1.</source>
+        <translation>Ruches avec décodeurs&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Reads: %1</source>
+        <translation>Lit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Hive of unknown kind</source>
+        <translation>Ruche de type inconnu</translation>
+    </message>
+    <message>
+        <source>%1 hive</source>
+        <translation>Ruche %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln artefact(s)</source>
+        <translation>
+            <numerusform>%Ln artefact</numerusform>
+            <numerusform>%Ln artefacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>decoded in %1 ms</source>
+        <translation>décodé en %1&#xa0;ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln ligne</numerusform>
+            <numerusform>%Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln row(s) shown</source>
+        <translation>
+            <numerusform>%1 ligne affichée sur %Ln</numerusform>
+            <numerusform>%1 lignes affichées sur %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) with a note</source>
+        <translation>
+            <numerusform>%Ln ligne avec une remarque</numerusform>
+            <numerusform>%Ln lignes avec une remarque</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No table is shown.</source>
+        <translation>Aucun tableau n’est affiché.</translation>
+    </message>
+    <message>
+        <source>No hive was decoded.</source>
+        <translation>Aucune ruche n’a été décodée.</translation>
+    </message>
+    <message>
+        <source>Export Artefact Table</source>
+        <translation>Exporter le tableau d’artefacts</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Export Artefacts</source>
+        <translation>Exporter les artefacts</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -1357,10 +1600,6 @@ nœud de clé à %2</translation>
         <translation>Cette clé n’est plus dans l’arborescence.</translation>
     </message>
     <message>
-        <source>Inspect offline Windows registry hives. Files are opened read-only and never written.</source>
-        <translation>Examiner des ruches du Registre Windows hors ligne. Les fichiers sont ouverts en lecture seule et jamais modifiés.</translation>
-    </message>
-    <message>
         <source>Open Hive…</source>
         <translation>Ouvrir une ruche…</translation>
     </message>
@@ -1501,10 +1740,6 @@ nœud de clé à %2</translation>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <source>HiveKit never writes to the files it inspects</source>
-        <translation>HiveKit n’écrit jamais dans les fichiers qu’il examine</translation>
-    </message>
-    <message>
         <source>Open Hive</source>
         <translation>Ouvrir une ruche</translation>
     </message>
@@ -1541,10 +1776,6 @@ nœud de clé à %2</translation>
         <translation>Aller à la clé</translation>
     </message>
     <message>
-        <source>Key path (names joined by \, from the root):</source>
-        <translation>Chemin de la clé (noms joints par \, depuis la racine)&#xa0;:</translation>
-    </message>
-    <message>
         <source>Go to Offset</source>
         <translation>Aller au décalage</translation>
     </message>
@@ -1567,10 +1798,6 @@ nœud de clé à %2</translation>
     <message>
         <source>About HiveKit</source>
         <translation>À propos de HiveKit</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;An inspector for offline Windows registry hives (regf).&lt;/p&gt;&lt;p&gt;Files are opened read-only; dirty hives are recovered from their transaction logs in memory.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;Un outil d’examen des ruches du Registre Windows hors ligne (regf).&lt;/p&gt;&lt;p&gt;Les fichiers sont ouverts en lecture seule&#xa0;; les ruches incohérentes sont reconstituées en mémoire à partir de leurs journaux de transactions.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Modify</source>
@@ -1601,6 +1828,57 @@ nœud de clé à %2</translation>
             <numerusform>%Ln valeur</numerusform>
             <numerusform>%Ln valeurs</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Inspect offline Windows registry hives. Files open read-only; nothing is written until you choose Edit and commit your changes.</source>
+        <translation>Inspecter des ruches du registre Windows hors ligne. Les fichiers s’ouvrent en lecture seule&#xa0;; rien n’est écrit tant que vous ne choisissez pas Modifier et ne validez pas vos changements.</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Résultat s&amp;uivant</translation>
+    </message>
+    <message>
+        <source>Show the next search hit</source>
+        <translation>Afficher le résultat de recherche suivant</translation>
+    </message>
+    <message>
+        <source>Find Prev&amp;ious</source>
+        <translation>Résultat &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Show the previous search hit</source>
+        <translation>Afficher le résultat de recherche précédent</translation>
+    </message>
+    <message>
+        <source>Key path (from the hive&apos;s root, or as regedit shows it: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…):</source>
+        <translation>Chemin de la clé (depuis la racine de la ruche, ou comme regedit l’affiche&#xa0;: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;An inspector and editor for offline Windows registry hives (regf).&lt;/p&gt;&lt;p&gt;Files open read-only and dirty hives are recovered from their transaction logs in memory. A file is written only when you choose Edit and commit changes, through a crash-safe transaction.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;Un outil d’inspection et de modification des ruches du registre Windows hors ligne (regf).&lt;/p&gt;&lt;p&gt;Les fichiers s’ouvrent en lecture seule et les ruches non propres sont restaurées en mémoire à partir de leurs journaux de transactions. Un fichier n’est écrit que si vous choisissez Modifier et validez des changements, par une transaction résistante aux pannes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Nothing is written to this file. Choose Edit to make changes.</source>
+        <translation>Rien n’est écrit dans ce fichier. Choisissez Modifier pour faire des changements.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Editing: %n pending change(s)</source>
+        <translation>
+            <numerusform>Modification&#xa0;: %n changement en attente</numerusform>
+            <numerusform>Modification&#xa0;: %n changements en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file is unchanged until you commit; Discard drops the pending changes.</source>
+        <translation>Le fichier reste inchangé jusqu’à la validation&#xa0;; Abandonner supprime les changements en attente.</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Open for editing: changes stay pending until you commit them.</source>
+        <translation>Ouvert en modification&#xa0;: les changements restent en attente jusqu’à leur validation.</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +2108,14 @@ nœud de clé à %2</translation>
     <message>
         <source>The search stopped at its limit of hits: continue it for as many again</source>
         <translation>La recherche s’est arrêtée à sa limite de résultats&#xa0;: la poursuivre pour autant encore</translation>
+    </message>
+    <message>
+        <source>No hit after this one.</source>
+        <translation>Aucun résultat après celui-ci.</translation>
+    </message>
+    <message>
+        <source>No hit before this one.</source>
+        <translation>Aucun résultat avant celui-ci.</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,7 @@ ArtefactsDock::ArtefactsDock(QWidget* parent)
     emptyLabel_->setAlignment(Qt::AlignCenter);
     emptyLabel_->setWordWrap(true);
     emptyLabel_->setObjectName(QStringLiteral("artefactsEmpty"));
+    view_->setObjectName(QStringLiteral("artefactTable"));
 
     proxy_->setSourceModel(model_);
     proxy_->setSortRole(ArtefactTableModel::SortRole);

@@ -151,7 +151,7 @@ TEST_CASE("Pending changes are marked in the tree and table and listed in the do
     CHECK(hasKey(view, QStringLiteral("HiveKitTest")));
     CHECK(edit->commitAction()->isEnabled());
     CHECK(edit->undoAction()->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_Z));
-    CHECK(edit->redoAction()->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    CHECK(edit->redoAction()->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
     CHECK(edit->renameAction()->shortcut() == QKeySequence(Qt::Key_F2));
     CHECK(edit->deleteAction()->shortcut() == QKeySequence(QKeySequence::Delete));
     CHECK(readFile(hive) == before);

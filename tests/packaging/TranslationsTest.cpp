@@ -139,6 +139,15 @@ QStringList visibleTexts(QWidget* window) {
         if (auto* edit = qobject_cast<QLineEdit*>(widget)) add(edit->placeholderText());
         if (auto* tabs = qobject_cast<QTabWidget*>(widget))
             for (int i = 0; i < tabs->count(); ++i) add(tabs->tabText(i));
+        // The artefact tables show the engine's decoders: column names and
+        // fields are data, the same in every language (as hivectl's CSV and
+        // JSON keys are), like the hive's own key and value names.
+        const auto inArtefactTable = [](const QWidget* w) {
+            for (; w; w = w->parentWidget())
+                if (w->objectName() == QStringLiteral("artefactTable")) return true;
+            return false;
+        };
+        if (inArtefactTable(widget)) continue;
         if (auto* view = qobject_cast<QAbstractItemView*>(widget); view && view->model()) {
             QAbstractItemModel* model = view->model();
             for (int c = 0; c < model->columnCount(); ++c) add(model->headerData(c, Qt::Horizontal).toString());
