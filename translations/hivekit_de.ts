@@ -2117,6 +2117,10 @@ Schlüsselknoten bei %2</translation>
         <source>No hit before this one.</source>
         <translation>Kein Treffer vor diesem.</translation>
     </message>
+    <message>
+        <source>Hex bytes are searched in the value data only</source>
+        <translation>Hex-Bytes werden nur in den Wertdaten gesucht</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::SearchResultsModel</name>

@@ -2117,6 +2117,10 @@ nœud de clé à %2</translation>
         <source>No hit before this one.</source>
         <translation>Aucun résultat avant celui-ci.</translation>
     </message>
+    <message>
+        <source>Hex bytes are searched in the value data only</source>
+        <translation>Les octets hexadécimaux ne sont cherchés que dans les données des valeurs</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::SearchResultsModel</name>

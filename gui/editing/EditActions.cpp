@@ -6,6 +6,8 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileDialog>
+#include <QRegularExpression>
+#include <QDir>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -551,9 +553,29 @@ QString EditActions::pendingAsReg() const {
     return toQString(planAsRegText(view_->editSession()->plan()));
 }
 
+QString EditActions::suggestedExportPath(bool wholeHive) const {
+    if (!view_) return QString();
+    const QFileInfo hive(view_->document()->path());
+    QString name = hive.completeBaseName().isEmpty() ? hive.fileName() : hive.completeBaseName();
+    if (!wholeHive) {
+        const QString key = view_->currentKeyPath();
+        if (!key.isEmpty()) name = key.section(QLatin1Char('\\'), -1);
+    }
+    // A file name, not a path: a key name may hold characters a file
+    // system refuses.
+    name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|]")), QStringLiteral("_"));
+    return hive.absoluteDir().filePath(name + QStringLiteral(".reg"));
+}
+
+QString EditActions::withRegSuffix(const QString& file) {
+    if (file.isEmpty() || !QFileInfo(file).suffix().isEmpty()) return file;
+    return file + QStringLiteral(".reg");
+}
+
 void EditActions::exportDialog(bool wholeHive) {
-    const QString file = QFileDialog::getSaveFileName(window_, wholeHive ? tr("Export Hive") : tr("Export Key"),
-                                                      QString(), tr("Registration files (*.reg)"));
+    const QString file = withRegSuffix(
+        QFileDialog::getSaveFileName(window_, wholeHive ? tr("Export Hive") : tr("Export Key"),
+                                     suggestedExportPath(wholeHive), tr("Registration files (*.reg)")));
     if (file.isEmpty()) return;
     QString error;
     if (!startExport(file, wholeHive, &error)) {
@@ -581,7 +603,8 @@ void EditActions::exportDialog(bool wholeHive) {
 }
 
 void EditActions::importDialog() {
-    const QString file = QFileDialog::getOpenFileName(window_, tr("Import .reg"), QString(),
+    const QString folder = view_ ? QFileInfo(view_->document()->path()).absolutePath() : QString();
+    const QString file = QFileDialog::getOpenFileName(window_, tr("Import .reg"), folder,
                                                       tr("Registration files (*.reg);;All files (*)"));
     if (file.isEmpty()) return;
     QString error;

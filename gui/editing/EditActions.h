@@ -70,6 +70,12 @@ public:
     /// the event loop until the commit ends and returns whether it worked.
     bool commit(HiveView* view, const CommitChoice& choice, bool wait);
 
+    /// Where Export Key/Hive proposes to write: the hive's folder, named
+    /// after the hive (or the selected key), with ".reg".
+    QString suggestedExportPath(bool wholeHive) const;
+    /// `file` with ".reg" added when it has no suffix (a save dialog that
+    /// was given "backup" writes "backup.reg").
+    static QString withRegSuffix(const QString& file);
     QAction* editModeAction() const { return editMode_; }
     QAction* newKeyAction() const { return newKey_; }
     QAction* newValueAction() const { return newValue_; }

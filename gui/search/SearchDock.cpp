@@ -48,6 +48,15 @@ SearchDock::SearchDock(QWidget* parent)
     keysBox_->setChecked(true);
     valueNamesBox_->setChecked(true);
     valueDataBox_->setChecked(true);
+    // Hex bytes match the raw value data only: case and names mean nothing
+    // there, so their boxes are off while that mode is chosen.
+    connect(modeBox_, &QComboBox::currentIndexChanged, this, [this] {
+        const bool hex = static_cast<SearchQuery::Mode>(modeBox_->currentData().toInt()) ==
+                         SearchQuery::Mode::HexBytes;
+        for (QCheckBox* box : {caseBox_, keysBox_, valueNamesBox_, valueDataBox_}) box->setEnabled(!hex);
+        const QString why = hex ? tr("Hex bytes are searched in the value data only") : QString();
+        for (QCheckBox* box : {caseBox_, keysBox_, valueNamesBox_}) box->setToolTip(why);
+    });
     findButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     progress_->setRange(0, 1000);
     progress_->setTextVisible(false);

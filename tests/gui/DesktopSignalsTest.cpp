@@ -6,6 +6,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QScreen>
@@ -192,4 +195,42 @@ TEST_CASE("Go to Key accepts regedit's, reg.exe's and .reg files' paths and move
         CHECK(QApplication::focusWidget() == view->keyTree());
     }
     CHECK_FALSE(window.goToPath(QStringLiteral("HKLM\\SAM\\NoSuchKey")));
+}
+
+TEST_CASE("Export proposes a .reg file in the hive's folder named after the hive or key, and adds .reg") {
+    TempDir dir;
+    const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
+    MainWindow window;
+    HiveView* view = openAndWait(window, hive);
+    EditActions* edit = window.editActions();
+    const QString folder = QFileInfo(QString::fromStdString(hive)).absolutePath();
+    CHECK(edit->suggestedExportPath(true) == folder + QStringLiteral("/NTUSER.reg"));
+    REQUIRE(view->goToPath(QStringLiteral("Control Panel\\Desktop")));
+    CHECK(edit->suggestedExportPath(false) == folder + QStringLiteral("/Desktop.reg"));
+    CHECK(edit->suggestedExportPath(true) == folder + QStringLiteral("/NTUSER.reg"));
+    CHECK(EditActions::withRegSuffix(QStringLiteral("/tmp/backup")) == QStringLiteral("/tmp/backup.reg"));
+    CHECK(EditActions::withRegSuffix(QStringLiteral("/tmp/backup.reg")) == QStringLiteral("/tmp/backup.reg"));
+    CHECK(EditActions::withRegSuffix(QStringLiteral("/tmp/keys.txt")) == QStringLiteral("/tmp/keys.txt"));
+    CHECK(EditActions::withRegSuffix(QString()).isEmpty());  // a cancelled dialog stays cancelled
+}
+
+TEST_CASE("Hex-bytes search disables Match case and the name boxes, which mean nothing there") {
+    MainWindow window;
+    SearchDock* dock = window.searchDock();
+    auto* mode = dock->findChild<QComboBox*>();
+    REQUIRE(mode);
+    auto box = [&](const char* text) {
+        for (QCheckBox* b : dock->findChildren<QCheckBox*>())
+            if (b->text() == QString::fromUtf8(text)) return b;
+        FAIL("no check box " << text);
+        return static_cast<QCheckBox*>(nullptr);
+    };
+    CHECK(box("Match case")->isEnabled());
+    mode->setCurrentIndex(mode->findData(static_cast<int>(SearchQuery::Mode::HexBytes)));
+    CHECK_FALSE(box("Match case")->isEnabled());
+    CHECK_FALSE(box("Key names")->isEnabled());
+    CHECK_FALSE(box("Value names")->isEnabled());
+    mode->setCurrentIndex(mode->findData(static_cast<int>(SearchQuery::Mode::Regex)));
+    CHECK(box("Match case")->isEnabled());
+    CHECK(box("Key names")->isEnabled());
 }
