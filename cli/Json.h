@@ -38,6 +38,4 @@ private:
     bool afterKey_ = false;
 };
 
-std::string jsonEscape(std::string_view s);
-
 }  // namespace hivectl

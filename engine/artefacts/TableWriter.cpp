@@ -1,8 +1,7 @@
 #include "artefacts/TableWriter.h"
 
-#include <cstdio>
-
 #include "artefacts/Decoder.h"
+#include "util/JsonText.h"
 
 namespace hivekit::artefacts {
 
@@ -29,33 +28,11 @@ std::string csvQuoted(const std::string& s) {
     return out + "\"";
 }
 
-std::string jsonString(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
-}
-
 std::string jsonField(const Field& field) {
     if (std::holds_alternative<std::monostate>(field)) return "null";
     if (const auto* i = std::get_if<int64_t>(&field)) return std::to_string(*i);
     if (const auto* b = std::get_if<bool>(&field)) return *b ? "true" : "false";
-    return jsonString(fieldText(field));
+    return jsonQuoted(fieldText(field));
 }
 
 std::string sourceText(const RowSource& s) {
@@ -87,26 +64,26 @@ void writeCsv(const ArtefactTable& table, std::ostream& out) {
 
 void writeJson(const std::string& hivePath, HiveKind kind, const std::vector<ArtefactTable>& tables,
                std::ostream& out) {
-    out << "{\"hive\": " << jsonString(hivePath) << ", \"kind\": " << jsonString(std::string(hiveKindName(kind)))
+    out << "{\"hive\": " << jsonQuoted(hivePath) << ", \"kind\": " << jsonQuoted(std::string(hiveKindName(kind)))
         << ", \"artefacts\": [";
     for (size_t t = 0; t < tables.size(); ++t) {
         const ArtefactTable& table = tables[t];
-        out << (t ? ",\n" : "\n") << "{\"name\": " << jsonString(std::string(table.decoder->name()))
-            << ", \"title\": " << jsonString(std::string(table.decoder->title())) << ", \"columns\": [";
+        out << (t ? ",\n" : "\n") << "{\"name\": " << jsonQuoted(std::string(table.decoder->name()))
+            << ", \"title\": " << jsonQuoted(std::string(table.decoder->title())) << ", \"columns\": [";
         for (size_t c = 0; c < table.columns.size(); ++c)
-            out << (c ? ", " : "") << "{\"name\": " << jsonString(table.columns[c].name)
-                << ", \"type\": " << jsonString(std::string(columnTypeName(table.columns[c].type))) << "}";
+            out << (c ? ", " : "") << "{\"name\": " << jsonQuoted(table.columns[c].name)
+                << ", \"type\": " << jsonQuoted(std::string(columnTypeName(table.columns[c].type))) << "}";
         out << "], \"rows\": [";
         for (size_t r = 0; r < table.rows.size(); ++r) {
             const Row& row = table.rows[r];
             out << (r ? ",\n " : "\n ") << "{";
             for (size_t c = 0; c < table.columns.size() && c < row.fields.size(); ++c)
-                out << jsonString(table.columns[c].name) << ": " << jsonField(row.fields[c]) << ", ";
-            out << "\"_key\": " << jsonString(row.source.keyPath) << ", \"_value\": "
-                << (row.source.hasValue ? jsonString(row.source.valueName) : std::string("null"))
-                << ", \"_note\": " << (row.note.empty() ? std::string("null") : jsonString(row.note)) << "}";
+                out << jsonQuoted(table.columns[c].name) << ": " << jsonField(row.fields[c]) << ", ";
+            out << "\"_key\": " << jsonQuoted(row.source.keyPath) << ", \"_value\": "
+                << (row.source.hasValue ? jsonQuoted(row.source.valueName) : std::string("null"))
+                << ", \"_note\": " << (row.note.empty() ? std::string("null") : jsonQuoted(row.note)) << "}";
         }
-        out << "], \"error\": " << (table.error.empty() ? std::string("null") : jsonString(table.error)) << "}";
+        out << "], \"error\": " << (table.error.empty() ? std::string("null") : jsonQuoted(table.error)) << "}";
     }
     out << "]}\n";
 }
