@@ -13,6 +13,7 @@
 #include "artefacts/HiveKind.h"
 #include "artefacts/Registry.h"
 #include "artefacts/TableWriter.h"
+#include "support/ArtefactTables.h"
 #include "support/TestSupport.h"
 
 using namespace hivekit;
@@ -20,24 +21,6 @@ using namespace hivekit::artefacts;
 using namespace testsupport;
 
 namespace {
-
-ArtefactTable decodeSam(const std::string& path, const char* decoder) {
-    auto hive = Hive::open(path);
-    REQUIRE(hive);
-    DecodeContext context(**hive, detectHiveKind(**hive));
-    const Decoder* d = findDecoder(decoder);
-    REQUIRE(d);
-    ArtefactTable table = runDecoder(*d, context);
-    REQUIRE(table.error.empty());
-    return table;
-}
-
-std::string samCell(const ArtefactTable& table, const Row& row, std::string_view column) {
-    for (size_t i = 0; i < table.columns.size(); ++i)
-        if (table.columns[i].name == column) return fieldText(row.fields.at(i));
-    FAIL("no column " << column);
-    return {};
-}
 
 /// Our ISO time as samparse prints it (Perl's scalar gmtime plus " Z"), or
 /// "Never" for an empty field.
@@ -117,27 +100,27 @@ void compareWithSamparse(const std::string& relative, size_t expectedUsers) {
     parseSamparse(regripper(hive, "samparse"), theirUsers, theirGroups);
     REQUIRE(theirUsers.size() == expectedUsers);
 
-    const ArtefactTable users = decodeSam(hive, "samusers");
+    const ArtefactTable users = decodeHiveFile(hive, "samusers");
     CHECK(users.rows.size() == theirUsers.size());
     for (const Row& row : users.rows) {
-        const std::string name = samCell(users, row, "User name");
+        const std::string name = columnText(users, row, "User name");
         INFO(relative << " " << name);
         auto it = theirUsers.find(name);
         REQUIRE(it != theirUsers.end());
         const TheirUser& u = it->second;
         CHECK(row.note.empty());
-        CHECK(samCell(users, row, "RID") == u.rid);
-        CHECK(samCell(users, row, "SID") == u.sid);
-        CHECK(samCell(users, row, "Full name") == u.fullName);
-        CHECK(samCell(users, row, "Comment") == u.comment);
-        if (!u.created.empty()) CHECK(samparseTime(samCell(users, row, "Account created")) == u.created);
-        CHECK(samparseTime(samCell(users, row, "Last logon")) == u.lastLogin);
-        CHECK(samparseTime(samCell(users, row, "Password last set")) == u.pwdReset);
-        CHECK(samparseTime(samCell(users, row, "Last failed logon")) == u.pwdFail);
-        CHECK(samCell(users, row, "Logon count") == u.loginCount);
+        CHECK(columnText(users, row, "RID") == u.rid);
+        CHECK(columnText(users, row, "SID") == u.sid);
+        CHECK(columnText(users, row, "Full name") == u.fullName);
+        CHECK(columnText(users, row, "Comment") == u.comment);
+        if (!u.created.empty()) CHECK(samparseTime(columnText(users, row, "Account created")) == u.created);
+        CHECK(samparseTime(columnText(users, row, "Last logon")) == u.lastLogin);
+        CHECK(samparseTime(columnText(users, row, "Password last set")) == u.pwdReset);
+        CHECK(samparseTime(columnText(users, row, "Last failed logon")) == u.pwdFail);
+        CHECK(columnText(users, row, "Logon count") == u.loginCount);
         // samparse names the first eleven ACB bits; ours names all sixteen.
         std::set<std::string> ours;
-        std::istringstream flags(samCell(users, row, "Flags"));
+        std::istringstream flags(columnText(users, row, "Flags"));
         for (std::string f; std::getline(flags, f, ';');) {
             if (!f.empty() && f.front() == ' ') f.erase(0, 1);
             ours.insert(folded(f));
@@ -145,21 +128,21 @@ void compareWithSamparse(const std::string& relative, size_t expectedUsers) {
         for (const std::string& f : u.flags) CHECK(ours.count(f) == 1);
     }
 
-    const ArtefactTable groups = decodeSam(hive, "samgroups");
+    const ArtefactTable groups = decodeHiveFile(hive, "samgroups");
     size_t builtin = 0;
     for (const Row& row : groups.rows) {
-        if (samCell(groups, row, "Domain") != "Builtin") continue;
-        const std::string name = samCell(groups, row, "Group name");
+        if (columnText(groups, row, "Domain") != "Builtin") continue;
+        const std::string name = columnText(groups, row, "Group name");
         INFO(relative << " " << name);
         auto it = theirGroups.find(name);
         REQUIRE(it != theirGroups.end());
         const TheirGroup& g = it->second;
-        CHECK(samCell(groups, row, "Member count") == g.count);
-        CHECK(samparseTime(samCell(groups, row, "Last write")) == g.lastWrite);
-        CHECK(samCell(groups, row, "Comment") == g.comment);
+        CHECK(columnText(groups, row, "Member count") == g.count);
+        CHECK(samparseTime(columnText(groups, row, "Last write")) == g.lastWrite);
+        CHECK(columnText(groups, row, "Comment") == g.comment);
         // samparse decodes only SIDs of one or five subauthorities; ours
         // decodes every member, so theirs must be among ours.
-        const std::string members = samCell(groups, row, "Members");
+        const std::string members = columnText(groups, row, "Members");
         for (const std::string& sid : g.users) CHECK(("; " + members + ";").find("; " + sid + ";") != std::string::npos);
         ++builtin;
     }
@@ -179,17 +162,17 @@ TEST_CASE("SAM users and builtin groups of ez's SAM agree with RegRipper's sampa
 TEST_CASE("A user's groups are the aliases whose C records list the user's SID", "[artefacts]") {
     // regipy/SAM: Administrator (RID 500) and Preston (1000) are members of
     // the builtin Administrators alias; Guest (501) of Guests.
-    const ArtefactTable users = decodeSam(hivePath("regipy/SAM"), "samusers");
+    const ArtefactTable users = decodeHiveFile(hivePath("regipy/SAM"), "samusers");
     std::map<std::string, std::string> groupsOf;
-    for (const Row& row : users.rows) groupsOf[samCell(users, row, "User name")] = samCell(users, row, "Groups");
-    const ArtefactTable groups = decodeSam(hivePath("regipy/SAM"), "samgroups");
+    for (const Row& row : users.rows) groupsOf[columnText(users, row, "User name")] = columnText(users, row, "Groups");
+    const ArtefactTable groups = decodeHiveFile(hivePath("regipy/SAM"), "samgroups");
     std::string administrators;
     for (const Row& row : groups.rows)
-        if (samCell(groups, row, "Group name") == "Administrators") administrators = samCell(groups, row, "Members");
+        if (columnText(groups, row, "Group name") == "Administrators") administrators = columnText(groups, row, "Members");
     REQUIRE_FALSE(administrators.empty());
     for (const Row& row : users.rows) {
-        const bool member = administrators.find(samCell(users, row, "SID")) != std::string::npos;
-        CHECK((groupsOf[samCell(users, row, "User name")].find("Administrators") != std::string::npos) == member);
+        const bool member = administrators.find(columnText(users, row, "SID")) != std::string::npos;
+        CHECK((groupsOf[columnText(users, row, "User name")].find("Administrators") != std::string::npos) == member);
     }
     CHECK(groupsOf["Administrator"].find("Administrators") != std::string::npos);
 }

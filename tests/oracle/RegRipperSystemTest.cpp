@@ -17,6 +17,7 @@
 #include "artefacts/Registry.h"
 #include "artefacts/TableWriter.h"
 #include "format/ValueData.h"
+#include "support/ArtefactTables.h"
 #include "support/HiveBuilder.h"
 #include "support/TestSupport.h"
 
@@ -25,24 +26,6 @@ using namespace hivekit::artefacts;
 using namespace testsupport;
 
 namespace {
-
-ArtefactTable decodeFile(const std::string& path, const char* decoder) {
-    auto hive = Hive::open(path);
-    REQUIRE(hive);
-    DecodeContext context(**hive, detectHiveKind(**hive));
-    const Decoder* d = findDecoder(decoder);
-    REQUIRE(d);
-    ArtefactTable table = runDecoder(*d, context);
-    REQUIRE(table.error.empty());
-    return table;
-}
-
-std::string cell(const ArtefactTable& table, const Row& row, std::string_view column) {
-    for (size_t i = 0; i < table.columns.size(); ++i)
-        if (table.columns[i].name == column) return fieldText(row.fields.at(i));
-    FAIL("no column " << column);
-    return {};
-}
 
 /// "2012-04-04T01:58:40.1234567Z" as RegRipper's getDateFromEpoch prints
 /// it: "2012-04-04 01:58:40" (whole seconds).
@@ -105,24 +88,24 @@ TEST_CASE("The time zone decoder agrees with RegRipper's timezone", "[artefacts]
     const std::string hive = hivePath("regipy/SYSTEM");
     const std::string theirs = regripper(hive, "timezone");
     std::smatch m;
-    const ArtefactTable t = decodeFile(hive, "timezone");
+    const ArtefactTable t = decodeHiveFile(hive, "timezone");
     REQUIRE(t.rows.size() == 1);
     const Row& row = t.rows[0];
     REQUIRE(std::regex_search(theirs, m, std::regex("LastWrite Time (\\S+ \\S+)Z")));
-    CHECK(rrTime(cell(t, row, "Last write")) == m[1].str());
+    CHECK(rrTime(columnText(t, row, "Last write")) == m[1].str());
     REQUIRE(std::regex_search(theirs, m, std::regex("DaylightName\\s+-> (.*)")));
-    CHECK(cell(t, row, "Daylight name") == trimRight(m[1].str()));
+    CHECK(columnText(t, row, "Daylight name") == trimRight(m[1].str()));
     REQUIRE(std::regex_search(theirs, m, std::regex("StandardName\\s+-> (.*)")));
-    CHECK(cell(t, row, "Standard name") == trimRight(m[1].str()));
+    CHECK(columnText(t, row, "Standard name") == trimRight(m[1].str()));
     REQUIRE(std::regex_search(theirs, m, std::regex("\\n\\s+Bias\\s+-> (-?\\d+)")));
-    CHECK(cell(t, row, "Bias") == m[1].str());
+    CHECK(columnText(t, row, "Bias") == m[1].str());
     REQUIRE(std::regex_search(theirs, m, std::regex("ActiveTimeBias\\s+-> (-?\\d+)")));
-    CHECK(cell(t, row, "Active bias") == m[1].str());
+    CHECK(columnText(t, row, "Active bias") == m[1].str());
     // RegRipper prints the value's bytes past its terminator as well; the
     // name is what comes before them.
     REQUIRE(std::regex_search(theirs, m, std::regex("TimeZoneKeyName-> ([A-Za-z ]+[a-z])")));
-    CHECK(cell(t, row, "Time zone") == m[1].str());
-    CHECK(cell(t, row, "Time zone") == "Eastern Standard Time");
+    CHECK(columnText(t, row, "Time zone") == m[1].str());
+    CHECK(columnText(t, row, "Time zone") == "Eastern Standard Time");
 }
 
 TEST_CASE("The shutdown decoder agrees with RegRipper's shutdown", "[artefacts]") {
@@ -130,9 +113,9 @@ TEST_CASE("The shutdown decoder agrees with RegRipper's shutdown", "[artefacts]"
     const std::string theirs = regripper(hive, "shutdown");
     std::smatch m;
     REQUIRE(std::regex_search(theirs, m, std::regex("ShutdownTime\\s+: (\\S+ \\S+)Z")));
-    const ArtefactTable t = decodeFile(hive, "shutdown");
+    const ArtefactTable t = decodeHiveFile(hive, "shutdown");
     REQUIRE(t.rows.size() == 1);
-    CHECK(rrTime(cell(t, t.rows[0], "Shutdown time")) == m[1].str());
+    CHECK(rrTime(columnText(t, t.rows[0], "Shutdown time")) == m[1].str());
     CHECK(m[1].str() == "2012-04-04 01:58:40");
 }
 
@@ -172,27 +155,27 @@ TEST_CASE("Every service of RegRipper's services agrees with the services decode
     const std::map<std::string, std::string> starts = {{"Boot Start", "Boot"}, {"System Start", "System"},
                                                        {"Auto Start", "Automatic"}, {"Manual", "Manual"},
                                                        {"Disabled", "Disabled"}};
-    const ArtefactTable t = decodeFile(hive, "services");
+    const ArtefactTable t = decodeHiveFile(hive, "services");
     CHECK(t.rows.size() == theirs.size());
     size_t compared = 0, typed = 0;
     for (const Row& row : t.rows) {
-        const std::string n = cell(t, row, "Name");
+        const std::string n = columnText(t, row, "Name");
         INFO(n);
         auto it = theirs.find(n);
         REQUIRE(it != theirs.end());
         const Service& s = it->second;
-        CHECK(perlGmtime(cell(t, row, "Last write")) == s.time);
-        CHECK(cell(t, row, "Display name") == s.display);
-        CHECK(cell(t, row, "Image path") == s.image);
-        CHECK(cell(t, row, "Group") == s.group);
+        CHECK(perlGmtime(columnText(t, row, "Last write")) == s.time);
+        CHECK(columnText(t, row, "Display name") == s.display);
+        CHECK(columnText(t, row, "Image path") == s.image);
+        CHECK(columnText(t, row, "Group") == s.group);
         if (auto st = starts.find(s.start); st != starts.end()) {
             // Ours says "(delayed)" after Automatic where DelayedAutostart is set.
-            CHECK(cell(t, row, "Start type").starts_with(st->second));
+            CHECK(columnText(t, row, "Start type").starts_with(st->second));
         } else {
-            CHECK(cell(t, row, "Start type") == "");
+            CHECK(columnText(t, row, "Start type") == "");
         }
         if (auto ty = types.find(s.type); ty != types.end()) {
-            CHECK(cell(t, row, "Service type") == ty->second);
+            CHECK(columnText(t, row, "Service type") == ty->second);
             ++typed;
         }
         ++compared;
@@ -209,21 +192,21 @@ TEST_CASE("USB storage devices and their times agree with RegRipper's usbstor", 
     // "    FriendlyName          : HP v100w USB Device"
     std::smatch m;
     REQUIRE(std::regex_search(theirs, m, std::regex("\\n(Disk&\\S+) \\[(\\S+ \\S+)\\]\\n  S/N: (\\S+) \\[(\\S+ \\S+)Z\\]")));
-    const ArtefactTable t = decodeFile(hive, "usbstor");
+    const ArtefactTable t = decodeHiveFile(hive, "usbstor");
     REQUIRE(t.rows.size() == 1);
     const Row& row = t.rows[0];
-    CHECK(cell(t, row, "Device") == m[1].str());
-    CHECK(rrTime(cell(t, row, "Device last write")) == m[2].str());
-    CHECK(cell(t, row, "Serial number") == m[3].str());
-    CHECK(rrTime(cell(t, row, "Instance last write")) == m[4].str());
+    CHECK(columnText(t, row, "Device") == m[1].str());
+    CHECK(rrTime(columnText(t, row, "Device last write")) == m[2].str());
+    CHECK(columnText(t, row, "Serial number") == m[3].str());
+    CHECK(rrTime(columnText(t, row, "Instance last write")) == m[4].str());
     REQUIRE(std::regex_search(theirs, m, std::regex("FriendlyName\\s+: (.*)")));
-    CHECK(cell(t, row, "Friendly name") == trimRight(m[1].str()));
+    CHECK(columnText(t, row, "Friendly name") == trimRight(m[1].str()));
     // Windows 7 keeps the first install time as the Data value of
     // Properties\{83da6326-...}\00000064\00000000, a layout RegRipper does
     // not read. Decoded by hand: the 8 bytes e0 1b 2d a0 28 f0 cb 01 are the
     // FILETIME 0x01CBF028A02D1BE0.
-    CHECK(cell(t, row, "First install") == isoTime(FileTime{0x01CBF028A02D1BE0ULL}));
-    CHECK(cell(t, row, "First install").starts_with("2011-04-01T04:52:38"));
+    CHECK(columnText(t, row, "First install") == isoTime(FileTime{0x01CBF028A02D1BE0ULL}));
+    CHECK(columnText(t, row, "First install").starts_with("2011-04-01T04:52:38"));
 }
 
 TEST_CASE("USB devices agree with RegRipper's usbdevices", "[artefacts]") {
@@ -231,17 +214,17 @@ TEST_CASE("USB devices agree with RegRipper's usbdevices", "[artefacts]") {
     // "VID_03F0&PID_3207\nLastWrite: ...Z\n  SN       : AA951D0000007252\n  LastWrite: ...Z"
     const std::string theirs = regripper(hive, "usbdevices");
     const std::regex device("\\n(VID_\\S+)\\nLastWrite: (\\S+ \\S+)Z\\n  SN\\s+: (\\S+)\\n  LastWrite: (\\S+ \\S+)Z");
-    const ArtefactTable t = decodeFile(hive, "usbdevices");
+    const ArtefactTable t = decodeHiveFile(hive, "usbdevices");
     size_t found = 0;
     for (auto it = std::sregex_iterator(theirs.begin(), theirs.end(), device); it != std::sregex_iterator(); ++it) {
         const std::smatch& m = *it;
         INFO(m[1].str() << " " << m[3].str());
         auto row = std::find_if(t.rows.begin(), t.rows.end(), [&](const Row& r) {
-            return cell(t, r, "Device") == m[1].str() && cell(t, r, "Serial number") == m[3].str();
+            return columnText(t, r, "Device") == m[1].str() && columnText(t, r, "Serial number") == m[3].str();
         });
         REQUIRE(row != t.rows.end());
-        CHECK(rrTime(cell(t, *row, "Device last write")) == m[2].str());
-        CHECK(rrTime(cell(t, *row, "Instance last write")) == m[4].str());
+        CHECK(rrTime(columnText(t, *row, "Device last write")) == m[2].str());
+        CHECK(rrTime(columnText(t, *row, "Instance last write")) == m[4].str());
         ++found;
     }
     CHECK(found == 1);
@@ -272,27 +255,27 @@ TEST_CASE("USB connection times of the Windows 8 property layout agree with RegR
 
     const std::string theirs = regripper(hive, "usbstor");
     std::smatch m;
-    const ArtefactTable t = decodeFile(hive, "usbstor");
+    const ArtefactTable t = decodeHiveFile(hive, "usbstor");
     REQUIRE(t.rows.size() == 1);
     const Row& row = t.rows[0];
-    CHECK(cell(t, row, "Friendly name") == "Kingston DataTraveler USB Device");
+    CHECK(columnText(t, row, "Friendly name") == "Kingston DataTraveler USB Device");
     REQUIRE(std::regex_search(theirs, m, std::regex("First InstallDate\\s+: (\\S+ \\S+)Z")));
-    CHECK(rrTime(cell(t, row, "First install")) == m[1].str());
+    CHECK(rrTime(columnText(t, row, "First install")) == m[1].str());
     REQUIRE(std::regex_search(theirs, m, std::regex("Last Arrival\\s+: (\\S+ \\S+)Z")));
-    CHECK(rrTime(cell(t, row, "Last arrival")) == m[1].str());
+    CHECK(rrTime(columnText(t, row, "Last arrival")) == m[1].str());
     REQUIRE(std::regex_search(theirs, m, std::regex("Last Removal\\s+: (\\S+ \\S+)Z")));
-    CHECK(rrTime(cell(t, row, "Last removal")) == m[1].str());
-    CHECK(cell(t, row, "Install") == "");  // 0x65 not written
-    CHECK(cell(t, row, "First install") == isoTime(FileTime{first}));
+    CHECK(rrTime(columnText(t, row, "Last removal")) == m[1].str());
+    CHECK(columnText(t, row, "Install") == "");  // 0x65 not written
+    CHECK(columnText(t, row, "First install") == isoTime(FileTime{first}));
 }
 
 TEST_CASE("Mounted devices agree with RegRipper's mountdev", "[artefacts]") {
     const std::string hive = hivePath("regipy/SYSTEM");
     const std::string theirs = regripper(hive, "mountdev");
-    const ArtefactTable t = decodeFile(hive, "mounteddevices");
+    const ArtefactTable t = decodeHiveFile(hive, "mounteddevices");
     auto rowOf = [&](const std::string& mountPoint) {
         auto it = std::find_if(t.rows.begin(), t.rows.end(),
-                               [&](const Row& r) { return cell(t, r, "Mount point") == mountPoint; });
+                               [&](const Row& r) { return columnText(t, r, "Mount point") == mountPoint; });
         REQUIRE(it != t.rows.end());
         return *it;
     };
@@ -304,10 +287,10 @@ TEST_CASE("Mounted devices agree with RegRipper's mountdev", "[artefacts]") {
         const std::smatch& m = *it;
         INFO(m[1].str());
         const Row row = rowOf(m[1].str());
-        CHECK(cell(t, row, "Kind") == "MBR");
+        CHECK(columnText(t, row, "Kind") == "MBR");
         std::string dword = m[2].str() + m[3].str() + m[4].str() + m[5].str();
         std::transform(dword.begin(), dword.end(), dword.begin(), ::toupper);
-        CHECK(cell(t, row, "Disk signature") == dword);
+        CHECK(columnText(t, row, "Disk signature") == dword);
         ++signatures;
     }
     CHECK(signatures == 2);
@@ -320,8 +303,8 @@ TEST_CASE("Mounted devices agree with RegRipper's mountdev", "[artefacts]") {
         } else if (!devicePath.empty() && line.starts_with("  ")) {
             INFO(line);
             const Row row = rowOf(line.substr(2));
-            CHECK(cell(t, row, "Kind") == "Device path");
-            CHECK(cell(t, row, "Device") == devicePath);
+            CHECK(columnText(t, row, "Kind") == "Device path");
+            CHECK(columnText(t, row, "Device") == devicePath);
             ++mountPoints;
         } else {
             devicePath.clear();
@@ -362,11 +345,11 @@ std::vector<ShimLine> theirShimLines(const std::string& report) {
 std::vector<ShimLine> ourShimLines(const ArtefactTable& t) {
     std::vector<ShimLine> out;
     for (const Row& row : t.rows) {
-        std::string path = cell(t, row, "Path");
+        std::string path = columnText(t, row, "Path");
         if (path.starts_with("\\??\\")) path = path.substr(4);
-        const std::string modified = cell(t, row, "Last modified");
+        const std::string modified = columnText(t, row, "Last modified");
         out.push_back({path, unixSeconds(modified.substr(0, 10) + " " + modified.substr(11)),
-                       cell(t, row, "Executed") == "true", modified.size() == 20});
+                       columnText(t, row, "Executed") == "true", modified.size() == 20});
     }
     return out;
 }
@@ -397,7 +380,7 @@ std::vector<std::string> unpairedShimLines(std::vector<ShimLine> ours, const std
 
 TEST_CASE("Every ShimCache entry agrees with RegRipper's appcompatcache on the Windows 7 hive", "[artefacts]") {
     const std::string hive = hivePath("regipy/SYSTEM");
-    const ArtefactTable t = decodeFile(hive, "shimcache");
+    const ArtefactTable t = decodeHiveFile(hive, "shimcache");
     // shimcache prints the header's count: "Num_entries: 330".
     std::smatch m;
     const std::string header = regripper(hive, "shimcache");
@@ -405,10 +388,10 @@ TEST_CASE("Every ShimCache entry agrees with RegRipper's appcompatcache on the W
     CHECK(t.rows.size() == std::stoul(m[1].str()));
     for (const Row& row : t.rows) {
         CHECK(row.note.empty());
-        CHECK(cell(t, row, "Format") == "Windows 7/Server 2008 R2 (32-bit)");
+        CHECK(columnText(t, row, "Format") == "Windows 7/Server 2008 R2 (32-bit)");
     }
-    CHECK(cell(t, t.rows[0], "Position") == "0");
-    CHECK(cell(t, t.rows.back(), "Position") == std::to_string(t.rows.size() - 1));
+    CHECK(columnText(t, t.rows[0], "Position") == "0");
+    CHECK(columnText(t, t.rows.back(), "Position") == std::to_string(t.rows.size() - 1));
     const std::vector<ShimLine> theirs = theirShimLines(regripper(hive, "appcompatcache"));
     CHECK(theirs.size() == t.rows.size());
     CHECK(unpairedShimLines(ourShimLines(t), theirs, true) == std::vector<std::string>{});
@@ -458,12 +441,12 @@ TEST_CASE("Windows 10 ShimCache entries in a built hive agree with RegRipper's a
     }
     TempDir dir;
     const std::string hive = shimCacheHive(dir, v);
-    const ArtefactTable t = decodeFile(hive, "shimcache");
+    const ArtefactTable t = decodeHiveFile(hive, "shimcache");
     REQUIRE(t.rows.size() == files.size());
     for (size_t i = 0; i < files.size(); ++i) {
-        CHECK(cell(t, t.rows[i], "Path") == files[i].first);
-        CHECK(cell(t, t.rows[i], "Data size") == "8");
-        CHECK(cell(t, t.rows[i], "Format") == "Windows 10/11");
+        CHECK(columnText(t, t.rows[i], "Path") == files[i].first);
+        CHECK(columnText(t, t.rows[i], "Data size") == "8");
+        CHECK(columnText(t, t.rows[i], "Format") == "Windows 10/11");
     }
     const std::vector<ShimLine> theirs = theirShimLines(regripper(hive, "appcompatcache"));
     CHECK(theirs.size() == files.size());
@@ -499,11 +482,11 @@ TEST_CASE("Windows 7 64-bit ShimCache entries in a built hive agree with RegRipp
     for (const auto& file : files) putUtf16(v, std::get<0>(file));
     TempDir dir;
     const std::string hive = shimCacheHive(dir, v);
-    const ArtefactTable t = decodeFile(hive, "shimcache");
+    const ArtefactTable t = decodeHiveFile(hive, "shimcache");
     REQUIRE(t.rows.size() == files.size());
-    CHECK(cell(t, t.rows[0], "Format") == "Windows 7/Server 2008 R2 (64-bit)");
-    CHECK(cell(t, t.rows[0], "Executed") == "true");
-    CHECK(cell(t, t.rows[1], "Executed") == "false");
+    CHECK(columnText(t, t.rows[0], "Format") == "Windows 7/Server 2008 R2 (64-bit)");
+    CHECK(columnText(t, t.rows[0], "Executed") == "true");
+    CHECK(columnText(t, t.rows[1], "Executed") == "false");
     const std::string report = regripper(hive, "appcompatcache");
     CHECK(report.find("Win2K8R2/Win7, 64-bit") != std::string::npos);
     const std::vector<ShimLine> theirs = theirShimLines(report);
@@ -546,12 +529,12 @@ TEST_CASE("BAM entries in a built hive agree with RegRipper's bam", "[artefacts]
         if (std::regex_match(line, m, entry)) theirLines.insert(m[1].str() + " " + m[2].str());
     }
     CHECK(theirs.find("S-1-5-21-3623811015-3361044348-30300820-1013") != std::string::npos);
-    const ArtefactTable t = decodeFile(hive, "bam");
+    const ArtefactTable t = decodeHiveFile(hive, "bam");
     REQUIRE(t.rows.size() == 3);
     for (const Row& row : t.rows) {
-        CHECK(cell(t, row, "SID") == "S-1-5-21-3623811015-3361044348-30300820-1013");
-        CHECK(cell(t, row, "Service") == "bam");
-        ourLines.insert(rrTime(cell(t, row, "Last execution")) + " " + cell(t, row, "Executable"));
+        CHECK(columnText(t, row, "SID") == "S-1-5-21-3623811015-3361044348-30300820-1013");
+        CHECK(columnText(t, row, "Service") == "bam");
+        ourLines.insert(rrTime(columnText(t, row, "Last execution")) + " " + columnText(t, row, "Executable"));
     }
     CHECK(theirLines.size() == 3);
     CHECK(ourLines == theirLines);
@@ -559,7 +542,7 @@ TEST_CASE("BAM entries in a built hive agree with RegRipper's bam", "[artefacts]
 
 TEST_CASE("Network interfaces agree with RegRipper's nic2", "[artefacts]") {
     const std::string hive = hivePath("regipy/SYSTEM");
-    const ArtefactTable t = decodeFile(hive, "nic");
+    const ArtefactTable t = decodeHiveFile(hive, "nic");
     // "Adapter: {GUID}\nLastWrite Time: ...Z" then "  Name   value" lines.
     std::string adapter;
     std::map<std::string, std::map<std::string, std::string>> theirs;
@@ -576,27 +559,27 @@ TEST_CASE("Network interfaces agree with RegRipper's nic2", "[artefacts]") {
     for (const auto& [guid, values] : theirs) {
         INFO(guid);
         auto row = std::find_if(t.rows.begin(), t.rows.end(),
-                                [&](const Row& r) { return cell(t, r, "Interface") == guid; });
+                                [&](const Row& r) { return columnText(t, r, "Interface") == guid; });
         REQUIRE(row != t.rows.end());
-        CHECK(rrTime(cell(t, *row, "Last write")) == values.at("LastWrite"));
+        CHECK(rrTime(columnText(t, *row, "Last write")) == values.at("LastWrite"));
         auto value = [&](const char* name) { return values.count(name) ? values.at(name) : std::string{}; };
         if (value("EnableDHCP") == "0") {
-            CHECK(cell(t, *row, "IP address") == value("IPAddress"));
-            CHECK(cell(t, *row, "Subnet mask") == value("SubnetMask"));
-            CHECK(cell(t, *row, "Default gateway") == value("DefaultGateway"));
-            CHECK(cell(t, *row, "Name server") == value("NameServer"));
-            CHECK(cell(t, *row, "DHCP") == "false");
+            CHECK(columnText(t, *row, "IP address") == value("IPAddress"));
+            CHECK(columnText(t, *row, "Subnet mask") == value("SubnetMask"));
+            CHECK(columnText(t, *row, "Default gateway") == value("DefaultGateway"));
+            CHECK(columnText(t, *row, "Name server") == value("NameServer"));
+            CHECK(columnText(t, *row, "DHCP") == "false");
             ++withAddress;
         }
-        CHECK(cell(t, *row, "DHCP server") == value("DhcpServer"));
-        CHECK(cell(t, *row, "Domain") == value("Domain"));
+        CHECK(columnText(t, *row, "DHCP server") == value("DhcpServer"));
+        CHECK(columnText(t, *row, "Domain") == value("Domain"));
         // RegRipper prints a lease time of 0 as 1970-01-01; ours is empty.
         for (const auto& [theirName, ourName] : {std::pair{"LeaseObtainedTime", "Lease obtained"},
                                                  std::pair{"LeaseTerminatesTime", "Lease terminates"}}) {
             std::string expected = value(theirName);
             if (expected == "1970-01-01 00:00:00Z") expected.clear();
             if (!expected.empty()) expected.pop_back();  // the Z
-            CHECK(rrTime(cell(t, *row, ourName)) == expected);
+            CHECK(rrTime(columnText(t, *row, ourName)) == expected);
         }
     }
     CHECK(withAddress == 2);
@@ -608,7 +591,7 @@ TEST_CASE("The active control sets agree with libhivex's reading of Select", "[a
     const std::string hive = hivePath("regipy/SYSTEM");
     ProcessResult dump = run({hivexDumpScript(), hive});
     REQUIRE(dump.exitCode == 0);
-    const ArtefactTable t = decodeFile(hive, "select");
+    const ArtefactTable t = decodeHiveFile(hive, "select");
     REQUIRE(t.rows.size() == 1);
     size_t compared = 0;
     for (const char* name : {"Current", "Default", "LastKnownGood", "Failed"}) {
@@ -619,9 +602,9 @@ TEST_CASE("The active control sets agree with libhivex's reading of Select", "[a
                            uint32_t(std::stoul(m[1].str().substr(2, 2), nullptr, 16)) << 8 |
                            uint32_t(std::stoul(m[1].str().substr(4, 2), nullptr, 16)) << 16 |
                            uint32_t(std::stoul(m[1].str().substr(6, 2), nullptr, 16)) << 24;
-        CHECK(cell(t, t.rows[0], name) == std::to_string(n));
+        CHECK(columnText(t, t.rows[0], name) == std::to_string(n));
         ++compared;
     }
     CHECK(compared == 4);
-    CHECK(cell(t, t.rows[0], "Control set") == "ControlSet001");
+    CHECK(columnText(t, t.rows[0], "Control set") == "ControlSet001");
 }
