@@ -15,23 +15,13 @@
 #include "format/Offsets.h"
 #include "format/SecurityDescriptor.h"
 #include "hive/CellScanner.h"
+#include "hive/CheckWording.h"
 #include "hive/TreeWalker.h"
 
 namespace hivekit {
 namespace {
 
-constexpr uint32_t kNone = layout::kNoCell;
-constexpr uint32_t kSegment = layout::kBigDataSegmentSize;
-
-uint64_t fileOff(uint32_t rel) { return fileOffsetOf(rel).value; }
-/// A relative offset as the file offset every message shows.
-std::string at(uint32_t rel) { return hexOffset(fileOff(rel)); }
-/// What a stored offset field points to, for messages.
-std::string target(uint32_t rel) { return rel == kNone ? std::string("nowhere (0xffffffff)") : at(rel); }
-std::string quoted(std::u16string_view name) { return "\"" + utf16ToUtf8(name) + "\""; }
-/// A name's length in bytes as Windows counts it for the largest-name
-/// fields: as UTF-16, so a compressed (Latin-1) name counts double.
-uint32_t utf16Bytes(uint16_t storedLength, bool compressed) { return compressed ? 2u * storedLength : storedLength; }
+using namespace checkwording;
 
 /// What a referenced cell is to its owner. Every cell but an sk has at most
 /// one owner; the owner map below is what finds a cell claimed twice.

@@ -12,19 +12,13 @@
 #include "format/Layout.h"
 #include "format/Names.h"
 #include "format/SecurityDescriptor.h"
+#include "hive/CheckWording.h"
 #include "hive/TreeWalker.h"
 
 namespace hivekit {
 namespace {
 
-constexpr uint32_t kNone = layout::kNoCell;
-constexpr uint32_t kSegment = layout::kBigDataSegmentSize;
-
-uint64_t fileOff(uint32_t rel) { return fileOffsetOf(rel).value; }
-std::string at(uint32_t rel) { return hexOffset(fileOff(rel)); }
-std::string target(uint32_t rel) { return rel == kNone ? std::string("nowhere (0xffffffff)") : at(rel); }
-std::string quoted(std::u16string_view name) { return "\"" + utf16ToUtf8(name) + "\""; }
-uint32_t utf16Bytes(uint16_t storedLength, bool compressed) { return compressed ? 2u * storedLength : storedLength; }
+using namespace checkwording;
 
 /// One cell of a checked bin's chain.
 struct ChainCell {
