@@ -123,10 +123,42 @@ Result<std::unique_ptr<Hive>> Hive::create(std::unique_ptr<FileMapping> mapping,
     return h;
 }
 
+/// Where the hbins actually present in `all` end: the end of the last bin
+/// with a valid header, following the chain and, past damage, the next 4 KiB
+/// boundary whose header names its own offset (as scanBins does). 0 when
+/// there is none.
+static uint64_t presentBinsEnd(Bytes all) {
+    const uint64_t available = all.size() - kHeader;
+    uint64_t off = 0, end = 0;
+    while (off + layout::kHbinHeaderSize <= available && off < 0xFFFFF000u) {
+        const uint32_t at = static_cast<uint32_t>(off);
+        auto bin = decodeHiveBinHeader(all.subspan(kHeader + off, layout::kHbinHeaderSize), at, kHeader + off,
+                                       available - off);
+        if (bin) {
+            off += bin->size;
+            end = off;
+        } else {
+            off += layout::kHbinAlignment;
+        }
+    }
+    return end;
+}
+
 void Hive::checkBinsExtent() {
     Bytes all = bytes();
     const uint64_t available = all.size() - kHeader;
     uint64_t end = header_.hiveBinsDataSize;
+    // A base block whose checksum is wrong cannot be trusted for the size
+    // either: Windows' self-healing takes it from the hbins in the file.
+    if (!header_.checksumValid()) {
+        const uint64_t present = presentBinsEnd(all);
+        if (present != 0 && present != end) {
+            diagnostics_.warn("the base block's checksum is wrong, so its hive bins data size " + hexOffset(end) +
+                                  " is not trusted: the hbins present end at " + hexOffset(present) + "; using that",
+                              layout::base::HiveBinsDataSize);
+            end = present;
+        }
+    }
     if (end % layout::kHbinAlignment != 0 || end == 0) {
         diagnostics_.warn("hive bins data size " + hexOffset(end) +
                               " is not a nonzero multiple of 0x1000; using the file size",

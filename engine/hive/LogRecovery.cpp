@@ -251,11 +251,18 @@ void replayOld(Bytes primary, const BaseBlock& hive, std::vector<Candidate> logs
         if (!stamp)
             report.lines.push_back(log.name() + ": not eligible: the hive has neither a valid base block nor a " +
                                    "first hbin whose timestamp could match the log's");
-        else if (t != *stamp)
+        else if (t == *stamp)
+            eligible.push_back(&log);
+        else if (!hive.checksumValid() && t > *stamp) {
+            // The hive's base block is bad, so the first hbin's timestamp is
+            // only a hint; a log written after it is the best copy there is.
+            report.lines.push_back("warning: " + log.name() + ": its last-written timestamp " + formatFiletime(t) +
+                                   " differs from " + stampSource + " " + formatFiletime(*stamp) +
+                                   "; the hive's base block is bad and the log is newer, so it is applied");
+            eligible.push_back(&log);
+        } else
             report.lines.push_back(log.name() + ": not eligible: its last-written timestamp " + formatFiletime(t) +
                                    " differs from " + stampSource + " " + formatFiletime(*stamp));
-        else
-            eligible.push_back(&log);
     }
     std::sort(eligible.begin(), eligible.end(),
               [](const Candidate* a, const Candidate* b) { return after(a->sequence(), b->sequence()); });

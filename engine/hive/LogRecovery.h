@@ -25,7 +25,10 @@
 //  (6) Old format: a log applies when its last-written timestamp equals the
 //      hive's (the first hbin's timestamp when the hive's base block is
 //      bad). Its dirty hbins are verified; recovery stops before the first
-//      bad one.
+//      bad one. When the hive's base block is bad, a log newer than the
+//      first hbin's timestamp applies too, with a warning: the base block
+//      that would tie them is lost, and the newer log is the best copy of
+//      the hive's last state there is.
 //  (7) The result has both sequence numbers equal (the last entry's), the
 //      file type of a primary file and a recomputed checksum.
 #pragma once

@@ -631,6 +631,37 @@ TEST_CASE("A hive bins size of 0, unaligned or past the file falls back to the f
     }
 }
 
+TEST_CASE("A base block with a wrong checksum gives way to the hbins present for the hive bins size", "[hostile][bins]") {
+    Tree t;
+    BuiltHive clean = t.b.build();
+    auto cleanHive = clean.open();
+    REQUIRE(cleanHive);
+    const uint32_t present = (*cleanHive)->binsEnd();
+    REQUIRE(present > 0x1000);
+    for (uint32_t declared : {0x1000u, present + 0x3000u, 0x10000000u}) {
+        INFO("declared " << hexOffset(declared));
+        BuiltHive built = t.b.build();
+        built.poke32(L::base::HiveBinsDataSize, declared);  // the checksum is now wrong
+        auto hive = built.open();
+        REQUIRE(hive);
+        CHECK((*hive)->binsEnd() == present);
+        const WalkReport r = openAndWalk(built);
+        CHECK(r.paths == kAllPaths);
+        CHECK(r.hasDiagnostic("the base block's checksum is wrong, so its hive bins data size " + hexOffset(declared) +
+                                  " is not trusted: the hbins present end at " + hexOffset(present) + "; using that",
+                              L::base::HiveBinsDataSize));
+        CHECK_FALSE(r.hasDiagnostic("truncated: the base block"));
+    }
+    // With a correct checksum the declared size stands (a short one hides
+    // the bins past it, as Windows would).
+    BuiltHive trusted = t.b.build();
+    trusted.poke32(L::base::HiveBinsDataSize, 0x1000);
+    trusted.fixChecksum();
+    auto hive = trusted.open();
+    REQUIRE(hive);
+    CHECK((*hive)->binsEnd() == 0x1000);
+}
+
 TEST_CASE("A root offset that leads nowhere opens with no keys and a diagnosis", "[hostile][bins]") {
     for (uint32_t root : {0xFFFFFFFFu, 0u, 0x24u, 0x7FFFFFF8u}) {
         INFO("root " << hexOffset(root));

@@ -769,6 +769,44 @@ TEST_CASE("an old-format log whose timestamp differs from the hive's is not elig
     CHECK(!report.recovered);
 }
 
+TEST_CASE("an old-format log newer than a hive whose base block is bad applies with a warning", "[recovery][old]") {
+    ServerSet s;
+    OldLog log = composeOldLog(s.hive);
+    const uint64_t hbinTime = loadU64(s.hive.data() + 0x1000 + layout::hbin::Timestamp);
+    storeU64(log.bytes.data() + layout::base::LastWritten, hbinTime + 10'000'000);  // one second later
+    resealBaseBlock(log.bytes);
+    s.hive[0x30] ^= 0xFF;  // the hive's base block: checksum now wrong
+    RecoveryReport report;
+    const ReplayResult r = replay(s.hive, {{"Amcache.hve.LOG", &log.bytes}}, report);
+    INFO(allLines(report));
+    CHECK(hasLine(report, "warning: Amcache.hve.LOG: its last-written timestamp " +
+                              formatFiletime(hbinTime + 10'000'000) + " differs from the first hbin's " +
+                              formatFiletime(hbinTime) + "; the hive's base block is bad and the log is newer, so "
+                              "it is applied"));
+    CHECK(hasLine(report, "base block taken from Amcache.hve.LOG"));
+    REQUIRE(r.applied.size() == 1);
+    CHECK(r.applied[0].pages == log.dirtyOffsets.size());
+    CHECK(binsOf(r.image, 0x8a000) == binsOf(serverRecovered().image, 0x8a000));
+    auto hive = openImage(r.image);
+    requireRecoveredImage(*hive);
+    CHECK(key(*hive, kServerNewKey).has_value());
+}
+
+TEST_CASE("an old-format log older than a hive whose base block is bad is still not eligible", "[recovery][old]") {
+    ServerSet s;
+    OldLog log = composeOldLog(s.hive);
+    const uint64_t hbinTime = loadU64(s.hive.data() + 0x1000 + layout::hbin::Timestamp);
+    storeU64(log.bytes.data() + layout::base::LastWritten, hbinTime - 1);
+    resealBaseBlock(log.bytes);
+    s.hive[0x30] ^= 0xFF;
+    RecoveryReport report;
+    const ReplayResult r = replay(s.hive, {{"Amcache.hve.LOG", &log.bytes}}, report);
+    INFO(allLines(report));
+    CHECK(hasLine(report, "Amcache.hve.LOG: not eligible: its last-written timestamp " + formatFiletime(hbinTime - 1) +
+                              " differs from the first hbin's " + formatFiletime(hbinTime)));
+    CHECK(r.image.empty());
+}
+
 TEST_CASE("an old-format log stops before a dirty hbin whose header is bad", "[recovery][old]") {
     ServerSet s;
     OldLog log = composeOldLog(s.hive);
