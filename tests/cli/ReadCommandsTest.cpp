@@ -2,9 +2,14 @@
 // error messages.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 #include "CliTestSupport.h"
+#include "format/BaseBlock.h"
+#include "format/ByteReader.h"
+#include "format/ValueData.h"
+#include "support/HiveBuilder.h"
 #include "support/TestSupport.h"
 
 using namespace testsupport;
@@ -162,4 +167,81 @@ TEST_CASE("read commands never modify the hive file", "[cli]") {
     for (auto cmd : {"info", "ls", "tree", "dump", "check", "cells"}) hivectl({cmd, copy});
     hivectl({"get", copy, "", "x"});
     CHECK(readFile(copy) == before);
+}
+
+// ---------------------------------------------------------------------------
+// Fidelity on hives not seen before (issue 16)
+
+TEST_CASE("get without NAME prints the key's default value alone when it has one", "[cli][get]") {
+    // ComputerName\ComputerName has a default value ("mnmsrvc") and a
+    // ComputerName value: the help promises the default value.
+    const std::string key = "ControlSet001\\Control\\ComputerName\\ComputerName";
+    auto r = hivectl({"get", hivePath(kSystemHive), key});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out == "mnmsrvc\n");
+    auto json = hivectl({"get", hivePath(kSystemHive), key, "--json"});
+    REQUIRE(isValidJson(json.out));
+    CHECK(pyJson(json.out, "len(d), repr(d[0]['name']), d[0]['text']") == "1 '' mnmsrvc\n");
+    // Without a default value: every value, each named.
+    auto all = hivectl({"get", hivePath(kSystemHive), "Select"});
+    CHECK(all.exitCode == 0);
+    CHECK(all.out == "Current (REG_DWORD): 0x00000001 (1)\nDefault (REG_DWORD): 0x00000001 (1)\n"
+                     "Failed (REG_DWORD): 0x00000000 (0)\nLastKnownGood (REG_DWORD): 0x00000002 (2)\n");
+}
+
+TEST_CASE("A transaction log given where a hive is expected is refused as not a hive, named a log", "[cli]") {
+    for (const char* command : {"info", "ls", "dump", "check"}) {
+        INFO(command);
+        auto r = hivectl({command, hivePath("regipy/UsrClass.dat.LOG1")});
+        CHECK(r.exitCode == 3);
+        CHECK(contains(r.err, "UsrClass.dat.LOG1: not a hive but a transaction log (new format, file type 6): open "
+                              "the hive file beside it, whose logs are replayed from there"));
+    }
+    // An old-format log (file type 1, "DIRT" after its base block).
+    TempDir dir;
+    std::vector<uint8_t> old = readFile(hivePath("regipy/SYSTEM"));
+    old.resize(0x1000);
+    old[0x1c] = 1;
+    std::copy_n("DIRT", 4, old.begin() + 0x200);
+    writeFile(dir.file("SYSTEM.LOG"), old);
+    auto r = hivectl({"info", dir.file("SYSTEM.LOG")});
+    CHECK(r.exitCode == 3);
+    CHECK(contains(r.err, "SYSTEM.LOG: not a hive but a transaction log (old format, file type 1)"));
+}
+
+TEST_CASE("info reports offreg's OfRg signature as what it is, not as a time", "[cli][info]") {
+    TempDir dir;
+    std::vector<uint8_t> bytes = readFile(hivePath("regipy/SYSTEM"));
+    std::copy_n("OfRg", 4, bytes.begin() + 0xA8);
+    hivekit::storeU32(bytes.data() + 0xAC, 1);
+    hivekit::storeU32(bytes.data() + 0x1FC, hivekit::baseBlockChecksum(hivekit::Bytes(bytes.data(), 508)));
+    writeFile(dir.file("offreg.hive"), bytes);
+    auto r = hivectl({"info", dir.file("offreg.hive")});
+    CHECK(r.exitCode == 0);
+    CHECK(contains(r.out, "offline registry:   OfRg at 0xa8 (written by offreg.dll), flags 0x1\n"));
+    CHECK_FALSE(contains(r.out, "last reorganized"));
+    CHECK(contains(r.out, "(valid)"));
+    auto json = hivectl({"info", dir.file("offreg.hive"), "--json"});
+    REQUIRE(isValidJson(json.out));
+    CHECK(pyJson(json.out, "d['offlineRegistry']['signature'], d['offlineRegistry']['flags'], 'lastReorganized' in d") ==
+          "OfRg 1 False\n");
+}
+
+TEST_CASE("JSON output is UTF-8 with a name's lone surrogate escaped; dump writes it in WTF-8", "[cli][json]") {
+    HiveBuilder b;
+    const size_t lone = b.addKey(HiveBuilder::kRoot, std::u16string(u"Lone") + char16_t(0xD800));
+    b.addValue(lone, std::u16string(u"V") + char16_t(0xDC01), hivekit::kRegDword, dwordBytes(1));
+    TempDir dir;
+    writeFile(dir.file("hive"), b.build().bytes);
+    auto ls = hivectl({"ls", dir.file("hive"), "--json"});
+    REQUIRE(ls.exitCode == 0);
+    CHECK(contains(ls.out, "\"Lone\\ud800\""));
+    REQUIRE(isValidJson(ls.out));
+    auto values = hivectl({"ls", dir.file("hive"), std::string("Lone\xED\xA0\x80"), "--json"});
+    REQUIRE(values.exitCode == 0);
+    CHECK(contains(values.out, "\"V\\udc01\""));
+    auto dump = hivectl({"dump", dir.file("hive")});
+    REQUIRE(dump.exitCode == 0);
+    CHECK(contains(dump.out, "Lone\xED\xA0\x80"));
+    CHECK(contains(dump.out, "V\xED\xB0\x81"));
 }

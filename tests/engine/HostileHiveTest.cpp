@@ -142,6 +142,33 @@ TEST_CASE("A subkey list that points back to an ancestor is walked once and repo
     CHECK(*found == built.key(t.beta).nk);
 }
 
+TEST_CASE("A key listed by two parents is shown under the one its Parent field names, whatever the walk order",
+          "[hostile][cycle]") {
+    Tree t;
+    BuiltHive built = t.b.build();
+    // Alpha's list names B1 (Beta's child) in place of A2. Alpha is walked
+    // before Beta, so a walk that keeps the first listing would move B1 and
+    // its subtree under Alpha and drop it from Beta, which still counts it.
+    const uint32_t b1 = built.key(t.b1).nk;
+    built.pokeField32(built.key(t.alpha).subkeyList, leafEntry(built, built.key(t.alpha).subkeyList, 1), b1);
+    const WalkReport r = openAndWalk(built);
+    INFO(r.diagnosticsText());
+    CHECK(r.paths == allBut({"Alpha\\A2"}));
+    CHECK(r.hasDiagnostic("key at " + hexOffset(fileOf(b1)) + " (\"B1\") is listed by the key at " +
+                              hexOffset(fileOf(built.key(t.alpha).nk)) + " and by its parent at " +
+                              hexOffset(fileOf(built.key(t.beta).nk)) +
+                              ", which its Parent field names: it is shown under its parent only",
+                          fileOf(b1)));
+    CHECK_FALSE(r.hasDiagnostic("is reached twice"));
+    // The same when the wrong listing comes last: Omega's list names B1.
+    BuiltHive late = t.b.build();
+    late.pokeField32(late.key(t.omega).subkeyList, leafEntry(late, late.key(t.omega).subkeyList, 0), b1);
+    const WalkReport l = openAndWalk(late);
+    INFO(l.diagnosticsText());
+    CHECK(l.paths == allBut({"Omega\\O1"}));
+    CHECK(l.hasDiagnostic("and by its parent at " + hexOffset(fileOf(late.key(t.beta).nk)), fileOf(b1)));
+}
+
 TEST_CASE("A subkey list that points back to the root is walked once and reported", "[hostile][cycle]") {
     Tree t;
     BuiltHive built = t.b.build();
