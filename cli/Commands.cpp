@@ -89,8 +89,8 @@ const Command kCommands[] = {
      "  --no-logs   read the primary file as it is, without replaying its logs\n"
      "\n" HIVECTL_READ_EXIT},
     {"get", runGet, Access::Reads,
-     "  get HIVE PATH [NAME]  a value decoded (the default value when NAME is omitted;\n"
-     "                        without NAME and with a key PATH: all its values)\n",
+     "  get HIVE PATH [NAME]  a value decoded (without NAME: the default value, or all\n"
+     "                        the key's values when it has no default value)\n",
      "get HIVE PATH [NAME] [--json] [--raw] [--no-logs]\n"
      "\n"
      "Prints the value NAME of the key at PATH, decoded by its type. Without NAME:\n"
@@ -105,7 +105,8 @@ const Command kCommands[] = {
      "dump HIVE [--no-data] [--no-logs]\n"
      "\n"
      "Prints every key and value in hivex-dump's canonical format (for comparisons\n"
-     "with other tools).\n"
+     "with other tools). Text is UTF-8, except a UTF-16 surrogate without its\n"
+     "partner, written in its 3-byte generalized form (WTF-8: ED A0 80 to ED BF BF).\n"
      "\n"
      "  --no-data   leave the data column empty\n"
      "  --no-logs   read the primary file as it is, without replaying its logs\n"

@@ -149,6 +149,11 @@ void printInfoJson(const HiveInfo& info) {
     j.field("clusteringFactor", b.clusteringFactor);
     j.field("fileName", utf16ToUtf8(b.fileName));
     j.field("flags", b.flags);
+    if (b.offlineRegistry) {
+        j.key("offlineRegistry").beginObject().field("signature", std::string("OfRg")).field("flags", b.offlineFlags).endObject();
+    } else if (b.lastReorganized) {
+        j.field("lastReorganized", formatFiletime(b.lastReorganized));
+    }
     j.field("checksum", b.checksum);
     j.field("computedChecksum", b.computedChecksum);
     j.field("checksumValid", b.checksumValid());
@@ -203,7 +208,10 @@ void printInfoText(const HiveInfo& info) {
               << "flags:              " << hex(b.flags) << "\n"
               << "checksum:           " << hex(b.checksum)
               << (b.checksumValid() ? " (valid)" : " (WRONG: computed " + hex(b.computedChecksum) + ")") << "\n";
-    if (b.lastReorganized) std::cout << "last reorganized:   " << formatFiletime(b.lastReorganized) << "\n";
+    if (b.offlineRegistry)
+        std::cout << "offline registry:   OfRg at 0xa8 (written by offreg.dll), flags " << hex(b.offlineFlags) << "\n";
+    else if (b.lastReorganized)
+        std::cout << "last reorganized:   " << formatFiletime(b.lastReorganized) << "\n";
     std::cout << "dirty:              ";
     if (!rec.wasDirty) std::cout << "no\n";
     else if (rec.recovered) std::cout << "yes (the primary file), recovered from the logs\n";
@@ -350,13 +358,19 @@ int runGet(const Args& args) {
     }
     Index index(*hive);
     std::vector<uint32_t> offsets;
-    if (args.positional.size() >= 3) {
+    // One value asked for by name, or, without NAME, the default value when
+    // the key has one: printed alone. Otherwise every value, named.
+    bool single = args.positional.size() >= 3;
+    if (single) {
         auto v = index.findValue(*key, utf8ToUtf16(args.arg(1)));
         if (!v) {
             printError(hive->path() + ": " + v.error().message + " in key \"" + args.arg(0) + "\"");
             return kProblems;
         }
         offsets.push_back(*v);
+    } else if (auto def = index.findValue(*key, u""); def) {
+        offsets.push_back(*def);
+        single = true;
     } else {
         offsets = hive->values(*key);
     }
@@ -384,7 +398,7 @@ int runGet(const Args& args) {
             j.endObject();
         } else if (args.raw) {
             writeOut(hexBytesCompact(data->bytes()) + "\n");
-        } else if (offsets.size() == 1 && args.positional.size() >= 3) {
+        } else if (single) {
             writeOut(d.toText() + "\n");
         } else {
             writeOut(valueDisplayName(*v) + " (" + valueTypeLabel(v->type) + "): " + d.toText() + "\n");

@@ -72,6 +72,8 @@ Result<BaseBlock> decodeBaseBlock(Bytes bytes) {
     b.tmId = guidAt(r, L::TmId);
     b.guidSignature = r.u32(L::GuidSignature);
     b.lastReorganized = r.u64(L::LastReorganized);
+    b.offlineRegistry = r.u32(L::OfflineSignature) == L::kOfflineSignature;
+    if (b.offlineRegistry) b.offlineFlags = r.u32(L::OfflineFlags);
     b.checksum = r.u32(L::Checksum);
     b.computedChecksum = baseBlockChecksum(bytes.first(508));
     b.bootType = r.u32(L::BootType);

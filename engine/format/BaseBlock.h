@@ -30,7 +30,11 @@ struct BaseBlock {
     uint32_t flags = 0;
     std::array<uint8_t, 16> tmId{};
     uint32_t guidSignature = 0;
-    uint64_t lastReorganized = 0;
+    uint64_t lastReorganized = 0;   ///< meaningless when offlineRegistry
+    /// "OfRg" at 0xA8: the hive was written by offreg.dll, which keeps its
+    /// signature and flags where Windows keeps the last-reorganized time.
+    bool offlineRegistry = false;
+    uint32_t offlineFlags = 0;
     uint32_t checksum = 0;          ///< as stored
     uint32_t computedChecksum = 0;  ///< over the stored bytes
     uint32_t bootType = 0;

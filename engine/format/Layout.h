@@ -29,6 +29,11 @@ inline constexpr uint32_t Flags = 0x90;
 inline constexpr uint32_t TmId = 0x94;               // GUID
 inline constexpr uint32_t GuidSignature = 0xA4;      // "rmtm"
 inline constexpr uint32_t LastReorganized = 0xA8;    // FILETIME
+// offreg.dll (the Offline Registry Library) writes these where Windows keeps
+// the last-reorganized time.
+inline constexpr uint32_t OfflineSignature = 0xA8;   // "OfRg"
+inline constexpr uint32_t OfflineFlags = 0xAC;
+inline constexpr uint32_t kOfflineSignature = 0x6752664F;  // "OfRg"
 inline constexpr uint32_t Checksum = 0x1FC;          // XOR of the first 508 bytes
 inline constexpr uint32_t ThawTmId = 0xFC8;
 inline constexpr uint32_t ThawRmId = 0xFD8;

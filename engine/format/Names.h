@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "format/ByteReader.h"
+#include "util/Utf8.h"
 
 namespace hivekit {
 
@@ -44,18 +45,7 @@ std::u16string utf8ToUtf16(std::string_view text);
 /// u16string in between (a streaming .reg export).
 void appendUtf16le(std::string_view text, std::vector<uint8_t>& out);
 
-/// The UTF-8 (WTF-8: surrogates encoded on their own are accepted) sequence
-/// that starts at text[i]: the length its first byte announces (0 when that
-/// byte cannot start one) and how many of its bytes are well-formed, the
-/// first included (== length for a whole sequence; otherwise the maximal
-/// ill-formed subpart, which Unicode replaces by one U+FFFD).
-struct Utf8Sequence {
-    size_t length = 0;
-    size_t valid = 0;
-    bool wellFormed() const { return length != 0 && valid == length; }
-};
-/// REQUIRES: i < text.size().
-Utf8Sequence utf8SequenceAt(std::string_view text, size_t i);
+// utf8SequenceAt (util/Utf8.h) tells where each UTF-8 sequence ends.
 
 /// Latin-1 bytes to UTF-8.
 std::string latin1ToUtf8(Bytes bytes);

@@ -582,8 +582,13 @@ CellDescription describeBaseBlock(const Hive& hive) {
     }
     guid("TmId", L::TmId, b.tmId);
     add("GUID signature", L::GuidSignature, 4, b.guidSignature == 0x6D746D72 ? "rmtm" : hexOffset(b.guidSignature));
-    add("last reorganized", L::LastReorganized, 8,
-        b.lastReorganized ? formatFiletime(b.lastReorganized) : std::string("never"));
+    if (b.offlineRegistry) {
+        add("offline registry signature", L::OfflineSignature, 4, "OfRg (written by offreg.dll)");
+        add("offline registry flags", L::OfflineFlags, 4, hexOffset(b.offlineFlags));
+    } else {
+        add("last reorganized", L::LastReorganized, 8,
+            b.lastReorganized ? formatFiletime(b.lastReorganized) : std::string("never"));
+    }
     add("checksum", L::Checksum, 4,
         hexOffset(b.checksum) + (b.checksumValid() ? " (valid)" : " (computed " + hexOffset(b.computedChecksum) + ")"));
     add("boot type", L::BootType, 4, std::to_string(b.bootType));

@@ -8,6 +8,7 @@
 
 #include "format/HiveBin.h"
 #include "format/Layout.h"
+#include "format/LogFile.h"
 #include "format/Names.h"
 #include "hive/LogRecovery.h"
 
@@ -49,11 +50,35 @@ ValueData& ValueData::operator=(ValueData&& other) noexcept {
 }
 
 namespace {
+/// What kind of transaction log `bytes` is ("new format, file type 6"), or
+/// "" when it is not one: a log's file type, and after its 512-byte base
+/// block a dirty vector ("DIRT"), an entry ("HvLE") or nothing, where a hive
+/// has its first hbin at 0x1000. A file type of 1 or 2 with an hbin there
+/// is a hive copy with an odd type (Windows 2000's SYSTEM.ALT), not a log.
+std::string logDescription(Bytes bytes) {
+    namespace LL = layout::log;
+    if (bytes.size() < layout::base::FileType + 4) return {};
+    const uint32_t type = loadU32(bytes.data() + layout::base::FileType);
+    if (type != LL::kFileTypeOld && type != LL::kFileTypeOldAlternate && type != LL::kFileTypeNew) return {};
+    const auto u32At = [&](uint64_t at) { return at + 4 <= bytes.size() ? loadU32(bytes.data() + at) : 0u; };
+    const uint32_t second = u32At(LL::kBaseBlockSize);
+    const bool logBody = second == LL::kDirtSignature || second == LL::kEntrySignature ||
+                         bytes.size() <= LL::kBaseBlockSize;
+    if (!logBody && u32At(kHeader) == layout::kHbinSignature) return {};
+    const char* format = type == LL::kFileTypeNew ? "new format" : "old format";
+    return std::string(format) + ", file type " + std::to_string(type);
+}
+
 /// The checks every way of opening shares: the "regf" signature, then room
 /// for a base block. `name` starts each message.
 Result<void> checkHiveStart(Bytes bytes, const std::string& name) {
     if (bytes.size() < 4 || loadU32(bytes.data()) != layout::kBaseSignature)
         return fail(ErrorCode::NotAHive, name + ": not a hive (no \"regf\" signature at 0x0)", 0);
+    if (std::string log = logDescription(bytes); !log.empty())
+        return fail(ErrorCode::NotAHive,
+                    name + ": not a hive but a transaction log (" + log +
+                        "): open the hive file beside it, whose logs are replayed from there",
+                    layout::base::FileType);
     if (bytes.size() < kHeader)
         return fail(ErrorCode::Truncated,
                     name + ": truncated: " + std::to_string(bytes.size()) +

@@ -1,8 +1,10 @@
 #include "hive/TreeWalker.h"
 
+#include <algorithm>
 #include <unordered_set>
 #include <vector>
 
+#include "format/Layout.h"
 #include "format/Offsets.h"
 
 namespace hivekit {
@@ -15,14 +17,45 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
                           const std::function<bool(const WalkedKey&)>& visit, Diagnostics* sink) {
     // One bit per 8-byte cell slot: cheap even for a 100 MB hive (1.5 MB).
     std::vector<uint64_t> seen((uint64_t{hive_.binsEnd()} / 8 + 64) / 64, 0);
-    auto markSeen = [&](uint32_t off) {
-        uint64_t slot = off / 8;
+    auto wasSeen = [&](uint32_t off) {
+        const uint64_t slot = off / 8;
         // Out of range: not a cycle; keyNode() refuses it and says why.
-        if (slot / 64 >= seen.size()) return false;
-        uint64_t bit = uint64_t{1} << (slot % 64);
-        bool was = seen[slot / 64] & bit;
-        seen[slot / 64] |= bit;
-        return was;
+        return slot / 64 < seen.size() && (seen[slot / 64] & (uint64_t{1} << (slot % 64))) != 0;
+    };
+    auto markSeen = [&](uint32_t off) {
+        const uint64_t slot = off / 8;
+        if (slot / 64 < seen.size()) seen[slot / 64] |= uint64_t{1} << (slot % 64);
+    };
+    struct Frame {
+        uint32_t offset;
+        unsigned depth;
+        uint32_t lister;  ///< the key whose subkey list named it
+    };
+    // A key that two subkey lists name belongs under the parent its own
+    // Parent field names, when that key lists it too: shown there, whatever
+    // the order of the walk, and the other listing reported.
+    // The last parent asked about keeps its list, sorted by offset: a list
+    // shared whole by two keys costs one read of it, not one per entry.
+    uint32_t listedParent = layout::kNoCell;
+    std::vector<uint32_t> parentsList;
+    auto listedByOwnParent = [&](const KeyNode& key, uint32_t offset) {
+        if (key.parent != listedParent) {
+            listedParent = key.parent;
+            parentsList.clear();
+            auto parent = hive_.keyNode(key.parent);
+            if (parent && parent->subkeyCount != 0) hive_.subkeys(*parent, parentsList, nullptr);
+            std::sort(parentsList.begin(), parentsList.end());
+        }
+        return std::binary_search(parentsList.begin(), parentsList.end(), offset);
+    };
+    auto reportSecondListing = [&](const Frame& f, const KeyNode& key) {
+        if (!sink) return;
+        const uint64_t at = fileOffsetOf(f.offset).value;
+        sink->error("key at " + hexOffset(at) + " (\"" + key.nameUtf8() + "\") is listed by the key at " +
+                        hexOffset(fileOffsetOf(f.lister).value) + " and by its parent at " +
+                        hexOffset(fileOffsetOf(key.parent).value) +
+                        ", which its Parent field names: it is shown under its parent only",
+                    at);
     };
     // The stack holds offsets only; each key is decoded once, when it is
     // visited, and its path is built then in one buffer: `path` holds the
@@ -31,28 +64,38 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
     // popped, the key visited last one level up is its parent (the parent's
     // later siblings are still below it on the stack), so the parent's path
     // is path's first pathLength[depth - 1] bytes.
-    struct Frame {
-        uint32_t offset;
-        unsigned depth;
-    };
     std::vector<Frame> stack;
     std::vector<size_t> pathLength;
     std::vector<uint32_t> children;
     std::string path;
-    stack.push_back(Frame{start, 0});
+    stack.push_back(Frame{start, 0, layout::kNoCell});
     while (!stack.empty()) {
         const Frame f = stack.back();
         stack.pop_back();
         const uint64_t fileOffset = fileOffsetOf(f.offset).value;
-        if (markSeen(f.offset)) {
-            if (sink) sink->error("key at " + hexOffset(fileOffset) + " is reached twice (a cycle or a shared subkey); visited once", fileOffset);
+        if (wasSeen(f.offset)) {
+            if (!sink) continue;
+            if (f.depth > 0) {
+                auto again = hive_.keyNode(f.offset);
+                if (again && again->parent != f.lister && listedByOwnParent(*again, f.offset)) {
+                    reportSecondListing(f, *again);
+                    continue;
+                }
+            }
+            sink->error("key at " + hexOffset(fileOffset) + " is reached twice (a cycle or a shared subkey); visited once", fileOffset);
             continue;
         }
         auto key = hive_.keyNode(f.offset);
         if (!key) {
+            markSeen(f.offset);
             if (sink) sink->error(key.error());
             continue;
         }
+        if (f.depth > 0 && key->parent != f.lister && listedByOwnParent(*key, f.offset)) {
+            reportSecondListing(f, *key);
+            continue;
+        }
+        markSeen(f.offset);
         if (f.depth == 0) {
             path = startPath;
         } else {
@@ -77,7 +120,7 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
             continue;
         }
         if (sink) sink->append(listProblems);
-        for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(Frame{*it, f.depth + 1});
+        for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(Frame{*it, f.depth + 1, f.offset});
     }
 }
 

@@ -7,9 +7,11 @@
 
 namespace hivekit {
 
-/// `text` as a JSON string literal with its quotes: '"', '\' and control
-/// characters escaped (\n, \r, \t, else \u00XX); other bytes, UTF-8
-/// included, as they are.
+/// `text` (UTF-8, or WTF-8 from a hive's names) as a JSON string literal
+/// with its quotes: '"', '\' and control characters escaped (\n, \r, \t,
+/// else \u00XX); UTF-8 sequences as they are; a lone UTF-16 surrogate
+/// (WTF-8's 3-byte form, which is not UTF-8) as its \uXXXX escape; any other
+/// ill-formed byte sequence as \ufffd. The result is always valid UTF-8.
 std::string jsonQuoted(std::string_view text);
 
 }  // namespace hivekit

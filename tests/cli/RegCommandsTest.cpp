@@ -207,8 +207,9 @@ TEST_CASE("import applies a .reg file to a hive in one commit, readable by hivex
     CHECK(r.out == "import: 8 edits from " + dir.file("in.reg") +
                        " (regedit 5.00, UTF-16LE, root prefix \"HKEY_LOCAL_MACHINE\\SAM\"): 5 changed, committed "
                        "(append)\n");
-    auto get = hivectl({"get", hive, "SAM\\New\\Deep"});
-    CHECK(get.out == "Text (REG_SZ): abc\n(Default) (REG_DWORD): 0x0000002a (42)\nBin (REG_BINARY): 01 02 03\n");
+    CHECK(hivectl({"ls", hive, "SAM\\New\\Deep"}).out == "Text\tREG_SZ\t8\n(Default)\tREG_DWORD\t4\nBin\tREG_BINARY\t3\n");
+    CHECK(hivectl({"get", hive, "SAM\\New\\Deep"}).out == "0x0000002a (42)\n");  // the default value
+    CHECK(hivectl({"get", hive, "SAM\\New\\Deep", "Bin"}).out == "01 02 03\n");
     CHECK(hivectl({"ls", hive, "SAM"}).out.find("RXACT") == std::string::npos);
     CHECK(hivectl({"check", hive}).exitCode == 0);
     const std::string dump = dumpWithoutTimes(hive);
