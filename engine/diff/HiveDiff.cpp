@@ -413,6 +413,116 @@ Result<DiffSummary> diffKeys(const Hive& a, uint32_t aKey, const Hive& b, uint32
     return comparison.run(aKey, bKey, startPath, startNames);
 }
 
+namespace {
+
+/// The subkeys of `key` in name order, for the merge helpers below.
+std::vector<Child> sortedChildren(const Hive& hive, uint32_t key, Diagnostics* problems) {
+    std::vector<Child> out;
+    if (key == kNoCell) return out;
+    auto node = hive.keyNode(key);
+    if (!node) {
+        if (problems) problems->error(node.error());
+        return out;
+    }
+    for (uint32_t at : hive.subkeys(*node, problems)) {
+        auto child = hive.keyNode(at);
+        if (!child) {
+            if (problems) problems->error(child.error());
+            continue;
+        }
+        out.push_back(Child{at, std::move(*child)});
+    }
+    auto less = [](const Child& x, const Child& y) { return compareChildren(x, y) < 0; };
+    if (!std::is_sorted(out.begin(), out.end(), less)) std::stable_sort(out.begin(), out.end(), less);
+    return out;
+}
+
+std::vector<Entry> sortedEntries(const Hive& hive, uint32_t key, Diagnostics* problems) {
+    std::vector<Entry> out;
+    if (key == kNoCell) return out;
+    auto node = hive.keyNode(key);
+    if (!node) {
+        if (problems) problems->error(node.error());
+        return out;
+    }
+    for (uint32_t at : hive.values(*node, problems)) {
+        auto record = hive.valueRecord(at);
+        if (!record) {
+            if (problems) problems->error(record.error());
+            continue;
+        }
+        out.push_back(Entry{at, std::move(*record)});
+    }
+    auto less = [](const Entry& x, const Entry& y) { return compareEntries(x, y) < 0; };
+    if (!std::is_sorted(out.begin(), out.end(), less)) std::stable_sort(out.begin(), out.end(), less);
+    return out;
+}
+
+DiffValueSide valueSide(const Hive& hive, const Entry& e, Diagnostics* problems) {
+    DiffValueSide side{true, e.offset, e.record.type, {}};
+    auto data = hive.valueData(e.record);
+    if (data) side.data.assign(data->bytes().begin(), data->bytes().end());
+    else if (problems) problems->error(data.error());
+    return side;
+}
+
+}  // namespace
+
+std::vector<MergedKey> mergeSubkeys(const Hive& a, uint32_t aKey, const Hive& b, uint32_t bKey,
+                                    Diagnostics* problems) {
+    const std::vector<Child> ca = sortedChildren(a, aKey, problems);
+    const std::vector<Child> cb = sortedChildren(b, bKey, problems);
+    std::vector<MergedKey> out;
+    out.reserve(std::max(ca.size(), cb.size()));
+    size_t i = 0;
+    size_t j = 0;
+    while (i < ca.size() || j < cb.size()) {
+        const int order = i == ca.size() ? 1 : j == cb.size() ? -1 : compareChildren(ca[i], cb[j]);
+        if (order < 0) {
+            out.push_back(MergedKey{ca[i].node.name(), ca[i].offset, kNoCell});
+            ++i;
+        } else if (order > 0) {
+            out.push_back(MergedKey{cb[j].node.name(), kNoCell, cb[j].offset});
+            ++j;
+        } else {
+            out.push_back(MergedKey{cb[j].node.name(), ca[i].offset, cb[j].offset});
+            ++i;
+            ++j;
+        }
+    }
+    return out;
+}
+
+std::vector<MergedValue> mergeValues(const Hive& a, uint32_t aKey, const Hive& b, uint32_t bKey,
+                                     Diagnostics* problems) {
+    const std::vector<Entry> va = sortedEntries(a, aKey, problems);
+    const std::vector<Entry> vb = sortedEntries(b, bKey, problems);
+    std::vector<MergedValue> out;
+    out.reserve(std::max(va.size(), vb.size()));
+    size_t i = 0;
+    size_t j = 0;
+    while (i < va.size() || j < vb.size()) {
+        const int order = i == va.size() ? 1 : j == vb.size() ? -1 : compareEntries(va[i], vb[j]);
+        MergedValue m;
+        if (order < 0) {
+            m.name = va[i].record.name();
+            m.oldValue = valueSide(a, va[i++], problems);
+            m.kind = DiffKind::ValueRemoved;
+        } else if (order > 0) {
+            m.name = vb[j].record.name();
+            m.newValue = valueSide(b, vb[j++], problems);
+            m.kind = DiffKind::ValueAdded;
+        } else {
+            m.name = vb[j].record.name();
+            m.oldValue = valueSide(a, va[i++], problems);
+            m.newValue = valueSide(b, vb[j++], problems);
+            m.same = m.oldValue.type == m.newValue.type && m.oldValue.data == m.newValue.data;
+        }
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
 Result<DiffSummary> diffHives(const Hive& a, const Hive& b, const DiffOptions& options, const DiffSink& sink) {
     return diffKeys(a, a.rootOffset(), b, b.rootOffset(), std::string(), {}, options, sink);
 }

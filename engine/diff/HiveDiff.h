@@ -159,4 +159,36 @@ struct DiffSummary {
                                            const std::string& startPath, const std::vector<std::u16string>& startNames,
                                            const DiffOptions& options, const DiffSink& sink);
 
+/// One subkey of a pair of matched keys, for a view that walks the merged
+/// tree itself (the GUI's compare view): its name (B's spelling where B has
+/// it) and its nk in each hive, kNoCell where that hive lacks it.
+struct MergedKey {
+    std::u16string name;
+    uint32_t aKey = 0xFFFFFFFF;
+    uint32_t bKey = 0xFFFFFFFF;
+};
+
+/// The subkeys of `aKey` in A and of `bKey` in B (either may be kNoCell:
+/// the key is in one hive only), matched as diffHives matches them, in name
+/// order. What cannot be read goes to `problems` (when given).
+std::vector<MergedKey> mergeSubkeys(const Hive& a, uint32_t aKey, const Hive& b, uint32_t bKey,
+                                    Diagnostics* problems = nullptr);
+
+/// One value of a pair of matched keys: its name (B's spelling where B has
+/// it), each side (present or not, with type and data), and the kind of
+/// difference (ValueAdded, ValueRemoved, ValueChanged), or `same`.
+struct MergedValue {
+    std::u16string name;
+    DiffValueSide oldValue;
+    DiffValueSide newValue;
+    bool same = false;
+    DiffKind kind = DiffKind::ValueChanged;  ///< meaningful when !same
+};
+
+/// The values of `aKey` in A and of `bKey` in B (either may be kNoCell),
+/// matched by name as diffHives matches them, in name order, with their
+/// data.
+std::vector<MergedValue> mergeValues(const Hive& a, uint32_t aKey, const Hive& b, uint32_t bKey,
+                                     Diagnostics* problems = nullptr);
+
 }  // namespace hivekit
