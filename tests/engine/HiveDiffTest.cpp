@@ -357,3 +357,71 @@ TEST_CASE("The .reg text leaves out a key whose name a key line cannot hold and 
           "key \"a\\b\": its name holds a backslash or a line break, which a .reg key line cannot hold; left out "
           "with its subtree");
 }
+
+TEST_CASE("mergeSubkeys and mergeValues pair a key's subkeys and values from both hives in name order") {
+    BaseTree before;
+    HiveBuilder after{5};
+    after.setRootName(u"ROOT");
+    const size_t software = after.addKey(HiveBuilder::kRoot, u"SOFTWARE");
+    const size_t run = after.addKey(software, u"Run");
+    after.addValue(run, u"A", kRegDword, dwordBytes(1));  // same data, other case
+    after.addValue(run, u"b", kRegSz, regSzBytes(u"changed"));
+    after.addValue(run, u"c", kRegDword, dwordBytes(3));
+    after.addKey(HiveBuilder::kRoot, u"New");
+    auto a = open(before.b.build());
+    auto b = open(after.build());
+    const std::vector<MergedKey> keys = mergeSubkeys(*a, a->rootOffset(), *b, b->rootOffset());
+    REQUIRE(keys.size() == 3);
+    CHECK(keys[0].name == u"New");
+    CHECK(keys[0].aKey == L::kNoCell);
+    CHECK(keys[1].name == u"Old");
+    CHECK(keys[1].bKey == L::kNoCell);
+    CHECK(keys[2].name == u"SOFTWARE");  // B's spelling
+    CHECK(keys[2].aKey != L::kNoCell);
+    CHECK(keys[2].bKey != L::kNoCell);
+    const std::vector<MergedKey> runs = mergeSubkeys(*a, keys[2].aKey, *b, keys[2].bKey);
+    REQUIRE(runs.size() == 1);
+    const std::vector<MergedValue> values = mergeValues(*a, runs[0].aKey, *b, runs[0].bKey);
+    REQUIRE(values.size() == 4);
+    CHECK(values[0].name == u"A");
+    CHECK(values[0].same);
+    CHECK(values[1].name == u"b");
+    CHECK_FALSE(values[1].same);
+    CHECK(values[1].newValue.data == regSzBytes(u"changed"));
+    CHECK(values[2].name == u"c");
+    CHECK(values[2].kind == DiffKind::ValueAdded);
+    CHECK_FALSE(values[2].oldValue.present);
+    CHECK(values[3].name == u"keep");
+    CHECK(values[3].kind == DiffKind::ValueRemoved);
+    SECTION("and a key in one hive only gives its own, each marked as one side's") {
+        const std::vector<MergedValue> only = mergeValues(*a, runs[0].aKey, *b, L::kNoCell);
+        REQUIRE(only.size() == 3);
+        for (const MergedValue& v : only) CHECK(v.kind == DiffKind::ValueRemoved);
+        CHECK(mergeSubkeys(*a, keys[1].aKey, *b, L::kNoCell).size() == 1);
+    }
+}
+
+TEST_CASE("Key names are escaped in paths as the options ask and given unescaped in names") {
+    HiveBuilder one{5};
+    HiveBuilder two{5};
+    const size_t tab = two.addKey(HiveBuilder::kRoot, u"a\tb");
+    two.addKey(tab, u"c");
+    auto a = open(one.build());
+    auto b = open(two.build());
+    DiffOptions options;
+    options.listDescendants = true;
+    options.escapeName = [](const std::string& name) {
+        std::string out;
+        for (char c : name) out += c == '\t' ? std::string("\\t") : std::string(1, c);
+        return out;
+    };
+    std::vector<std::string> paths;
+    std::vector<std::vector<std::u16string>> names;
+    REQUIRE(diffHives(*a, *b, options, [&](const Difference& d) {
+        paths.push_back(d.path);
+        names.push_back(d.names);
+        return true;
+    }));
+    CHECK(paths == std::vector<std::string>{"a\\tb", "a\\tb\\c"});
+    CHECK(names.back() == std::vector<std::u16string>{u"a\tb", u"c"});
+}
