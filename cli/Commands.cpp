@@ -241,9 +241,12 @@ const Command kCommands[] = {
      "  --regedit4      --reg: REGEDIT4 in UTF-8 instead of regedit 5.00 in UTF-16LE\n"
      "  --no-logs       read the primary files as they are, without replaying their logs\n"
      "\n"
-     "Exit status, as diff(1)'s: 0 the hives are the same, 1 they differ (or a part of\n"
-     "either could not be read: each such part is reported on standard error), 2 usage\n"
-     "error, 3 A or B cannot be opened or is not a hive.\n"},
+     "A key or value that cannot be read is reported on standard error and left out;\n"
+     "nothing is claimed added or removed from a list that could not be read whole.\n"
+     "\n"
+     "Exit status, as diff(1)'s: 0 the hives are the same, 1 they differ, 2 usage\n"
+     "error, 3 A or B cannot be opened or is not a hive, or a part of either could not\n"
+     "be read (the differences found in the rest are printed).\n"},
     {"import", runImport, Access::Writes,
      "  import HIVE FILE.reg  apply a .reg file (regedit 5.00 or REGEDIT4) in one transaction;\n"
      "                        a file with any malformed line is refused whole\n",

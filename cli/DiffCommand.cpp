@@ -11,7 +11,8 @@
 //   ("(Default)"), DATA as get decodes it, on one line. --json writes one
 //   object per difference and line; --reg writes the .reg file that turns
 //   A into B (diff/DiffReg.h). Exit status as diff(1): 0 identical, 1
-//   different; then 2 usage error, 3 a hive cannot be opened.
+//   different; then 2 usage error, 3 a hive cannot be opened or a part of
+//   either could not be read (the differences found are still printed).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -241,7 +242,7 @@ int runDiff(const Args& args) {
     const bool written = out.close();
     if (!summary) {
         printError(summary.error().message);
-        return kProblems;
+        return kCannotOpen;
     }
     for (const Diagnostic& p : summary->problems.items())
         printError(std::string(severityName(p.severity)) +
@@ -250,9 +251,10 @@ int runDiff(const Args& args) {
         printError(std::string(severityName(p.severity)) +
                    (p.offset != Error::kNoOffset ? " [" + hexOffset(p.offset) + "]" : "") + ": " + p.message);
     if (!written) return kProblems;
-    // Identical only when everything was read: a part that could not be
-    // compared is not claimed to be the same.
-    return summary->differences() == 0 && summary->problems.empty() ? kOk : kProblems;
+    // A part that could not be read was not compared: neither "same" nor
+    // "different" can be claimed for the whole.
+    if (!summary->problems.empty()) return kCannotOpen;
+    return summary->differences() == 0 ? kOk : kProblems;
 }
 
 }  // namespace hivectl

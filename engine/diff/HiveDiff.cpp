@@ -165,18 +165,21 @@ private:
         return side;
     }
 
-    /// The subkeys of `key` in name order; unreadable ones reported.
-    void children(const Hive& hive, char side, const KeyNode& key, std::vector<Child>& out) {
+    /// The subkeys of `key` in name order; unreadable ones reported. False
+    /// when any could not be read: the list is then not all the hive holds.
+    bool children(const Hive& hive, char side, const KeyNode& key, std::vector<Child>& out) {
         out.clear();
-        if (key.subkeyCount == 0 && key.subkeyList == kNoCell) return;
+        if (key.subkeyCount == 0 && key.subkeyList == kNoCell) return true;
         Diagnostics found;
         hive.subkeys(key, offsets_, &found);
         problem(side, found);
+        bool complete = found.empty();
         out.reserve(offsets_.size());
         for (uint32_t at : offsets_) {
             auto node = hive.keyNode(at);
             if (!node) {
                 problem(side, node.error());
+                complete = false;
                 continue;
             }
             out.push_back(Child{at, std::move(*node)});
@@ -184,26 +187,31 @@ private:
         // Sorted on disk; a damaged list is sorted here so the merge still pairs.
         auto less = [](const Child& x, const Child& y) { return compareChildren(x, y) < 0; };
         if (!std::is_sorted(out.begin(), out.end(), less)) std::stable_sort(out.begin(), out.end(), less);
+        return complete;
     }
 
-    /// The values of `key` sorted by name; unreadable ones reported.
-    void entries(const Hive& hive, char side, const KeyNode& key, std::vector<Entry>& out) {
+    /// The values of `key` sorted by name; unreadable ones reported. False
+    /// when any could not be read.
+    bool entries(const Hive& hive, char side, const KeyNode& key, std::vector<Entry>& out) {
         out.clear();
-        if (key.valueCount == 0) return;
+        if (key.valueCount == 0) return true;
         Diagnostics found;
         hive.values(key, offsets_, &found);
         problem(side, found);
+        bool complete = found.empty();
         out.reserve(offsets_.size());
         for (uint32_t at : offsets_) {
             auto record = hive.valueRecord(at);
             if (!record) {
                 problem(side, record.error());
+                complete = false;
                 continue;
             }
             out.push_back(Entry{at, std::move(*record)});
         }
         auto less = [](const Entry& x, const Entry& y) { return compareEntries(x, y) < 0; };
         if (!std::is_sorted(out.begin(), out.end(), less)) std::stable_sort(out.begin(), out.end(), less);
+        return complete;
     }
 
     bool readData(const Hive& hive, char side, const Entry& e, DiffValueSide& out) {
@@ -284,19 +292,21 @@ private:
         }
         std::vector<Child> ca;
         std::vector<Child> cb;
-        children(a_, 'A', ka, ca);
-        children(b_, 'B', kb, cb);
+        // A key missing from a list that could not be read whole may be in
+        // the part not read: it is not claimed added or removed.
+        const bool wholeA = children(a_, 'A', ka, ca);
+        const bool wholeB = children(b_, 'B', kb, cb);
         size_t i = 0;
         size_t j = 0;
         while ((i < ca.size() || j < cb.size()) && !ended()) {
             const int order = i == ca.size() ? 1 : j == cb.size() ? -1 : compareChildren(ca[i], cb[j]);
             if (order < 0) {
                 const Child& c = ca[i++];
-                if (visitedA_.mark(c.offset))
+                if (wholeB && visitedA_.mark(c.offset))
                     within(c.node, [&] { reportSubtree(a_, 'A', c.offset, c.node, DiffKind::KeyRemoved, false, depth + 1); });
             } else if (order > 0) {
                 const Child& c = cb[j++];
-                if (visitedB_.mark(c.offset))
+                if (wholeA && visitedB_.mark(c.offset))
                     within(c.node, [&] { reportSubtree(b_, 'B', c.offset, c.node, DiffKind::KeyAdded, false, depth + 1); });
             } else {
                 const Child& x = ca[i++];
@@ -311,14 +321,19 @@ private:
     void compareValues(const KeyNode& ka, const KeyNode& kb) {
         std::vector<Entry> va;
         std::vector<Entry> vb;
-        entries(a_, 'A', ka, va);
-        entries(b_, 'B', kb, vb);
+        // As for subkeys: nothing is claimed missing from a partly read list.
+        const bool wholeA = entries(a_, 'A', ka, va);
+        const bool wholeB = entries(b_, 'B', kb, vb);
         size_t i = 0;
         size_t j = 0;
         while ((i < va.size() || j < vb.size()) && !ended()) {
             const int order = i == va.size() ? 1 : j == vb.size() ? -1 : compareEntries(va[i], vb[j]);
             Difference d;
-            if (order < 0) {
+            if (order < 0 && !wholeB) {
+                ++i;
+            } else if (order > 0 && !wholeA) {
+                ++j;
+            } else if (order < 0) {
                 const Entry& e = va[i++];
                 d.kind = DiffKind::ValueRemoved;
                 d.valueName = e.record.name();

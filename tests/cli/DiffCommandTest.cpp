@@ -277,6 +277,19 @@ TEST_CASE("diff refuses a missing hive, a second format and a bad root name with
     CHECK(notAHive.exitCode == 3);
 }
 
+TEST_CASE("diff of a damaged hive reports what it cannot read, claims nothing missing from it and exits 3",
+          "[cli][diff]") {
+    // ez/SAMBadHBinHeader: ez/SAM with the hbin at 0x2000 damaged.
+    const std::string sound = hivePath("ez/SAM");
+    const std::string damaged = hivePath("ez/SAMBadHBinHeader");
+    const ProcessResult r = hivectl({"diff", sound, damaged, "--ignore-times"});
+    CHECK(r.exitCode == 3);
+    CHECK(contains(r.err, "hivectl: error [0x2918]: B: value list: cell at 0x2918 lies in the damaged hbin at 0x2000\n"));
+    // The key SAM's value list lies in the damaged bin: its values are not
+    // claimed removed.
+    CHECK_FALSE(contains(r.out, "- value\tSAM\t"));
+}
+
 TEST_CASE("diff is listed among the read commands and its help gives its exit status", "[cli][diff]") {
     const std::string overview = hivectl({"--help"}).out;
     CHECK(overview.find("\n  diff A B ") < overview.find("\nWrite commands:\n"));

@@ -425,3 +425,19 @@ TEST_CASE("Key names are escaped in paths as the options ask and given unescaped
     CHECK(paths == std::vector<std::string>{"a\\tb", "a\\tb\\c"});
     CHECK(names.back() == std::vector<std::u16string>{u"a\tb", u"c"});
 }
+
+TEST_CASE("Nothing is claimed added or removed from a list that could not be read whole") {
+    BaseTree before;
+    BaseTree after;
+    BuiltHive damaged = after.b.build();
+    // Run's first value ("a") points outside the hive in B.
+    damaged.pokeField32(damaged.key(after.run).valueList, 0, 0x7FFFFFF0);
+    // Old's subkey list points nowhere in B: its subkey Sub cannot be read.
+    damaged.pokeField32(damaged.key(after.old).nk, L::nk::SubkeyList, 0x7FFFFFF0);
+    auto a = open(before.b.build());
+    auto b = open(damaged);
+    DiffSummary summary;
+    CHECK(differences(*a, *b, {}, &summary).empty());
+    CHECK(summary.problems.count(Diagnostic::Severity::Error) >= 2);
+    for (const Diagnostic& d : summary.problems.items()) CHECK(d.message.rfind("B: ", 0) == 0);
+}
