@@ -27,6 +27,8 @@ struct Args {
     bool strict = false;  ///< --strict (check): warnings fail the check too
     bool csv = false;     ///< --csv (artefacts)
     bool list = false;    ///< --list (artefacts): the decoders, no HIVE needed
+    bool reg = false;          ///< --reg (diff): the .reg file that turns A into B
+    bool ignoreTimes = false;  ///< --ignore-times (diff): last-write times not compared
     std::string output;     ///< -o FILE (export)
     std::string root;       ///< --root NAME (export, import: the .reg root prefix)
     bool regedit4 = false;  ///< --regedit4 (export)
@@ -114,6 +116,7 @@ int runDeleted(const Args& args);
 int runRecover(const Args& args);
 int runExport(const Args& args);
 int runArtefacts(const Args& args);
+int runDiff(const Args& args);
 // Write commands (WriteCommands.cpp).
 int runMkkey(const Args& args);
 int runDeleteKey(const Args& args);

@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
         else if (a == "--strict") args.strict = true;
         else if (a == "--csv") args.csv = true;
         else if (a == "--list") args.list = true;
+        else if (a == "--reg") args.reg = true;
+        else if (a == "--ignore-times") args.ignoreTimes = true;
         else if (a == "--regedit4") args.regedit4 = true;
         else if (a == "--dry-run") args.dryRun = true;
         else if (a == "--backup") args.backup = true;

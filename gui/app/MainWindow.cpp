@@ -41,6 +41,7 @@
 #include "deleted/DeletedDock.h"
 #include "artefacts/ArtefactNavigation.h"
 #include "artefacts/ArtefactsDock.h"
+#include "compare/CompareWindow.h"
 #include "editing/EditActions.h"
 #include "editing/PendingChangesDock.h"
 
@@ -285,6 +286,13 @@ void MainWindow::createMenus() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addAction(closeTabAction_);
+    file->addSeparator();
+    // File > Compare With... (gui/compare): the current tab's hive is A.
+    file->addAction(compare::compareWithAction(this, [this]() -> std::pair<std::shared_ptr<const Hive>, QString> {
+        HiveView* view = currentView();
+        if (!view || !view->isLoaded()) return {};
+        return {view->hive(), view->document()->path()};
+    }));
     file->addSeparator();
     file->addAction(quitAction_);
 
