@@ -1,0 +1,235 @@
+// Tests of hive/LogHistory (the entries of a dirty hive's logs as replay
+// meets them, and the hive after the first k of them) and diff/LogHistoryDiff
+// (what each entry changed), on the corpus's dirty hives and on a dirty hive
+// HiveKit itself leaves with two known edits.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "format/BaseBlock.h"
+#include "format/Layout.h"
+#include "format/LogFile.h"
+#include "hive/LogHistory.h"
+#include "hive/LogRecovery.h"
+#include "support/TestSupport.h"
+
+using namespace hivekit;
+using namespace testsupport;
+
+namespace {
+
+using File = std::vector<uint8_t>;
+
+constexpr const char* kUsrClass = "regipy/UsrClass.dat";
+constexpr const char* kNtUser = "regipy/transactions_NTUSER.DAT";
+constexpr const char* kWin10Amcache = "dfir/Win10-RathbunVM/Amcache.hve";
+constexpr const char* kServerAmcache = "dfir/Server2022-APTSimulatorVM/Amcache.hve";
+const std::vector<std::string> kDirtyHives = {kUsrClass, kNtUser, kWin10Amcache, kServerAmcache};
+
+DirtyHive openDirty(const std::string& relative) {
+    auto hive = DirtyHive::open(hivePath(relative));
+    REQUIRE(hive);
+    return std::move(*hive);
+}
+
+LogHistory historyOf(const DirtyHive& hive) {
+    auto history = hive.history();
+    REQUIRE(history);
+    return std::move(*history);
+}
+
+std::vector<const HistoryEntry*> appliedEntries(const LogHistory& history) {
+    std::vector<const HistoryEntry*> out;
+    for (const auto& e : history.entries)
+        if (e.step) out.push_back(&e);
+    return out;
+}
+
+/// "LOG1:287 LOG1:288 ..." for the applied entries: log name suffix and sequence.
+std::string appliedSequence(const LogHistory& history) {
+    std::string out;
+    for (const HistoryEntry* e : appliedEntries(history)) {
+        const std::string& log = e->entry.log;
+        out += (out.empty() ? "" : " ") + log.substr(log.rfind('.') + 1) + ":" + std::to_string(e->entry.sequence);
+    }
+    return out;
+}
+
+std::string numbered(const std::string& suffix, uint32_t first, uint32_t last) {
+    std::string out;
+    for (uint32_t n = first; n <= last; ++n) out += (out.empty() ? "" : " ") + suffix + ":" + std::to_string(n);
+    return out;
+}
+
+File recovered(const std::string& relative) {
+    RecoveryReport report;
+    auto image = recoverFromLogs(hivePath(relative), readFile(hivePath(relative)), report);
+    REQUIRE(image);
+    REQUIRE(!image->empty());
+    return std::move(*image);
+}
+
+}  // namespace
+
+TEST_CASE("the history lists UsrClass.dat's entries 287-290 of LOG1, then 291-300 of LOG2, as replay applies them",
+          "[loghistory][real]") {
+    const LogHistory history = historyOf(openDirty(kUsrClass));
+    CHECK(appliedSequence(history) == numbered("LOG1", 287, 290) + " " + numbered("LOG2", 291, 300));
+    CHECK(history.applied == 14);
+    CHECK(history.primarySequence == 256);
+    CHECK(history.secondarySequence == 255);
+    const auto applied = appliedEntries(history);
+    // Steps number the applied entries from 1; each entry verified both hashes.
+    for (size_t i = 0; i < applied.size(); ++i) {
+        CHECK(applied[i]->step == i + 1);
+        CHECK(applied[i]->entry.applied);
+        CHECK(applied[i]->entry.hashesVerified);
+        CHECK(applied[i]->entry.why.empty());
+        CHECK(applied[i]->entry.hiveBinsDataSize == 0x2b3000);
+        CHECK(applied[i]->entry.pageOffsets.size() > 0);
+    }
+    // The first entry of each log starts at the second sector.
+    CHECK(applied[0]->entry.entryOffset == 512);
+    CHECK(applied[4]->entry.entryOffset == 512);
+    // Pages add up to what LogRecovery reports per log: 53 and 105.
+    size_t log1Pages = 0, log2Pages = 0;
+    for (const HistoryEntry* e : applied)
+        (e->entry.log == "UsrClass.dat.LOG1" ? log1Pages : log2Pages) += e->entry.pageOffsets.size();
+    CHECK(log1Pages == 53);
+    CHECK(log2Pages == 105);
+    REQUIRE(history.logs.size() == 2);
+    for (const auto& log : history.logs) {
+        CHECK(log.usable);
+        CHECK(log.replayed);
+        CHECK(log.format == LogFormat::New);
+        CHECK(log.lastWritten != 0);
+    }
+}
+
+TEST_CASE("the history's entries and pages equal what LogRecovery replays, on every dirty hive of the corpus",
+          "[loghistory][real]") {
+    for (const auto& rel : kDirtyHives) {
+        INFO(rel);
+        RecoveryReport report;
+        auto replay = replayLogFiles(hivePath(rel), readFile(hivePath(rel)), report);
+        REQUIRE(replay);
+        const LogHistory history = historyOf(openDirty(rel));
+        const auto applied = appliedEntries(history);
+        size_t at = 0;
+        for (const AppliedLog& log : replay->applied) {
+            for (uint32_t n = 0; n < log.entries; ++n, ++at) {
+                REQUIRE(at < applied.size());
+                CHECK(applied[at]->entry.log == log.name);
+                CHECK(applied[at]->entry.sequence == log.firstSequence + n);
+            }
+            uint32_t pages = 0;
+            for (const HistoryEntry* e : applied)
+                if (e->entry.log == log.name) pages += static_cast<uint32_t>(e->entry.pageOffsets.size());
+            CHECK(pages == log.pages);
+        }
+        CHECK(at == applied.size());
+        CHECK(history.report.lines == report.lines);
+    }
+}
+
+TEST_CASE("applying every entry of the history gives exactly recoverFromLogs' image", "[loghistory][real]") {
+    for (const auto& rel : kDirtyHives) {
+        INFO(rel);
+        const DirtyHive hive = openDirty(rel);
+        const LogHistory history = historyOf(hive);
+        auto all = hive.imageAfter(history.applied);
+        REQUIRE(all);
+        CHECK(*all == recovered(rel));
+        auto none = hive.imageAfter(0);
+        REQUIRE(none);
+        CHECK(*none == readFile(hivePath(rel)));
+        auto beyond = hive.imageAfter(history.applied + 1);
+        REQUIRE(!beyond);
+        CHECK(beyond.error().message == "the logs apply " + std::to_string(history.applied) + " entries, not " +
+                                            std::to_string(history.applied + 1));
+    }
+}
+
+TEST_CASE("the hive after k entries carries the k-th entry's sequence number and size, sealed", "[loghistory][real]") {
+    const DirtyHive hive = openDirty(kNtUser);
+    const LogHistory history = historyOf(hive);
+    const auto applied = appliedEntries(history);
+    REQUIRE(applied.size() == 23);
+    for (uint32_t k : {1u, 2u, 12u, 23u}) {
+        INFO(k);
+        auto image = hive.imageAfter(k);
+        REQUIRE(image);
+        auto header = decodeBaseBlock(*image);
+        REQUIRE(header);
+        CHECK(header->primarySequence == applied[k - 1]->entry.sequence);
+        CHECK(header->secondarySequence == applied[k - 1]->entry.sequence);
+        CHECK(header->hiveBinsDataSize == applied[k - 1]->entry.hiveBinsDataSize);
+        CHECK(header->checksumValid());
+        CHECK(image->size() >= 0x1000 + uint64_t{header->hiveBinsDataSize});
+    }
+}
+
+TEST_CASE("a log older than the hive is not replayed, and the history still lists its entries with the reason",
+          "[loghistory][real]") {
+    const LogHistory history = historyOf(openDirty(kNtUser));
+    CHECK(appliedSequence(history) == numbered("log1", 566, 588));
+    const HistoryLog* log2 = nullptr;
+    for (const auto& log : history.logs)
+        if (log.name == "transactions_ntuser.dat.log2") log2 = &log;
+    REQUIRE(log2);
+    CHECK(!log2->replayed);
+    CHECK(log2->sequence == 562);
+    CHECK(log2->why == "its sequence number 562 is older than the hive's secondary sequence number 566");
+    std::vector<uint32_t> skipped;
+    for (const auto& e : history.entries)
+        if (e.entry.log == log2->name) {
+            CHECK(e.step == 0);
+            CHECK(!e.entry.applied);
+            CHECK(e.entry.why == "its log was not replayed: " + log2->why);
+            skipped.push_back(e.entry.sequence);
+        }
+    REQUIRE(!skipped.empty());
+    CHECK(skipped.front() == 562);
+    for (size_t i = 1; i < skipped.size(); ++i) CHECK(skipped[i] == skipped[i - 1] + 1);
+}
+
+TEST_CASE("an entry with a bad hash is listed as not applied, with the hash the replay found wrong",
+          "[loghistory]") {
+    File primary = readFile(hivePath(kServerAmcache));
+    File log1 = readFile(hivePath(std::string(kServerAmcache) + ".LOG1"));
+    File log2 = readFile(hivePath(std::string(kServerAmcache) + ".LOG2"));
+    constexpr uint64_t kEntry5 = 0x15000;
+    log1[kEntry5 + 0x2000] ^= 0x01;  // a byte inside entry 5's pages
+    const uint64_t stored = loadU64(log1.data() + kEntry5 + layout::log::entry::Hash1);
+    const uint64_t computed = logEntryHash1(Bytes(log1.data() + kEntry5, 0x9000));
+    const DirtyHive hive =
+        DirtyHive::fromBytes(primary, {{"Amcache.hve.LOG1", log1}, {"Amcache.hve.LOG2", log2}});
+    const LogHistory history = historyOf(hive);
+    CHECK(appliedSequence(history) == "LOG1:3 LOG1:4");
+    REQUIRE(history.entries.size() >= 3);
+    const HistoryEntry& bad = history.entries[2];
+    CHECK(bad.step == 0);
+    CHECK(bad.entry.log == "Amcache.hve.LOG1");
+    CHECK(bad.entry.entryOffset == kEntry5);
+    CHECK(!bad.entry.applied);
+    CHECK(!bad.entry.hashesVerified);
+    CHECK(bad.entry.why == "log entry at 0x15000: hash-1 is " + hexOffset(stored) + ", computed " + hexOffset(computed));
+    // LOG2 does not continue the sequence: its entries are listed, not applied.
+    for (const auto& log : history.logs)
+        if (log.name == "Amcache.hve.LOG2") {
+            CHECK(!log.replayed);
+            CHECK(log.why == "it starts at sequence number 8, the sequence continues at 5");
+        }
+    size_t log2Entries = 0;
+    for (const auto& e : history.entries)
+        if (e.entry.log == "Amcache.hve.LOG2") {
+            ++log2Entries;
+            CHECK(e.step == 0);
+        }
+    CHECK(log2Entries == 2);
+}
+
