@@ -10,12 +10,20 @@
 #include <string>
 #include <vector>
 
+#include "diff/HiveDiff.h"
+#include "diff/LogHistoryDiff.h"
 #include "format/BaseBlock.h"
 #include "format/Layout.h"
 #include "format/LogFile.h"
+#include "format/Names.h"
+#include "format/ValueData.h"
+#include "hive/Hive.h"
 #include "hive/LogHistory.h"
 #include "hive/LogRecovery.h"
+#include "merge/Session.h"
+#include "support/HiveBuilder.h"
 #include "support/TestSupport.h"
+#include "tx/NewHive.h"
 
 using namespace hivekit;
 using namespace testsupport;
@@ -233,3 +241,246 @@ TEST_CASE("an entry with a bad hash is listed as not applied, with the hash the 
     CHECK(log2Entries == 2);
 }
 
+
+// ---------------------------------------------------------------------------
+// What each entry changed (diff/LogHistoryDiff)
+
+namespace {
+
+/// A changed item's identity: a key by its path, a value by its key's path
+/// and its name, both in lower case (Windows compares names case-insensitively;
+/// the corpus names that change are ASCII).
+std::string itemOf(const Difference& d) {
+    std::string id = (d.isKey() ? "K\t" : "V\t") + d.path;
+    if (!d.isKey()) id += "\t" + utf16ToUtf8(d.valueName);
+    for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return id;
+}
+
+/// What the entries did to one item: its state before the first entry that
+/// touched it and after the last.
+struct Composed {
+    Difference first;  ///< the first entry's difference (its old side)
+    Difference last;   ///< the last entry's difference (its new side)
+    std::vector<uint32_t> steps;
+};
+
+bool sameValue(const DiffValueSide& a, const DiffValueSide& b) {
+    return a.present == b.present && (!a.present || (a.type == b.type && a.data == b.data));
+}
+
+std::unique_ptr<Hive> openBytes(File bytes) {
+    auto hive = Hive::fromBytes(std::move(bytes));
+    REQUIRE(hive);
+    return std::move(*hive);
+}
+
+std::vector<Difference> wholeDiff(const Hive& a, const Hive& b) {
+    std::vector<Difference> out;
+    DiffOptions options;
+    options.listDescendants = true;
+    auto summary = diffHives(a, b, options, [&](const Difference& d) {
+        out.push_back(d);
+        return true;
+    });
+    REQUIRE(summary);
+    return out;
+}
+
+std::map<std::string, Composed> compose(const std::vector<EntryChanges>& entries) {
+    std::map<std::string, Composed> items;
+    for (const auto& entry : entries)
+        for (const auto& d : entry.changes) {
+            auto [it, fresh] = items.try_emplace(itemOf(d), Composed{d, d, {}});
+            if (!fresh) it->second.last = d;
+            it->second.steps.push_back(entry.step);
+        }
+    return items;
+}
+
+std::vector<EntryChanges> changesOf(const DirtyHive& hive, uint32_t applied) {
+    auto changes = allEntryChanges(hive, applied);
+    REQUIRE(changes);
+    REQUIRE(changes->size() == applied);
+    return std::move(*changes);
+}
+
+}  // namespace
+
+TEST_CASE("the changes of the entries compose to the difference between the primary file and the recovered hive",
+          "[loghistory][diff][real]") {
+    for (const auto& rel : kDirtyHives) {
+        INFO(rel);
+        const DirtyHive dirty = openDirty(rel);
+        const LogHistory history = historyOf(dirty);
+        const std::vector<EntryChanges> entries = changesOf(dirty, history.applied);
+        const auto primary = openBytes(readFile(hivePath(rel)));
+        const auto recoveredHive = openBytes(recovered(rel));
+        const std::vector<Difference> whole = wholeDiff(*primary, *recoveredHive);
+        REQUIRE(!whole.empty());
+        const auto items = compose(entries);
+        // Everything the whole replay changed, some entry changed, from the
+        // primary file's state to the recovered one.
+        std::set<std::string> wholeItems;
+        for (const auto& d : whole) {
+            const std::string id = itemOf(d);
+            INFO(id);
+            wholeItems.insert(id);
+            auto it = items.find(id);
+            REQUIRE(it != items.end());
+            const Composed& c = it->second;
+            if (d.isKey()) {
+                CHECK(c.first.oldKey.present == d.oldKey.present);
+                CHECK(c.last.newKey.present == d.newKey.present);
+                if (d.newKey.present) CHECK(c.last.newKey.lastWritten == d.newKey.lastWritten);
+                if (d.oldKey.present) CHECK(c.first.oldKey.lastWritten == d.oldKey.lastWritten);
+            } else {
+                CHECK(sameValue(c.first.oldValue, d.oldValue));
+                CHECK(sameValue(c.last.newValue, d.newValue));
+            }
+        }
+        // What entries changed and the whole replay does not show, later
+        // entries put back as it was.
+        for (const auto& [id, c] : items) {
+            if (wholeItems.count(id)) continue;
+            INFO(id);
+            if (c.first.isKey()) {
+                CHECK(c.first.oldKey.present == c.last.newKey.present);
+                if (c.last.newKey.present) CHECK(c.first.oldKey.lastWritten == c.last.newKey.lastWritten);
+            } else {
+                CHECK(sameValue(c.first.oldValue, c.last.newValue));
+            }
+        }
+    }
+}
+
+TEST_CASE("transactions_NTUSER.DAT's entry 2 adds Software\\ThinPrint and entry 3 sets MaxVirtualDesktopDimension",
+          "[loghistory][diff][real]") {
+    const DirtyHive dirty = openDirty(kNtUser);
+    auto second = entryChanges(dirty, 2);
+    REQUIRE(second);
+    bool thinPrint = false, printer = false;
+    for (const auto& d : second->changes) {
+        if (d.kind == DiffKind::KeyAdded && d.path == "Software\\ThinPrint" && !d.descendant) thinPrint = true;
+        if (d.kind == DiffKind::ValueAdded && d.path == "Software\\ThinPrint\\TPAutoConnect" &&
+            d.valueName == u"DefaultPrinter") {
+            printer = true;
+            CHECK(d.descendant);
+            CHECK(d.newValue.type == kRegSz);
+            CHECK(d.newValue.data == regSzBytes(u"Microsoft Print to PDF"));
+        }
+    }
+    CHECK(thinPrint);
+    CHECK(printer);
+    CHECK(second->latestKeyWrite != 0);
+    auto third = entryChanges(dirty, 3);
+    REQUIRE(third);
+    const Difference* max = nullptr;
+    for (const auto& d : third->changes)
+        if (d.path == "Control Panel\\Desktop" && d.valueName == u"MaxVirtualDesktopDimension") max = &d;
+    REQUIRE(max);
+    CHECK(max->kind == DiffKind::ValueChanged);
+    CHECK(max->oldValue.data == File({0x00, 0x08, 0x00, 0x00}));
+    CHECK(max->newValue.data == File({0x40, 0x0b, 0x00, 0x00}));
+    // The entry's "when": the latest last-write time of the keys it wrote.
+    uint64_t latest = 0;
+    for (const auto& d : third->changes)
+        if (d.kind == DiffKind::KeyAdded || d.kind == DiffKind::KeyChanged) latest = std::max(latest, d.newKey.lastWritten);
+    CHECK(third->latestKeyWrite == latest);
+    CHECK(!entryChanges(dirty, 0));
+    CHECK(!entryChanges(dirty, 24));
+}
+
+namespace {
+
+/// libhivex's view of values (python3-hivex, an independent reader): for
+/// each "path<TAB>name" line, "type hex" or "absent".
+std::vector<std::string> hivexValues(const std::string& hive, const std::vector<std::pair<std::string, std::string>>& items) {
+    TempDir dir;
+    std::string list;
+    for (const auto& [path, name] : items) list += path + "\t" + name + "\n";
+    writeFile(dir.file("items.txt"), File(list.begin(), list.end()));
+    const std::string script = R"(
+import hivex, sys
+h = hivex.Hivex(sys.argv[1])
+for line in open(sys.argv[2], encoding='utf-8').read().split('\n'):
+    if not line:
+        continue
+    path, name = line.split('\t')
+    # hivex answers "not there" with None or with an error whose errno is 0.
+    def lookup(f, *args):
+        try:
+            return f(*args) or None
+        except RuntimeError:
+            return None
+    node = h.root()
+    for part in [p for p in path.split('\\') if p]:
+        node = lookup(h.node_get_child, node, part) if node is not None else None
+    value = lookup(h.node_get_value, node, name) if node is not None else None
+    if value is None:
+        print('absent')
+    else:
+        t, data = h.value_value(value)
+        print(str(t) + ' ' + data.hex())
+)";
+    auto r = run({"/usr/bin/python3", "-c", script, hive, dir.file("items.txt")});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    std::vector<std::string> lines;
+    size_t at = 0;
+    while (at < r.out.size()) {
+        const size_t end = r.out.find('\n', at);
+        lines.push_back(r.out.substr(at, end - at));
+        at = end == std::string::npos ? r.out.size() : end + 1;
+    }
+    return lines;
+}
+
+std::string sideText(const DiffValueSide& v) {
+    if (!v.present) return "absent";
+    std::string hex;
+    static const char* digits = "0123456789abcdef";
+    for (uint8_t b : v.data) {
+        hex += digits[b >> 4];
+        hex += digits[b & 15];
+    }
+    return std::to_string(v.type) + " " + hex;
+}
+
+}  // namespace
+
+TEST_CASE("python3-hivex reads, in the primary file and the recovered hive, the values the history says changed",
+          "[loghistory][diff][real][oracle]") {
+    for (const auto& rel : {std::string(kNtUser), std::string(kUsrClass)}) {
+        INFO(rel);
+        const DirtyHive dirty = openDirty(rel);
+        const LogHistory history = historyOf(dirty);
+        const auto items = compose(changesOf(dirty, history.applied));
+        TempDir dir;
+        // Copies without their logs: hivex reads a file as it is.
+        const std::string before = dir.file("primary"), after = dir.file("recovered");
+        writeFile(before, readFile(hivePath(rel)));
+        writeFile(after, recovered(rel));
+        std::vector<std::pair<std::string, std::string>> asked;
+        std::vector<const Composed*> expected;
+        for (const auto& [id, c] : items) {
+            if (c.first.isKey() || c.first.valueName.empty()) continue;  // hivex names the default value differently
+            bool ascii = true;
+            for (char ch : c.last.path + utf16ToUtf8(c.last.valueName)) ascii = ascii && static_cast<unsigned char>(ch) < 0x80 && ch != '\t' && ch != '\n';
+            if (!ascii) continue;
+            asked.emplace_back(c.last.path, utf16ToUtf8(c.last.valueName));
+            expected.push_back(&c);
+            if (asked.size() == 40) break;
+        }
+        REQUIRE(asked.size() >= 10);
+        const auto was = hivexValues(before, asked);
+        const auto now = hivexValues(after, asked);
+        REQUIRE(was.size() == asked.size());
+        REQUIRE(now.size() == asked.size());
+        for (size_t i = 0; i < asked.size(); ++i) {
+            INFO(asked[i].first + " : " + asked[i].second);
+            CHECK(was[i] == sideText(expected[i]->first.oldValue));
+            CHECK(now[i] == sideText(expected[i]->last.newValue));
+        }
+    }
+}
