@@ -38,11 +38,13 @@ constexpr const char* kWin10Amcache = "dfir/Win10-RathbunVM/Amcache.hve";
 constexpr const char* kServerAmcache = "dfir/Server2022-APTSimulatorVM/Amcache.hve";
 const std::vector<std::string> kDirtyHives = {kUsrClass, kNtUser, kWin10Amcache, kServerAmcache};
 
-DirtyHive openDirty(const std::string& relative) {
-    auto hive = DirtyHive::open(hivePath(relative));
+DirtyHive openDirtyAt(const std::string& path) {
+    auto hive = DirtyHive::open(path);
     REQUIRE(hive);
     return std::move(*hive);
 }
+
+DirtyHive openDirty(const std::string& relative) { return openDirtyAt(hivePath(relative)); }
 
 LogHistory historyOf(const DirtyHive& hive) {
     auto history = hive.history();
@@ -483,4 +485,97 @@ TEST_CASE("python3-hivex reads, in the primary file and the recovered hive, the 
             CHECK(now[i] == sideText(expected[i]->last.newValue));
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// A dirty hive HiveKit leaves: two commits, each one HvLE entry in the hive's
+// .LOG1. The logs are kept after each commit and put back as a dirty hive
+// would have them (the primary file as before both commits, entry 1 in LOG1,
+// entry 2 in LOG2), so the history must name exactly the two edits.
+
+namespace {
+
+constexpr uint64_t kClock = 0x01DA0B0C0D0E0F00ULL;
+
+void commit(const std::string& path, const Plan& plan, uint64_t now) {
+    SessionOptions options;
+    options.tx.clock = [now] { return now; };
+    auto session = Session::open(path, options);
+    REQUIRE(session);
+    REQUIRE((*session)->apply(plan));
+    REQUIRE((*session)->commit());
+}
+
+/// A commit's log as it was before the commit marked it spent (step 6 of the
+/// protocol sets its sequence numbers apart): both numbers the entry's again.
+File revived(File log) {
+    auto entry = decodeLogEntry(log, layout::log::kFirstEntryOffset);
+    REQUIRE(entry);
+    storeU32(log.data() + layout::base::PrimarySequence, entry->sequence);
+    storeU32(log.data() + layout::base::SecondarySequence, entry->sequence);
+    storeU32(log.data() + layout::base::Checksum, baseBlockChecksum(Bytes(log.data(), 508)));
+    REQUIRE(decodeLogHeader(log));
+    return log;
+}
+
+std::string changeText(const Difference& d) {
+    std::string out = std::string(diffKindName(d.kind)) + " " + d.path;
+    if (!d.isKey()) out += " " + utf16ToUtf8(d.valueName);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a hive HiveKit left dirty with two edits in two log entries: the history names exactly those edits",
+          "[loghistory][diff]") {
+    TempDir work;
+    const std::string path = work.file("made.hiv");
+    NewHiveOptions created;
+    created.timestamp = kClock - 100;
+    REQUIRE(createHive(path, created));
+    commit(path, Plan().createKey("Software", true), kClock - 50);
+    File primary = readFile(path);
+    const uint32_t before = loadU32(primary.data() + layout::base::PrimarySequence);
+
+    commit(path, Plan().setValue("Software", "alpha", kRegSz, regSzBytes(u"one")), kClock + 10);
+    const File log1 = revived(readFile(path + ".LOG1"));
+    commit(path, Plan().createKey("Software\\Beta", true), kClock + 20);
+    const File log2 = revived(readFile(path + ".LOG1"));
+    const File final = readFile(path);
+
+    // The primary file as before both commits, marked dirty.
+    storeU32(primary.data() + layout::base::PrimarySequence, before + 1);
+    storeU32(primary.data() + layout::base::Checksum, baseBlockChecksum(Bytes(primary.data(), 508)));
+    TempDir evidence;
+    const std::string dirtyPath = evidence.file("made.hiv");
+    writeFile(dirtyPath, primary);
+    writeFile(dirtyPath + ".LOG1", log1);
+    writeFile(dirtyPath + ".LOG2", log2);
+
+    const DirtyHive dirty = openDirtyAt(dirtyPath);
+    const LogHistory history = historyOf(dirty);
+    CHECK(appliedSequence(history) == "LOG1:" + std::to_string(before + 1) + " LOG2:" + std::to_string(before + 2));
+    REQUIRE(history.applied == 2);
+
+    auto first = entryChanges(dirty, 1);
+    REQUIRE(first);
+    std::vector<std::string> firstChanges;
+    for (const auto& d : first->changes) firstChanges.push_back(changeText(d));
+    CHECK(firstChanges == std::vector<std::string>{"key changed Software", "value added Software alpha"});
+    CHECK(first->changes[1].newValue.data == regSzBytes(u"one"));
+    CHECK(first->latestKeyWrite == kClock + 10);
+
+    auto second = entryChanges(dirty, 2);
+    REQUIRE(second);
+    std::vector<std::string> secondChanges;
+    for (const auto& d : second->changes) secondChanges.push_back(changeText(d));
+    CHECK(secondChanges == std::vector<std::string>{"key changed Software", "key added Software\\Beta"});
+    CHECK(second->latestKeyWrite == kClock + 20);
+
+    // Both entries applied give the tree the two commits left.
+    auto image = dirty.imageAfter(2);
+    REQUIRE(image);
+    const auto replayed = openBytes(std::move(*image));
+    const auto committed = openBytes(final);
+    CHECK(wholeDiff(*replayed, *committed).empty());
 }
