@@ -579,3 +579,58 @@ TEST_CASE("a hive HiveKit left dirty with two edits in two log entries: the hist
     const auto committed = openBytes(final);
     CHECK(wholeDiff(*replayed, *committed).empty());
 }
+
+TEST_CASE("an old-format log is one entry of the history, with its dirty pages, and its changes are the whole replay's",
+          "[loghistory][diff][old]") {
+    // An old-format log composed here: the 512-byte pages in which the Server
+    // 2022 hive's recovered image differs from its primary file.
+    const File primary = readFile(hivePath(kServerAmcache));
+    const File target = recovered(kServerAmcache);
+    auto targetBase = decodeBaseBlock(target);
+    REQUIRE(targetBase);
+    const uint32_t bins = targetBase->hiveBinsDataSize;
+    File log(target.begin(), target.begin() + 512);
+    storeU32(log.data() + layout::base::FileType, layout::log::kFileTypeOld);
+    const uint32_t sequence = loadU32(primary.data() + layout::base::PrimarySequence);
+    storeU32(log.data() + layout::base::PrimarySequence, sequence);
+    storeU32(log.data() + layout::base::SecondarySequence, sequence);
+    // Rule (6): the log continues the state the hive's timestamp names.
+    storeU64(log.data() + layout::base::LastWritten, loadU64(primary.data() + layout::base::LastWritten));
+    storeU32(log.data() + layout::base::Checksum, baseBlockChecksum(Bytes(log.data(), 508)));
+    log.resize(oldLogPagesOffset(bins), 0);
+    storeU32(log.data() + layout::log::kDirtyVectorOffset, layout::log::kDirtSignature);
+    std::vector<uint32_t> dirtyOffsets;
+    for (uint32_t off = 0; off < bins; off += 512) {
+        const uint64_t at = 0x1000 + uint64_t{off};
+        if (at + 512 <= primary.size() && std::equal(target.begin() + at, target.begin() + at + 512, primary.begin() + at))
+            continue;
+        log[layout::log::kDirtyVectorOffset + 4 + off / 512 / 8] |= static_cast<uint8_t>(1u << (off / 512 % 8));
+        log.insert(log.end(), target.begin() + at, target.begin() + at + 512);
+        dirtyOffsets.push_back(off);
+    }
+    REQUIRE(dirtyOffsets.size() > 10);
+
+    const DirtyHive dirty = DirtyHive::fromBytes(primary, {{"Amcache.hve.LOG", log}});
+    const LogHistory history = historyOf(dirty);
+    REQUIRE(history.entries.size() == 1);
+    const HistoryEntry& e = history.entries[0];
+    CHECK(e.step == 1);
+    CHECK(e.entry.format == LogFormat::Old);
+    CHECK(e.entry.applied);
+    CHECK(!e.entry.hashesVerified);
+    CHECK(e.entry.sequence == sequence);
+    CHECK(e.entry.entryOffset == layout::log::kDirtyVectorOffset);
+    CHECK(e.entry.pageOffsets == dirtyOffsets);
+    CHECK(e.entry.hiveBinsDataSize == bins);
+    REQUIRE(history.logs.size() == 1);
+    CHECK(history.logs[0].format == LogFormat::Old);
+    CHECK(history.logs[0].replayed);
+
+    auto changes = entryChanges(dirty, 1);
+    REQUIRE(changes);
+    const auto before = openBytes(primary);
+    const auto after = openBytes(target);
+    const std::vector<Difference> whole = wholeDiff(*before, *after);
+    REQUIRE(changes->changes.size() == whole.size());
+    for (size_t i = 0; i < whole.size(); ++i) CHECK(itemOf(changes->changes[i]) == itemOf(whole[i]));
+}
