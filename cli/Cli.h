@@ -40,7 +40,7 @@ struct Args {
     bool hex = false;        ///< --hex (set): --data is hex bytes whatever the type
     std::string type;        ///< --type T (set)
     std::vector<std::string> data;  ///< --data TEXT (set; repeatable)
-    std::string entry;       ///< --entry N (log-history): one entry's changes
+    std::optional<std::string> entry;  ///< --entry N (log-history): one entry's changes
     /// --wait SECONDS (write commands): how long to wait for another
     /// writer's lock on HIVE before giving up with kLocked.
     long waitMilliseconds = kDefaultWaitMilliseconds;

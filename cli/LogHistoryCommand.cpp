@@ -188,18 +188,19 @@ int runLogHistory(const Args& args) {
         return kUsage;
     }
     uint32_t only = 0;
-    if (!args.entry.empty()) {
+    if (args.entry) {
+        const std::string& text = *args.entry;
         char* end = nullptr;
-        const unsigned long n = std::strtoul(args.entry.c_str(), &end, 10);
-        if (args.entry[0] < '1' || args.entry[0] > '9' || *end != '\0' || n > 0xFFFFFFFFul) {
-            printError("log-history: --entry needs an entry's step number (1, 2, ...), not \"" + args.entry + "\"");
+        const unsigned long n = std::strtoul(text.c_str(), &end, 10);
+        if (text.empty() || text[0] < '1' || text[0] > '9' || *end != '\0' || n > 0xFFFFFFFFul) {
+            printError("log-history: --entry needs an entry's step number (1, 2, ...), not \"" + text + "\"");
             return kUsage;
         }
         only = static_cast<uint32_t>(n);
     }
     auto dirty = DirtyHive::open(args.hivePath());
     if (!dirty) {
-        printError(args.hivePath() + ": " + dirty.error().message);
+        printError(dirty.error().message);  // it names the file
         return kCannotOpen;
     }
     auto history = dirty->history();
@@ -241,7 +242,9 @@ int runLogHistory(const Args& args) {
         j.field("hive", args.hivePath());
         j.field("primarySequence", h.primarySequence);
         j.field("secondarySequence", h.secondarySequence);
-        j.field("lastWritten", formatFiletime(h.hiveLastWritten));
+        j.key("lastWritten");
+        if (h.hiveLastWritten) j.value(formatFiletime(h.hiveLastWritten));
+        else j.null();
         j.field("appliedEntries", h.applied);
         j.key("logs").beginArray();
         for (const auto& log : h.logs) {
@@ -272,7 +275,8 @@ int runLogHistory(const Args& args) {
 
     writeOut(args.hivePath() + ": sequence numbers " + std::to_string(h.primarySequence) + "/" +
              std::to_string(h.secondarySequence) + (h.primarySequence == h.secondarySequence ? "" : " (dirty)") +
-             ", last written " + formatFiletime(h.hiveLastWritten) + "\n");
+             (h.hiveLastWritten ? ", last written " + formatFiletime(h.hiveLastWritten) : std::string(", no last-written time")) +
+             "\n");
     if (h.logs.empty()) {
         writeOut("no transaction logs beside the hive\n");
         return kOk;
