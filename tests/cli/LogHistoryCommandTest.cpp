@@ -27,7 +27,7 @@ size_t count(const std::string& text, const std::string& needle) {
 
 }  // namespace
 
-TEST_CASE("hivectl log-history lists the logs and every entry in replay order, each with its changes", "[cli][loghistory]") {
+TEST_CASE("hivectl log-history lists the logs and every entry in replay order each with its changes", "[cli][loghistory]") {
     const auto r = hivectl({"log-history", ntUser()});
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
@@ -56,7 +56,7 @@ TEST_CASE("hivectl log-history lists the logs and every entry in replay order, e
     CHECK(contains(r.out, "  keys written up to "));
 }
 
-TEST_CASE("hivectl log-history --json gives the logs, the entries and their changes", "[cli][loghistory]") {
+TEST_CASE("hivectl log-history --json gives the logs and the entries with their changes", "[cli][loghistory]") {
     const auto r = hivectl({"log-history", ntUser(), "--json"});
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
@@ -77,7 +77,7 @@ TEST_CASE("hivectl log-history --json gives the logs, the entries and their chan
           "24 512 False\n");
 }
 
-TEST_CASE("hivectl log-history --entry N shows that entry alone, with its dirty pages and whole data", "[cli][loghistory]") {
+TEST_CASE("hivectl log-history --entry N shows that entry alone with its dirty pages and whole data", "[cli][loghistory]") {
     const auto r = hivectl({"log-history", ntUser(), "--entry", "3"});
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
@@ -92,7 +92,7 @@ TEST_CASE("hivectl log-history --entry N shows that entry alone, with its dirty 
     CHECK(pyJson(j.out, "[(e['step'], len(e['pageOffsets'])) for e in d['entries']]") == "[(2, 16)]\n");
 }
 
-TEST_CASE("hivectl log-history refuses an entry the logs do not apply, a bad --entry, --no-logs and what is not a hive",
+TEST_CASE("hivectl log-history refuses an entry the logs do not apply and a bad --entry and --no-logs and what is not a hive",
           "[cli][loghistory]") {
     auto beyond = hivectl({"log-history", ntUser(), "--entry", "24"});
     CHECK(beyond.exitCode == 1);
@@ -142,7 +142,7 @@ TEST_CASE("hivectl log-history leaves the hive and its logs byte-identical", "[c
         CHECK(readFile(dir.file(f)) == before[i++]);
 }
 
-TEST_CASE("hivectl help log-history gives its usage, and the overview lists it among the read commands",
+TEST_CASE("hivectl help log-history gives its usage and the overview lists it among the read commands",
           "[cli][loghistory]") {
     auto help = hivectl({"help", "log-history"});
     CHECK(help.exitCode == 0);

@@ -85,7 +85,7 @@ File recovered(const std::string& relative) {
 
 }  // namespace
 
-TEST_CASE("the history lists UsrClass.dat's entries 287-290 of LOG1, then 291-300 of LOG2, as replay applies them",
+TEST_CASE("the history lists UsrClass.dat's entries 287-290 of LOG1 then 291-300 of LOG2 as replay applies them",
           "[loghistory][real]") {
     const LogHistory history = historyOf(openDirty(kUsrClass));
     CHECK(appliedSequence(history) == numbered("LOG1", 287, 290) + " " + numbered("LOG2", 291, 300));
@@ -120,7 +120,7 @@ TEST_CASE("the history lists UsrClass.dat's entries 287-290 of LOG1, then 291-30
     }
 }
 
-TEST_CASE("the history's entries and pages equal what LogRecovery replays, on every dirty hive of the corpus",
+TEST_CASE("the history's entries and pages equal what LogRecovery replays on every dirty hive of the corpus",
           "[loghistory][real]") {
     for (const auto& rel : kDirtyHives) {
         INFO(rel);
@@ -164,7 +164,7 @@ TEST_CASE("applying every entry of the history gives exactly recoverFromLogs' im
     }
 }
 
-TEST_CASE("the hive after k entries carries the k-th entry's sequence number and size, sealed", "[loghistory][real]") {
+TEST_CASE("the hive after k entries is sealed with the k-th entry's sequence number and size", "[loghistory][real]") {
     const DirtyHive hive = openDirty(kNtUser);
     const LogHistory history = historyOf(hive);
     const auto applied = appliedEntries(history);
@@ -183,7 +183,7 @@ TEST_CASE("the hive after k entries carries the k-th entry's sequence number and
     }
 }
 
-TEST_CASE("a log older than the hive is not replayed, and the history still lists its entries with the reason",
+TEST_CASE("a log older than the hive is not replayed and the history still lists its entries with the reason",
           "[loghistory][real]") {
     const LogHistory history = historyOf(openDirty(kNtUser));
     CHECK(appliedSequence(history) == numbered("log1", 566, 588));
@@ -207,7 +207,7 @@ TEST_CASE("a log older than the hive is not replayed, and the history still list
     for (size_t i = 1; i < skipped.size(); ++i) CHECK(skipped[i] == skipped[i - 1] + 1);
 }
 
-TEST_CASE("an entry with a bad hash is listed as not applied, with the hash the replay found wrong",
+TEST_CASE("an entry with a bad hash is listed as not applied with the hash the replay found wrong",
           "[loghistory]") {
     File primary = readFile(hivePath(kServerAmcache));
     File log1 = readFile(hivePath(std::string(kServerAmcache) + ".LOG1"));
@@ -356,7 +356,7 @@ TEST_CASE("the changes of the entries compose to the difference between the prim
     }
 }
 
-TEST_CASE("transactions_NTUSER.DAT's entry 2 adds Software\\ThinPrint and entry 3 sets MaxVirtualDesktopDimension",
+TEST_CASE("transactions_NTUSER.DAT's entry 2 adds the ThinPrint key and entry 3 sets MaxVirtualDesktopDimension",
           "[loghistory][diff][real]") {
     const DirtyHive dirty = openDirty(kNtUser);
     auto second = entryChanges(dirty, 2);
@@ -451,7 +451,7 @@ std::string sideText(const DiffValueSide& v) {
 
 }  // namespace
 
-TEST_CASE("python3-hivex reads, in the primary file and the recovered hive, the values the history says changed",
+TEST_CASE("python3-hivex reads in the primary file and the recovered hive the values the history says changed",
           "[loghistory][diff][real][oracle]") {
     for (const auto& rel : {std::string(kNtUser), std::string(kUsrClass)}) {
         INFO(rel);
@@ -580,7 +580,7 @@ TEST_CASE("a hive HiveKit left dirty with two edits in two log entries: the hist
     CHECK(wholeDiff(*replayed, *committed).empty());
 }
 
-TEST_CASE("an old-format log is one entry of the history, with its dirty pages, and its changes are the whole replay's",
+TEST_CASE("an old-format log is one entry of the history with its dirty pages and the whole replay's changes",
           "[loghistory][diff][old]") {
     // An old-format log composed here: the 512-byte pages in which the Server
     // 2022 hive's recovered image differs from its primary file.

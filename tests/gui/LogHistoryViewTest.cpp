@@ -62,7 +62,7 @@ int rowOfChange(const EntryChangesModel& model, DiffKind kind, const std::string
 
 }  // namespace
 
-TEST_CASE("The recovery banner's History button opens the log history, which lists the entries replay meets",
+TEST_CASE("The recovery banner's History button opens the log history which lists the entries replay meets",
           "[gui][loghistory]") {
     TempDir dir;
     MainWindow window;
@@ -96,7 +96,7 @@ TEST_CASE("The recovery banner's History button opens the log history, which lis
     CHECK(view->findChildren<LogHistoryView*>().size() == 1);
 }
 
-TEST_CASE("Selecting an entry lists its changes, and activating one selects its key and value in the tab",
+TEST_CASE("Selecting an entry lists its changes and activating one selects its key and value in the tab",
           "[gui][loghistory]") {
     TempDir dir;
     MainWindow window;
