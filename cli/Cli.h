@@ -42,6 +42,7 @@ struct Args {
     bool hex = false;        ///< --hex (set): --data is hex bytes whatever the type
     std::string type;        ///< --type T (set)
     std::vector<std::string> data;  ///< --data TEXT (set; repeatable)
+    std::optional<std::string> entry;  ///< --entry N (log-history): one entry's changes
     /// --wait SECONDS (write commands): how long to wait for another
     /// writer's lock on HIVE before giving up with kLocked.
     long waitMilliseconds = kDefaultWaitMilliseconds;
@@ -114,6 +115,7 @@ int runCheck(const Args& args);
 int runCells(const Args& args);
 int runDeleted(const Args& args);
 int runRecover(const Args& args);
+int runLogHistory(const Args& args);
 int runExport(const Args& args);
 int runArtefacts(const Args& args);
 int runDiff(const Args& args);

@@ -66,6 +66,13 @@ int main(int argc, char** argv) {
             (a == "-o" ? args.output : a == "--root" ? args.root : a == "--strategy" ? args.strategy : args.flush) =
                 argv[++i];
         }
+        else if (a == "--entry") {
+            if (i + 1 == argc) {
+                printError("option --entry needs a value (see hivectl --help)");
+                return kUsage;
+            }
+            args.entry = argv[++i];
+        }
         else if (a.size() > 1 && a[0] == '-' && a != "-") {
             printError("unknown option " + a + " (see hivectl --help)");
             return kUsage;

@@ -83,6 +83,19 @@ struct Work {
     /// log byte together. Windows logs new bins whole, so honest growth
     /// stays below it; a forged size cannot make us allocate without bound.
     uint64_t limit = 0;
+    /// The caller's hooks, and how many steps were applied so far.
+    const ReplayOptions* options = nullptr;
+    uint32_t stepsApplied = 0;
+    bool halted = false;  ///< options->stopAfter was reached
+
+    /// False once the caller's stopAfter steps were applied.
+    bool mayApply() const { return !options->stopAfter || stepsApplied < *options->stopAfter; }
+    void tell(const ReplayStep& step) const {
+        if (options->onStep) options->onStep(step);
+    }
+    void tellNotReplayed(const std::string& log, const std::string& why) const {
+        if (options->onLogNotReplayed) options->onLogNotReplayed(log, why);
+    }
 
     /// Why a log may not take the hive to `hiveBinsDataSize`, or empty.
     std::string refuseSize(uint32_t hiveBinsDataSize) const {
@@ -128,6 +141,22 @@ struct Work {
 // ---------------------------------------------------------------------------
 // New format
 
+/// What an observer learns of a decoded entry.
+ReplayStep stepOf(const std::string& log, const LogEntry& entry) {
+    ReplayStep step;
+    step.log = log;
+    step.format = LogFormat::New;
+    step.entryOffset = entry.fileOffset;
+    step.sequence = entry.sequence;
+    step.hiveBinsDataSize = entry.hiveBinsDataSize;
+    step.hashesVerified = true;  // decodeLogEntry checked both
+    for (const auto& page : entry.pages) {
+        step.pageOffsets.push_back(page.offset);
+        step.pageBytes += page.data.size();
+    }
+    return step;
+}
+
 /// Applies one log's entries from its first (rule 4) and reports where and
 /// why it stopped. Returns what it applied.
 AppliedLog applyEntries(const Candidate& log, Work& work, RecoveryReport& report) {
@@ -145,18 +174,35 @@ AppliedLog applyEntries(const Candidate& log, Work& work, RecoveryReport& report
             stop = "no further entry at " + hexOffset(at);
             break;
         }
+        if (!work.mayApply()) {
+            work.halted = true;
+            stop = "the caller asked for " + plural(*work.options->stopAfter, "step", "steps");
+            break;
+        }
         auto entry = decodeLogEntry(bytes, at);
         if (!entry) {
             stop = entry.error().message + "; it and the entries after it are not applied";
+            ReplayStep step;
+            step.log = log.name();
+            step.entryOffset = at;
+            step.why = entry.error().message;
+            work.tell(step);
             break;
         }
         if (entry->sequence != expected) {
             stop = "the entry at " + hexOffset(at) + " has sequence number " + std::to_string(entry->sequence) +
                    ", not " + std::to_string(expected) + " (a gap, or a remnant of older entries)";
+            ReplayStep step = stepOf(log.name(), *entry);
+            step.why = "sequence number " + std::to_string(entry->sequence) + ", not " + std::to_string(expected) +
+                       " (a gap, or a remnant of older entries)";
+            work.tell(step);
             break;
         }
         if (std::string why = work.refuseSize(entry->hiveBinsDataSize); !why.empty()) {
             stop = "the entry at " + hexOffset(at) + " " + why;
+            ReplayStep step = stepOf(log.name(), *entry);
+            step.why = "it " + why;
+            work.tell(step);
             break;
         }
         // Rule (5): the hive takes the entry's size, then its pages.
@@ -170,6 +216,10 @@ AppliedLog applyEntries(const Candidate& log, Work& work, RecoveryReport& report
         applied.lastSequence = entry->sequence;
         ++applied.entries;
         applied.pages += static_cast<uint32_t>(entry->pages.size());
+        ++work.stepsApplied;
+        ReplayStep step = stepOf(log.name(), *entry);
+        step.applied = true;
+        work.tell(step);
         expected = entry->sequence + 1;
         at += entry->size;
     }
@@ -189,12 +239,13 @@ void replayNew(const BaseBlock& hive, std::vector<Candidate> logs, Work& work, R
     if (hive.checksumValid()) {
         // Rule (2).
         for (const auto& log : logs) {
-            if (after(hive.secondarySequence, log.sequence()))
-                report.lines.push_back(log.name() + ": skipped: its sequence number " +
-                                       std::to_string(log.sequence()) +
-                                       " is older than the hive's secondary sequence number " +
-                                       std::to_string(hive.secondarySequence));
-            else
+            if (after(hive.secondarySequence, log.sequence())) {
+                const std::string why = "its sequence number " + std::to_string(log.sequence()) +
+                                        " is older than the hive's secondary sequence number " +
+                                        std::to_string(hive.secondarySequence);
+                report.lines.push_back(log.name() + ": skipped: " + why);
+                work.tellNotReplayed(log.name(), why);
+            } else
                 order.push_back(&log);
         }
         // Distances from the hive's number order the rest, wrap-around included.
@@ -207,9 +258,12 @@ void replayNew(const BaseBlock& hive, std::vector<Candidate> logs, Work& work, R
         for (const auto& log : logs)
             if (after(log.sequence(), newest->sequence())) newest = &log;
         for (const auto& log : logs)
-            if (&log != newest)
-                report.lines.push_back(log.name() + ": not replayed: the hive's base block is bad, so only the " +
-                                       "newest log (" + newest->name() + ") counts");
+            if (&log != newest) {
+                const std::string why =
+                    "the hive's base block is bad, so only the newest log (" + newest->name() + ") counts";
+                report.lines.push_back(log.name() + ": not replayed: " + why);
+                work.tellNotReplayed(log.name(), why);
+            }
         work.takeBaseBlock(*newest);
         result.baseBlockFromLog = true;
         report.lines.push_back("base block taken from " + newest->name() + " (sequence number " +
@@ -218,10 +272,12 @@ void replayNew(const BaseBlock& hive, std::vector<Candidate> logs, Work& work, R
     }
     std::optional<uint32_t> next;
     for (const Candidate* log : order) {
+        if (work.halted) break;
         if (next && log->sequence() != *next) {
-            report.lines.push_back(log->name() + ": not replayed: it starts at sequence number " +
-                                   std::to_string(log->sequence()) + ", the sequence continues at " +
-                                   std::to_string(*next));
+            const std::string why = "it starts at sequence number " + std::to_string(log->sequence()) +
+                                    ", the sequence continues at " + std::to_string(*next);
+            report.lines.push_back(log->name() + ": not replayed: " + why);
+            work.tellNotReplayed(log->name(), why);
             continue;
         }
         AppliedLog applied = applyEntries(*log, work, report);
@@ -248,21 +304,24 @@ void replayOld(Bytes primary, const BaseBlock& hive, std::vector<Candidate> logs
     std::vector<const Candidate*> eligible;
     for (const auto& log : logs) {
         const uint64_t t = log.header.base.lastWritten;
+        std::string why;
         if (!stamp)
-            report.lines.push_back(log.name() + ": not eligible: the hive has neither a valid base block nor a " +
-                                   "first hbin whose timestamp could match the log's");
-        else if (t == *stamp)
-            eligible.push_back(&log);
-        else if (!hive.checksumValid() && t > *stamp) {
+            why = "the hive has neither a valid base block nor a first hbin whose timestamp could match the log's";
+        else if (t != *stamp && !hive.checksumValid() && t > *stamp)
             // The hive's base block is bad, so the first hbin's timestamp is
             // only a hint; a log written after it is the best copy there is.
             report.lines.push_back("warning: " + log.name() + ": its last-written timestamp " + formatFiletime(t) +
                                    " differs from " + stampSource + " " + formatFiletime(*stamp) +
                                    "; the hive's base block is bad and the log is newer, so it is applied");
+        else if (t != *stamp)
+            why = "its last-written timestamp " + formatFiletime(t) + " differs from " + stampSource + " " +
+                  formatFiletime(*stamp);
+        if (why.empty()) {
             eligible.push_back(&log);
-        } else
-            report.lines.push_back(log.name() + ": not eligible: its last-written timestamp " + formatFiletime(t) +
-                                   " differs from " + stampSource + " " + formatFiletime(*stamp));
+        } else {
+            report.lines.push_back(log.name() + ": not eligible: " + why);
+            work.tellNotReplayed(log.name(), why);
+        }
     }
     std::sort(eligible.begin(), eligible.end(),
               [](const Candidate* a, const Candidate* b) { return after(a->sequence(), b->sequence()); });
@@ -270,17 +329,27 @@ void replayOld(Bytes primary, const BaseBlock& hive, std::vector<Candidate> logs
         const uint32_t logBins = log->header.base.hiveBinsDataSize;
         if (std::string why = work.refuseSize(logBins); !why.empty()) {
             report.lines.push_back(log->name() + ": not usable: its base block " + why);
+            work.tellNotReplayed(log->name(), "its base block " + why);
             continue;
         }
         auto pages = decodeDirtyPages(log->input->bytes, logBins);
         if (!pages) {
             report.lines.push_back(log->name() + ": not usable: " + pages.error().message);
+            work.tellNotReplayed(log->name(), pages.error().message);
             continue;
         }
         for (const Candidate* other : eligible)
-            if (other != log)
-                report.lines.push_back(other->name() + ": not used: " + log->name() + " is newer (sequence number " +
-                                       std::to_string(log->sequence()) + ")");
+            if (other != log) {
+                const std::string why =
+                    log->name() + " is newer (sequence number " + std::to_string(log->sequence()) + ")";
+                report.lines.push_back(other->name() + ": not used: " + why);
+                work.tellNotReplayed(other->name(), why);
+            }
+        if (!work.mayApply()) {
+            work.halted = true;
+            report.lines.push_back(log->name() + ": not applied: the caller asked for 0 steps");
+            return;
+        }
         if (!hive.checksumValid()) {
             work.takeBaseBlock(*log);
             result.baseBlockFromLog = true;
@@ -331,13 +400,29 @@ void replayOld(Bytes primary, const BaseBlock& hive, std::vector<Candidate> logs
             line += "; stopped before the dirty hbin at " + hexOffset(kHeader + uint64_t{stopAt}) + ": " + why;
         report.lines.push_back(line);
         if (written) result.applied.push_back(AppliedLog{log->name(), 0, 0, 0, written});
+        ReplayStep step;
+        step.log = log->name();
+        step.format = LogFormat::Old;
+        step.entryOffset = LL::kDirtyVectorOffset;
+        step.sequence = log->sequence();
+        step.hiveBinsDataSize = work.hiveBins;
+        for (const auto& page : *pages)
+            if (page.offset < stopAt) {
+                step.pageOffsets.push_back(page.offset);
+                step.pageBytes += page.data.size();
+            }
+        step.applied = written > 0;
+        if (stopAt != logBins) step.why = "stopped before the dirty hbin at " + hexOffset(kHeader + uint64_t{stopAt}) + ": " + why;
+        if (written) ++work.stepsApplied;
+        work.tell(step);
         return;
     }
 }
 
 }  // namespace
 
-Result<ReplayResult> replayLogs(Bytes primary, const std::vector<LogInput>& logs, RecoveryReport& report) {
+Result<ReplayResult> replayLogs(Bytes primary, const std::vector<LogInput>& logs, RecoveryReport& report,
+                                const ReplayOptions& options) {
     auto decoded = decodeBaseBlock(primary);
     if (!decoded) return std::unexpected(decoded.error());
     const BaseBlock& hive = *decoded;
@@ -358,11 +443,13 @@ Result<ReplayResult> replayLogs(Bytes primary, const std::vector<LogInput>& logs
     for (const auto& log : logs) {
         if (log.bytes.empty()) {
             report.lines.push_back(log.name + ": empty, not a log");
+            if (options.onLogNotReplayed) options.onLogNotReplayed(log.name, "empty, not a log");
             continue;
         }
         auto header = decodeLogHeader(log.bytes);
         if (!header) {
             report.lines.push_back(log.name + ": not usable: " + header.error().message);
+            if (options.onLogNotReplayed) options.onLogNotReplayed(log.name, header.error().message);
             continue;
         }
         const bool isNew = header->format == LogFormat::New;
@@ -377,11 +464,14 @@ Result<ReplayResult> replayLogs(Bytes primary, const std::vector<LogInput>& logs
     work.hiveBins = hive.hiveBinsDataSize;
     work.flags = hive.flags;
     work.sequence = hive.primarySequence;
+    work.options = &options;
     work.limit = primary.size();
     for (const auto& log : logs) work.limit += log.bytes.size();
     if (!fresh.empty()) {
-        for (const auto& log : old)
+        for (const auto& log : old) {
             report.lines.push_back(log.name() + ": not used: new-format logs take precedence");
+            work.tellNotReplayed(log.name(), "new-format logs take precedence");
+        }
         replayNew(hive, std::move(fresh), work, result, report);
     } else if (!old.empty()) {
         replayOld(primary, hive, std::move(old), work, result, report);
@@ -405,7 +495,8 @@ Result<ReplayResult> replayLogs(Bytes primary, const std::vector<LogInput>& logs
     return result;
 }
 
-Result<ReplayResult> replayLogFiles(const std::string& hivePath, Bytes primary, RecoveryReport& report) {
+Result<ReplayResult> replayLogFiles(const std::string& hivePath, Bytes primary, RecoveryReport& report,
+                                    const ReplayOptions& options) {
     std::vector<std::unique_ptr<FileMapping>> mappings;
     std::vector<LogInput> logs;
     for (const auto& path : findLogFiles(hivePath)) {
@@ -413,13 +504,14 @@ Result<ReplayResult> replayLogFiles(const std::string& hivePath, Bytes primary, 
         auto mapping = FileMapping::open(path);
         if (!mapping) {
             report.lines.push_back(name + ": cannot be read: " + mapping.error().message);
+            if (options.onLogNotReplayed) options.onLogNotReplayed(name, "cannot be read: " + mapping.error().message);
             continue;
         }
         logs.push_back(LogInput{name, (*mapping)->bytes()});
         mappings.push_back(std::move(*mapping));
     }
     // The mappings stay alive until the replay has copied what it needs.
-    return replayLogs(primary, logs, report);
+    return replayLogs(primary, logs, report, options);
 }
 
 Result<std::vector<uint8_t>> recoverFromLogs(const std::string& hivePath, Bytes primary, RecoveryReport& report) {

@@ -34,10 +34,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "format/ByteReader.h"
+#include "format/LogFile.h"
 #include "hive/Hive.h"
 
 namespace hivekit {
@@ -72,16 +75,48 @@ struct ReplayResult {
     uint32_t sequence = 0;          ///< both sequence numbers of the recovered image
 };
 
+/// One step of a replay as an observer sees it: a new-format entry that was
+/// applied or that ended its log, or the dirty pages of an old-format log
+/// (one step for the whole log).
+struct ReplayStep {
+    std::string log;  ///< the log's name
+    LogFormat format = LogFormat::New;
+    uint64_t entryOffset = 0;       ///< of the entry in the log; old format: of the dirty vector
+    uint32_t sequence = 0;          ///< the entry's; old format: the log's
+    uint32_t hiveBinsDataSize = 0;  ///< the hive's size after the step
+    std::vector<uint32_t> pageOffsets;  ///< dirty pages written, relative to the hive bins data
+    uint64_t pageBytes = 0;             ///< their bytes together
+    /// New format: both Marvin32 hashes matched (always so for an applied
+    /// entry). Old format: there are no hashes; false.
+    bool hashesVerified = false;
+    bool applied = false;
+    /// Why the entry was not applied (its log ends there); empty when applied.
+    std::string why;
+};
+
+/// Hooks into a replay, for the log history (hive/LogHistory).
+struct ReplayOptions {
+    /// Stop after this many steps were applied: the image is then the hive as
+    /// Windows would have it after them. Unset: replay everything.
+    std::optional<uint32_t> stopAfter;
+    /// Called for each step, in replay order.
+    std::function<void(const ReplayStep&)> onStep;
+    /// Called for each log that is not replayed at all, with the reason.
+    std::function<void(const std::string& log, const std::string& why)> onLogNotReplayed;
+};
+
 /// Replays `logs` (in any order; the rules above pick and order them) over a
 /// copy of the primary file `primary`. Appends human-readable lines to
 /// `report` (which logs count, which entries applied, why others did not)
 /// and sets report.recovered when anything was applied. Fails only when
 /// `primary` has no regf base block at all.
-Result<ReplayResult> replayLogs(Bytes primary, const std::vector<LogInput>& logs, RecoveryReport& report);
+Result<ReplayResult> replayLogs(Bytes primary, const std::vector<LogInput>& logs, RecoveryReport& report,
+                                const ReplayOptions& options = {});
 
 /// The same with the logs found beside `hivePath` (read-only mappings; a
 /// log that cannot be read is reported and left out).
-Result<ReplayResult> replayLogFiles(const std::string& hivePath, Bytes primary, RecoveryReport& report);
+Result<ReplayResult> replayLogFiles(const std::string& hivePath, Bytes primary, RecoveryReport& report,
+                                    const ReplayOptions& options = {});
 
 /// Hive::open's entry point: the recovered image, or an empty vector when
 /// nothing could be applied.

@@ -34,6 +34,7 @@
 #include "search/HiveSearch.h"
 #include "browse/KeyTreeModel.h"
 #include "document/RecoveryBanner.h"
+#include "loghistory/LogHistoryView.h"
 #include "browse/ValueTableModel.h"
 #include "format/Names.h"
 #include "format/Offsets.h"
@@ -209,6 +210,7 @@ void HiveView::connectSignals() {
     connect(document_, &HiveDocument::opened, this, &HiveView::onOpened);
     connect(document_, &HiveDocument::failed, this, &HiveView::onFailed);
     connect(banner_, &RecoveryBanner::useLogsRequested, this, &HiveView::reopen);
+    connect(banner_, &RecoveryBanner::historyRequested, this, [this] { openLogHistory(this); });
     connect(damageBanner_, &DamageBanner::showProblemsRequested, this, &HiveView::problemsRequested);
     connect(document_, &HiveDocument::checkStarted, damageBanner_, &DamageBanner::hide);
     connect(document_, &HiveDocument::checkEnded, this, &HiveView::onCheckEnded);

@@ -18,7 +18,8 @@ RecoveryBanner::RecoveryBanner(QWidget* parent)
       text_(new QLabel),
       detailsButton_(new QToolButton),
       details_(new QLabel),
-      switchButton_(new QPushButton) {
+      switchButton_(new QPushButton),
+      historyButton_(new QPushButton) {
     initResources();
     setObjectName(QStringLiteral("recoveryBanner"));
     // A warm, quiet strip: noticeable without shouting.
@@ -36,6 +37,9 @@ RecoveryBanner::RecoveryBanner(QWidget* parent)
     detailsButton_->setAutoRaise(true);
     connect(detailsButton_, &QToolButton::toggled, details_, &QLabel::setVisible);
     connect(switchButton_, &QPushButton::clicked, this, [this] { emit useLogsRequested(!logsUsed_); });
+    historyButton_->setText(tr("History…"));
+    historyButton_->setToolTip(tr("The entries of the transaction logs and what each one changed"));
+    connect(historyButton_, &QPushButton::clicked, this, &RecoveryBanner::historyRequested);
 
     auto* texts = new QVBoxLayout;
     texts->setSpacing(2);
@@ -46,6 +50,7 @@ RecoveryBanner::RecoveryBanner(QWidget* parent)
     row->addWidget(icon_);
     row->addLayout(texts, 1);
     row->addWidget(detailsButton_, 0, Qt::AlignTop);
+    row->addWidget(historyButton_, 0, Qt::AlignTop);
     row->addWidget(switchButton_, 0, Qt::AlignTop);
     hide();
 }
