@@ -28,6 +28,9 @@ struct Args {
     bool csv = false;     ///< --csv (artefacts)
     bool list = false;    ///< --list (artefacts): the decoders, no HIVE needed
     std::string output;     ///< -o FILE (export)
+    std::string from;       ///< --from T (timeline): ISO 8601, the range's first time
+    std::string to;         ///< --to T (timeline): ISO 8601, the range's last time
+    std::string format;     ///< --format bodyfile|csv|jsonl (timeline)
     std::string root;       ///< --root NAME (export, import: the .reg root prefix)
     bool regedit4 = false;  ///< --regedit4 (export)
     std::string strategy;   ///< --strategy inplace|append|hybrid (write commands)
@@ -114,6 +117,7 @@ int runDeleted(const Args& args);
 int runRecover(const Args& args);
 int runExport(const Args& args);
 int runArtefacts(const Args& args);
+int runTimeline(const Args& args);
 // Write commands (WriteCommands.cpp).
 int runMkkey(const Args& args);
 int runDeleteKey(const Args& args);
