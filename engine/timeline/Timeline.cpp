@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <tuple>
 
 #include "artefacts/Decoder.h"
 #include "artefacts/HiveKind.h"
@@ -189,10 +188,19 @@ Result<TimelineSummary> collectTimeline(const Hive& hive, const TimelineOptions&
 }
 
 void sortEvents(std::vector<TimelineEvent>& events) {
-    std::sort(events.begin(), events.end(), [](const TimelineEvent& a, const TimelineEvent& b) {
-        return std::tie(a.time.ticks, a.keyPath, a.valueName, a.timestampDesc, a.source, a.cellOffset) <
-               std::tie(b.time.ticks, b.keyPath, b.valueName, b.timestampDesc, b.source, b.cellOffset);
-    });
+    // By time only, stable: equal times keep the order collectTimeline
+    // delivered them in (walk order, decoder order, file order), which is
+    // the same on every run. Comparing paths instead cost most of the time
+    // on a hive whose keys share a time. Indexes are sorted, not events,
+    // and each event is moved once.
+    std::vector<std::pair<uint64_t, size_t>> order(events.size());
+    for (size_t i = 0; i < events.size(); ++i) order[i] = {events[i].time.ticks, i};
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<TimelineEvent> sorted;
+    sorted.reserve(events.size());
+    for (const auto& [ticks, i] : order) sorted.push_back(std::move(events[i]));
+    events = std::move(sorted);
 }
 
 std::optional<FileTime> parseIsoTime(std::string_view text, Bound bound) {

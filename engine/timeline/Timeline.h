@@ -100,8 +100,8 @@ using TimelineSink = std::function<void(TimelineEvent&&)>;
 /// stopped (ErrorCode::Invalid, "cancelled").
 Result<TimelineSummary> collectTimeline(const Hive& hive, const TimelineOptions& options, const TimelineSink& sink);
 
-/// Sorts by time, then key path, value name, description and source: the
-/// same order on every run.
+/// Sorts by time; events of the same time keep their order (as
+/// collectTimeline delivers them, the same on every run).
 void sortEvents(std::vector<TimelineEvent>& events);
 
 /// "Key last written" and the like: the words an event kind's

@@ -22,8 +22,9 @@ std::optional<TimelineFormat> timelineFormatNamed(std::string_view name);
 std::string eventName(const TimelineEvent& event);
 
 /// One body file line (TSK 3.x: MD5|name|inode|mode_as_string|UID|GID|size|
-/// atime|mtime|ctime|crtime) with the time as mtime in Unix seconds (times
-/// before 1970 are written as 0, which mactime leaves out). The name is
+/// atime|mtime|ctime|crtime) with the time as mtime in Unix seconds. The
+/// other times are 0, TSK's "unknown" (mactime lists them at 0000-00-00
+/// unless given a date range), as is a time before 1970. The name is
 /// eventName(), followed by " (timestamp_desc)" for an artefact's time and
 /// " (deleted)" for a deleted key, as fls marks deleted files; '|' and
 /// control characters in it are written as \xHH so that every line has

@@ -197,18 +197,21 @@ TEST_CASE("The range filter keeps events at both boundaries and drops those outs
     }
 }
 
-TEST_CASE("sortEvents orders by time then path", "[timeline]") {
-    std::vector<TimelineEvent> events(3);
+TEST_CASE("sortEvents orders by time and keeps the delivery order of equal times", "[timeline]") {
+    std::vector<TimelineEvent> events(4);
     events[0].time = FileTime{30};
     events[0].keyPath = "a";
     events[1].time = FileTime{10};
     events[1].keyPath = "z";
     events[2].time = FileTime{10};
     events[2].keyPath = "b";
+    events[3].time = FileTime{20};
+    events[3].keyPath = "c";
     sortEvents(events);
-    CHECK(events[0].keyPath == "b");
-    CHECK(events[1].keyPath == "z");
-    CHECK(events[2].keyPath == "a");
+    CHECK(events[0].keyPath == "z");
+    CHECK(events[1].keyPath == "b");
+    CHECK(events[2].keyPath == "c");
+    CHECK(events[3].keyPath == "a");
 }
 
 TEST_CASE("A stopped timeline fails with cancelled", "[timeline]") {
