@@ -2,9 +2,9 @@
 // body file, CSV or JSON Lines. Many hives at once: a directory argument
 // is a triage folder, and every hive under it is read. Hives are read in
 // parallel; each hive's events are sorted by time and written as one block,
-// in the order of the hive list, as soon as that hive and those before it
-// are done: the output streams, and memory holds the events of at most a
-// few hives (never the whole folder's).
+// in the order of the hive list, as soon as the hives before it are
+// written: the output streams, and memory holds the events of at most one
+// hive per thread (never the whole folder's).
 #include <unistd.h>
 
 #include <algorithm>
@@ -62,15 +62,6 @@ std::vector<std::string> hivesUnder(const fs::path& dir) {
     std::sort(found.begin(), found.end());
     return found;
 }
-
-/// One hive's part of the output, filled by a worker.
-struct HiveOutput {
-    bool done = false;
-    std::string text;      ///< its events, formatted, sorted by time
-    std::string errors;    ///< lines for stderr
-    bool failed = false;   ///< could not be opened (or read)
-    uint64_t events = 0;
-};
 
 std::optional<FileTime> parseBound(const std::string& option, const std::string& text, Bound bound,
                                    bool& bad) {
@@ -134,33 +125,34 @@ int runTimeline(const Args& args) {
     unsigned threads = threadsFromEnvironment();
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     const unsigned workers = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(hives.size(), 1)));
-    // Workers run at most this far ahead of the writer, so memory holds
-    // a bounded number of hives' events.
-    const size_t lookahead = size_t{workers} * 2;
-
-    std::vector<HiveOutput> outputs(hives.size());
+    // A worker collects and sorts its hive in parallel with the others,
+    // then waits for the hives before it to be written and writes its own:
+    // the output is in the order of the hive list, and memory holds the
+    // events of at most one hive per worker (never a formatted copy).
     std::mutex mutex;
-    std::condition_variable changed;
+    std::condition_variable turn;
     size_t next = 0;     // the next hive a worker takes
     size_t written = 0;  // hives written so far
+    uint64_t totalEvents = 0;
     const bool progress = isatty(STDERR_FILENO) == 1;
 
     const auto work = [&] {
         for (;;) {
             size_t i;
             {
-                std::unique_lock lock(mutex);
-                changed.wait(lock, [&] { return next >= hives.size() || next < written + lookahead; });
+                std::lock_guard lock(mutex);
                 if (next >= hives.size()) return;
                 i = next++;
             }
-            HiveOutput result;
+            std::string errors;
+            bool failed = false;
+            std::vector<TimelineEvent> events;
             OpenOptions openOptions;
             openOptions.useLogs = !args.noLogs;
             auto hive = Hive::open(hives[i], openOptions);
             if (!hive) {
-                result.failed = true;
-                result.errors = "hivectl: timeline: " + hive.error().message + "\n";
+                failed = true;
+                errors = "hivectl: timeline: " + hive.error().message + "\n";
             } else {
                 (*hive)->populate();
                 TimelineOptions options;
@@ -168,54 +160,41 @@ int runTimeline(const Args& args) {
                 options.range = range;
                 // Hives run in parallel already; one hive alone may split its scan.
                 options.threads = workers > 1 ? 1 : threads;
-                std::vector<TimelineEvent> events;
                 auto summary = collectTimeline(**hive, options, [&](TimelineEvent&& e) { events.push_back(std::move(e)); });
                 if (!summary) {
-                    result.failed = true;
-                    result.errors = "hivectl: timeline: " + hives[i] + ": " + summary.error().message + "\n";
+                    failed = true;
+                    errors = "hivectl: timeline: " + hives[i] + ": " + summary.error().message + "\n";
                 } else {
                     for (const std::string& e : summary->decoderErrors)
-                        result.errors += "hivectl: timeline: " + hives[i] + ": decoder " + e + "\n";
+                        errors += "hivectl: timeline: " + hives[i] + ": decoder " + e + "\n";
                 }
                 sortEvents(events);
-                for (const TimelineEvent& e : events) result.text += formatEvent(*format, e);
-                result.events = events.size();
             }
-            result.done = true;
-            {
-                std::lock_guard lock(mutex);
-                outputs[i] = std::move(result);
+            std::unique_lock lock(mutex);
+            turn.wait(lock, [&] { return written == i; });
+            std::string chunk;
+            for (size_t e = 0; e < events.size(); ++e) {
+                chunk += formatEvent(*format, events[e]);
+                if (chunk.size() >= (1u << 20) || e + 1 == events.size()) {
+                    out << chunk;
+                    chunk.clear();
+                }
             }
-            changed.notify_all();
+            out.flush();
+            if (!errors.empty()) std::cerr << errors;
+            if (failed) status = kCannotOpen;
+            totalEvents += events.size();
+            if (progress)
+                std::cerr << "\rtimeline: " << (i + 1) << "/" << hives.size() << " hives, " << totalEvents << " events"
+                          << (i + 1 == hives.size() ? "\n" : "") << std::flush;
+            written = i + 1;
+            lock.unlock();
+            turn.notify_all();
         }
     };
 
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < workers && !hives.empty(); ++t) pool.emplace_back(work);
-    uint64_t totalEvents = 0;
-    for (size_t i = 0; i < hives.size(); ++i) {
-        HiveOutput result;
-        {
-            std::unique_lock lock(mutex);
-            changed.wait(lock, [&] { return outputs[i].done; });
-            result = std::move(outputs[i]);
-            outputs[i] = HiveOutput{};
-            outputs[i].done = true;
-        }
-        out << result.text;
-        out.flush();
-        if (!result.errors.empty()) std::cerr << result.errors;
-        if (result.failed) status = kCannotOpen;
-        totalEvents += result.events;
-        if (progress)
-            std::cerr << "\rtimeline: " << (i + 1) << "/" << hives.size() << " hives, " << totalEvents << " events"
-                      << (i + 1 == hives.size() ? "\n" : "") << std::flush;
-        {
-            std::lock_guard lock(mutex);
-            written = i + 1;
-        }
-        changed.notify_all();
-    }
     for (std::thread& t : pool) t.join();
     if (!out) {
         printError("timeline: cannot write the output: " + std::string(std::strerror(errno)));
