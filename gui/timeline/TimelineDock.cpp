@@ -12,6 +12,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "document/HiveView.h"
 #include "timeline/TimelineHistogram.h"
 #include "timeline/TimelineModel.h"
@@ -183,21 +185,40 @@ void TimelineDock::onFinished(const TimelineOutcome& outcome) {
     error_ = outcome.error;
     milliseconds_ = outcome.milliseconds;
     model_->setEvents(outcome.events);
-    std::vector<uint64_t> times;
+    times_.clear();
     if (outcome.events) {
-        times.reserve(outcome.events->size());
+        times_.reserve(outcome.events->size());
         for (const auto& e : *outcome.events)
-            if (e.time.ticks != 0) times.push_back(e.time.ticks);
+            if (e.time.ticks != 0) times_.push_back(e.time.ticks);
     }
-    const timeline::TimeRange span = model_->span();
-    histogram_->setTimes(std::move(times), span);
+    histogram_->setTimes(times_, model_->span());
     showWholeRange();
 }
 
 timeline::TimeRange TimelineDock::range() const { return model_->range(); }
 
+timeline::TimeRange TimelineDock::histogramSpan(const timeline::TimeRange& range) const {
+    if (times_.empty()) return {{0}, {0}};
+    timeline::TimeRange span{{times_.front()}, {times_.back()}};
+    if (range.from.ticks == 0 && range.to.ticks == UINT64_MAX) {
+        // Every event: a few far-off times (a clock set to 2099, a key
+        // never written since 2001) would squeeze the rest into one bar, so
+        // the axis covers the middle 98% of the times; a drag zooms in,
+        // "All" comes back here.
+        const size_t cut = times_.size() / 100;
+        span = {{times_[cut]}, {times_[times_.size() - 1 - cut]}};
+    } else {
+        // A chosen range: the axis zooms to it (within the events' span).
+        span.from.ticks = std::max(span.from.ticks, range.from.ticks);
+        span.to.ticks = std::min(span.to.ticks, range.to.ticks);
+    }
+    if (span.to.ticks <= span.from.ticks) span.to.ticks = span.from.ticks + kTicksPerSecond;
+    return span;
+}
+
 void TimelineDock::applyRange(const timeline::TimeRange& range) {
     model_->setRange(range);
+    histogram_->setSpan(histogramSpan(range));
     histogram_->setSelection(range);
     if (treeFilter_->isChecked()) updateTreeFilter();
     updateStatus();

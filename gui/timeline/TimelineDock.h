@@ -83,6 +83,8 @@ private:
     void onEditsChanged();
     void applyRange(const timeline::TimeRange& range);
     void updateTreeFilter();
+    /// What the histogram's x axis covers for `range`.
+    timeline::TimeRange histogramSpan(const timeline::TimeRange& range) const;
     void updateStatus();
     void onActivated(const QModelIndex& index);
 
@@ -106,6 +108,7 @@ private:
     std::shared_ptr<const Hive> collected_;  ///< the hive the events are of
     bool settingEdits_ = false;  ///< the edits are being moved by code, not by the user
     qint64 milliseconds_ = 0;
+    std::vector<uint64_t> times_;  ///< the events' non-zero times, sorted
     QString error_;
 };
 

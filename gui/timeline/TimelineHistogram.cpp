@@ -25,6 +25,11 @@ void TimelineHistogram::setTimes(std::vector<uint64_t> times, const timeline::Ti
     update();
 }
 
+void TimelineHistogram::setSpan(const timeline::TimeRange& span) {
+    span_ = span;
+    update();
+}
+
 void TimelineHistogram::setSelection(const timeline::TimeRange& range) {
     selection_ = range;
     update();

@@ -1,6 +1,7 @@
 // TimelineHistogram: how many events fall in each stretch of time, as bars
-// over the span of a hive's events, with the selected range highlighted.
-// Dragging with the mouse selects a range (rangeSelected). Painted in the
+// over a span of time (the dock zooms it to the range it shows), with the
+// selected range highlighted. Dragging with the mouse selects a range
+// (rangeSelected). Painted in the
 // palette's colours only, so that a dark theme reads as well as a light one.
 #pragma once
 
@@ -20,6 +21,8 @@ public:
 
     /// The times to count (sorted or not) and the span the x axis covers.
     void setTimes(std::vector<uint64_t> times, const timeline::TimeRange& span);
+    /// The span the x axis covers (the times stay).
+    void setSpan(const timeline::TimeRange& span);
     /// The range drawn highlighted (the filter's).
     void setSelection(const timeline::TimeRange& range);
     const timeline::TimeRange& selection() const { return selection_; }
