@@ -96,12 +96,16 @@ TimelineDock::TimelineDock(QWidget* parent)
     rangeRow->addWidget(days_);
     rangeRow->addWidget(new QLabel(tr("before \"to\"")));
     rangeRow->addWidget(wholeButton_);
-    rangeRow->addSpacing(8);
-    rangeRow->addWidget(filter_, 1);
-    rangeRow->addWidget(treeFilter_);
+    rangeRow->addStretch(1);
+    // The filters on a row of their own: one row of everything would make
+    // the dock, and so the window, wider than a small screen.
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(filter_, 1);
+    filterRow->addWidget(treeFilter_);
     auto* layout = new QVBoxLayout;
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(rangeRow);
+    layout->addLayout(filterRow);
     layout->addWidget(histogram_);
     layout->addWidget(view_, 1);
     layout->addWidget(statusLabel_);
