@@ -30,6 +30,9 @@ struct Args {
     bool reg = false;          ///< --reg (diff): the .reg file that turns A into B
     bool ignoreTimes = false;  ///< --ignore-times (diff): last-write times not compared
     std::string output;     ///< -o FILE (export)
+    std::string from;       ///< --from T (timeline): ISO 8601, the range's first time
+    std::string to;         ///< --to T (timeline): ISO 8601, the range's last time
+    std::string format;     ///< --format bodyfile|csv|jsonl (timeline)
     std::string root;       ///< --root NAME (export, import: the .reg root prefix)
     bool regedit4 = false;  ///< --regedit4 (export)
     std::string strategy;   ///< --strategy inplace|append|hybrid (write commands)
@@ -119,6 +122,7 @@ int runLogHistory(const Args& args);
 int runExport(const Args& args);
 int runArtefacts(const Args& args);
 int runDiff(const Args& args);
+int runTimeline(const Args& args);
 // Write commands (WriteCommands.cpp).
 int runMkkey(const Args& args);
 int runDeleteKey(const Args& args);

@@ -58,6 +58,13 @@ int main(int argc, char** argv) {
             args.waitMilliseconds = static_cast<long>(seconds * 1000 + 0.5);
             ++i;
         }
+        else if (a == "--from" || a == "--to" || a == "--format") {
+            if (i + 1 == argc) {
+                printError("option " + a + " needs a value (see hivectl --help)");
+                return kUsage;
+            }
+            (a == "--from" ? args.from : a == "--to" ? args.to : args.format) = argv[++i];
+        }
         else if (a == "-o" || a == "--root" || a == "--strategy" || a == "--flush") {
             if (i + 1 == argc) {
                 printError("option " + a + " needs a value (see hivectl --help)");

@@ -11,6 +11,7 @@ packages=(
   catch2
   libhivex-dev libhivex-bin python3-hivex libwin-hivex-perl libregf-utils reglookup
   regripper libfwsi-dev
+  sleuthkit
   qt6-translations-l10n
   python3-samba
   clang-19 libclang-rt-19-dev

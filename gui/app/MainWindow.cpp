@@ -42,6 +42,8 @@
 #include "artefacts/ArtefactNavigation.h"
 #include "artefacts/ArtefactsDock.h"
 #include "compare/CompareWindow.h"
+#include "timeline/TimelineDock.h"
+#include "timeline/TimelineNavigation.h"
 #include "editing/EditActions.h"
 #include "editing/PendingChangesDock.h"
 
@@ -89,6 +91,18 @@ MainWindow::MainWindow(QWidget* parent)
     tabifyDockWidget(editActions_->dock(), deletedDock_);
     addDockWidget(Qt::BottomDockWidgetArea, artefactsDock_);
     tabifyDockWidget(deletedDock_, artefactsDock_);
+    // The Timeline: tabbed with the Deleted and Artefacts docks; an event goes to its key.
+    timelineDock_ = new TimelineDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, timelineDock_);
+    tabifyDockWidget(artefactsDock_, timelineDock_);
+    connect(timelineDock_, &TimelineDock::eventActivated, this,
+            [this](QWidget* target, const timeline::TimelineEvent& event) {
+                auto* view = qobject_cast<HiveView*>(target);
+                if (!view) return;
+                tabs_->setCurrentWidget(view);
+                QString why;
+                if (!showTimelineEvent(*view, event, &why) || !why.isEmpty()) statusBar()->showMessage(why, 8000);
+            });
     searchDock_->raise();
     connect(editActions_, &EditActions::stateChanged, this, &MainWindow::updateModeBadge);
     connect(editActions_, &EditActions::message, this, [this](const QString& text) {
@@ -319,6 +333,7 @@ void MainWindow::createMenus() {
     view->addAction(diagnosticsDock_->toggleViewAction());
     view->addAction(deletedDock_->toggleViewAction());
     view->addAction(artefactsDock_->toggleViewAction());
+    view->addAction(timelineDock_->toggleViewAction());
 
     bookmarksMenu_ = menuBar()->addMenu(tr("&Bookmarks"));
     connect(bookmarksMenu_, &QMenu::aboutToShow, this, &MainWindow::fillBookmarksMenu);
@@ -421,6 +436,7 @@ void MainWindow::closeTab(int index) {
     searchDock_->forget(view);
     deletedDock_->forget(view);
     artefactsDock_->forget(view);
+    timelineDock_->forget(view);
     if (diagnosticsDock_->document() == view->document()) diagnosticsDock_->setDocument(nullptr);
     view->saveLayout();
     tabs_->removeTab(index);
@@ -436,6 +452,7 @@ void MainWindow::onCurrentTabChanged() {
     // The hive as the file is (logs replayed or not, as the tab shows it),
     // not the preview of pending edits: artefacts are evidence.
     artefactsDock_->setSource(view && view->isLoaded() ? view->document()->hive() : nullptr, view);
+    timelineDock_->setSource(view && view->isLoaded() ? view->document()->hive() : nullptr, view);
     if (view)
         onViewSelectionChanged(view, view->currentKeyPath());
     else
@@ -683,6 +700,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     searchDock_->cancel();
     deletedDock_->cancel();
     artefactsDock_->setSource(nullptr, nullptr);
+    timelineDock_->setSource(nullptr, nullptr);
     event->accept();
 }
 

@@ -20,6 +20,7 @@ class DiagnosticsDock;
 class EditActions;
 class HiveView;
 class SearchDock;
+class TimelineDock;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -35,6 +36,7 @@ public:
     DiagnosticsDock* diagnosticsDock() const { return diagnosticsDock_; }
     DeletedDock* deletedDock() const { return deletedDock_; }
     ArtefactsDock* artefactsDock() const { return artefactsDock_; }
+    TimelineDock* timelineDock() const { return timelineDock_; }
     QAction* findDeletedAction() const { return findDeletedAction_; }
     QAction* findNextAction() const { return findNextAction_; }
     QAction* findPreviousAction() const { return findPreviousAction_; }
@@ -96,6 +98,7 @@ private:
     DiagnosticsDock* diagnosticsDock_;
     DeletedDock* deletedDock_;
     ArtefactsDock* artefactsDock_;
+    TimelineDock* timelineDock_ = nullptr;
     QLabel* pathLabel_;
     QLabel* countsLabel_;
     /// What the current tab is: read-only, or editing (with N pending).

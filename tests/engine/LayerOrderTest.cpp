@@ -1,5 +1,5 @@
 // The engine's folders are layers, util → format → hive → index → tx →
-// alloc → strategy → merge → regfile → diff → artefacts: a file includes headers of its own
+// alloc → strategy → merge → regfile → diff → artefacts → timeline: a file includes headers of its own
 // folder and of folders below it, never above. These tests read the
 // sources, so an include that breaks the order fails the build's tests.
 #include <catch2/catch.hpp>
@@ -17,7 +17,7 @@ using testsupport::TempDir;
 
 namespace {
 
-const std::vector<std::string> kLayers = {"util", "format", "hive", "index", "tx", "alloc", "strategy", "merge", "regfile", "diff", "artefacts"};
+const std::vector<std::string> kLayers = {"util", "format", "hive", "index", "tx", "alloc", "strategy", "merge", "regfile", "diff", "artefacts", "timeline"};
 
 /// The layer of an engine folder; kLayers.size() for a folder not in the order.
 size_t layerOf(const std::string& folder) {
