@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
         else if (a == "--csv") args.csv = true;
         else if (a == "--list") args.list = true;
         else if (a == "--regedit4") args.regedit4 = true;
+        else if (a == "--reg") args.reg = true;
         else if (a == "--dry-run") args.dryRun = true;
         else if (a == "--backup") args.backup = true;
         else if (a == "--force") args.force = true;
@@ -56,13 +57,13 @@ int main(int argc, char** argv) {
             args.waitMilliseconds = static_cast<long>(seconds * 1000 + 0.5);
             ++i;
         }
-        else if (a == "-o" || a == "--root" || a == "--strategy" || a == "--flush") {
+        else if (a == "-o" || a == "--root" || a == "--strategy" || a == "--flush" || a == "--found-in") {
             if (i + 1 == argc) {
                 printError("option " + a + " needs a value (see hivectl --help)");
                 return kUsage;
             }
-            (a == "-o" ? args.output : a == "--root" ? args.root : a == "--strategy" ? args.strategy : args.flush) =
-                argv[++i];
+            (a == "-o" ? args.output : a == "--root" ? args.root : a == "--strategy" ? args.strategy
+                                                      : a == "--flush" ? args.flush : args.foundIn) = argv[++i];
         }
         else if (a.size() > 1 && a[0] == '-' && a != "-") {
             printError("unknown option " + a + " (see hivectl --help)");
