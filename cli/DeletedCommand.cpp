@@ -10,7 +10,7 @@
 #include "Json.h"
 #include "format/Offsets.h"
 #include "format/ValueData.h"
-#include "hive/DeletedRegExport.h"
+#include "regfile/DeletedRegExport.h"
 #include "hive/DeletedScanner.h"
 #include "regfile/RegExport.h"
 

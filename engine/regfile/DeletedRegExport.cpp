@@ -1,4 +1,4 @@
-#include "hive/DeletedRegExport.h"
+#include "regfile/DeletedRegExport.h"
 
 #include "format/BaseBlock.h"
 #include "format/Offsets.h"
