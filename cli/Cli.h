@@ -44,6 +44,8 @@ struct Args {
     bool parents = false;    ///< -p, --parents (mkkey, set): create missing keys
     bool hex = false;        ///< --hex (set): --data is hex bytes whatever the type
     std::string type;        ///< --type T (set)
+    bool reg = false;        ///< --reg (deleted): a .reg file instead of the listing
+    std::string foundIn;     ///< --found-in PLACES (deleted): comma-separated FoundIn names
     std::vector<std::string> data;  ///< --data TEXT (set; repeatable)
     std::optional<std::string> entry;  ///< --entry N (log-history): one entry's changes
     /// --wait SECONDS (write commands): how long to wait for another

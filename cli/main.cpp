@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
         else if (a == "--reg") args.reg = true;
         else if (a == "--ignore-times") args.ignoreTimes = true;
         else if (a == "--regedit4") args.regedit4 = true;
+        else if (a == "--reg") args.reg = true;
         else if (a == "--dry-run") args.dryRun = true;
         else if (a == "--backup") args.backup = true;
         else if (a == "--force") args.force = true;
@@ -65,13 +66,13 @@ int main(int argc, char** argv) {
             }
             (a == "--from" ? args.from : a == "--to" ? args.to : args.format) = argv[++i];
         }
-        else if (a == "-o" || a == "--root" || a == "--strategy" || a == "--flush") {
+        else if (a == "-o" || a == "--root" || a == "--strategy" || a == "--flush" || a == "--found-in") {
             if (i + 1 == argc) {
                 printError("option " + a + " needs a value (see hivectl --help)");
                 return kUsage;
             }
-            (a == "-o" ? args.output : a == "--root" ? args.root : a == "--strategy" ? args.strategy : args.flush) =
-                argv[++i];
+            (a == "-o" ? args.output : a == "--root" ? args.root : a == "--strategy" ? args.strategy
+                                                      : a == "--flush" ? args.flush : args.foundIn) = argv[++i];
         }
         else if (a == "--entry") {
             if (i + 1 == argc) {

@@ -1035,10 +1035,30 @@ private:
 
     // ---- leaked cells (C3) ---------------------------------------------------------
 
+    static CellUse cellUse(Role role) {
+        switch (role) {
+        case Role::None: return CellUse::Unreferenced;
+        case Role::RootKey:
+        case Role::Key: return CellUse::Key;
+        case Role::SubkeyList:
+        case Role::Leaf: return CellUse::SubkeyList;
+        case Role::ValueList: return CellUse::ValueList;
+        case Role::Value: return CellUse::Value;
+        case Role::Data: return CellUse::Data;
+        case Role::BigData: return CellUse::BigData;
+        case Role::SegmentList: return CellUse::SegmentList;
+        case Role::Segment: return CellUse::Segment;
+        case Role::Class: return CellUse::ClassName;
+        case Role::Security: return CellUse::Security;
+        }
+        return CellUse::Unreferenced;
+    }
+
     void countUnreferenced() {
         uint64_t bytes = 0;
         uint32_t first = kNone;
         auto note = [&](uint32_t off, const CellEntry& e) {
+            if (control_.allocatedCell && e.allocated()) control_.allocatedCell({off, e.size(), cellUse(e.role()), e.owner});
             if (!e.allocated() || e.role() != Role::None) return;
             if (report_.unreferencedCells++ == 0 || off < first) first = off;
             bytes += e.size();

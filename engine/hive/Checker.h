@@ -95,6 +95,24 @@ struct CheckReport {
     bool clean() const { return errors() == 0 && warnings() == 0; }
 };
 
+/// What an allocated cell is to the tree, as a check found it.
+enum class CellUse : uint8_t {
+    Unreferenced,  ///< nothing reachable from the root references it (C3)
+    Key, SubkeyList, ValueList, Value, Data, BigData, SegmentList, Segment, ClassName, Security
+};
+
+/// One allocated cell and who claimed it (CheckControl::allocatedCell).
+struct AllocatedCell {
+    uint32_t offset = 0;  ///< relative to the first hbin
+    uint32_t size = 0;    ///< the cell's size, header included
+    CellUse use = CellUse::Unreferenced;
+    /// Relative offset of the record that references it: the key of a
+    /// value list, subkey list or class name, the value of data or a db
+    /// record, the db of a segment list or segment, the leaf of a key, the
+    /// value list of a value; 0xFFFFFFFF for none.
+    uint32_t owner = 0xFFFFFFFF;
+};
+
 /// How a caller follows and stops a check running on another thread (the
 /// GUI's Problems panel). Both members are optional; neither changes what a
 /// check that runs to its end reports.
@@ -111,6 +129,11 @@ struct CheckControl {
     /// hive of less than 4 MiB), 1 for the calling thread alone. The report
     /// is the same whatever the number.
     unsigned threads = 0;
+    /// Called on the calling thread once per allocated cell after a check
+    /// that was not stopped: the cells of the scan in file order, then
+    /// those resolved past broken chains. How the deleted-data scan learns
+    /// which cells are unreferenced and how much of the others is used.
+    std::function<void(const AllocatedCell&)> allocatedCell;
 };
 
 /// Checks every structural invariant listed above. Never fails and never

@@ -11,7 +11,9 @@
 #include "format/BigData.h"
 #include "format/Layout.h"
 #include "format/Offsets.h"
+#include "format/SubkeyList.h"
 #include "hive/CellScanner.h"
+#include "hive/Checker.h"
 #include "hive/TreeWalker.h"
 
 namespace hivekit {
@@ -25,6 +27,45 @@ const char* recoveredDataName(RecoveredData state) {
     case RecoveredData::Missing: return "missing";
     }
     return "?";
+}
+
+const char* foundInName(FoundIn where) {
+    switch (where) {
+    case FoundIn::FreeCell: return "free-cell";
+    case FoundIn::InsideFreeCell: return "inside-free-cell";
+    case FoundIn::UnreferencedCell: return "unreferenced-cell";
+    case FoundIn::CellSlack: return "cell-slack";
+    case FoundIn::PastLastBin: return "past-last-bin";
+    }
+    return "?";
+}
+
+bool parseFoundIn(const std::string& token, FoundIn& out) {
+    for (FoundIn where : {FoundIn::FreeCell, FoundIn::InsideFreeCell, FoundIn::UnreferencedCell, FoundIn::CellSlack,
+                          FoundIn::PastLastBin})
+        if (token == foundInName(where)) {
+            out = where;
+            return true;
+        }
+    return false;
+}
+
+const char* foundInDescription(FoundIn where) {
+    switch (where) {
+    case FoundIn::FreeCell: return "a free cell";
+    case FoundIn::InsideFreeCell: return "inside a free cell (its own cell header absorbed)";
+    case FoundIn::UnreferencedCell: return "an allocated cell nothing references";
+    case FoundIn::CellSlack: return "the slack at the end of an allocated cell";
+    case FoundIn::PastLastBin: return "the bytes past the last hbin";
+    }
+    return "?";
+}
+
+bool plausibleRecordName(const std::u16string& name) {
+    size_t control = 0;
+    for (char16_t c : name)
+        if (c < 0x20 || c == 0x7F) ++control;
+    return control * 2 < name.size() || name.empty();
 }
 
 namespace {
@@ -47,9 +88,13 @@ constexpr size_t kMaxDepth = 512;
 // How often progress is reported, in bytes of bins.
 constexpr uint64_t kProgressStep = 256 * 1024;
 
+/// A stretch of the file scanned for records: a free cell, an unreferenced
+/// allocated cell, the slack of a referenced one, or the bytes past the
+/// last hbin. Data is recovered from the first two and the last.
 struct FreeRange {
-    uint32_t offset = 0;  // relative, of the free cell's size field
+    uint32_t offset = 0;  // relative, of the free cell's size field (or the slack's start)
     uint32_t end = 0;     // relative, one past the cell
+    FoundIn where = FoundIn::FreeCell;  // FreeCell for free cells (InsideFreeCell is per record)
 };
 
 /// What the scan of a run of bins finds, in file order. Runs are scanned
@@ -67,11 +112,11 @@ struct Found {
 constexpr uint64_t kBytesPerThread = uint64_t{4} << 20;
 constexpr unsigned kMaxThreads = 8;
 
-/// True for a type Windows writes: the twelve REG_* types and the small
-/// private ones applications use, and the PnP device property types
-/// (0xFFFF0000 | DEVPROPTYPE) of SYSTEM\...\Properties. Anything else in a
-/// free cell is more likely bytes that happen to follow "vk".
-bool plausibleType(uint32_t type) { return type <= 0xFFFF || (type >> 16) == 0xFFFF; }
+constexpr uint32_t kNoCell = 0xFFFFFFFF;
+
+FoundIn placeOf(uint32_t at, const FreeRange& range) {
+    return range.where == FoundIn::FreeCell && at != range.offset ? FoundIn::InsideFreeCell : range.where;
+}
 
 class Scanner {
 public:
@@ -92,12 +137,30 @@ private:
     /// cancelled; the other runs stop when it is.
     void scanRun(unsigned run, std::span<const HiveBinInfo> bins, Found& found);
     void scanFreeCell(const FreeRange& range, Found& found) const;
+    /// Runs the checker to learn the unreferenced cells and the slack of
+    /// the referenced ones, and scans them; adds the bytes past the last
+    /// hbin. Sequential, in file order.
+    void scanOtherPlaces();
+    /// Bytes of the cell at `cell` (of `size`) that its owner uses past the
+    /// size field, or kNoCell when that is not known.
+    uint32_t usedBytes(const AllocatedCell& cell) const;
     /// Accepts the nk or vk at `at` inside `range` when it is plausible;
     /// returns the bytes the accepted record covers from `at` (0: none).
     size_t tryKey(uint32_t at, const FreeRange& range, Found& found) const;
     size_t tryValue(uint32_t at, const FreeRange& range, Found& found) const;
-    /// The free cell that holds relative offset `at`, or null.
+    /// The free cell, unreferenced cell or stretch past the last hbin that
+    /// holds relative offset `at`, or null: where data may be recovered.
     const FreeRange* freeRangeAt(uint32_t at) const;
+    /// freeRangeAt, for the cells a record found in `place` points to. An
+    /// unreferenced cell counts for a record found in one only (a key
+    /// unlinked but never freed keeps its list and data allocated); to a
+    /// freed record, an allocated cell means one allocated again, whose
+    /// bytes may be someone else's.
+    const FreeRange* recoverableAt(uint32_t at, FoundIn place) const {
+        const FreeRange* range = freeRangeAt(at);
+        if (range && range->where == FoundIn::UnreferencedCell && place != FoundIn::UnreferencedCell) return nullptr;
+        return range;
+    }
     /// Magnitude of the (old) cell size field at `at`, 0 when unreadable.
     uint32_t oldCellSize(uint32_t at) const;
     void linkValues();
@@ -113,6 +176,7 @@ private:
     const DeletedScanOptions& options_;
     DeletedScan scan_;
     std::vector<FreeRange> free_;
+    std::vector<FreeRange> others_;  // unreferenced cells and the bytes past the last hbin, sorted
     std::unordered_map<uint32_t, size_t> keyAt_;    // cellOffset -> index in keys
     std::unordered_map<uint32_t, size_t> valueAt_;  // cellOffset -> index in values
     std::unordered_map<uint32_t, std::string> livePaths_;
@@ -196,11 +260,14 @@ void Scanner::scanRun(unsigned run, std::span<const HiveBinInfo> bins, Found& fo
 }
 
 const FreeRange* Scanner::freeRangeAt(uint32_t at) const {
-    auto it = std::upper_bound(free_.begin(), free_.end(), at,
-                               [](uint32_t x, const FreeRange& r) { return x < r.offset; });
-    if (it == free_.begin()) return nullptr;
-    --it;
-    return at < it->end ? &*it : nullptr;
+    for (const std::vector<FreeRange>* ranges : {&free_, &others_}) {
+        auto it = std::upper_bound(ranges->begin(), ranges->end(), at,
+                                   [](uint32_t x, const FreeRange& r) { return x < r.offset; });
+        if (it == ranges->begin()) continue;
+        --it;
+        if (at < it->end) return &*it;
+    }
+    return nullptr;
 }
 
 uint32_t Scanner::oldCellSize(uint32_t at) const {
@@ -234,10 +301,12 @@ size_t Scanner::tryKey(uint32_t at, const FreeRange& range, Found& found) const 
     if (!node) return 0;
     const size_t recordSize = keyNodeSize(node->nameLength);
     if (node->nameLength == 0 || oldSize < recordSize + 4) return 0;
+    if (!plausibleRecordName(node->name())) return 0;
     if (node->flags & ~kKeyFlagsAllowed) return 0;
     if (node->lastWritten < kFiletime1990 || node->lastWritten >= kFiletime2100) return 0;
     DeletedKey key;
     key.cellOffset = at;
+    key.foundIn = placeOf(at, range);
     key.name = node->nameUtf8();
     key.node = *node;
     found.keys.push_back(std::move(key));
@@ -254,12 +323,13 @@ size_t Scanner::tryValue(uint32_t at, const FreeRange& range, Found& found) cons
     const size_t recordSize = valueRecordSize(record->nameLength);
     if (oldSize < recordSize + 4) return 0;
     if (record->flags & ~kValueFlagsAllowed) return 0;
-    if (!plausibleType(record->type)) return 0;
+    if (!plausibleRecordName(record->name())) return 0;
     // Inline data holds at most the 4 bytes of the offset field; other data
     // cannot be larger than the bins that would hold it.
     if (record->dataInline() ? record->dataSize() > 4 : record->dataSize() > hive_.binsEnd()) return 0;
     DeletedValue value;
     value.cellOffset = at;
+    value.foundIn = placeOf(at, range);
     value.name = record->nameUtf8();
     value.record = *record;
     found.values.push_back(std::move(value));
@@ -267,7 +337,7 @@ size_t Scanner::tryValue(uint32_t at, const FreeRange& range, Found& found) cons
 }
 
 void Scanner::scanFreeCell(const FreeRange& range, Found& found) const {
-    found.freeBytes += range.end - range.offset;
+    if (range.where == FoundIn::FreeCell) found.freeBytes += range.end - range.offset;
     const uint8_t* all = hive_.bytes().data() + kHeader;
     // Every 8-byte boundary of the free cell: an old cell begins at one, and
     // its signature follows its 4-byte size field. Positions inside a record
@@ -295,7 +365,7 @@ void Scanner::linkValues() {
         // The list must still be free (allocated again: its entries are
         // someone else's now), its old cell large enough for the count, and
         // the entries inside the free cell.
-        const FreeRange* range = freeRangeAt(list);
+        const FreeRange* range = recoverableAt(list, key.foundIn);
         if (!range) continue;
         const uint64_t need = 4 + uint64_t{count} * 4;
         if (oldCellSize(list) < need || range->end - list < need) continue;
@@ -340,11 +410,13 @@ void Scanner::recoverData(DeletedValue& value) {
     // Outside the bins, in an hbin header or a damaged bin, or not on a cell
     // boundary: no cell was ever there.
     const HiveBinInfo* bin = at < hive_.binsEnd() ? hive_.binAt(at) : nullptr;
-    if (!bin || !bin->valid || at % layout::kCellAlignment != 0 || at - bin->offset < layout::kHbinHeaderSize) {
+    const FreeRange* range = recoverableAt(at, value.foundIn);
+    const bool pastBins = range && range->where == FoundIn::PastLastBin;
+    if (!pastBins &&
+        (!bin || !bin->valid || at % layout::kCellAlignment != 0 || at - bin->offset < layout::kHbinHeaderSize)) {
         value.dataState = RecoveredData::Missing;
         return;
     }
-    const FreeRange* range = freeRangeAt(at);
     if (!range) {
         value.dataState = RecoveredData::Overwritten;  // part of an allocated cell now
         return;
@@ -383,7 +455,8 @@ void Scanner::recoverBigData(DeletedValue& value, const FreeRange& dbRange) {
         return;
     }
     const uint32_t list = db->segmentList;
-    const FreeRange* listRange = list % layout::kCellAlignment == 0 ? freeRangeAt(list) : nullptr;
+    const FreeRange* listRange =
+        list % layout::kCellAlignment == 0 ? recoverableAt(list, value.foundIn) : nullptr;
     const uint64_t listNeed = 4 + uint64_t{db->segmentCount} * 4;
     if (!listRange || oldCellSize(list) < listNeed || listRange->end - list < listNeed) {
         value.dataState = RecoveredData::Overwritten;
@@ -395,7 +468,7 @@ void Scanner::recoverBigData(DeletedValue& value, const FreeRange& dbRange) {
     bool shortSegment = false;
     for (size_t i = 0; i < db->segmentCount && out.size() < size; ++i) {
         const uint32_t seg = loadU32(entries + 4 * i);
-        const FreeRange* segRange = seg % layout::kCellAlignment == 0 ? freeRangeAt(seg) : nullptr;
+        const FreeRange* segRange = seg % layout::kCellAlignment == 0 ? recoverableAt(seg, value.foundIn) : nullptr;
         if (!segRange) {
             value.dataState = RecoveredData::Overwritten;
             return;
@@ -415,6 +488,119 @@ void Scanner::recoverBigData(DeletedValue& value, const FreeRange& dbRange) {
     dataBudget_ -= out.size();
     value.data = std::move(out);
     value.dataState = complete ? RecoveredData::Intact : RecoveredData::Truncated;
+}
+
+uint32_t Scanner::usedBytes(const AllocatedCell& cell) const {
+    Bytes all = hive_.bytes();
+    const uint64_t fileOffset = kHeader + cell.offset + 4;
+    Bytes data = all.subspan(fileOffset, cell.size - 4);
+    switch (cell.use) {
+    case CellUse::Key: {
+        auto k = decodeKeyNode(data, cell.offset, fileOffset);
+        return k ? static_cast<uint32_t>(keyNodeSize(k->nameLength)) : kNoCell;
+    }
+    case CellUse::Value: {
+        auto v = decodeValueRecord(data, cell.offset, fileOffset);
+        return v ? static_cast<uint32_t>(valueRecordSize(v->nameLength)) : kNoCell;
+    }
+    case CellUse::SubkeyList: {
+        auto l = decodeSubkeyList(data, fileOffset);
+        return l ? static_cast<uint32_t>(4 + l->count * l->entrySize()) : kNoCell;
+    }
+    case CellUse::BigData: return static_cast<uint32_t>(kBigDataRecordSize);
+    case CellUse::ValueList: {
+        auto k = hive_.keyNode(cell.owner);
+        return k && k->valueCount <= cell.size / 4 ? k->valueCount * 4 : kNoCell;
+    }
+    case CellUse::ClassName: {
+        auto k = hive_.keyNode(cell.owner);
+        return k ? k->classLength : kNoCell;
+    }
+    case CellUse::Data: {
+        auto v = hive_.valueRecord(cell.owner);
+        return v && !v->dataInline() ? v->dataSize() : kNoCell;
+    }
+    case CellUse::SegmentList: {
+        // The owner is the db record; its segment count is what the list holds.
+        const uint64_t dbAt = kHeader + uint64_t{cell.owner} + 4;
+        if (dbAt + kBigDataRecordSize > all.size()) return kNoCell;
+        auto db = decodeBigData(all.subspan(dbAt, kBigDataRecordSize), dbAt);
+        return db && db->segmentCount <= cell.size / 4 ? uint32_t{db->segmentCount} * 4 : kNoCell;
+    }
+    // Segments and security cells are written to size: no slack worth a
+    // second look, and nothing left to judge it by.
+    case CellUse::Segment:
+    case CellUse::Security:
+    case CellUse::Unreferenced: return kNoCell;
+    }
+    return kNoCell;
+}
+
+void Scanner::scanOtherPlaces() {
+    std::vector<FreeRange> slack;
+    if (options_.allocatedCells) {
+        CheckControl control;
+        control.threads = options_.threads;
+        control.allocatedCell = [&](const AllocatedCell& cell) {
+            if (cell.size < 8 || uint64_t{cell.offset} + cell.size > hive_.binsEnd()) return;
+            if (cell.use == CellUse::Unreferenced) {
+                others_.push_back({cell.offset, cell.offset + cell.size, FoundIn::UnreferencedCell});
+                return;
+            }
+            const uint32_t used = usedBytes(cell);
+            if (used == kNoCell || uint64_t{used} + 4 >= cell.size) return;
+            const uint32_t start = cell.offset + (used + 4 + layout::kCellAlignment - 1) / layout::kCellAlignment *
+                                                     layout::kCellAlignment;
+            if (cell.offset + cell.size - start >= layout::kCellAlignment)
+                slack.push_back({start, cell.offset + cell.size, FoundIn::CellSlack});
+        };
+        (void)checkHive(hive_, control);
+    }
+    // Cells resolved past a broken chain come last and may even overlap
+    // (hostile references into the middle of a cell): sort and clip, so
+    // that no byte is scanned twice.
+    auto tidy = [](std::vector<FreeRange>& ranges) {
+        std::sort(ranges.begin(), ranges.end(), [](const FreeRange& a, const FreeRange& b) { return a.offset < b.offset; });
+        std::vector<FreeRange> out;
+        for (FreeRange r : ranges) {
+            if (!out.empty() && r.offset < out.back().end) r.offset = out.back().end;
+            if (r.end > r.offset) out.push_back(r);
+        }
+        ranges = std::move(out);
+    };
+    tidy(others_);
+    tidy(slack);
+    // The bytes past the last hbin, on the same 8-byte grid as the bins.
+    const uint64_t fileEnd = std::min<uint64_t>(hive_.bytes().size(), kHeader + uint64_t{0xFFFFFFF0u});
+    if (fileEnd > kHeader + hive_.binsEnd())
+        others_.push_back({hive_.binsEnd(), static_cast<uint32_t>(fileEnd - kHeader), FoundIn::PastLastBin});
+    Found found;
+    for (const std::vector<FreeRange>* ranges : {&others_, &slack})
+        for (const FreeRange& r : *ranges) {
+            const uint64_t bytes = r.end - r.offset;
+            if (r.where == FoundIn::UnreferencedCell) scan_.unreferencedBytesScanned += bytes;
+            else if (r.where == FoundIn::CellSlack) scan_.slackBytesScanned += bytes;
+            else scan_.pastBinsBytesScanned += bytes;
+            scanFreeCell(r, found);
+        }
+    // Merge with the free cells' findings, keeping file order.
+    auto byOffset = [](const auto& a, const auto& b) { return a.cellOffset < b.cellOffset; };
+    std::sort(found.keys.begin(), found.keys.end(), byOffset);
+    std::sort(found.values.begin(), found.values.end(), byOffset);
+    std::vector<DeletedKey> keys;
+    std::merge(std::make_move_iterator(scan_.keys.begin()), std::make_move_iterator(scan_.keys.end()),
+               std::make_move_iterator(found.keys.begin()), std::make_move_iterator(found.keys.end()),
+               std::back_inserter(keys), byOffset);
+    std::vector<DeletedValue> values;
+    std::merge(std::make_move_iterator(scan_.values.begin()), std::make_move_iterator(scan_.values.end()),
+               std::make_move_iterator(found.values.begin()), std::make_move_iterator(found.values.end()),
+               std::back_inserter(values), byOffset);
+    scan_.keys = std::move(keys);
+    scan_.values = std::move(values);
+    keyAt_.clear();
+    valueAt_.clear();
+    for (size_t i = 0; i < scan_.keys.size(); ++i) keyAt_.emplace(scan_.keys[i].cellOffset, i);
+    for (size_t i = 0; i < scan_.values.size(); ++i) valueAt_.emplace(scan_.values[i].cellOffset, i);
 }
 
 bool Scanner::livePath(uint32_t offset, std::string& out) {
@@ -448,7 +634,8 @@ bool Scanner::livePath(uint32_t offset, std::string& out) {
 void Scanner::buildPaths() {
     std::vector<size_t> chain;
     std::vector<uint32_t> depth(scan_.keys.size(), 0);  // 0: not resolved yet, else levels + 1
-    uint64_t budget = scan_.freeBytesScanned * 16 + (1u << 20);
+    uint64_t budget = (scan_.freeBytesScanned + scan_.unreferencedBytesScanned + scan_.slackBytesScanned +
+                       scan_.pastBinsBytesScanned) * 16 + (1u << 20);
     auto join = [&](const std::string& base, const std::string& name) {
         const uint64_t size = base.size() + 1 + name.size();
         if (size > budget) return "?\\" + name;
@@ -500,8 +687,11 @@ void Scanner::buildPaths() {
 Result<DeletedScan> Scanner::run() {
     auto cancelled = [] { return fail(ErrorCode::Invalid, "the scan for deleted keys and values was cancelled"); };
     if (!report(0) || !scanCells()) return cancelled();
-    listBudget_ = scan_.freeBytesScanned / 4 * 2 + 4096;
-    dataBudget_ = scan_.freeBytesScanned * 2 + (1u << 20);
+    scanOtherPlaces();
+    const uint64_t scanned = scan_.freeBytesScanned + scan_.unreferencedBytesScanned + scan_.slackBytesScanned +
+                             scan_.pastBinsBytesScanned;
+    listBudget_ = scanned / 4 * 2 + 4096;
+    dataBudget_ = scanned * 2 + (1u << 20);
     linkValues();
     for (DeletedValue& value : scan_.values) recoverData(value);
     buildPaths();

@@ -30,9 +30,51 @@ enum class RecoveredData {
 /// A human-readable name: "intact", "empty", "overwritten", "truncated", "missing".
 const char* recoveredDataName(RecoveredData state);
 
+/// Where in the file a deleted record was found. Each place is scanned at
+/// every 8-byte boundary (a cell starts at one), so a record is found
+/// wherever its old cell began.
+enum class FoundIn : uint8_t {
+    /// At the start of a free cell: the cell Windows freed when it deleted
+    /// the record (its size field is the free cell's own).
+    FreeCell,
+    /// Inside a free cell, past its start: the record's cell was freed and
+    /// then absorbed by a free neighbour before it, which rewrote only its
+    /// own size field (the record's header is no longer a cell header).
+    InsideFreeCell,
+    /// In an allocated cell that nothing reachable from the root references
+    /// (at its start or inside it): a key or value unlinked but never freed,
+    /// the orphans a healed or damaged hive leaves. Which cells these are
+    /// is the checker's finding (checkHive, CheckControl::allocatedCell).
+    UnreferencedCell,
+    /// In the slack of a referenced allocated cell: the bytes past what its
+    /// owner uses (a cell reused for a smaller record, a value list that
+    /// shrank, data shorter than the cell) still hold an older record.
+    CellSlack,
+    /// Past the last hbin: a primary file longer than its hive bins data
+    /// size keeps the bytes of bins the hive once had.
+    PastLastBin,
+};
+
+/// A short token for `where`: "free-cell", "inside-free-cell",
+/// "unreferenced-cell", "cell-slack", "past-last-bin" (hivectl's column).
+const char* foundInName(FoundIn where);
+/// Parses a token of foundInName(); false when it names no place.
+bool parseFoundIn(const std::string& token, FoundIn& out);
+/// A sentence for people: "a free cell", "inside a free cell (its header
+/// absorbed)", ...
+const char* foundInDescription(FoundIn where);
+
+/// The plausibility rule for a recovered record's name: a name is refused
+/// when half or more of its characters are NUL or control characters
+/// (U+0000 to U+001F and U+007F). Bytes that merely follow an "nk" or "vk"
+/// signature by chance mostly decode as such; real key and value names
+/// almost never hold one. The empty name (a default value) is a name.
+bool plausibleRecordName(const std::u16string& name);
+
 /// A value record found in free space.
 struct DeletedValue {
     uint32_t cellOffset = 0;  ///< of the record's cell header, relative to the first hbin
+    FoundIn foundIn = FoundIn::FreeCell;
     /// Where the record's cell header is in the file.
     FileOffset fileOffset() const { return fileOffsetOf(cellOffset); }
     ValueRecord record;       ///< decoded from the free bytes (views into the hive's mapping)
@@ -52,6 +94,7 @@ struct DeletedValue {
 /// A key node found in free space.
 struct DeletedKey {
     uint32_t cellOffset = 0;  ///< of the node's cell header, relative to the first hbin
+    FoundIn foundIn = FoundIn::FreeCell;
     /// Where the node's cell header is in the file.
     FileOffset fileOffset() const { return fileOffsetOf(cellOffset); }
     KeyNode node;             ///< decoded from the free bytes
@@ -72,6 +115,9 @@ struct DeletedScan {
     std::vector<DeletedKey> keys;
     std::vector<DeletedValue> values;
     uint64_t freeBytesScanned = 0;  ///< bytes of free cells examined
+    uint64_t unreferencedBytesScanned = 0;  ///< bytes of unreferenced allocated cells examined
+    uint64_t slackBytesScanned = 0;         ///< bytes of cell slack examined
+    uint64_t pastBinsBytesScanned = 0;      ///< bytes past the last hbin examined
 };
 
 /// Options of scanDeleted().
@@ -85,15 +131,28 @@ struct DeletedScanOptions {
     /// thread alone. progress is called on the calling thread only. The
     /// result is the same whatever the number.
     unsigned threads = 0;
+    /// Also scan the allocated cells: unreferenced ones whole, referenced
+    /// ones past what their owner uses. This runs the structural check
+    /// (checkHive, with the same number of threads) to learn which cell is
+    /// whose, roughly doubling the time of the scan. Off: free cells and
+    /// the bytes past the last hbin only.
+    bool allocatedCells = true;
 };
 
 /// Scans every free cell of `hive` for key nodes and value records, at the
 /// cell's start and at each 8-byte boundary inside it (freed neighbours are
-/// merged into one free cell, the records they held stay where they were).
-/// A candidate counts only when it is plausible as a whole: signature, a
-/// name that fits the space left in the free cell, sane flags and sizes; a
-/// key also needs a last-write time between 1990 and 2100. Read-only, never
-/// reads outside the bins, and bounded on hostile input: the work is linear
+/// merged into one free cell, the records they held stay where they were),
+/// and the same way the unreferenced allocated cells, the slack of the
+/// referenced ones and the bytes past the last hbin (see FoundIn). A
+/// candidate counts only when it is plausible as a whole: signature, an old
+/// cell size field that is a multiple of 8 large enough for the record, a
+/// name that fits the space scanned and passes plausibleRecordName, sane
+/// flags and sizes; a key also needs a last-write time between 1990 and
+/// 2100. A value's type is not judged: Windows stores any 32-bit type
+/// (0x20004 and the like are real). Data is recovered from cells that are
+/// free (or past the last hbin), and from unreferenced cells for records
+/// found in unreferenced cells, never from a cell a live record owns. Read-only, never reads outside the file, and bounded on
+/// hostile input: the work is linear
 /// in the free bytes (on a hive whose records name the same cells over and
 /// over, the data copied and the paths built are capped at a multiple of
 /// the free bytes, beyond which data is Truncated and paths are "?\" and

@@ -1,6 +1,9 @@
 #include "deleted/DeletedDock.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileDialog>
+#include <QMessageBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -14,12 +17,15 @@
 
 #include "deleted/DeletedModel.h"
 #include "common/Display.h"
+#include "regfile/DeletedRegExport.h"
+#include "regfile/RegExport.h"
 
 namespace hivekit::gui {
 
 DeletedDock::DeletedDock(QWidget* parent)
     : QDockWidget(tr("Deleted"), parent),
       scanButton_(new QToolButton),
+      exportButton_(new QToolButton),
       progress_(new QProgressBar),
       statusLabel_(new QLabel),
       view_(new QTreeView),
@@ -30,6 +36,9 @@ DeletedDock::DeletedDock(QWidget* parent)
     qRegisterMetaType<DeletedScanOutcome>();
 
     scanButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    exportButton_->setText(tr("Export to .reg…"));
+    exportButton_->setToolTip(tr("Write the deleted keys and values found as a .reg file (as hivectl deleted --reg)"));
+    exportButton_->setEnabled(false);
     progress_->setRange(0, 1000);
     progress_->setTextVisible(false);
     progress_->setMaximumHeight(6);
@@ -52,6 +61,7 @@ DeletedDock::DeletedDock(QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(scanButton_);
     top->addWidget(statusLabel_, 1);
+    top->addWidget(exportButton_);
     auto* box = new QWidget;
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 4, 6, 4);
@@ -70,6 +80,7 @@ DeletedDock::DeletedDock(QWidget* parent)
     });
     connect(watcher_, &QFutureWatcher<DeletedScanOutcome>::progressValueChanged, progress_, &QProgressBar::setValue);
     connect(watcher_, &QFutureWatcher<DeletedScanOutcome>::finished, this, &DeletedDock::onFinished);
+    connect(exportButton_, &QToolButton::clicked, this, &DeletedDock::exportRegInteractively);
     connect(view_, &QTreeView::clicked, this, &DeletedDock::onClicked);
     connect(view_, &QTreeView::activated, this, &DeletedDock::onClicked);
 }
@@ -85,6 +96,7 @@ void DeletedDock::scan(std::shared_ptr<const Hive> hive, QWidget* target) {
     cancel();
     waitForFinished();
     model_->clear();
+    exportButton_->setEnabled(false);
     if (!hive) {
         statusLabel_->setText(tr("Open a hive to scan it."));
         return;
@@ -156,19 +168,49 @@ void DeletedDock::onFinished() {
         return;
     }
     model_->setScan(out.hive, out.scan);
+    exportButton_->setEnabled(true);
     const QLocale locale;
     statusLabel_->setText(tr("%Ln deleted key(s)", nullptr, pluralN(out.scan->keys.size())) + QStringLiteral(" · ") +
                           tr("%Ln deleted value(s)", nullptr, pluralN(out.scan->values.size())) +
                           QStringLiteral(" · ") +
-                          tr("%1 of free cells scanned in %2 ms")
-                              .arg(locale.formattedDataSize(qint64(out.scan->freeBytesScanned)))
+                          tr("%1 scanned in %2 ms")
+                              .arg(locale.formattedDataSize(
+                                  qint64(out.scan->freeBytesScanned + out.scan->unreferencedBytesScanned +
+                                         out.scan->slackBytesScanned + out.scan->pastBinsBytesScanned)))
                               .arg(out.milliseconds));
     for (int row = 0; row < model_->rowCount(); ++row) {
         if (model_->rowCount(model_->index(row, 0)) <= 8) view_->expand(model_->index(row, 0));
     }
 }
 
+bool DeletedDock::exportReg(const QString& file, QString* error) {
+    const DeletedScan* scan = model_->scan();
+    if (!scan) {
+        if (error) *error = tr("There is no scan to export.");
+        return false;
+    }
+    const DeletedRegText reg = deletedRegText(*scan);
+    const std::vector<uint8_t> bytes = encodeRegText(reg.text, RegVersion::V5);
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        out.write(reinterpret_cast<const char*>(bytes.data()), qint64(bytes.size())) != qint64(bytes.size()) ||
+        !out.flush()) {
+        if (error) *error = tr("Cannot write %1: %2").arg(file, out.errorString());
+        return false;
+    }
+    return true;
+}
+
+void DeletedDock::exportRegInteractively() {
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export deleted keys and values"),
+                                                      QStringLiteral("deleted.reg"), tr("Registry files (*.reg)"));
+    if (file.isEmpty()) return;
+    QString error;
+    if (!exportReg(file, &error)) QMessageBox::warning(this, tr("Export to .reg"), error);
+}
+
 void DeletedDock::setRunning(bool running) {
+    if (running) exportButton_->setEnabled(false);
     progress_->setVisible(running);
     scanButton_->setText(running ? tr("Stop") : tr("Scan"));
     scanButton_->setIcon(QIcon(running ? QStringLiteral(":/icons/stop.svg") : QStringLiteral(":/icons/search.svg")));

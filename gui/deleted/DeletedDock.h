@@ -3,6 +3,7 @@
 // with progress and a stop button; the results list each deleted key with
 // the path it had and its values, then the values whose key is unknown. A
 // click shows the record's cell in the hex view of the tab that was scanned.
+// Export to .reg writes what was found as `hivectl deleted --reg` does.
 #pragma once
 
 #include <QDockWidget>
@@ -49,6 +50,13 @@ public:
     DeletedModel* model() const { return model_; }
     QTreeView* view() const { return view_; }
     QString statusText() const;
+    /// Writes the scan on show as a .reg file (regedit 5.00, the text of
+    /// hive/DeletedRegExport, the bytes `hivectl deleted --reg` writes);
+    /// false with `error` set when there is no scan or the file cannot be
+    /// written.
+    bool exportReg(const QString& file, QString* error = nullptr);
+    /// Asks for a file and exports to it (the Export button).
+    void exportRegInteractively();
 
 signals:
     /// The user asked for a scan (the Scan button).
@@ -62,6 +70,7 @@ private:
     void onClicked(const QModelIndex& index);
 
     QToolButton* scanButton_;
+    QToolButton* exportButton_;
     QProgressBar* progress_;
     QLabel* statusLabel_;
     QTreeView* view_;

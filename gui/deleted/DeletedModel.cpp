@@ -8,6 +8,33 @@
 
 namespace hivekit::gui {
 
+QString foundInText(FoundIn where) {
+    switch (where) {
+    case FoundIn::FreeCell: return DeletedModel::tr("free cell");
+    case FoundIn::InsideFreeCell: return DeletedModel::tr("inside a free cell");
+    case FoundIn::UnreferencedCell: return DeletedModel::tr("unreferenced cell");
+    case FoundIn::CellSlack: return DeletedModel::tr("cell slack");
+    case FoundIn::PastLastBin: return DeletedModel::tr("past the last hbin");
+    }
+    return {};
+}
+
+/// The Found in column's tooltip: what the place means.
+static QString foundInToolTip(FoundIn where) {
+    switch (where) {
+    case FoundIn::FreeCell: return DeletedModel::tr("At the start of a free cell: the cell freed when it was deleted.");
+    case FoundIn::InsideFreeCell:
+        return DeletedModel::tr("Inside a free cell: its own cell was freed and absorbed by a free neighbour before it.");
+    case FoundIn::UnreferencedCell:
+        return DeletedModel::tr("In an allocated cell that nothing in the live tree references: unlinked but never freed.");
+    case FoundIn::CellSlack:
+        return DeletedModel::tr("In the slack of an allocated cell, past what its owner uses.");
+    case FoundIn::PastLastBin:
+        return DeletedModel::tr("In the bytes of the file past the last hbin the base block declares.");
+    }
+    return {};
+}
+
 QString recoveredDataText(RecoveredData state) {
     switch (state) {
     case RecoveredData::Intact: return DeletedModel::tr("intact");
@@ -93,6 +120,7 @@ QVariant DeletedModel::keyData(const DeletedKey& key, int column, int role) cons
     case FileOffsetRole: return fileOffset;
     case Qt::DecorationRole: return column == NameColumn ? QVariant(keyIcon_) : QVariant();
     case Qt::ToolTipRole:
+        if (column == FoundInColumn) return foundInToolTip(key.foundIn);
         if (column == NameColumn) {
             return key.parentLive ? tr("Deleted key; its parent is a key of the live tree.")
                                   : tr("Deleted key; its parent is not a live key.");
@@ -106,6 +134,7 @@ QVariant DeletedModel::keyData(const DeletedKey& key, int column, int role) cons
             return tr("%Ln value(s)", nullptr, pluralN(key.node.valueCount)) + QStringLiteral(", ") +
                    tr("%Ln subkey(s)", nullptr, pluralN(key.node.subkeyCount));
         case WrittenColumn: return toQString(formatFiletime(key.node.lastWritten));
+        case FoundInColumn: return foundInText(key.foundIn);
         case OffsetColumn: return hexOffsetText(fileOffset);
         }
         return {};
@@ -120,6 +149,7 @@ QVariant DeletedModel::valueData(const DeletedValue& value, int column, int role
     case FileOffsetRole: return fileOffset;
     case Qt::DecorationRole: return column == NameColumn ? QVariant(valueTypeIcon(value.record.type)) : QVariant();
     case Qt::ToolTipRole:
+        if (column == FoundInColumn) return foundInToolTip(value.foundIn);
         if (column == DataColumn) {
             return tr("%1 of %Ln byte(s) recovered (%2)", nullptr, pluralN(value.record.dataSize()))
                 .arg(QLocale().toString(qulonglong(value.data.size())), recoveredDataText(value.dataState));
@@ -139,6 +169,7 @@ QVariant DeletedModel::valueData(const DeletedValue& value, int column, int role
                                                             : QStringLiteral("[") + state + QStringLiteral("] ") + line;
         }
         case WrittenColumn: return QVariant();
+        case FoundInColumn: return foundInText(value.foundIn);
         case OffsetColumn: return hexOffsetText(fileOffset);
         }
         return {};
@@ -153,6 +184,7 @@ QVariant DeletedModel::headerData(int section, Qt::Orientation orientation, int 
     case TypeColumn: return tr("Type");
     case DataColumn: return tr("Data");
     case WrittenColumn: return tr("Last written");
+    case FoundInColumn: return tr("Found in");
     case OffsetColumn: return tr("Offset");
     }
     return {};

@@ -16,7 +16,7 @@ namespace hivekit::gui {
 class DeletedModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { NameColumn, TypeColumn, DataColumn, WrittenColumn, OffsetColumn, ColumnCount };
+    enum Column { NameColumn, TypeColumn, DataColumn, WrittenColumn, FoundInColumn, OffsetColumn, ColumnCount };
     enum Role {
         /// The file offset of the record's cell (the hex view's offset).
         FileOffsetRole = Qt::UserRole + 1,
@@ -53,6 +53,9 @@ private:
     std::vector<size_t> orphans_;  ///< indexes into scan_->values
     QIcon keyIcon_;
 };
+
+/// Where a record was found (the Found in column), in words.
+QString foundInText(FoundIn where);
 
 /// What the Data column says of a recovered value's data state, in words.
 QString recoveredDataText(RecoveredData state);

@@ -33,9 +33,11 @@ std::string reportText(const CheckReport& r) {
 
 /// Everything a deleted scan found, as text.
 std::string scanText(const DeletedScan& s) {
-    std::string out = "free bytes " + std::to_string(s.freeBytesScanned) + "\n";
+    std::string out = "free bytes " + std::to_string(s.freeBytesScanned) + " unreferenced " +
+                      std::to_string(s.unreferencedBytesScanned) + " slack " + std::to_string(s.slackBytesScanned) +
+                      " past bins " + std::to_string(s.pastBinsBytesScanned) + "\n";
     for (const DeletedKey& k : s.keys) {
-        out += "key " + std::to_string(k.cellOffset) + " " + k.path + " live parent " + std::to_string(k.parentLive) +
+        out += "key " + std::to_string(k.cellOffset) + " " + foundInName(k.foundIn) + " " + k.path + " live parent " + std::to_string(k.parentLive) +
                " values";
         for (size_t v : k.values) out += " " + std::to_string(v);
         out += "\n";
@@ -43,7 +45,7 @@ std::string scanText(const DeletedScan& s) {
     for (const DeletedValue& v : s.values) {
         uint64_t sum = 0;
         for (uint8_t b : v.data) sum = sum * 131 + b;
-        out += "value " + std::to_string(v.cellOffset) + " " + v.name + " " + recoveredDataName(v.dataState) + " " +
+        out += "value " + std::to_string(v.cellOffset) + " " + foundInName(v.foundIn) + " " + v.name + " " + recoveredDataName(v.dataState) + " " +
                std::to_string(v.data.size()) + " " + std::to_string(sum) + " owner " + std::to_string(v.ownerKey) +
                "\n";
     }
@@ -114,17 +116,20 @@ TEST_CASE("The checker reports the same with 1 2 3 and 8 threads on every corpus
 TEST_CASE("The deleted scan finds the same with 1 2 3 and 8 threads on every corpus hive", "[deleted][threads]") {
     auto hives = corpusHives();
     REQUIRE(hives.size() >= 15);
-    size_t found = 0;
+    size_t found = 0, otherPlaces = 0;
     for (const auto& [name, hive] : hives) {
         INFO(name);
         const std::string one = deletedWith(*hive, 1);
         if (one.find("\nkey ") != std::string::npos) ++found;
+        for (const char* place : {" inside-free-cell ", " unreferenced-cell ", " cell-slack ", " past-last-bin "})
+            if (one.find(place) != std::string::npos) ++otherPlaces;
         for (unsigned threads : {2u, 3u, 8u}) {
             INFO(threads << " threads");
             CHECK(deletedWith(*hive, threads) == one);
         }
     }
     CHECK(found >= 3);  // the comparison covers hives with deleted keys
+    CHECK(otherPlaces >= 3);  // and records found beyond free cells
 }
 
 TEST_CASE("Threaded checks and deleted scans of randomly damaged hives match the single-threaded ones",

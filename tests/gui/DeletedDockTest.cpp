@@ -163,3 +163,46 @@ TEST_CASE("A deleted-data scan that is stopped says so and shows nothing") {
     REQUIRE(waitUntil([&] { return !dock->isRunning() && dock->model()->scan(); }));
     CHECK(dock->model()->rowCount() > 0);
 }
+
+TEST_CASE("Export to .reg from the Deleted dock writes the file hivectl deleted --reg writes") {
+    TempDir dir;
+    const std::string hive = hiveWithDeletedData(dir);
+    MainWindow window;
+    openAndWait(window, hive);
+    DeletedDock* dock = window.deletedDock();
+    const QString file = qpath(dir.file("dock.reg"));
+    QString error;
+    CHECK_FALSE(dock->exportReg(file, &error));  // nothing scanned yet
+    CHECK_FALSE(error.isEmpty());
+    window.startDeletedScan();
+    REQUIRE(waitUntil([&] { return !dock->isRunning() && dock->model()->scan(); }));
+    REQUIRE(dock->exportReg(file, &error));
+    const std::string fromCli = dir.file("cli.reg");
+    ProcessResult r = hivectl({"deleted", hive, "--reg", "-o", fromCli});
+    REQUIRE(r.exitCode == 0);
+    const std::vector<uint8_t> ours = readFile(dir.file("dock.reg"));
+    CHECK(ours == readFile(fromCli));
+    CHECK(ours.size() > 200);
+}
+
+TEST_CASE("The Deleted dock says where each record was found") {
+    TempDir dir;
+    const std::string hive = hiveWithDeletedData(dir);
+    MainWindow window;
+    openAndWait(window, hive);
+    DeletedDock* dock = window.deletedDock();
+    window.startDeletedScan();
+    REQUIRE(waitUntil([&] { return !dock->isRunning() && dock->model()->scan(); }));
+    DeletedModel* model = dock->model();
+    CHECK(model->headerData(DeletedModel::FoundInColumn, Qt::Horizontal).toString() == QStringLiteral("Found in"));
+    bool sawKey = false;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex name = model->index(row, DeletedModel::NameColumn);
+        if (name.data().toString() != QStringLiteral("HiveKitDeleted")) continue;
+        sawKey = true;
+        const QModelIndex where = model->index(row, DeletedModel::FoundInColumn);
+        CHECK(where.data().toString() == foundInText(dock->model()->scan()->keys[size_t(row)].foundIn));
+        CHECK_FALSE(where.data(Qt::ToolTipRole).toString().isEmpty());
+    }
+    CHECK(sawKey);
+}
