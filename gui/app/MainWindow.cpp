@@ -34,6 +34,7 @@
 #include "problems/DiagnosticsDock.h"
 #include "problems/DiagnosticsModel.h"
 #include "common/Display.h"
+#include "document/DirtyHiveActions.h"
 #include "document/HiveDocument.h"
 #include "document/HiveView.h"
 #include "app/RecentFiles.h"
@@ -93,6 +94,13 @@ MainWindow::MainWindow(QWidget* parent)
     connect(editActions_, &EditActions::message, this, [this](const QString& text) {
         statusBar()->showMessage(text, 8000);
     });
+    dirtyHiveActions_ = new DirtyHiveActions(this, editActions_, [this](const QString& path) { return openFile(path); });
+    connect(dirtyHiveActions_, &DirtyHiveActions::message, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 8000);
+    });
+    editActions_->dirtyHiveRefused = [this](HiveView* view, const QString& why) {
+        dirtyHiveActions_->offerWayOut(view, why);
+    };
     createMenus();
     createToolBar();
     createStatusBar();
@@ -274,6 +282,13 @@ void MainWindow::createActions() {
         if (HiveView* v = currentView()) v->reopen(!checked);
     });
 
+    reloadAction_ = new QAction(tr("&Reload"), this);
+    reloadAction_->setShortcut(QKeySequence(Qt::Key_F5));
+    reloadAction_->setStatusTip(tr("Read the file again as it is now on disk; pending changes stay pending"));
+    connect(reloadAction_, &QAction::triggered, this, [this] {
+        if (HiveView* v = currentView()) v->reload();
+    });
+
     aboutAction_ = new QAction(tr("&About HiveKit"), this);
     aboutAction_->setMenuRole(QAction::AboutRole);
     connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
@@ -285,6 +300,8 @@ void MainWindow::createMenus() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addAction(closeTabAction_);
+    file->addSeparator();
+    file->addAction(dirtyHiveActions_->saveCopyAction());
     file->addSeparator();
     file->addAction(quitAction_);
 
@@ -305,6 +322,7 @@ void MainWindow::createMenus() {
     editActions_->fillMenus(modify, edit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(reloadAction_);
     view->addAction(withoutLogsAction_);
     view->addSeparator();
     view->addAction(searchDock_->toggleViewAction());
@@ -467,6 +485,8 @@ void MainWindow::updateActions() {
     const bool dirty = hive && hive->recovery().wasDirty;
     withoutLogsAction_->setEnabled(dirty);
     withoutLogsAction_->setChecked(dirty && !hive->recovery().logsConsidered);
+    reloadAction_->setEnabled(loaded);
+    dirtyHiveActions_->setView(view);
     editActions_->updateActions();
     removeBookmarkAction_->setEnabled(loaded &&
                                       BookmarkStore::contains(view->document()->path(), view->currentKeyPath()));
