@@ -64,6 +64,8 @@ DirtyHiveActions::DirtyHiveActions(QWidget* window, EditActions* edit,
     connect(saveCopy_, &QAction::triggered, this, &DirtyHiveActions::saveCopyDialog);
 
     wayOutPrompt = [this](HiveView* view, const QString& why) {
+        // As every question of the window: none without a window to ask in.
+        if (!window_->isVisible()) return WayOut::Cancel;
         QMessageBox box(QMessageBox::Warning, tr("Edit a Dirty Hive"), tr("Cannot edit: %1").arg(why),
                         QMessageBox::NoButton, window_);
         box.setInformativeText(
@@ -81,10 +83,12 @@ DirtyHiveActions::DirtyHiveActions(QWidget* window, EditActions* edit,
         return WayOut::Cancel;
     };
     copyPathPrompt = [this](HiveView* view) {
+        if (!window_->isVisible()) return QString();
         return QFileDialog::getSaveFileName(window_, tr("Save Recovered Copy"),
                                             suggestedCopyPath(view->document()->path()));
     };
     applyLogsConfirm = [this](const QString& hivePath, const QString& backupPath) {
+        if (!window_->isVisible()) return false;
         QMessageBox box(QMessageBox::Warning, tr("Apply the Logs to the File"),
                         tr("Apply the transaction logs to %1?").arg(QDir::toNativeSeparators(hivePath)),
                         QMessageBox::NoButton, window_);
@@ -214,7 +218,7 @@ void DirtyHiveActions::saveCopyDialog() {
 void DirtyHiveActions::offerWayOut(HiveView* view, const QString& why) {
     switch (wayOutPrompt(view, why)) {
     case WayOut::Cancel:
-        emit message(tr("%1 was not opened for editing.").arg(view->document()->displayName()));
+        emit message(tr("Cannot edit: %1").arg(why));
         return;
     case WayOut::RecoverIntoCopy: {
         const QString out = copyPathPrompt(view);
@@ -256,9 +260,9 @@ bool DirtyHiveActions::applyLogsAndEdit(HiveView* view) {
         return false;
     }
     // HiveKit's own write, not news from another program.
-    view->diskWatcher()->setSuspended(true);
+    view->diskWatcher()->suspend();
     const Outcome outcome = applyLogs(path);
-    view->diskWatcher()->setSuspended(false);
+    view->diskWatcher()->resume(true);
     report(outcome);
     if (!outcome.ok) return false;
     // Read the file again (now clean), then open it for editing.

@@ -53,9 +53,10 @@ void DiskChangeWatcher::acceptCurrent() {
     description_.clear();
 }
 
-void DiskChangeWatcher::setSuspended(bool suspended) {
-    suspended_ = suspended;
-    if (!suspended) acceptCurrent();
+void DiskChangeWatcher::resume(bool ourWrite) {
+    suspended_ = false;
+    if (ourWrite) acceptCurrent();
+    else checkNow();
 }
 
 void DiskChangeWatcher::checkNow() {

@@ -36,9 +36,13 @@ public:
     /// Takes the file as it is now as what the tab shows (at each open and
     /// reload, and after HiveKit's own commit); clears changedOnDisk().
     void acceptCurrent();
-    /// While suspended, changes are not reported (HiveKit's own commit);
-    /// resuming takes the file as it is then (acceptCurrent()).
-    void setSuspended(bool suspended);
+    /// While suspended, changes are not reported (HiveKit's own commit).
+    void suspend() { suspended_ = true; }
+    /// Reports changes again. `ourWrite`: HiveKit wrote the file meanwhile,
+    /// so the file as it is now is taken as read (acceptCurrent()); without
+    /// it (a commit that failed before writing), a change made by another
+    /// program before or meanwhile is still reported.
+    void resume(bool ourWrite);
     bool isSuspended() const { return suspended_; }
 
     /// Compares the file with the accepted fingerprint now, without waiting

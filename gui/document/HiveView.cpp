@@ -338,9 +338,9 @@ bool HiveView::startEditing(QString* why) {
     }
     connect(edit_, &EditSession::changed, this, &HiveView::refreshPreview);
     // HiveKit's own commit is no news: the file as committed is taken as read.
-    connect(edit_, &EditSession::commitStarted, watcher_, [this] { watcher_->setSuspended(true); });
+    connect(edit_, &EditSession::commitStarted, watcher_, &DiskChangeWatcher::suspend);
     connect(edit_, &EditSession::commitFinished, this, [this](const CommitOutcome& outcome) {
-        watcher_->setSuspended(false);
+        watcher_->resume(outcome.ok || outcome.partlyWritten);
         // The file changed under the read-only mapping: read it again (a
         // partly written one with its log, as every session reads it).
         if (outcome.ok) reopen(document_->usesLogs());
