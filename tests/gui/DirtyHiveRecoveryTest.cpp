@@ -6,6 +6,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
@@ -86,6 +88,10 @@ TEST_CASE("Save Recovered Copy writes what hivectl recover writes and leaves the
     REQUIRE(view->hive()->recovery().wasDirty);
     QAction* save = window.dirtyHiveActions()->saveCopyAction();
     REQUIRE(save->isEnabled());
+    bool inFileMenu = false;
+    for (QAction* menu : window.menuBar()->actions())
+        if (menu->text() == QStringLiteral("&File")) inFileMenu = menu->menu()->actions().contains(save);
+    CHECK(inFileMenu);
     TempDir out;
     const std::string copy = out.file("UsrClass-recovered.dat");
     window.dirtyHiveActions()->copyPathPrompt = [&](HiveView*) { return qpath(copy); };
@@ -193,7 +199,7 @@ TEST_CASE("Apply the logs backs the original up byte for byte and leaves a clean
     CHECK(view->diskBanner()->isHidden());
 }
 
-TEST_CASE("Every question about a dirty hive defaults to Cancel, and cancelling writes nothing") {
+TEST_CASE("Every question about a dirty hive defaults to Cancel and cancelling writes nothing") {
     TempDir dir;
     const std::string hive = dirtyHive(dir);
     const auto before = evidenceBytes(dir);

@@ -8,6 +8,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QPushButton>
@@ -189,7 +191,7 @@ TEST_CASE("Reload shows the key and value another program added and keeps the se
     CHECK_FALSE(view->diskWatcher()->changedOnDisk());
 }
 
-TEST_CASE("F5 reloads the current tab, also when the file did not change") {
+TEST_CASE("F5 reloads the current tab also when the file did not change") {
     TempDir dir;
     const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
     MainWindow window;
@@ -198,6 +200,10 @@ TEST_CASE("F5 reloads the current tab, also when the file did not change") {
     HiveView* view = openAndWait(window, hive);
     REQUIRE(view->goToPath(QStringLiteral("Software\\Mine")));
     CHECK(window.reloadAction()->shortcut() == QKeySequence(Qt::Key_F5));
+    bool inViewMenu = false;
+    for (QAction* menu : window.menuBar()->actions())
+        if (menu->text() == QStringLiteral("&View")) inViewMenu = menu->menu()->actions().contains(window.reloadAction());
+    CHECK(inViewMenu);
     QSignalSpy reloaded(view, &HiveView::reloaded);
     view->keyTree()->setFocus();
     QTest::keyClick(view->keyTree(), Qt::Key_F5);
@@ -254,7 +260,7 @@ TEST_CASE("Reload keeps the pending changes pending and names the one that no lo
     CHECK(hivectl({"ls", hive, "Kept"}).exitCode == 0);
 }
 
-TEST_CASE("Committing over a file changed on disk asks first, Enter cancels, and Commit Anyway writes") {
+TEST_CASE("Committing over a file changed on disk asks first where Enter cancels and Commit Anyway writes") {
     TempDir dir;
     const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
     MainWindow window;
