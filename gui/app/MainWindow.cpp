@@ -34,6 +34,7 @@
 #include "problems/DiagnosticsDock.h"
 #include "problems/DiagnosticsModel.h"
 #include "common/Display.h"
+#include "document/DirtyHiveActions.h"
 #include "document/HiveDocument.h"
 #include "document/HiveView.h"
 #include "app/RecentFiles.h"
@@ -108,6 +109,13 @@ MainWindow::MainWindow(QWidget* parent)
     connect(editActions_, &EditActions::message, this, [this](const QString& text) {
         statusBar()->showMessage(text, 8000);
     });
+    dirtyHiveActions_ = new DirtyHiveActions(this, editActions_, [this](const QString& path) { return openFile(path); });
+    connect(dirtyHiveActions_, &DirtyHiveActions::message, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 8000);
+    });
+    editActions_->dirtyHiveRefused = [this](HiveView* view, const QString& why) {
+        dirtyHiveActions_->offerWayOut(view, why);
+    };
     createMenus();
     createToolBar();
     createStatusBar();
@@ -289,6 +297,13 @@ void MainWindow::createActions() {
         if (HiveView* v = currentView()) v->reopen(!checked);
     });
 
+    reloadAction_ = new QAction(tr("&Reload"), this);
+    reloadAction_->setShortcut(QKeySequence(Qt::Key_F5));
+    reloadAction_->setStatusTip(tr("Read the file again as it is now on disk; pending changes stay pending"));
+    connect(reloadAction_, &QAction::triggered, this, [this] {
+        if (HiveView* v = currentView()) v->reload();
+    });
+
     aboutAction_ = new QAction(tr("&About HiveKit"), this);
     aboutAction_->setMenuRole(QAction::AboutRole);
     connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
@@ -307,6 +322,7 @@ void MainWindow::createMenus() {
         if (!view || !view->isLoaded()) return {};
         return {view->hive(), view->document()->path()};
     }));
+    file->addAction(dirtyHiveActions_->saveCopyAction());
     file->addSeparator();
     file->addAction(quitAction_);
 
@@ -327,6 +343,7 @@ void MainWindow::createMenus() {
     editActions_->fillMenus(modify, edit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(reloadAction_);
     view->addAction(withoutLogsAction_);
     view->addSeparator();
     view->addAction(searchDock_->toggleViewAction());
@@ -492,6 +509,8 @@ void MainWindow::updateActions() {
     const bool dirty = hive && hive->recovery().wasDirty;
     withoutLogsAction_->setEnabled(dirty);
     withoutLogsAction_->setChecked(dirty && !hive->recovery().logsConsidered);
+    reloadAction_->setEnabled(loaded);
+    dirtyHiveActions_->setView(view);
     editActions_->updateActions();
     removeBookmarkAction_->setEnabled(loaded &&
                                       BookmarkStore::contains(view->document()->path(), view->currentKeyPath()));

@@ -17,6 +17,7 @@ namespace hivekit::gui {
 class ArtefactsDock;
 class DeletedDock;
 class DiagnosticsDock;
+class DirtyHiveActions;
 class EditActions;
 class HiveView;
 class SearchDock;
@@ -55,6 +56,10 @@ public:
     QAction* withoutLogsAction() const { return withoutLogsAction_; }
     /// The edit side: actions, the pending changes dock, close questions.
     EditActions* editActions() const { return editActions_; }
+    /// View > Reload (F5): reads the current tab's file again.
+    QAction* reloadAction() const { return reloadAction_; }
+    /// File > Save Recovered Copy... and the ways out of a dirty hive.
+    DirtyHiveActions* dirtyHiveActions() const { return dirtyHiveActions_; }
 
     /// The status bar's path label (tests).
     QString statusPath() const;
@@ -124,6 +129,8 @@ private:
     QAction* withoutLogsAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     EditActions* editActions_ = nullptr;
+    QAction* reloadAction_ = nullptr;
+    DirtyHiveActions* dirtyHiveActions_ = nullptr;
 };
 
 }  // namespace hivekit::gui

@@ -10,6 +10,8 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QPersistentModelIndex>
 #include <QProgressBar>
 #include <QScrollBar>
@@ -26,6 +28,8 @@
 
 #include "editing/ChangeMarks.h"
 #include "document/DamageBanner.h"
+#include "document/DiskChangeBanner.h"
+#include "document/DiskChangeWatcher.h"
 #include "browse/DetailsPane.h"
 #include "problems/DiagnosticsModel.h"
 #include "common/Display.h"
@@ -65,8 +69,24 @@ HiveView::HiveView(const QString& path, QWidget* parent)
       tree_(new QTreeView),
       table_(new QTableView),
       lowerTabs_(new QTabWidget),
-      details_(new DetailsPane) {
+      details_(new DetailsPane),
+      watcher_(new DiskChangeWatcher(path, this)),
+      diskBanner_(new DiskChangeBanner) {
     initResources();
+    commitOverChangePrompt = [this](HiveView*, const QString& change) {
+        QMessageBox box(QMessageBox::Warning, tr("Commit over a Changed File"),
+                        tr("%1 changed on disk since it was opened.").arg(document_->displayName()),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(change + QStringLiteral("\n\n") +
+                               tr("The pending changes would be applied to the file as it is now, which this "
+                                  "tab does not show. Cancel, then Reload (F5) to see the file with your "
+                                  "changes over it."));
+        QPushButton* commit = box.addButton(tr("Commit Anyway"), QMessageBox::DestructiveRole);
+        // Enter must not write over a file the user has not seen.
+        box.setDefaultButton(box.addButton(QMessageBox::Cancel));
+        box.exec();
+        return box.clickedButton() == commit;
+    };
     QWidget* loading = createLoadingPage(path);
     setUpErrorPage();
     setUpKeyTree();
@@ -196,6 +216,7 @@ void HiveView::arrangePages(QWidget* loadingPage) {
     auto* bannerBox = new QVBoxLayout;
     bannerBox->setContentsMargins(6, 6, 6, 0);
     bannerBox->setSpacing(4);
+    bannerBox->addWidget(diskBanner_);
     bannerBox->addWidget(banner_);
     bannerBox->addWidget(damageBanner_);
     layout->addLayout(bannerBox);
@@ -211,6 +232,12 @@ void HiveView::connectSignals() {
     connect(document_, &HiveDocument::failed, this, &HiveView::onFailed);
     connect(banner_, &RecoveryBanner::useLogsRequested, this, &HiveView::reopen);
     connect(banner_, &RecoveryBanner::historyRequested, this, [this] { openLogHistory(this); });
+    connect(watcher_, &DiskChangeWatcher::changed, this, [this](const QString& change) {
+        diskBanner_->showChanged(change);
+        emit statusMessage(tr("%1 changed on disk: %2").arg(document_->displayName(), change));
+        emit changedOnDisk(change);
+    });
+    connect(diskBanner_, &DiskChangeBanner::reloadRequested, this, &HiveView::reload);
     connect(damageBanner_, &DamageBanner::showProblemsRequested, this, &HiveView::problemsRequested);
     connect(document_, &HiveDocument::checkStarted, damageBanner_, &DamageBanner::hide);
     connect(document_, &HiveDocument::checkEnded, this, &HiveView::onCheckEnded);
@@ -312,7 +339,10 @@ bool HiveView::startEditing(QString* why) {
         return false;
     }
     connect(edit_, &EditSession::changed, this, &HiveView::refreshPreview);
+    // HiveKit's own commit is no news: the file as committed is taken as read.
+    connect(edit_, &EditSession::commitStarted, watcher_, &DiskChangeWatcher::suspend);
     connect(edit_, &EditSession::commitFinished, this, [this](const CommitOutcome& outcome) {
+        watcher_->resume(outcome.ok || outcome.partlyWritten);
         // The file changed under the read-only mapping: read it again (a
         // partly written one with its log, as every session reads it).
         if (outcome.ok) reopen(document_->usesLogs());
@@ -355,16 +385,7 @@ void HiveView::refreshPreview() {
     const QString valueName = currentValueName();
     // The keys open in the tree, by path (the model is rebuilt over the new
     // image, so indexes do not survive; paths do, unless renamed).
-    QStringList expanded;
-    std::function<void(const QModelIndex&)> collect = [&](const QModelIndex& parent) {
-        for (int row = 0; row < keyModel_->rowCount(parent); ++row) {
-            const QModelIndex child = keyModel_->index(row, 0, parent);
-            if (!tree_->isExpanded(child)) continue;
-            expanded << keyModel_->pathOf(child);
-            collect(child);
-        }
-    };
-    collect(QModelIndex());
+    const QStringList expanded = expandedPaths();
     std::shared_ptr<const Hive> shown;
     if (edit_->hasPending()) {
         auto p = edit_->preview();
@@ -389,14 +410,40 @@ void HiveView::refreshPreview() {
     hexPane_->setHive(h);
     layoutFed_ = false;
     onLowerTabChanged();
+    expandPaths(expanded);
+    // The key shown before, or the nearest ancestor left (after a delete).
+    selectPathOrAncestor(keyPath);
+    if (!valueName.isNull()) selectValueByName(valueName);
+}
+
+QStringList HiveView::expandedPaths() const {
+    QStringList expanded;
+    std::function<void(const QModelIndex&)> collect = [&](const QModelIndex& parent) {
+        for (int row = 0; row < keyModel_->rowCount(parent); ++row) {
+            const QModelIndex child = keyModel_->index(row, 0, parent);
+            if (!tree_->isExpanded(child)) continue;
+            expanded << keyModel_->pathOf(child);
+            collect(child);
+        }
+    };
+    collect(QModelIndex());
+    return expanded;
+}
+
+void HiveView::expandPaths(const QStringList& paths) {
+    const auto h = hive();
+    if (!h) return;
     tree_->expand(keyModel_->rootIndex());
-    for (const QString& open : expanded) {
-        if (auto chain = Index(*h).findKeyChain(open.toStdString())) {
-            const QModelIndex index = keyModel_->indexForChain(*chain);
-            if (index.isValid()) tree_->expand(index);
+    const Index index(*h);
+    for (const QString& open : paths) {
+        if (auto chain = index.findKeyChain(open.toStdString())) {
+            const QModelIndex found = keyModel_->indexForChain(*chain);
+            if (found.isValid()) tree_->expand(found);
         }
     }
-    // The key shown before, or the nearest ancestor left (after a delete).
+}
+
+void HiveView::selectPathOrAncestor(const QString& keyPath) {
     QString path = keyPath;
     while (!goToPath(path)) {
         if (path.isEmpty()) {
@@ -406,7 +453,51 @@ void HiveView::refreshPreview() {
         const qsizetype slash = path.lastIndexOf(QLatin1Char('\\'));
         path = slash < 0 ? QString() : path.left(slash);
     }
-    if (!valueName.isNull()) selectValueByName(valueName);
+}
+
+void HiveView::reload() {
+    if (document_->isLoading() || (edit_ && edit_->isCommitting())) return;
+    ViewState state;
+    state.keyPath = currentKeyPath();
+    state.valueName = currentValueName();
+    state.expanded = expandedPaths();
+    state.treeScroll = tree_->verticalScrollBar()->value();
+    state.tableScroll = table_->verticalScrollBar()->value();
+    reloading_ = state;
+    diskBanner_->hide();
+    reopen(document_->usesLogs());
+    // The offsets of the keys shown mean nothing in a file another program
+    // rewrote: the key is found again by its path.
+    pendingChain_.clear();
+}
+
+void HiveView::restoreAfterReload(const ViewState& state) {
+    QStringList dropped;
+    if (edit_ && edit_->hasPending()) dropped = edit_->dropInapplicable();
+    if (edit_) refreshPreview();
+    expandPaths(state.expanded);
+    selectPathOrAncestor(state.keyPath);
+    if (!state.valueName.isNull()) selectValueByName(state.valueName);
+    // The tree lays its rows out lazily: scroll once it has.
+    auto scroll = [this, state] {
+        tree_->verticalScrollBar()->setValue(state.treeScroll);
+        table_->verticalScrollBar()->setValue(state.tableScroll);
+    };
+    scroll();
+    QTimer::singleShot(0, this, scroll);
+    diskBanner_->showDropped(dropped);
+    emit statusMessage(dropped.isEmpty()
+                           ? tr("Reloaded %1.").arg(document_->displayName())
+                           : tr("Reloaded %1; %n pending change(s) no longer apply and were dropped.", nullptr,
+                                static_cast<int>(dropped.size()))
+                                 .arg(document_->displayName()));
+    emit reloaded(dropped);
+}
+
+bool HiveView::confirmCommitOverChange() {
+    watcher_->checkNow();
+    if (!watcher_->changedOnDisk()) return true;
+    return commitOverChangePrompt(this, watcher_->changeDescription());
 }
 
 bool HiveView::isLoaded() const { return !document_->isLoading() && document_->hive() != nullptr; }
@@ -419,6 +510,7 @@ void HiveView::reopen(bool useLogs) {
     }
     loadingLabel_->setText(useLogs ? tr("Replaying the transaction logs…") : tr("Reading the primary file…"));
     stack_->setCurrentIndex(LoadingPage);
+    watcher_->acceptCurrent();
     document_->open(useLogs);
 }
 
@@ -441,7 +533,13 @@ void HiveView::onOpened() {
     pendingChain_.clear();
     // Reopened under pending changes (after an interrupted commit): show
     // them again over the new content.
-    if (edit_ && edit_->hasPending()) refreshPreview();
+    if (reloading_) {
+        const ViewState state = *reloading_;
+        reloading_.reset();
+        restoreAfterReload(state);
+    } else if (edit_ && edit_->hasPending()) {
+        refreshPreview();
+    }
     const QLocale locale;
     emit statusMessage(tr("Opened %1: %2, format %3, in %4 ms")
                            .arg(document_->displayName(), locale.formattedDataSize(qint64(h->bytes().size())),
@@ -458,6 +556,7 @@ void HiveView::onCheckEnded(bool completed) {
 }
 
 void HiveView::onFailed(const QString& message) {
+    reloading_.reset();
     damageBanner_->hide();
     errorLabel_->setText(QStringLiteral("<h3>") + tr("This file cannot be opened").toHtmlEscaped() +
                          QStringLiteral("</h3><p>") + message.toHtmlEscaped() + QStringLiteral("</p>"));

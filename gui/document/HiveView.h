@@ -6,8 +6,12 @@
 #include <QString>
 #include <QWidget>
 
+#include <QStringList>
+
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "hive/Hive.h"
@@ -26,6 +30,8 @@ namespace hivekit::gui {
 class ChangeMarks;
 class DamageBanner;
 class DetailsPane;
+class DiskChangeBanner;
+class DiskChangeWatcher;
 class EditSession;
 class HexPane;
 class HiveDocument;
@@ -73,6 +79,21 @@ public:
 
     /// Reopens the file with or without its transaction logs.
     void reopen(bool useLogs);
+    /// Reads the file again as it is now on disk (View > Reload, F5), keeping
+    /// the selected key and value, the keys open in the tree and the scroll.
+    /// Pending changes stay pending: those that no longer apply to the file
+    /// are dropped and named in the disk-change banner.
+    void reload();
+    /// Watches the file for changes made by other programs.
+    DiskChangeWatcher* diskWatcher() const { return watcher_; }
+    /// The strip that says the file changed on disk.
+    DiskChangeBanner* diskBanner() const { return diskBanner_; }
+    /// Before a commit: true when the file is as it was read, or the user
+    /// agreed (commitOverChangePrompt) to commit over its change.
+    bool confirmCommitOverChange();
+    /// Asks whether to commit although the file changed on disk (`change`
+    /// says how); a message box whose default is Cancel (tests replace it).
+    std::function<bool(HiveView*, const QString& change)> commitOverChangePrompt;
 
     // ---- Edit mode ----
     /// Opens the hive for editing: false, and `why` says why, for a file
@@ -127,6 +148,10 @@ signals:
     void statusMessage(const QString& text);
     /// The user asked to see the hive's problems (the damage banner).
     void problemsRequested();
+    /// Another program changed the file on disk (`change` says how).
+    void changedOnDisk(const QString& change);
+    /// A reload ended; `dropped` names the pending changes it dropped.
+    void reloaded(const QStringList& dropped);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -154,6 +179,20 @@ private:
     bool selectKeyAndValue(uint32_t keyOffset, uint32_t valueOffset);
     void selectValueAnywhere(uint32_t valueOffset);
     void onLowerTabChanged();
+    /// The paths of the keys open in the tree, parents first.
+    QStringList expandedPaths() const;
+    void expandPaths(const QStringList& paths);
+    /// Selects `path`, or its nearest ancestor still in the tree.
+    void selectPathOrAncestor(const QString& path);
+    /// What a reload keeps of the view.
+    struct ViewState {
+        QString keyPath;
+        QString valueName;
+        QStringList expanded;
+        int treeScroll = 0;
+        int tableScroll = 0;
+    };
+    void restoreAfterReload(const ViewState& state);
 
     HiveDocument* document_;
     KeyTreeModel* keyModel_;
@@ -182,6 +221,10 @@ private:
     /// own hive is shown).
     std::shared_ptr<const Hive> preview_;
     std::shared_ptr<const ChangeMarks> marks_;
+    DiskChangeWatcher* watcher_;
+    DiskChangeBanner* diskBanner_;
+    /// Set from reload() until the file is open again.
+    std::optional<ViewState> reloading_;
 };
 
 }  // namespace hivekit::gui

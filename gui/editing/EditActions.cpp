@@ -255,7 +255,10 @@ void EditActions::requestEditing(HiveView* view) {
     QString why = document->hive() ? EditSession::editBlocker(document->path(), document->hive().get())
                                    : tr("The hive is not open yet.");
     if (!why.isEmpty()) {
-        showError(tr("Cannot edit: %1").arg(why));
+        if (dirtyHiveRefused && document->hive() && document->hive()->recovery().wasDirty)
+            dirtyHiveRefused(view, why);
+        else
+            showError(tr("Cannot edit: %1").arg(why));
         if (view == view_) setView(view_);
         return;
     }
@@ -321,6 +324,11 @@ bool EditActions::settlePending(HiveView* view) {
 bool EditActions::commit(HiveView* view, const CommitChoice& choice, bool wait) {
     EditSession* session = view->editSession();
     if (!session || !session->hasPending() || session->isCommitting()) return false;
+    // Another program changed the file since it was read: ask first.
+    if (!view->confirmCommitOverChange()) {
+        emit message(tr("Not committed: %1 changed on disk.").arg(view->document()->displayName()));
+        return false;
+    }
     // The outcome is reported once, whether or not the caller waits.
     connect(session, &EditSession::commitFinished, this, &EditActions::reportCommit, Qt::SingleShotConnection);
     if (!wait) {

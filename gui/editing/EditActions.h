@@ -58,6 +58,10 @@ public:
     /// nothing: cancelled, "": remove the class name.
     std::function<std::optional<QString>(const QString& path, const QString& current)> classNamePrompt;
 
+    /// Called, when set, instead of the plain refusal to edit a dirty hive
+    /// (`why` is the refusal): the main window offers its ways out there.
+    std::function<void(HiveView*, const QString& why)> dirtyHiveRefused;
+
     /// Opens `view`'s hive for editing, as the "Open for Editing" action
     /// does: once its structural check has run (waiting for it, starting it
     /// again after a stop), asking first when the check found errors.

@@ -112,6 +112,7 @@ QString EditSession::editWarning(const QString& path) {
 }
 
 bool EditSession::push(const QString& text, std::vector<PendingChange> changes, QString* error) {
+    lockReplacedFile();
     Plan candidate = plan();
     for (const auto& c : changes) candidate.add(c.edit);
     SessionOptions options;
@@ -274,6 +275,40 @@ void EditSession::discardAll() {
     emit changed();
 }
 
+void EditSession::lockReplacedFile() {
+    if (!lock_ || lock_->covers(path_.toStdString())) return;
+    if (auto lock = HiveLock::acquire(path_.toStdString(), LockKind::Exclusive); lock) lock_ = std::move(*lock);
+}
+
+QStringList EditSession::dropInapplicable() {
+    lockReplacedFile();
+    SessionOptions options;
+    options.tx.io = io_;
+    options.tx.lock = lock_;
+    QStringList dropped;
+    std::vector<std::pair<QString, std::vector<PendingChange>>> kept;
+    Plan candidate;
+    for (int i = 0; i < stack_->index(); ++i) {
+        const auto* command = static_cast<const EditCommand*>(stack_->command(i));
+        Plan with = candidate;
+        for (const auto& c : command->changes()) with.add(c.edit);
+        auto valid = sessionWith(path_, with, interruptedCommit(), options, true);
+        if (!valid) {
+            dropped << tr("%1: %2").arg(command->text(), toQString(valid.error().message));
+            continue;
+        }
+        candidate = std::move(with);
+        kept.emplace_back(command->text(), command->changes());
+    }
+    if (dropped.isEmpty()) return dropped;
+    // A step cannot be taken out of the middle of a QUndoStack: the kept
+    // ones are pushed again, in order, each still one undoable step.
+    stack_->clear();
+    for (auto& [text, changes] : kept) stack_->push(new EditCommand(text, std::move(changes)));
+    emit changed();
+    return dropped;
+}
+
 namespace {
 
 StrategyKind strategyKindOf(CommitStrategy strategy) {
@@ -341,7 +376,9 @@ CommitOutcome EditSession::commitPlan(const QString& path, const Plan& plan, con
 
 void EditSession::commit(const CommitChoice& choice) {
     if (committing_) return;
+    lockReplacedFile();
     committing_ = true;
+    emit commitStarted();
     commitWatcher_->setFuture(
         QtConcurrent::run(&EditSession::commitPlan, path_, plan(), choice, io_, interruptedCommit(), lock_));
 }

@@ -16,6 +16,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QUndoStack>
 
 #include <memory>
@@ -134,6 +135,12 @@ public:
     /// Drops every pending change (not undoable).
     void discardAll();
 
+    /// After the file changed on disk: validates the pending steps again,
+    /// in order, against the file as it is now, and drops those that no
+    /// longer apply (with the redo steps, when any is dropped). Returns one
+    /// line per dropped step: its text and the engine's reason.
+    QStringList dropInapplicable();
+
     /// Commits on a worker thread; emits commitFinished(). The pending list
     /// empties on success only.
     void commit(const CommitChoice& choice);
@@ -155,10 +162,15 @@ public:
 signals:
     /// The pending changes changed (push, undo, redo, discard, commit).
     void changed();
+    /// A commit starts writing (its end: commitFinished).
+    void commitStarted();
     void commitFinished(const hivekit::gui::CommitOutcome& outcome);
 
 private:
     void onCommitFinished();
+    /// Another program replaced the file (a rename over it): the lock held
+    /// is on the old file, so the new one is locked instead.
+    void lockReplacedFile();
 
     QString path_;
     std::shared_ptr<HiveLock> lock_;  ///< null when lockError_ says why
