@@ -43,6 +43,7 @@
 #include "artefacts/ArtefactsDock.h"
 #include "editing/EditActions.h"
 #include "editing/PendingChangesDock.h"
+#include "interpreter/InterpreterPanel.h"
 
 namespace hivekit::gui {
 
@@ -88,6 +89,9 @@ MainWindow::MainWindow(QWidget* parent)
     tabifyDockWidget(editActions_->dock(), deletedDock_);
     addDockWidget(Qt::BottomDockWidgetArea, artefactsDock_);
     tabifyDockWidget(deletedDock_, artefactsDock_);
+    interpreterDock_ = new InterpreterDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, interpreterDock_);
+    tabifyDockWidget(artefactsDock_, interpreterDock_);
     searchDock_->raise();
     connect(editActions_, &EditActions::stateChanged, this, &MainWindow::updateModeBadge);
     connect(editActions_, &EditActions::message, this, [this](const QString& text) {
@@ -311,6 +315,7 @@ void MainWindow::createMenus() {
     view->addAction(diagnosticsDock_->toggleViewAction());
     view->addAction(deletedDock_->toggleViewAction());
     view->addAction(artefactsDock_->toggleViewAction());
+    view->addAction(interpreterDock_->toggleViewAction());
 
     bookmarksMenu_ = menuBar()->addMenu(tr("&Bookmarks"));
     connect(bookmarksMenu_, &QMenu::aboutToShow, this, &MainWindow::fillBookmarksMenu);
@@ -425,6 +430,7 @@ void MainWindow::onCurrentTabChanged() {
     HiveView* view = currentView();
     diagnosticsDock_->setDocument(view ? view->document() : nullptr);
     editActions_->setView(view);
+    interpreterDock_->setView(view);
     // The hive as the file is (logs replayed or not, as the tab shows it),
     // not the preview of pending edits: artefacts are evidence.
     artefactsDock_->setSource(view && view->isLoaded() ? view->document()->hive() : nullptr, view);

@@ -15,6 +15,7 @@ class QTabWidget;
 namespace hivekit::gui {
 
 class ArtefactsDock;
+class InterpreterDock;
 class DeletedDock;
 class DiagnosticsDock;
 class EditActions;
@@ -35,6 +36,7 @@ public:
     DiagnosticsDock* diagnosticsDock() const { return diagnosticsDock_; }
     DeletedDock* deletedDock() const { return deletedDock_; }
     ArtefactsDock* artefactsDock() const { return artefactsDock_; }
+    InterpreterDock* interpreterDock() const { return interpreterDock_; }
     QAction* findDeletedAction() const { return findDeletedAction_; }
     QAction* findNextAction() const { return findNextAction_; }
     QAction* findPreviousAction() const { return findPreviousAction_; }
@@ -96,6 +98,7 @@ private:
     DiagnosticsDock* diagnosticsDock_;
     DeletedDock* deletedDock_;
     ArtefactsDock* artefactsDock_;
+    InterpreterDock* interpreterDock_ = nullptr;
     QLabel* pathLabel_;
     QLabel* countsLabel_;
     /// What the current tab is: read-only, or editing (with N pending).
