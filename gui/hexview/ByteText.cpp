@@ -57,39 +57,4 @@ QString cArray(std::span<const uint8_t> bytes) {
     return out;
 }
 
-std::optional<std::vector<uint8_t>> parseHex(const QString& text) {
-    QString s = text.trimmed();
-    if (s.startsWith(QStringLiteral("hex:"), Qt::CaseInsensitive)) s = s.mid(4);
-    std::vector<uint8_t> out;
-    int pending = -1;  // a first digit waiting for its second
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        const QChar c = s[i];
-        if (c == QLatin1Char('0') && i + 1 < s.size() && (s[i + 1] == QLatin1Char('x') || s[i + 1] == QLatin1Char('X')) &&
-            pending < 0) {
-            ++i;
-            continue;
-        }
-        const char16_t u = c.unicode();
-        int digit = -1;
-        if (u >= u'0' && u <= u'9') digit = u - u'0';
-        else if (u >= u'a' && u <= u'f') digit = u - u'a' + 10;
-        else if (u >= u'A' && u <= u'F') digit = u - u'A' + 10;
-        if (digit >= 0) {
-            if (pending < 0) pending = digit;
-            else {
-                out.push_back(static_cast<uint8_t>(pending << 4 | digit));
-                pending = -1;
-            }
-            continue;
-        }
-        if (c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char('\\')) {
-            if (pending >= 0) return std::nullopt;  // "a b" is not a byte
-            continue;
-        }
-        return std::nullopt;
-    }
-    if (pending >= 0) return std::nullopt;
-    return out;
-}
-
 }  // namespace hivekit::gui::bytetext

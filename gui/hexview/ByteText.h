@@ -1,11 +1,10 @@
 // ByteText: bytes as the texts the hex view copies to the clipboard (hex
-// pairs, printable text, a C array), and hex text read back for pasting.
+// pairs, printable text, a C array).
 #pragma once
 
 #include <QString>
 
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <vector>
 
@@ -23,10 +22,5 @@ QString latin1(std::span<const uint8_t> bytes);
 QString utf16(std::span<const uint8_t> bytes);
 /// `const unsigned char data[N] = { 0x4e, ... };` with 12 bytes a line.
 QString cArray(std::span<const uint8_t> bytes);
-
-/// Hex text read as bytes: pairs of digits, with spaces, commas, line
-/// breaks, "0x" prefixes and a "hex:" prefix allowed between them; nothing
-/// when anything else is there or a digit is left over.
-std::optional<std::vector<uint8_t>> parseHex(const QString& text);
 
 }  // namespace hivekit::gui::bytetext
