@@ -257,13 +257,22 @@ void HexGridEditor::mousePressEvent(QMouseEvent* event) {
     const auto [pos, inText] = positionAt(event->position().toPoint());
     textActive_ = inText;
     setCursorPosition(pos, event->modifiers() & Qt::ShiftModifier);
+    pressPos_ = pos;
 }
 
 void HexGridEditor::mouseMoveEvent(QMouseEvent* event) {
     if (!(event->buttons() & Qt::LeftButton)) return;
     const auto [pos, inText] = positionAt(event->position().toPoint());
-    // A drag selects from the pressed byte to the one under the mouse, both included.
-    setCursorPosition(pos >= (anchor_ ? *anchor_ : pos_) ? pos + 1 : pos, true);
+    // A drag selects from the pressed byte to the one under the mouse, both
+    // included, in either direction.
+    const size_t end = std::min(data_.size(), pressPos_ + 1);
+    if (pos >= pressPos_) {
+        anchor_ = pressPos_;
+        setCursorPosition(pos + 1, true);
+    } else {
+        anchor_ = end;
+        setCursorPosition(pos, true);
+    }
 }
 
 int HexGridEditor::lineCount() const { return static_cast<int>(data_.size() / kBytesPerLine) + 1; }

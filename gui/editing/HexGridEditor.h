@@ -90,6 +90,7 @@ private:
     size_t pos_ = 0;
     bool lowNibble_ = false;
     std::optional<size_t> anchor_;
+    size_t pressPos_ = 0;  ///< where the left button went down
     bool overwrite_ = false;
     bool textActive_ = false;
     int charWidth_ = 8;

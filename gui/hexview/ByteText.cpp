@@ -39,7 +39,8 @@ QString utf16(std::span<const uint8_t> bytes) {
             out += QChar(at(i + 2));
             i += 2;
         } else {
-            out += isControl(c) || QChar::isSurrogate(c) ? QChar(u'.') : QChar(c);
+            const bool shown = !isControl(c) && !QChar::isSurrogate(c) && !QChar::isNonCharacter(c);
+            out += shown ? QChar(c) : QChar(u'.');
         }
     }
     return out;

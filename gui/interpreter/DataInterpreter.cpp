@@ -89,8 +89,7 @@ Reading textReading(const QString& text, bool capped, size_t consumed) {
     QString shown = text;
     if (capped) shown += QStringLiteral("\u2026");
     if (text.isEmpty()) shown = DataInterpreter::tr("(empty)");
-    return ok(shown, DataInterpreter::tr("%n byte(s) read; control characters shown as dots", nullptr,
-                                         static_cast<int>(consumed)));
+    return ok(shown, DataInterpreter::tr("%1 bytes read; control characters shown as dots").arg(consumed));
 }
 
 bool isControl(char16_t c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
@@ -235,8 +234,7 @@ Reading DataInterpreter::sid(std::span<const uint8_t> bytes) {
     for (int i = 0; i < count; ++i)
         text += QLatin1Char('-') +
                 QString::number(readUnsigned(bytes.subspan(8 + 4 * static_cast<size_t>(i)), 4, ByteOrder::Little));
-    return ok(text, tr("%n byte(s): revision, count, 48-bit authority, 32-bit sub-authorities", nullptr,
-                       static_cast<int>(need)));
+    return ok(text, tr("%1 bytes: revision, count, 48-bit authority, 32-bit sub-authorities").arg(need));
 }
 
 Reading DataInterpreter::utf16Text(std::span<const uint8_t> bytes) {
@@ -261,7 +259,7 @@ Reading DataInterpreter::utf16Text(std::span<const uint8_t> bytes) {
             text += QChar(c);
             text += QChar(le16(bytes, at + 2));
             at += 2;
-        } else if (isControl(c) || QChar::isSurrogate(c)) {
+        } else if (isControl(c) || QChar::isSurrogate(c) || QChar::isNonCharacter(c)) {
             text += QLatin1Char('.');
         } else {
             text += QChar(c);

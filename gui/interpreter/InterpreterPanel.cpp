@@ -243,8 +243,7 @@ void InterpreterDock::refresh() {
     const Bytes bytes = data->bytes();
     const size_t length = std::min(bytes.size(), DataInterpreter::kWindowBytes);
     panel_->setBytes({bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(length)},
-                     tr("Data of value \u201c%1\u201d (%n byte(s)), from byte 0", nullptr, static_cast<int>(bytes.size()))
-                         .arg(name));
+                     tr("Data of value \u201c%1\u201d (%2 bytes), from byte 0").arg(name, QString::number(bytes.size())));
 }
 
 }  // namespace hivekit::gui
