@@ -275,6 +275,11 @@ void HexGridEditor::mouseMoveEvent(QMouseEvent* event) {
     }
 }
 
+void HexGridEditor::mouseReleaseEvent(QMouseEvent* event) {
+    // The press and moves did the work; the release is ours, not the dialog's.
+    event->accept();
+}
+
 int HexGridEditor::lineCount() const { return static_cast<int>(data_.size() / kBytesPerLine) + 1; }
 
 int HexGridEditor::hexX() const { return kMargin + 6 * charWidth_; }

@@ -215,7 +215,7 @@ TEST_CASE("Text rows read UTF-16LE and Latin-1 up to the first NUL with dots for
     CHECK(row->reading.text == QStringLiteral("UEME_RUNPATH"));
 }
 
-TEST_CASE("The interpreter panel switches byte order and copies a value, a row and the selected rows") {
+TEST_CASE("The interpreter panel switches byte order and copies a value and a row and the selected rows") {
     InterpreterPanel panel;
     panel.resize(500, 600);
     panel.setBytes({0x00, 0x00, 0x01, 0x00}, QStringLiteral("test"));
@@ -246,7 +246,7 @@ TEST_CASE("The interpreter panel switches byte order and copies a value, a row a
           QStringLiteral("int8\t0\nint32\t256\nuint32\t256 (0x00000100)"));
 }
 
-TEST_CASE("The interpreter dock follows the hex cursor and the selection's start, and a selected value's data") {
+TEST_CASE("The interpreter dock follows the hex cursor and the selection's start and a selected value's data") {
     MainWindow window;
     window.resize(1280, 820);
     window.show();

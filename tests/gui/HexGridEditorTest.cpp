@@ -58,7 +58,7 @@ TEST_CASE("Hex digits typed into the grid insert bytes and the second digit comp
     CHECK(grid.data() == B{0xde, 0x77, 0xad, 0xbe, 0xef, 0x01});
 }
 
-TEST_CASE("Insert toggles overwrite, where typing replaces bytes and grows the data only at the end") {
+TEST_CASE("Insert toggles overwrite where typing replaces bytes and grows the data only at the end") {
     ValueEditDialog dialog(true);
     dialog.setType(kRegBinary);
     HexGridEditor* grid = dialog.hexGrid();
@@ -85,7 +85,7 @@ TEST_CASE("Insert toggles overwrite, where typing replaces bytes and grows the d
     CHECK(dialog.data() == B{0xff, 0xab, 0x33, 0x40});
 }
 
-TEST_CASE("Backspace and Delete remove bytes, a half-typed byte, or the selection") {
+TEST_CASE("Backspace and Delete remove bytes or a half-typed byte or the selection") {
     HexGridEditor grid;
     grid.resize(420, 200);
     settle(grid);
@@ -114,7 +114,7 @@ TEST_CASE("Backspace and Delete remove bytes, a half-typed byte, or the selectio
     CHECK(grid.data() == B{0x42});
 }
 
-TEST_CASE("Pasted hex is inserted at the cursor, text that is not hex is refused with the reason") {
+TEST_CASE("Pasted hex is inserted at the cursor and text that is not hex is refused with the reason") {
     HexGridEditor grid;
     grid.resize(420, 200);
     settle(grid);
@@ -139,7 +139,7 @@ TEST_CASE("Pasted hex is inserted at the cursor, text that is not hex is refused
     CHECK(grid.data() == B{0xaa, 0x03, 0x04, 0xbb});
 }
 
-TEST_CASE("Clicks and drags in the grid place the cursor and select, and the text column types characters") {
+TEST_CASE("Clicks and drags in the grid place the cursor and select and the text column types characters") {
     HexGridEditor grid;
     grid.resize(420, 200);
     settle(grid);

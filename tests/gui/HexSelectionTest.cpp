@@ -69,7 +69,7 @@ QStringList actionTexts(QMenu* menu) {
 
 }  // namespace
 
-TEST_CASE("Dragging over bytes selects them, from either end, and a click drops the selection") {
+TEST_CASE("Dragging over bytes selects them from either end and a click drops the selection") {
     HexView view;
     view.resize(800, 400);
     view.setHive(systemHive());
@@ -115,7 +115,7 @@ TEST_CASE("Shift+click selects from the cursor to the clicked byte without navig
     CHECK(view.statusText() == QStringLiteral("Selection 0x1030-0x1045 \u00b7 22 bytes (0x16)"));
 }
 
-TEST_CASE("Shift with the arrows, Page keys, Home and End grows the selection and a plain key drops it") {
+TEST_CASE("Shift with the arrows and Page keys and Home and End grows the selection and a plain key drops it") {
     HexView view;
     view.resize(800, 400);
     view.setHive(systemHive());
@@ -152,7 +152,7 @@ TEST_CASE("Shift with the arrows, Page keys, Home and End grows the selection an
     CHECK(view.statusText() == QStringLiteral("Cursor 0x2"));
 }
 
-TEST_CASE("The copy forms put exact hex, text and C array text on the clipboard and Ctrl+C copies hex") {
+TEST_CASE("The copy forms put exact hex and text and C array text on the clipboard and Ctrl+C copies hex") {
     HexView view;
     view.resize(800, 400);
     view.setHive(systemHive());
@@ -189,7 +189,7 @@ TEST_CASE("The copy forms put exact hex, text and C array text on the clipboard 
     CHECK(bytetext::cArray(twelve).count(QLatin1Char('\n')) == 3);
 }
 
-TEST_CASE("The context menu offers the copy forms, Select All, Go to Offset and Interpret Here") {
+TEST_CASE("The context menu offers the copy forms and Select All and Go to Offset and Interpret Here") {
     HexPane pane;
     pane.resize(1000, 500);
     pane.setHive(systemHive());
@@ -238,7 +238,7 @@ TEST_CASE("The context menu offers the copy forms, Select All, Go to Offset and 
     CHECK(view->selection() == range(0, view->hive()->bytes().size()));
 }
 
-TEST_CASE("The selection is painted in the palette's Highlight colour, over the cell colours") {
+TEST_CASE("The selection is painted in the palette's Highlight colour over the cell colours") {
     HexView view;
     QPalette pal = view.palette();
     pal.setColor(QPalette::Highlight, QColor(0xff, 0x00, 0xff));
