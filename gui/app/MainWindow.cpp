@@ -47,6 +47,7 @@
 #include "timeline/TimelineNavigation.h"
 #include "editing/EditActions.h"
 #include "editing/PendingChangesDock.h"
+#include "interpreter/InterpreterPanel.h"
 
 namespace hivekit::gui {
 
@@ -104,6 +105,9 @@ MainWindow::MainWindow(QWidget* parent)
                 QString why;
                 if (!showTimelineEvent(*view, event, &why) || !why.isEmpty()) statusBar()->showMessage(why, 8000);
             });
+    interpreterDock_ = new InterpreterDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, interpreterDock_);
+    tabifyDockWidget(artefactsDock_, interpreterDock_);
     searchDock_->raise();
     connect(editActions_, &EditActions::stateChanged, this, &MainWindow::updateModeBadge);
     connect(editActions_, &EditActions::message, this, [this](const QString& text) {
@@ -351,6 +355,7 @@ void MainWindow::createMenus() {
     view->addAction(deletedDock_->toggleViewAction());
     view->addAction(artefactsDock_->toggleViewAction());
     view->addAction(timelineDock_->toggleViewAction());
+    view->addAction(interpreterDock_->toggleViewAction());
 
     bookmarksMenu_ = menuBar()->addMenu(tr("&Bookmarks"));
     connect(bookmarksMenu_, &QMenu::aboutToShow, this, &MainWindow::fillBookmarksMenu);
@@ -466,6 +471,7 @@ void MainWindow::onCurrentTabChanged() {
     HiveView* view = currentView();
     diagnosticsDock_->setDocument(view ? view->document() : nullptr);
     editActions_->setView(view);
+    interpreterDock_->setView(view);
     // The hive as the file is (logs replayed or not, as the tab shows it),
     // not the preview of pending edits: artefacts are evidence.
     artefactsDock_->setSource(view && view->isLoaded() ? view->document()->hive() : nullptr, view);

@@ -15,6 +15,7 @@ class QTabWidget;
 namespace hivekit::gui {
 
 class ArtefactsDock;
+class InterpreterDock;
 class DeletedDock;
 class DiagnosticsDock;
 class DirtyHiveActions;
@@ -38,6 +39,7 @@ public:
     DeletedDock* deletedDock() const { return deletedDock_; }
     ArtefactsDock* artefactsDock() const { return artefactsDock_; }
     TimelineDock* timelineDock() const { return timelineDock_; }
+    InterpreterDock* interpreterDock() const { return interpreterDock_; }
     QAction* findDeletedAction() const { return findDeletedAction_; }
     QAction* findNextAction() const { return findNextAction_; }
     QAction* findPreviousAction() const { return findPreviousAction_; }
@@ -104,6 +106,7 @@ private:
     DeletedDock* deletedDock_;
     ArtefactsDock* artefactsDock_;
     TimelineDock* timelineDock_ = nullptr;
+    InterpreterDock* interpreterDock_ = nullptr;
     QLabel* pathLabel_;
     QLabel* countsLabel_;
     /// What the current tab is: read-only, or editing (with N pending).

@@ -10,6 +10,7 @@
 #include <QMimeData>
 #include <QVBoxLayout>
 
+#include "editing/HexGridEditor.h"
 #include "editing/ValueCodec.h"
 #include "format/ValueData.h"
 
@@ -57,6 +58,7 @@ ValueEditDialog::ValueEditDialog(bool newValue, QWidget* parent)
     : QDialog(parent), newValue_(newValue), nameEdit_(new QLineEdit(this)), typeCombo_(new QComboBox(this)),
       rawTypeLabel_(new QLabel(tr("Type number:"), this)), rawTypeEdit_(new QLineEdit(this)),
       hint_(new QLabel(this)), lineEdit_(new QLineEdit(this)), textEdit_(new HexTextEdit(this)),
+      grid_(new HexGridEditor(this)),
       overwrite_(new QCheckBox(tr("Overwrite (Insert)"), this)), preview_(new QLabel(this)),
       error_(new QLabel(this)) {
     setWindowTitle(newValue ? tr("New Value") : tr("Edit Value"));
@@ -82,13 +84,17 @@ ValueEditDialog::ValueEditDialog(bool newValue, QWidget* parent)
     layout->addWidget(hint_);
     layout->addWidget(lineEdit_);
     layout->addWidget(textEdit_);
+    layout->addWidget(grid_);
     layout->addWidget(overwrite_);
     layout->addWidget(preview_);
     layout->addWidget(error_);
     layout->addWidget(buttons);
 
     connect(typeCombo_, &QComboBox::currentIndexChanged, this, &ValueEditDialog::onTypeChosen);
-    connect(overwrite_, &QCheckBox::toggled, textEdit_, &QPlainTextEdit::setOverwriteMode);
+    connect(overwrite_, &QCheckBox::toggled, grid_, &HexGridEditor::setOverwriteMode);
+    connect(grid_, &HexGridEditor::overwriteModeChanged, overwrite_, &QCheckBox::setChecked);
+    connect(grid_, &HexGridEditor::pasteRefused, error_, &QLabel::setText);
+    connect(grid_, &HexGridEditor::dataChanged, error_, &QLabel::clear);
     connect(lineEdit_, &QLineEdit::textChanged, this, &ValueEditDialog::updatePreview);
     updateEditors();
 }
@@ -100,9 +106,10 @@ void ValueEditDialog::setValue(const QString& name, uint32_t type, const std::ve
     // bytes, a string without terminator) opens in the raw editor.
     if (!raw_ && !ValueCodec::isExact(type, data)) setRaw(true);
     const QString text = ValueCodec::format(type, data);
-    if (raw_ || ValueCodec::editorKind(type) == ValueCodec::Kind::Binary ||
-        ValueCodec::editorKind(type) == ValueCodec::Kind::MultiString) {
-        textEdit_->setPlainText(raw_ ? ValueCodec::formatHex(data) : text);
+    if (raw_ || ValueCodec::editorKind(type) == ValueCodec::Kind::Binary) {
+        grid_->setData(data);
+    } else if (ValueCodec::editorKind(type) == ValueCodec::Kind::MultiString) {
+        textEdit_->setPlainText(text);
     } else {
         lineEdit_->setText(text);
     }
@@ -143,14 +150,17 @@ void ValueEditDialog::updateEditors() {
     const bool line = kind == ValueCodec::Kind::String || kind == ValueCodec::Kind::Dword ||
                       kind == ValueCodec::Kind::Qword;
     lineEdit_->setVisible(line);
-    textEdit_->setVisible(!line);
+    textEdit_->setVisible(kind == ValueCodec::Kind::MultiString);
+    grid_->setVisible(kind == ValueCodec::Kind::Binary);
     overwrite_->setVisible(kind == ValueCodec::Kind::Binary);
     switch (kind) {
     case ValueCodec::Kind::String: hint_->setText(tr("Text:")); break;
     case ValueCodec::Kind::MultiString: hint_->setText(tr("One string a line:")); break;
     case ValueCodec::Kind::Dword:
     case ValueCodec::Kind::Qword: hint_->setText(tr("Number (decimal, or hex with 0x):")); break;
-    case ValueCodec::Kind::Binary: hint_->setText(tr("Bytes in hex (pairs of digits; spaces ignored):")); break;
+    case ValueCodec::Kind::Binary:
+        hint_->setText(tr("Bytes: type hex digits (or text in the right column); paste hex with Ctrl+V:"));
+        break;
     }
     updatePreview();
 }
@@ -177,8 +187,14 @@ bool ValueEditDialog::validate() {
     const auto kind = raw_ ? ValueCodec::Kind::Binary : ValueCodec::editorKind(type);
     const bool line = kind == ValueCodec::Kind::String || kind == ValueCodec::Kind::Dword ||
                       kind == ValueCodec::Kind::Qword;
+    if (kind == ValueCodec::Kind::Binary) {
+        // The grid holds bytes: nothing to parse, nothing to refuse.
+        type_ = type;
+        data_ = grid_->data();
+        return true;
+    }
     const QString text = line ? lineEdit_->text() : textEdit_->toPlainText();
-    ParsedData parsed = raw_ ? ValueCodec::parseHex(text) : ValueCodec::parse(type, text);
+    ParsedData parsed = ValueCodec::parse(type, text);
     if (!parsed.ok()) {
         error_->setText(parsed.error);
         return false;

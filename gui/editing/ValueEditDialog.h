@@ -1,8 +1,9 @@
 // ValueEditDialog: new value and edit value. One editor per kind of data,
 // all parsed by ValueCodec: a line for strings (with the %VARS% preview of
 // expandable strings) and for DWORD/QWORD numbers, one line per string for
-// multi-strings, a hex text editor for binary data (insert or overwrite,
-// pasted hex accepted as text), and a raw editor (any type number + bytes).
+// multi-strings, a hex grid for binary data (HexGridEditor: insert or
+// overwrite, pasted hex accepted), and a raw editor (any type number + the
+// same grid).
 // OK is refused, with the parser's message shown, until the text is valid.
 #pragma once
 
@@ -18,10 +19,13 @@ class QLabel;
 class QLineEdit;
 
 namespace hivekit::gui {
+class HexGridEditor;
+}
 
-/// The binary editor: hex pairs as text. Insert toggles overwrite, as in
-/// every hex editor; pasted text arrives as plain text and is validated
-/// with the rest on OK.
+namespace hivekit::gui {
+
+/// The multi-string editor (one string a line). Insert toggles overwrite,
+/// as in every editor; pasted text arrives as plain text.
 class HexTextEdit : public QPlainTextEdit {
     Q_OBJECT
 public:
@@ -61,6 +65,8 @@ public:
     QComboBox* typeCombo() const { return typeCombo_; }
     QLineEdit* lineEdit() const { return lineEdit_; }
     HexTextEdit* textEdit() const { return textEdit_; }
+    /// The binary and raw editors' hex grid.
+    HexGridEditor* hexGrid() const { return grid_; }
     QLineEdit* rawTypeEdit() const { return rawTypeEdit_; }
     QLabel* previewLabel() const { return preview_; }
 
@@ -82,6 +88,7 @@ private:
     QLabel* hint_;
     QLineEdit* lineEdit_;
     HexTextEdit* textEdit_;
+    HexGridEditor* grid_;
     QCheckBox* overwrite_;
     QLabel* preview_;
     QLabel* error_;

@@ -127,6 +127,9 @@ HexPane::HexPane(QWidget* parent) : QWidget(parent) {
     connect(hex_, &HexView::offsetClicked, this, &HexPane::onHexClicked);
     connect(hex_, &HexView::cursorMoved, this, &HexPane::onCursorMoved);
     connect(hex_, &HexView::cursorMoved, this, &HexPane::cursorMoved);
+    connect(hex_, &HexView::selectionChanged, this, [this] { cursorLabel_->setText(hex_->statusText()); });
+    connect(hex_, &HexView::copyRefused, cursorLabel_, &QLabel::setText);
+    connect(hex_, &HexView::goToOffsetRequested, this, &HexPane::focusGoToOffset);
     connect(fields_, &QTreeView::clicked, this, [this](const QModelIndex& index) {
         if (index.column() == CellFieldModel::MeaningColumn && followField(index)) return;
         markRow(index);
@@ -346,8 +349,9 @@ void HexPane::onHexClicked(uint64_t fileOffset) {
     navigate(Place{Place::Kind::Offset, {}, fileOffset}, true);
 }
 
-void HexPane::onCursorMoved(uint64_t fileOffset) {
-    cursorLabel_->setText(tr("Cursor %1").arg(hexText(fileOffset)));
+void HexPane::onCursorMoved(uint64_t) {
+    // "Cursor 0x..." or the selection's start and length.
+    cursorLabel_->setText(hex_->statusText());
 }
 
 }  // namespace hivekit::gui

@@ -55,6 +55,8 @@ public:
     QTreeView* fieldView() const { return fields_; }
     CellFieldModel* fieldModel() const { return model_; }
     QSplitter* splitter() const { return splitter_; }
+    /// The cursor's offset, or the selection's start and length.
+    QLabel* statusLabel() const { return cursorLabel_; }
 
 public slots:
     /// A key's cells, the nk first.

@@ -1,10 +1,17 @@
 #include "hexview/HexView.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
 #include <QFontDatabase>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+
+#include "hexview/ByteText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -54,6 +61,32 @@ HexView::HexView(QWidget* parent) : QAbstractScrollArea(parent), header_(new Hea
     viewport()->setAutoFillBackground(true);
     viewport()->setBackgroundRole(QPalette::Base);
     viewport()->setCursor(Qt::IBeamCursor);
+    // The shortcuts are shown in the menu; the keys themselves are handled
+    // in keyPressEvent, so that the window's own Ctrl+C (copy key path)
+    // does not clash with them.
+    auto action = [this](const QString& text, auto slot) {
+        auto* a = new QAction(text, this);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    copyHex_ = action(tr("Copy as &Hex"), [this] { copy(CopyForm::Hex); });
+    copyHex_->setShortcut(QKeySequence::Copy);
+    copyHex_->setToolTip(tr("Copy the selected bytes as hex pairs (\"4E 4B 00\")"));
+    copyLatin1_ = action(tr("Copy as &Text (Latin-1)"), [this] { copy(CopyForm::Latin1Text); });
+    copyLatin1_->setToolTip(tr("One character per byte; control characters as dots"));
+    copyUtf16_ = action(tr("Copy as Text (&UTF-16LE)"), [this] { copy(CopyForm::Utf16Text); });
+    copyUtf16_->setToolTip(tr("One character per two bytes; control characters as dots"));
+    copyCArray_ = action(tr("Copy as &C Array"), [this] { copy(CopyForm::CArray); });
+    selectAll_ = action(tr("Select &All (Cell)"), [this] { selectAll(); });
+    selectAll_->setShortcut(QKeySequence::SelectAll);
+    selectAll_->setToolTip(tr("Select the cell under the cursor (the whole file outside cells)"));
+    goToOffset_ = action(tr("&Go to Offset..."), [this] { emit goToOffsetRequested(); });
+    goToOffset_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    interpret_ = action(tr("&Interpret Here"), [this] {
+        const auto sel = selection();
+        emit interpretRequested(sel ? sel->first : cursor_);
+    });
+    for (QAction* a : {copyHex_, selectAll_, goToOffset_}) a->setShortcutVisibleInContextMenu(true);
     updateMetrics();
 }
 
@@ -69,6 +102,8 @@ void HexView::setHive(std::shared_ptr<const Hive> hive) {
     highlights_.clear();
     mark_.reset();
     cursor_ = 0;
+    anchor_.reset();
+    pressOffset_.reset();
     updateMetrics();
     verticalScrollBar()->setValue(0);
     horizontalScrollBar()->setValue(0);
@@ -87,14 +122,138 @@ void HexView::setMark(uint64_t begin, uint64_t end) {
     viewport()->update();
 }
 
-void HexView::setCursorOffset(uint64_t offset) {
+void HexView::setCursorOffset(uint64_t offset) { moveCursorTo(offset, false); }
+
+void HexView::moveCursorTo(uint64_t offset, bool extend) {
     if (layout_.size() == 0) return;
     offset = std::min(offset, layout_.size() - 1);
     const bool moved = offset != cursor_;
+    const bool hadSelection = anchor_.has_value();
+    if (extend) {
+        if (!anchor_) anchor_ = cursor_;
+    } else {
+        anchor_.reset();
+    }
     cursor_ = offset;
     ensureVisible(offset);
     viewport()->update();
     if (moved) emit cursorMoved(cursor_);
+    if ((extend && moved) || (extend && !hadSelection) || (!extend && hadSelection)) emit selectionChanged();
+}
+
+std::optional<std::pair<uint64_t, uint64_t>> HexView::selection() const {
+    if (!anchor_ || layout_.size() == 0) return std::nullopt;
+    return std::make_pair(std::min(*anchor_, cursor_), std::max(*anchor_, cursor_) + 1);
+}
+
+bool HexView::isSelected(uint64_t offset) const {
+    const auto sel = selection();
+    return sel && offset >= sel->first && offset < sel->second;
+}
+
+void HexView::setSelection(uint64_t begin, uint64_t end) {
+    end = std::min(end, layout_.size());
+    if (begin >= end) return clearSelection();
+    const bool moved = cursor_ != end - 1;
+    anchor_ = begin;
+    cursor_ = end - 1;
+    ensureRangeVisible(begin, end);
+    viewport()->update();
+    if (moved) emit cursorMoved(cursor_);
+    emit selectionChanged();
+}
+
+void HexView::clearSelection() {
+    if (!anchor_) return;
+    anchor_.reset();
+    viewport()->update();
+    emit selectionChanged();
+}
+
+void HexView::selectAll() {
+    if (layout_.size() == 0) return;
+    // Later highlights paint over earlier ones: the last one is what shows.
+    for (auto h = highlights_.rbegin(); h != highlights_.rend(); ++h) {
+        if (cursor_ >= h->begin && cursor_ < h->end) return setSelection(h->begin, h->end);
+    }
+    setSelection(0, layout_.size());
+}
+
+std::vector<uint8_t> HexView::selectedBytes() const {
+    if (layout_.size() == 0) return {};
+    const auto sel = selection().value_or(std::make_pair(cursor_, cursor_ + 1));
+    if (sel.second - sel.first > kCopyLimit) return {};
+    const Bytes part = bytes_.subspan(sel.first, sel.second - sel.first);
+    return {part.begin(), part.end()};
+}
+
+QString HexView::statusText() const {
+    if (layout_.size() == 0) return {};
+    const auto sel = selection();
+    if (!sel) return tr("Cursor %1").arg(QStringLiteral("0x") + QString::number(cursor_, 16));
+    const uint64_t length = sel->second - sel->first;
+    // "bytes" even for one: a selection of one byte is rare, and the
+    // translations' plural forms are the lead's to add.
+    return tr("Selection 0x%1-0x%2 \u00b7 %3 bytes (0x%4)")
+        .arg(QString::number(sel->first, 16), QString::number(sel->second - 1, 16), QString::number(length),
+             QString::number(length, 16));
+}
+
+bool HexView::copy(CopyForm form) {
+    if (layout_.size() == 0) return false;
+    const std::vector<uint8_t> bytes = selectedBytes();
+    if (bytes.empty()) {
+        emit copyRefused(tr("The selection is too large to copy (more than %1 MiB).").arg(kCopyLimit >> 20));
+        return false;
+    }
+    QString text;
+    switch (form) {
+    case CopyForm::Hex: text = bytetext::hex(bytes); break;
+    case CopyForm::Latin1Text: text = bytetext::latin1(bytes); break;
+    case CopyForm::Utf16Text: text = bytetext::utf16(bytes); break;
+    case CopyForm::CArray: text = bytetext::cArray(bytes); break;
+    }
+    QApplication::clipboard()->setText(text);
+    return true;
+}
+
+QMenu* HexView::createContextMenu(QWidget* parent) {
+    auto* menu = new QMenu(parent);
+    const bool any = layout_.size() > 0;
+    for (QAction* a : {copyHex_, copyLatin1_, copyUtf16_, copyCArray_, selectAll_, goToOffset_, interpret_})
+        a->setEnabled(any);
+    menu->addAction(copyHex_);
+    menu->addAction(copyLatin1_);
+    menu->addAction(copyUtf16_);
+    menu->addAction(copyCArray_);
+    menu->addSeparator();
+    menu->addAction(selectAll_);
+    menu->addAction(goToOffset_);
+    menu->addSeparator();
+    menu->addAction(interpret_);
+    return menu;
+}
+
+void HexView::contextMenuEvent(QContextMenuEvent* event) {
+    // A right click outside the selection moves the cursor there first, as
+    // in text editors; inside, it keeps the selection for the copy.
+    const QPoint pos = viewport()->mapFrom(this, event->pos());
+    if (const auto offset = offsetAt(pos); offset && !isSelected(*offset)) setCursorOffset(*offset);
+    QMenu* menu = createContextMenu(this);
+    menu->exec(event->globalPos());
+    delete menu;
+}
+
+bool HexView::event(QEvent* event) {
+    // Ours before any window-wide shortcut on the same keys.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Copy) || key->matches(QKeySequence::SelectAll)) {
+            event->accept();
+            return true;
+        }
+    }
+    return QAbstractScrollArea::event(event);
 }
 
 uint64_t HexView::topLine() const { return static_cast<uint64_t>(verticalScrollBar()->value()); }
@@ -227,6 +386,9 @@ struct HexView::PaintContext {
     uint64_t start = 0;      ///< file offset of the line's first byte
     uint64_t end = 0;        ///< past its last byte
     bool cursorLine = false; ///< the cursor is on this line
+    uint64_t selBegin = 0;   ///< the selection [selBegin, selEnd), empty when none
+    uint64_t selEnd = 0;
+    bool selected(uint64_t offset) const { return offset >= selBegin && offset < selEnd; }
 };
 
 /// Paints one column of each line, in three passes that the view runs over
@@ -285,6 +447,11 @@ public:
                 }
             }
         }
+        if (c.selEnd > c.start && c.selBegin < c.end) {
+            const int from = static_cast<int>(std::max(c.selBegin, c.start) - c.start);
+            const int to = static_cast<int>(std::min(c.selEnd, c.end) - c.start);
+            fillRun(c, from, to, c.cursorFill);
+        }
     }
 
     void paintContent(PaintContext& c) const override {
@@ -293,8 +460,17 @@ public:
         const int cursorByte = c.cursorLine ? view_.layout_.byteInLine(view_.cursor_) : -1;
         for (int b = 0; b < count; ++b) {
             const bool isCursor = b == cursorByte;
-            if (isCursor) c.painter.fillRect(cursorRect(b, c.y), c.cursorFill);
-            drawByte(c, b, data[b], isCursor);
+            const bool selected = c.selected(c.start + static_cast<uint64_t>(b));
+            if (isCursor && selected) {
+                // The cursor inside the selection: an outline, on the
+                // selection's own colour.
+                c.painter.setPen(QPen(c.cursorText, 1));
+                c.painter.setBrush(Qt::NoBrush);
+                c.painter.drawRect(cursorRect(b, c.y).adjusted(0, 0, -1, -1));
+            } else if (isCursor) {
+                c.painter.fillRect(cursorRect(b, c.y), c.cursorFill);
+            }
+            drawByte(c, b, data[b], isCursor || selected);
         }
     }
 
@@ -388,6 +564,10 @@ void HexView::paintEvent(QPaintEvent* event) {
                    0,
                    0,
                    false};
+    if (const auto sel = selection()) {
+        c.selBegin = sel->first;
+        c.selEnd = sel->second;
+    }
     const QColor separator = pal.color(QPalette::Mid);
     const HexLayout::LineRange lines = visibleLines();
     for (uint64_t line = lines.first; line < lines.last; ++line) {
@@ -411,40 +591,81 @@ void HexView::mousePressEvent(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton) return QAbstractScrollArea::mousePressEvent(event);
     const auto offset = offsetAt(event->position().toPoint());
     if (!offset) return;
+    if (event->modifiers() & Qt::ShiftModifier) {
+        // Shift+click extends the selection; it does not navigate.
+        moveCursorTo(*offset, true);
+        pressOffset_ = anchor_;
+        return;
+    }
     setCursorOffset(*offset);
+    pressOffset_ = *offset;
     emit offsetClicked(*offset);
+}
+
+void HexView::mouseMoveEvent(QMouseEvent* event) {
+    if (!(event->buttons() & Qt::LeftButton) || !pressOffset_) return QAbstractScrollArea::mouseMoveEvent(event);
+    QPoint pos = event->position().toPoint();
+    // Dragged past the top or bottom: scroll a line and select to the edge.
+    if (pos.y() < 0) {
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - 1);
+        pos.setY(0);
+    } else if (pos.y() >= viewport()->height()) {
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + 1);
+        pos.setY(viewport()->height() - 1);
+    }
+    const auto offset = offsetAt(pos);
+    if (!offset) return;
+    if (!anchor_) {
+        if (*offset == *pressOffset_) return;
+        anchor_ = *pressOffset_;
+    }
+    moveCursorTo(*offset, true);
 }
 
 void HexView::mouseReleaseEvent(QMouseEvent* event) {
     // The press did the work; the release is ours too (not the parent's).
+    pressOffset_.reset();
     event->accept();
 }
 
-void HexView::moveCursorBy(int64_t delta) {
+void HexView::moveCursorBy(int64_t delta, bool extend) {
     if (layout_.size() == 0) return;
     const int64_t last = static_cast<int64_t>(layout_.size() - 1);
     const int64_t target = std::clamp(static_cast<int64_t>(cursor_) + delta, int64_t{0}, last);
-    setCursorOffset(static_cast<uint64_t>(target));
+    moveCursorTo(static_cast<uint64_t>(target), extend);
 }
 
 void HexView::keyPressEvent(QKeyEvent* event) {
     const int64_t bpl = layout_.bytesPerLine();
     const int64_t page = static_cast<int64_t>(pageLines()) * bpl;
     const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    const bool shift = event->modifiers() & Qt::ShiftModifier;
+    if (event->matches(QKeySequence::Copy)) {
+        copy(CopyForm::Hex);
+        return event->accept();
+    }
+    if (event->matches(QKeySequence::SelectAll)) {
+        selectAll();
+        return event->accept();
+    }
     switch (event->key()) {
-    case Qt::Key_Left: moveCursorBy(-1); break;
-    case Qt::Key_Right: moveCursorBy(1); break;
-    case Qt::Key_Up: moveCursorBy(-bpl); break;
-    case Qt::Key_Down: moveCursorBy(bpl); break;
-    case Qt::Key_PageUp: moveCursorBy(-page); break;
-    case Qt::Key_PageDown: moveCursorBy(page); break;
+    case Qt::Key_Left: moveCursorBy(-1, shift); break;
+    case Qt::Key_Right: moveCursorBy(1, shift); break;
+    case Qt::Key_Up: moveCursorBy(-bpl, shift); break;
+    case Qt::Key_Down: moveCursorBy(bpl, shift); break;
+    case Qt::Key_PageUp: moveCursorBy(-page, shift); break;
+    case Qt::Key_PageDown: moveCursorBy(page, shift); break;
     case Qt::Key_Home:
-        if (ctrl) setCursorOffset(0);
-        else moveCursorBy(-layout_.byteInLine(cursor_));
+        if (ctrl) moveCursorTo(0, shift);
+        else moveCursorBy(-layout_.byteInLine(cursor_), shift);
         break;
     case Qt::Key_End:
-        if (ctrl) setCursorOffset(layout_.size() ? layout_.size() - 1 : 0);
-        else moveCursorBy(bpl - 1 - layout_.byteInLine(cursor_));
+        if (ctrl) moveCursorTo(layout_.size() ? layout_.size() - 1 : 0, shift);
+        else moveCursorBy(bpl - 1 - layout_.byteInLine(cursor_), shift);
+        break;
+    case Qt::Key_Escape:
+        if (!anchor_) return QAbstractScrollArea::keyPressEvent(event);
+        clearSelection();
         break;
     case Qt::Key_Return:
     case Qt::Key_Enter:

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "editing/HexGridEditor.h"
 #include "editing/ValueEditDialog.h"
 #include "format/ValueData.h"
 #include "hive/Hive.h"
@@ -35,27 +36,17 @@ TEST_CASE("The DWORD editor refuses an out-of-range number with a message and ke
     CHECK(dialog.data() == std::vector<uint8_t>{0x10, 0, 0, 0});
 }
 
-TEST_CASE("The binary editor refuses odd hex digits, toggles overwrite with Insert and takes pasted hex") {
+TEST_CASE("The binary editor refuses a paste of odd hex digits with the parser's message and takes pasted hex") {
     ValueEditDialog dialog(true);
     dialog.setType(kRegBinary);
-    dialog.textEdit()->setPlainText(QStringLiteral("de ad bee"));
-    CHECK_FALSE(dialog.validate());
-    CHECK(dialog.errorText() ==
-          QStringLiteral("Odd number of hex digits in \"bee\" at position 7: each byte takes two (or one alone)."));
-    CHECK_FALSE(dialog.textEdit()->overwriteMode());
-    QTest::keyClick(dialog.textEdit(), Qt::Key_Insert);
-    CHECK(dialog.textEdit()->overwriteMode());
-    dialog.textEdit()->setPlainText(QStringLiteral("00 11"));
-    dialog.textEdit()->moveCursor(QTextCursor::Start);
-    QTest::keyClicks(dialog.textEdit(), QStringLiteral("ff"));
-    CHECK(dialog.textEdit()->toPlainText() == QStringLiteral("ff 11"));
-    CHECK(dialog.validate());
-    CHECK(dialog.data() == std::vector<uint8_t>{0xff, 0x11});
-    // Pasted hex arrives as plain text and is inserted where the cursor is.
-    QApplication::clipboard()->setText(QStringLiteral(" 22 33"));
-    dialog.textEdit()->setOverwriteMode(false);
-    dialog.textEdit()->moveCursor(QTextCursor::End);
-    dialog.textEdit()->paste();
+    QApplication::clipboard()->setText(QStringLiteral("de ad bee"));
+    CHECK_FALSE(dialog.hexGrid()->paste());
+    CHECK(dialog.errorText() == QStringLiteral("Not pasted: Odd number of hex digits in \"bee\" at position 7: "
+                                               "each byte takes two (or one alone)."));
+    CHECK(dialog.hexGrid()->data().empty());
+    QApplication::clipboard()->setText(QStringLiteral("ff 11 22 33"));
+    CHECK(dialog.hexGrid()->paste());
+    CHECK(dialog.errorText().isEmpty());
     CHECK(dialog.validate());
     CHECK(dialog.data() == std::vector<uint8_t>{0xff, 0x11, 0x22, 0x33});
 }
@@ -84,7 +75,7 @@ TEST_CASE("The raw editor takes any type number and bytes and refuses a bad type
     ValueEditDialog dialog(true);
     dialog.setRaw(true);
     dialog.rawTypeEdit()->setText(QStringLiteral("0x1ffffffff"));
-    dialog.textEdit()->setPlainText(QStringLiteral("01 02"));
+    dialog.hexGrid()->setData({1, 2});
     CHECK_FALSE(dialog.validate());
     CHECK(dialog.errorText().contains(QStringLiteral("out of range")));
     dialog.rawTypeEdit()->setText(QStringLiteral("0x20"));
@@ -160,7 +151,7 @@ TEST_CASE("The value editor and hivectl set give the same bytes for a negative D
     // shows the bytes hivectl wrote.
     ValueEditDialog bigEndian(false);
     bigEndian.setValue(QStringLiteral("BigEndian"), kRegDwordBigEndian, storedData(hive, "", u"BigEndian"));
-    CHECK(bigEndian.textEdit()->toPlainText() == QStringLiteral("ff ff ff fe"));
+    CHECK(bigEndian.hexGrid()->data() == std::vector<uint8_t>{0xff, 0xff, 0xff, 0xfe});
 
     ValueEditDialog multi(true);
     multi.setType(kRegMultiSz);
@@ -176,7 +167,8 @@ TEST_CASE("The value editor and hivectl set give the same bytes for a negative D
 
     ValueEditDialog bytes(true);
     bytes.setType(kRegBinary);
-    bytes.textEdit()->setPlainText(QStringLiteral("0xde,0xa 0102"));
+    QApplication::clipboard()->setText(QStringLiteral("0xde,0xa 0102"));
+    REQUIRE(bytes.hexGrid()->paste());
     REQUIRE(bytes.validate());
     CHECK(bytes.data() == storedData(hive, "", u"Bytes"));
 }
