@@ -339,6 +339,13 @@ QString HiveView::currentValueName() const {
     return current.data(ValueTableModel::ValueNameRole).toString();
 }
 
+bool HiveView::currentKeyIsPendingDeletion() const { return keyModel_->isPendingDeletion(tree_->currentIndex()); }
+
+bool HiveView::currentValueIsPendingDeletion() const {
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    return current.isValid() && current.data(ValueTableModel::PendingDeletionRole).toBool();
+}
+
 bool HiveView::selectValueByName(const QString& name) {
     const auto h = hive();
     const uint32_t key = currentKeyOffset();
@@ -379,10 +386,14 @@ void HiveView::refreshPreview() {
         auto key = index.findKey(path);
         return key && index.findValue(*key, utf8ToUtf16(name)).has_value();
     };
-    marks_ = std::make_shared<const ChangeMarks>(ChangeMarks::fromEdits(edit_->plan().edits(), existed));
+    const Plan plan = edit_->plan();
+    auto marks = std::make_shared<ChangeMarks>(ChangeMarks::fromEdits(plan.edits(), existed));
+    // What the changes delete stays on show, struck out, until the commit.
+    marks->resolveDeletions(plan.edits(), original);
+    marks_ = std::move(marks);
     const auto h = hive();
-    keyModel_->setHive(h);
     keyModel_->setChangeMarks(marks_);
+    keyModel_->setHive(h);
     valueModel_->setHive(h);
     hexPane_->setHive(h);
     layoutFed_ = false;
@@ -485,9 +496,14 @@ void HiveView::onKeySelected(const QModelIndex& current) {
         valueModel_->setKey(kNoCell);
         details_->setHtml(QStringLiteral("<p style=\"color:#c0392b\">") +
                           current.data(Qt::ToolTipRole).toString().toHtmlEscaped() + QStringLiteral("</p>"));
-    } else {
-        valueModel_->setKey(offset);
+    } else if (keyModel_->isPendingDeletion(current) && marks_ && marks_->original()) {
+        // Deleted by a pending change: shown as the file has it.
         valueModel_->setChangeMarks(marks_, path);
+        valueModel_->setKey(offset, true);
+        details_->showKey(*marks_->original(), offset, path);
+    } else {
+        valueModel_->setChangeMarks(marks_, path);
+        valueModel_->setKey(offset);
         details_->showKey(*h, offset, path);
         hexPane_->showKey(offset);
         if (layoutFed_) layoutView_->setSelectedCell(offset);
@@ -508,6 +524,10 @@ void HiveView::onValueSelected() {
         return;
     }
     const uint32_t vk = current.data(ValueTableModel::OffsetRole).toUInt();
+    if (current.data(ValueTableModel::PendingDeletionRole).toBool()) {
+        if (marks_ && marks_->original()) details_->showValue(*marks_->original(), vk, currentKeyPath());
+        return;
+    }
     details_->showValue(*h, vk, currentKeyPath());
     hexPane_->showValue(vk);
     if (layoutFed_) layoutView_->setSelectedCell(vk);

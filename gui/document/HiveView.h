@@ -94,6 +94,10 @@ public:
     void refreshPreview();
     /// The selected value's stored name (null when none is selected).
     QString currentValueName() const;
+    /// The selected key or value is deleted by a pending change (shown
+    /// struck out until the commit): it cannot be edited.
+    bool currentKeyIsPendingDeletion() const;
+    bool currentValueIsPendingDeletion() const;
     /// Selects the value named `name` of the current key.
     bool selectValueByName(const QString& name);
 
