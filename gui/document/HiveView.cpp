@@ -33,6 +33,7 @@
 #include "document/HiveDocument.h"
 #include "search/HiveSearch.h"
 #include "browse/KeyTreeModel.h"
+#include "browse/SubtreeExpander.h"
 #include "document/RecoveryBanner.h"
 #include "browse/ValueTableModel.h"
 #include "format/Names.h"
@@ -124,6 +125,7 @@ void HiveView::setUpKeyTree() {
     // The column is as wide as its longest name (scrolling sideways), but
     // never narrower than the view, so a selected row spans the view.
     tree_->viewport()->installEventFilter(this);
+    expander_ = new SubtreeExpander(tree_, keyModel_, this);
 }
 
 // The value table, sortable through the proxy; unsorted it keeps the

@@ -32,6 +32,7 @@ class HiveDocument;
 class KeyTreeModel;
 class LayoutView;
 class RecoveryBanner;
+class SubtreeExpander;
 class ValueTableModel;
 struct SearchHit;
 
@@ -106,6 +107,8 @@ public:
     KeyTreeModel* keyModel() const { return keyModel_; }
     ValueTableModel* valueModel() const { return valueModel_; }
     QSortFilterProxyModel* valueProxy() const { return valueProxy_; }
+    /// '*' on the keypad: expands the current key's subtree in slices.
+    SubtreeExpander* subtreeExpander() const { return expander_; }
     DetailsPane* details() const { return details_; }
     RecoveryBanner* banner() const { return banner_; }
     /// The strip shown when the structural check found errors.
@@ -180,6 +183,7 @@ private:
     /// The layout view maps the hive's cells when its tab is first shown.
     bool layoutFed_ = false;
     std::vector<uint32_t> pendingChain_;
+    SubtreeExpander* expander_ = nullptr;
     EditSession* edit_ = nullptr;
     bool backupAdvised_ = false;
     /// The hive after the pending changes (null: none pending, the file's
