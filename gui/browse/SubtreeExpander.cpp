@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QTreeView>
 
+#include <algorithm>
+
 #include "browse/KeyTreeModel.h"
 
 namespace hivekit::gui {
@@ -56,6 +58,7 @@ void SubtreeExpander::start(const QModelIndex& index) {
     if (isRunning()) stop(true);
     if (!index.isValid()) return;
     expanded_ = 0;
+    between_.invalidate();
     stack_.push_back({QPersistentModelIndex(index), 0});
     if (strip_) label_->setText(tr("Expanding %1…").arg(index.data().toString()));
     if (strip_) strip_->show();
@@ -74,24 +77,31 @@ void SubtreeExpander::stop(bool cancelled) {
 }
 
 void SubtreeExpander::step() {
+    // Between two slices the tree lays out every open row again, which
+    // grows with what is open: a slice as long as that relayout keeps the
+    // work at half the time or more, and each pause as short as it can be.
+    const qint64 outside = between_.isValid() ? between_.elapsed() : 0;
+    const qint64 slice = std::clamp<qint64>(outside, sliceMs_, 250);
     QElapsedTimer clock;
     clock.start();
     // Depth first; a key's children are fetched a batch at a time, and each
     // child with subkeys is expanded before its next sibling.
-    while (!stack_.empty() && clock.elapsed() < sliceMs_) {
+    while (!stack_.empty() && clock.elapsed() < slice) {
         Work& work = stack_.back();
         if (!work.index.isValid()) {
             stack_.pop_back();
             continue;
         }
         const QModelIndex index = work.index;
-        if (!tree_->isExpanded(index)) {
-            tree_->expand(index);
-            ++expanded_;
-        }
+        // Fetched while still closed, then opened once: rows added under
+        // an open key make the tree lay out every open row again.
         if (model_->canFetchMore(index)) {
             model_->fetchMore(index);
             continue;
+        }
+        if (!tree_->isExpanded(index)) {
+            tree_->expand(index);
+            ++expanded_;
         }
         const int rows = model_->rowCount(index);
         while (work.nextChild < rows && !model_->hasChildren(model_->index(work.nextChild, 0, index)))
@@ -108,6 +118,7 @@ void SubtreeExpander::step() {
         return;
     }
     if (strip_) label_->setText(tr("Expanding: %Ln key(s) open…", nullptr, static_cast<int>(expanded_)));
+    between_.start();
 }
 
 }  // namespace hivekit::gui

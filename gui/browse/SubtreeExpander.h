@@ -37,8 +37,8 @@ public:
     bool isRunning() const { return !stack_.empty(); }
     /// Keys expanded by the current (or last) run.
     qsizetype expandedCount() const { return expanded_; }
-    /// How long one turn may work (milliseconds); the default keeps the
-    /// window answering at about 60 frames a second.
+    /// How long one turn works at least (milliseconds; longer when the
+    /// tree's relayout between turns takes longer, up to 250 ms).
     void setSliceMilliseconds(int ms) { sliceMs_ = ms > 0 ? ms : 1; }
     /// "Expanding… N keys [Cancel]": shown while running, for the status bar.
     QWidget* statusWidget() const { return strip_; }
@@ -64,6 +64,8 @@ private:
     std::vector<Work> stack_;
     QTimer timer_;
     int sliceMs_ = 12;
+    /// Since the last slice ended: how long the rest of the event loop took.
+    QElapsedTimer between_;
     qsizetype expanded_ = 0;
     /// Owned by the status bar that shows it, or by this (see the destructor).
     QPointer<QWidget> strip_;
