@@ -81,7 +81,7 @@ void SubtreeExpander::step() {
     // grows with what is open: a slice as long as that relayout keeps the
     // work at half the time or more, and each pause as short as it can be.
     const qint64 outside = between_.isValid() ? between_.elapsed() : 0;
-    const qint64 slice = std::clamp<qint64>(outside, sliceMs_, 250);
+    const qint64 slice = std::clamp<qint64>(outside, sliceMs_, 100);
     QElapsedTimer clock;
     clock.start();
     // Depth first; a key's children are fetched a batch at a time, and each

@@ -38,7 +38,7 @@ public:
     /// Keys expanded by the current (or last) run.
     qsizetype expandedCount() const { return expanded_; }
     /// How long one turn works at least (milliseconds; longer when the
-    /// tree's relayout between turns takes longer, up to 250 ms).
+    /// tree's relayout between turns takes longer, up to 100 ms).
     void setSliceMilliseconds(int ms) { sliceMs_ = ms > 0 ? ms : 1; }
     /// "Expanding… N keys [Cancel]": shown while running, for the status bar.
     QWidget* statusWidget() const { return strip_; }
