@@ -1,5 +1,8 @@
 #include "app/MainWindow.h"
 
+#include "browse/GoToKeyDialog.h"
+#include "browse/SubtreeExpander.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -411,6 +414,8 @@ HiveView* MainWindow::openFile(const QString& path) {
     view->valueTable()->addAction(copyValueAction_);
     view->valueTable()->addAction(copyDataAction_);
     editActions_->attach(view);
+    // '*' expanding a subtree shows its progress and Cancel here.
+    statusBar()->addWidget(view->subtreeExpander()->statusWidget());
     connect(view, &HiveView::selectionChanged, this,
             [this, view](const QString& keyPath) { onViewSelectionChanged(view, keyPath); });
     connect(view, &HiveView::statusMessage, this, [this, view](const QString& text) {
@@ -596,16 +601,16 @@ bool MainWindow::goToPath(const QString& path) {
 void MainWindow::goToPathDialog() {
     HiveView* view = currentView();
     if (!view || !view->isLoaded()) return;
-    QString path = view->currentKeyPath();
-    for (;;) {
-        bool ok = false;
-        path = QInputDialog::getText(this, tr("Go to Key"),
-                                     tr("Key path (from the hive's root, or as regedit shows it: "
-                                        "HKEY_LOCAL_MACHINE\\SYSTEM\\…, HKLM\\…):"),
-                                     QLineEdit::Normal, path, &ok);
-        if (!ok) return;
+    // Completes as the user types (browse/GoToKeyDialog); focus goes to the
+    // tree once there, as in regedit.
+    GoToKeyDialog dialog(view->hive(), {editActions_->defaultRoot()}, this);
+    dialog.setPath(view->currentKeyPath());
+    while (dialog.exec() == QDialog::Accepted) {
         QString error;
-        if (view->goToPath(path, &error)) return;
+        if (view->goToPath(dialog.path(), &error)) {
+            view->keyTree()->setFocus();
+            return;
+        }
         QMessageBox::information(this, tr("Go to Key"), error);
     }
 }

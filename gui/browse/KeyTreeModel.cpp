@@ -32,9 +32,16 @@ struct KeyTreeModel::Node {
     /// never expanded.
     bool broken = false;
     QString problem;
-    /// childOffsets holds the subkey list (read once, on the first fetch).
+    /// A pending change deletes the key: it is read from the file
+    /// (ChangeMarks::original()), and so are its subkeys.
+    bool deleted = false;
+    /// Keys pending deletion are listed after the key's own subkeys.
+    bool hasDeletedChildren = false;
+    /// childOffsets holds the subkey list (read once, on the first fetch);
+    /// those from liveChildren on are keys pending deletion.
     bool listed = false;
     std::vector<uint32_t> childOffsets;
+    size_t liveChildren = 0;
     std::vector<std::unique_ptr<Node>> children;
 };
 
@@ -63,23 +70,35 @@ void KeyTreeModel::setHive(std::shared_ptr<const Hive> hive) {
     endResetModel();
 }
 
-std::unique_ptr<KeyTreeModel::Node> KeyTreeModel::makeNode(uint32_t offset, Node* parent, int row) {
+const Hive* KeyTreeModel::hiveOf(bool deleted) const {
+    if (deleted) return marks_ && marks_->original() ? marks_->original().get() : nullptr;
+    return hive_.get();
+}
+
+std::unique_ptr<KeyTreeModel::Node> KeyTreeModel::makeNode(uint32_t offset, Node* parent, int row, bool deleted) {
     auto node = std::make_unique<Node>();
     node->offset = offset;
     node->parent = parent;
     node->row = row;
+    node->deleted = deleted;
     ++createdNodes_;
     // A key listed below itself would make an endless tree: show it once
     // more, marked, and stop there.
     for (const Node* up = parent; up && up != invisibleRoot_.get(); up = up->parent) {
-        if (up->offset == offset) {
+        if (up->offset == offset && up->deleted == deleted) {
             node->broken = true;
             node->name = tr("<cycle: key at %1 again>").arg(hexOffsetText(fileOffsetOf(offset)));
             node->problem = tr("This key is listed below itself (a cycle in the subkey lists).");
             return node;
         }
     }
-    auto key = hive_->keyNode(offset);
+    const Hive* hive = hiveOf(deleted);
+    if (!hive) {
+        node->broken = true;
+        node->name = tr("<unreadable key at %1>").arg(hexOffsetText(fileOffsetOf(offset)));
+        return node;
+    }
+    auto key = hive->keyNode(offset);
     if (!key) {
         node->broken = true;
         node->name = tr("<unreadable key at %1>").arg(hexOffsetText(fileOffsetOf(offset)));
@@ -88,18 +107,25 @@ std::unique_ptr<KeyTreeModel::Node> KeyTreeModel::makeNode(uint32_t offset, Node
     }
     node->name = toQString(key->nameUtf8());
     node->subkeyCount = key->subkeyCount;
+    if (!deleted && marks_ && marks_->hasDeletedKeys())
+        node->hasDeletedChildren = !marks_->deletedKeys(pathOfNode(node.get())).empty();
     return node;
 }
 
 void KeyTreeModel::listChildren(Node* node) {
     if (node->listed) return;
     node->listed = true;
-    if (node->broken || node->subkeyCount == 0 || !hive_) return;
-    auto key = hive_->keyNode(node->offset);
-    if (!key) return;
-    // Problems in the lists are reported by the hive's check (see
-    // HiveDocument); here they only shorten the list.
-    node->childOffsets = hive_->subkeys(*key);
+    const Hive* hive = hiveOf(node->deleted);
+    if (node->broken || !hive) return;
+    if (node->subkeyCount > 0) {
+        // Problems in the lists are reported by the hive's check (see
+        // HiveDocument); here they only shorten the list.
+        if (auto key = hive->keyNode(node->offset)) node->childOffsets = hive->subkeys(*key);
+    }
+    node->liveChildren = node->deleted ? 0 : node->childOffsets.size();
+    if (node->hasDeletedChildren) {
+        for (const auto& gone : marks_->deletedKeys(pathOfNode(node))) node->childOffsets.push_back(gone.offset);
+    }
 }
 
 KeyTreeModel::Node* KeyTreeModel::nodeOf(const QModelIndex& index) const {
@@ -132,14 +158,14 @@ bool KeyTreeModel::hasChildren(const QModelIndex& parent) const {
     const Node* n = nodeOf(parent);
     if (!n->children.empty()) return true;
     if (n->listed) return !n->childOffsets.empty();
-    return !n->broken && n->subkeyCount > 0;
+    return !n->broken && (n->subkeyCount > 0 || n->hasDeletedChildren);
 }
 
 bool KeyTreeModel::canFetchMore(const QModelIndex& parent) const {
     if (busy_ || !invisibleRoot_ || parent.column() > 0) return false;
     const Node* n = nodeOf(parent);
     if (n->broken) return false;
-    if (!n->listed) return n->subkeyCount > 0;
+    if (!n->listed) return n->subkeyCount > 0 || n->hasDeletedChildren;
     return n->children.size() < n->childOffsets.size();
 }
 
@@ -154,7 +180,7 @@ void KeyTreeModel::fetchMore(const QModelIndex& parent) {
     beginInsertRows(parent, static_cast<int>(have), static_cast<int>(have + take - 1));
     n->children.reserve(n->childOffsets.size());
     for (size_t i = have; i < have + take; ++i)
-        n->children.push_back(makeNode(n->childOffsets[i], n, static_cast<int>(i)));
+        n->children.push_back(makeNode(n->childOffsets[i], n, static_cast<int>(i), n->deleted || i >= n->liveChildren));
     endInsertRows();
 }
 
@@ -179,6 +205,8 @@ QVariant KeyTreeModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole: {
         if (n->broken) return n->problem;
         const QString path = pathOf(index);
+        if (n->deleted)
+            return tr("%1\ndeleted by a pending change (undo to keep it)").arg(path);
         return tr("%1\nkey node at %2")
             .arg(path.isEmpty() ? tr("(root key)") : path,
                  hexOffsetText(fileOffsetOf(n->offset)));
@@ -191,10 +219,16 @@ QVariant KeyTreeModel::data(const QModelIndex& index, int role) const {
         return n->broken;
     case SubkeyCountRole:
         return QVariant::fromValue<quint32>(n->subkeyCount);
+    case Qt::EditRole:
+        return n->name;
+    case PendingDeletionRole:
+        return n->deleted;
     case ChangeMarkRole:
+        if (n->deleted) return static_cast<int>(ChangeMarks::Mark::Deleted);
         return static_cast<int>(marks_ ? marks_->key(pathOf(index)) : ChangeMarks::Mark::None);
     case Qt::FontRole:
     case Qt::ForegroundRole:
+        if (n->deleted) return ChangeMarks::decoration(ChangeMarks::Mark::Deleted, role);
         return marks_ ? ChangeMarks::decoration(marks_->key(pathOf(index)), role) : QVariant();
     default:
         return {};
@@ -208,7 +242,20 @@ QVariant KeyTreeModel::headerData(int section, Qt::Orientation orientation, int 
 
 Qt::ItemFlags KeyTreeModel::flags(const QModelIndex& index) const {
     if (!index.isValid()) return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    const Node* n = nodeOf(index);
+    Qt::ItemFlags out = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    // The root key has no name to change; a key pending deletion is gone.
+    if (renameHandler_ && !n->broken && !n->deleted && n->parent != invisibleRoot_.get()) out |= Qt::ItemIsEditable;
+    return out;
+}
+
+bool KeyTreeModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable)) return false;
+    return renameHandler_(index, value.toString());
+}
+
+bool KeyTreeModel::isPendingDeletion(const QModelIndex& index) const {
+    return index.isValid() && nodeOf(index)->deleted;
 }
 
 uint32_t KeyTreeModel::offsetOf(const QModelIndex& index) const {
@@ -218,10 +265,14 @@ uint32_t KeyTreeModel::offsetOf(const QModelIndex& index) const {
 
 QString KeyTreeModel::pathOf(const QModelIndex& index) const {
     if (!index.isValid()) return {};
+    return pathOfNode(nodeOf(index));
+}
+
+QString KeyTreeModel::pathOfNode(const Node* node) const {
     QStringList names;
     // The root's own name is not part of a path (paths start below it, as
     // in hivectl and Index::findKey).
-    for (const Node* n = nodeOf(index); n && n->parent && n->parent != invisibleRoot_.get(); n = n->parent)
+    for (const Node* n = node; n && n->parent && n->parent != invisibleRoot_.get(); n = n->parent)
         names.prepend(n->name);
     return names.join(QLatin1Char('\\'));
 }
@@ -239,7 +290,8 @@ QModelIndex KeyTreeModel::indexForChain(const std::vector<uint32_t>& chain) {
         const Node* n = nodeOf(at);
         QModelIndex next;
         for (const auto& child : n->children) {
-            if (child->offset == offset) {
+            // Keys pending deletion have offsets in another image.
+            if (child->offset == offset && !child->deleted) {
                 next = createIndex(child->row, 0, child.get());
                 break;
             }

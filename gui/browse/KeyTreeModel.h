@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -33,7 +34,13 @@ public:
         BrokenRole,                     ///< bool: the nk could not be read
         SubkeyCountRole,                ///< quint32: the subkey count the nk declares
         ChangeMarkRole,                 ///< int: ChangeMarks::Mark of the key (pending changes)
+        PendingDeletionRole,            ///< bool: a pending change deletes the key (it is read from
+                                        ///< the file: OffsetRole is an nk of ChangeMarks::original())
     };
+
+    /// Renames the key at `index` to `name` when the user edits it in
+    /// place; false refuses (the handler says why).
+    using RenameHandler = std::function<bool(const QModelIndex& index, const QString& name)>;
 
     /// How many children one fetchMore creates.
     static constexpr int kDefaultBatchSize = 500;
@@ -45,8 +52,14 @@ public:
     void setHive(std::shared_ptr<const Hive> hive);
     const std::shared_ptr<const Hive>& hive() const { return hive_; }
 
-    /// Marks the keys the pending changes add or change (null: none).
+    /// Marks the keys the pending changes add or change (null: none). The
+    /// keys they delete are listed under their parents, struck out, from
+    /// the next setHive() on (set the marks first).
     void setChangeMarks(std::shared_ptr<const ChangeMarks> marks);
+    /// Makes the keys (all but the root and those pending deletion)
+    /// editable in place; null: read-only.
+    void setRenameHandler(RenameHandler handler) { renameHandler_ = std::move(handler); }
+    bool isRenamable() const { return static_cast<bool>(renameHandler_); }
 
     void setBatchSize(int size) { batchSize_ = size > 0 ? size : 1; }
     int batchSize() const { return batchSize_; }
@@ -58,6 +71,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
     bool hasChildren(const QModelIndex& parent = {}) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
@@ -77,6 +91,9 @@ public:
     /// The index of the hive's root key (invalid without a hive).
     QModelIndex rootIndex() const;
 
+    /// A pending change deletes the key (see PendingDeletionRole).
+    bool isPendingDeletion(const QModelIndex& index) const;
+
     /// How many nodes exist (created so far): what laziness saves.
     qsizetype createdNodeCount() const { return createdNodes_; }
 
@@ -84,11 +101,15 @@ private:
     std::shared_ptr<const ChangeMarks> marks_;
     struct Node;
     Node* nodeOf(const QModelIndex& index) const;
-    std::unique_ptr<Node> makeNode(uint32_t offset, Node* parent, int row);
+    std::unique_ptr<Node> makeNode(uint32_t offset, Node* parent, int row, bool deleted = false);
+    /// The hive a node is read from: the file's for keys pending deletion.
+    const Hive* hiveOf(bool deleted) const;
+    QString pathOfNode(const Node* node) const;
     /// Reads the subkey list of `node` once (offsets only).
     void listChildren(Node* node);
 
     std::shared_ptr<const Hive> hive_;
+    RenameHandler renameHandler_;
     std::unique_ptr<Node> invisibleRoot_;
     int batchSize_ = kDefaultBatchSize;
     /// True while rows are inserted or the model is reset: whoever reacts

@@ -22,25 +22,36 @@ void ValueTableModel::setHive(std::shared_ptr<const Hive> hive) {
     endResetModel();
 }
 
-void ValueTableModel::setKey(uint32_t keyOffset) {
+void ValueTableModel::setKey(uint32_t keyOffset, bool deletedKey) {
     beginResetModel();
     keyOffset_ = keyOffset;
+    deletedKey_ = deletedKey;
     rows_.clear();
-    if (hive_ && keyOffset != kNoCell) {
+    const Hive* hive = deletedKey ? (marks_ ? marks_->original().get() : nullptr) : hive_.get();
+    if (hive && keyOffset != kNoCell) {
         // An unreadable key gives no rows (the tree marks it unreadable).
-        if (auto key = hive_->keyNode(keyOffset)) {
-            const std::vector<uint32_t> offsets = hive_->values(*key);
+        if (auto key = hive->keyNode(keyOffset)) {
+            const std::vector<uint32_t> offsets = hive->values(*key);
             rows_.reserve(offsets.size());
-            for (uint32_t off : offsets) rows_.push_back(readRow(off));
+            for (uint32_t off : offsets) {
+                rows_.push_back(readRow(*hive, off));
+                rows_.back().deleted = deletedKey;
+            }
+        }
+        if (!deletedKey && marks_ && marks_->original()) {
+            for (const auto& gone : marks_->deletedValues(markPath_)) {
+                rows_.push_back(readRow(*marks_->original(), gone.offset));
+                rows_.back().deleted = true;
+            }
         }
     }
     endResetModel();
 }
 
-ValueTableModel::Row ValueTableModel::readRow(uint32_t offset) const {
+ValueTableModel::Row ValueTableModel::readRow(const Hive& hive, uint32_t offset) const {
     Row row;
     row.offset = offset;
-    auto vk = hive_->valueRecord(offset);
+    auto vk = hive.valueRecord(offset);
     if (!vk) {
         row.readable = false;
         row.name = tr("<unreadable value at %1>").arg(hexOffsetText(fileOffsetOf(offset)));
@@ -52,7 +63,7 @@ ValueTableModel::Row ValueTableModel::readRow(uint32_t offset) const {
     row.type = vk->type;
     row.size = vk->dataSize();
     row.typeText = toQString(valueTypeLabel(vk->type));
-    auto data = hive_->valueData(*vk);
+    auto data = hive.valueData(*vk);
     if (!data) {
         row.dataText = tr("<unreadable data: %1>").arg(toQString(data.error().message));
         row.copyText = row.dataText;
@@ -102,11 +113,18 @@ QVariant ValueTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole:
         if (col != NameColumn) return {};
         return r.readable ? valueTypeIcon(r.type) : QIcon(QStringLiteral(":/icons/key-broken.svg"));
+    case Qt::EditRole:
+        return col == NameColumn ? QVariant(r.name) : QVariant();
+    case PendingDeletionRole:
+        return r.deleted;
     case ChangeMarkRole:
+        if (r.deleted) return static_cast<int>(ChangeMarks::Mark::Deleted);
         return static_cast<int>(marks_ ? marks_->value(markPath_, r.name) : ChangeMarks::Mark::None);
     case Qt::ForegroundRole:
+        if (r.deleted) return ChangeMarks::decoration(ChangeMarks::Mark::Deleted, role);
         return marks_ ? ChangeMarks::decoration(marks_->value(markPath_, r.name), role) : QVariant();
     case Qt::FontRole:
+        if (r.deleted) return ChangeMarks::decoration(ChangeMarks::Mark::Deleted, role);
         if (marks_ && marks_->value(markPath_, r.name) != ChangeMarks::Mark::None) {
             return ChangeMarks::decoration(marks_->value(markPath_, r.name), role);
         }
@@ -121,6 +139,7 @@ QVariant ValueTableModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::ToolTipRole:
         if (col == DataColumn) return r.copyText.left(2000);
+        if (col == NameColumn && r.deleted) return tr("deleted by a pending change (undo to keep it)");
         if (col == NameColumn)
             return tr("value record at %1").arg(hexOffsetText(fileOffsetOf(r.offset)));
         return {};
@@ -164,8 +183,23 @@ QVariant ValueTableModel::headerData(int section, Qt::Orientation orientation, i
 
 int ValueTableModel::rowOfOffset(uint32_t offset) const {
     for (size_t i = 0; i < rows_.size(); ++i)
-        if (rows_[i].offset == offset) return static_cast<int>(i);
+        if (rows_[i].offset == offset && !rows_[i].deleted) return static_cast<int>(i);
     return -1;
+}
+
+Qt::ItemFlags ValueTableModel::flags(const QModelIndex& index) const {
+    Qt::ItemFlags out = QAbstractTableModel::flags(index);
+    if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return out;
+    const Row& r = rows_[static_cast<size_t>(index.row())];
+    // The default value has no name to change (regedit refuses too).
+    if (renameHandler_ && index.column() == NameColumn && r.readable && !r.deleted && !r.name.isEmpty())
+        out |= Qt::ItemIsEditable;
+    return out;
+}
+
+bool ValueTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable)) return false;
+    return renameHandler_(rows_[static_cast<size_t>(index.row())].name, value.toString());
 }
 
 }  // namespace hivekit::gui

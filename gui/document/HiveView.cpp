@@ -37,6 +37,7 @@
 #include "document/HiveDocument.h"
 #include "search/HiveSearch.h"
 #include "browse/KeyTreeModel.h"
+#include "browse/SubtreeExpander.h"
 #include "document/RecoveryBanner.h"
 #include "loghistory/LogHistoryView.h"
 #include "browse/ValueTableModel.h"
@@ -145,6 +146,7 @@ void HiveView::setUpKeyTree() {
     // The column is as wide as its longest name (scrolling sideways), but
     // never narrower than the view, so a selected row spans the view.
     tree_->viewport()->installEventFilter(this);
+    expander_ = new SubtreeExpander(tree_, keyModel_, this);
 }
 
 // The value table, sortable through the proxy; unsorted it keeps the
@@ -371,6 +373,13 @@ QString HiveView::currentValueName() const {
     return current.data(ValueTableModel::ValueNameRole).toString();
 }
 
+bool HiveView::currentKeyIsPendingDeletion() const { return keyModel_->isPendingDeletion(tree_->currentIndex()); }
+
+bool HiveView::currentValueIsPendingDeletion() const {
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    return current.isValid() && current.data(ValueTableModel::PendingDeletionRole).toBool();
+}
+
 bool HiveView::selectValueByName(const QString& name) {
     const auto h = hive();
     const uint32_t key = currentKeyOffset();
@@ -402,10 +411,14 @@ void HiveView::refreshPreview() {
         auto key = index.findKey(path);
         return key && index.findValue(*key, utf8ToUtf16(name)).has_value();
     };
-    marks_ = std::make_shared<const ChangeMarks>(ChangeMarks::fromEdits(edit_->plan().edits(), existed));
+    const Plan plan = edit_->plan();
+    auto marks = std::make_shared<ChangeMarks>(ChangeMarks::fromEdits(plan.edits(), existed));
+    // What the changes delete stays on show, struck out, until the commit.
+    marks->resolveDeletions(plan.edits(), original);
+    marks_ = std::move(marks);
     const auto h = hive();
-    keyModel_->setHive(h);
     keyModel_->setChangeMarks(marks_);
+    keyModel_->setHive(h);
     valueModel_->setHive(h);
     hexPane_->setHive(h);
     layoutFed_ = false;
@@ -586,9 +599,14 @@ void HiveView::onKeySelected(const QModelIndex& current) {
         valueModel_->setKey(kNoCell);
         details_->setHtml(QStringLiteral("<p style=\"color:#c0392b\">") +
                           current.data(Qt::ToolTipRole).toString().toHtmlEscaped() + QStringLiteral("</p>"));
-    } else {
-        valueModel_->setKey(offset);
+    } else if (keyModel_->isPendingDeletion(current) && marks_ && marks_->original()) {
+        // Deleted by a pending change: shown as the file has it.
         valueModel_->setChangeMarks(marks_, path);
+        valueModel_->setKey(offset, true);
+        details_->showKey(*marks_->original(), offset, path);
+    } else {
+        valueModel_->setChangeMarks(marks_, path);
+        valueModel_->setKey(offset);
         details_->showKey(*h, offset, path);
         hexPane_->showKey(offset);
         if (layoutFed_) layoutView_->setSelectedCell(offset);
@@ -609,6 +627,10 @@ void HiveView::onValueSelected() {
         return;
     }
     const uint32_t vk = current.data(ValueTableModel::OffsetRole).toUInt();
+    if (current.data(ValueTableModel::PendingDeletionRole).toBool()) {
+        if (marks_ && marks_->original()) details_->showValue(*marks_->original(), vk, currentKeyPath());
+        return;
+    }
     details_->showValue(*h, vk, currentKeyPath());
     hexPane_->showValue(vk);
     if (layoutFed_) layoutView_->setSelectedCell(vk);

@@ -38,6 +38,7 @@ class HiveDocument;
 class KeyTreeModel;
 class LayoutView;
 class RecoveryBanner;
+class SubtreeExpander;
 class ValueTableModel;
 struct SearchHit;
 
@@ -115,6 +116,10 @@ public:
     void refreshPreview();
     /// The selected value's stored name (null when none is selected).
     QString currentValueName() const;
+    /// The selected key or value is deleted by a pending change (shown
+    /// struck out until the commit): it cannot be edited.
+    bool currentKeyIsPendingDeletion() const;
+    bool currentValueIsPendingDeletion() const;
     /// Selects the value named `name` of the current key.
     bool selectValueByName(const QString& name);
 
@@ -123,6 +128,8 @@ public:
     KeyTreeModel* keyModel() const { return keyModel_; }
     ValueTableModel* valueModel() const { return valueModel_; }
     QSortFilterProxyModel* valueProxy() const { return valueProxy_; }
+    /// '*' on the keypad: expands the current key's subtree in slices.
+    SubtreeExpander* subtreeExpander() const { return expander_; }
     DetailsPane* details() const { return details_; }
     RecoveryBanner* banner() const { return banner_; }
     /// The strip shown when the structural check found errors.
@@ -215,6 +222,7 @@ private:
     /// The layout view maps the hive's cells when its tab is first shown.
     bool layoutFed_ = false;
     std::vector<uint32_t> pendingChain_;
+    SubtreeExpander* expander_ = nullptr;
     EditSession* edit_ = nullptr;
     bool backupAdvised_ = false;
     /// The hive after the pending changes (null: none pending, the file's

@@ -1,8 +1,11 @@
 #include "editing/ChangeMarks.h"
 
 #include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
 
 #include "common/Display.h"
+#include "index/Index.h"
 
 namespace hivekit::gui {
 
@@ -116,6 +119,95 @@ ChangeMarks ChangeMarks::fromEdits(const std::vector<Edit>& edits,
     return m;
 }
 
+namespace {
+
+/// A deletion while the edits are replayed: where it is now and where the
+/// file has it.
+struct Gone {
+    QString path;          ///< the key (now), as the edits name it
+    QString name;          ///< the value's name; null for a key
+    std::string original;  ///< the key's path in the file
+};
+
+QString joinPath(const QString& parent, const QString& name) {
+    return parent.isEmpty() ? name : parent + QLatin1Char('\\') + name;
+}
+
+}  // namespace
+
+void ChangeMarks::resolveDeletions(const std::vector<Edit>& edits, std::shared_ptr<const Hive> original) {
+    original_ = std::move(original);
+    deletedKeys_.clear();
+    deletedValues_.clear();
+    if (!original_) return;
+    // Key renames so far (new path, old path), to find a key's path in
+    // the file from the path the edits give it.
+    std::vector<std::pair<QString, QString>> renames;
+    auto inFile = [&](QString path) {
+        for (auto it = renames.rbegin(); it != renames.rend(); ++it) {
+            if (under(keyOf(path), keyOf(it->first))) path = it->second + path.mid(it->first.size());
+        }
+        return path.toStdString();
+    };
+    std::vector<Gone> gone;
+    for (const Edit& e : edits) {
+        const QString path = toQString(e.path);
+        switch (e.kind) {
+        case Edit::Kind::DeleteKey:
+            // What was deleted below it is now part of its subtree.
+            std::erase_if(gone, [&](const Gone& g) { return under(keyOf(g.path), keyOf(path)); });
+            gone.push_back({path, QString(), inFile(path)});
+            break;
+        case Edit::Kind::DeleteValue:
+            gone.push_back({path, toQString(e.name), inFile(path)});
+            break;
+        case Edit::Kind::CreateKey:
+            // Made again: the new key stands where the deleted one was.
+            std::erase_if(gone, [&](const Gone& g) { return g.name.isNull() && keyOf(g.path) == keyOf(path); });
+            break;
+        case Edit::Kind::SetValue:
+            std::erase_if(gone, [&](const Gone& g) {
+                return !g.name.isNull() && keyOf(g.path) == keyOf(path) && g.name.toUpper() == toQString(e.name).toUpper();
+            });
+            break;
+        case Edit::Kind::RenameValue:
+            std::erase_if(gone, [&](const Gone& g) {
+                return !g.name.isNull() && keyOf(g.path) == keyOf(path) &&
+                       g.name.toUpper() == toQString(e.newName).toUpper();
+            });
+            break;
+        case Edit::Kind::RenameKey: {
+            const QString renamed = joinPath(parentOf(path), toQString(e.newName));
+            for (Gone& g : gone) {
+                if (under(keyOf(g.path), keyOf(path))) g.path = renamed + g.path.mid(path.size());
+            }
+            renames.emplace_back(renamed, path);
+            break;
+        }
+        case Edit::Kind::SetClassName: break;
+        }
+    }
+    const Index index(*original_);
+    for (const Gone& g : gone) {
+        auto key = index.findKey(g.original);
+        if (!key) continue;  // made by the edits themselves: nothing in the file to show
+        if (g.name.isNull()) {
+            const qsizetype slash = g.path.lastIndexOf(QLatin1Char('\\'));
+            deletedKeys_[keyOf(parentOf(g.path))].push_back({g.path.mid(slash + 1), *key});
+        } else if (auto value = index.findValue(*key, g.name.toStdU16String())) {
+            deletedValues_[keyOf(g.path)].push_back({g.name, *value});
+        }
+    }
+}
+
+std::vector<ChangeMarks::Deletion> ChangeMarks::deletedKeys(const QString& parentPath) const {
+    return deletedKeys_.value(keyOf(parentPath));
+}
+
+std::vector<ChangeMarks::Deletion> ChangeMarks::deletedValues(const QString& keyPath) const {
+    return deletedValues_.value(keyOf(keyPath));
+}
+
 ChangeMarks::Mark ChangeMarks::key(const QString& path) const { return keys_.value(keyOf(path), Mark::None); }
 
 ChangeMarks::Mark ChangeMarks::value(const QString& keyPath, const QString& name) const {
@@ -124,6 +216,18 @@ ChangeMarks::Mark ChangeMarks::value(const QString& keyPath, const QString& name
 
 QVariant ChangeMarks::decoration(Mark mark, int role) {
     if (mark == Mark::None) return {};
+    if (mark == Mark::Deleted) {
+        if (role == Qt::FontRole) {
+            QFont f;
+            f.setStrikeOut(true);
+            return f;
+        }
+        // Dimmed as the palette dims what cannot be used: readable in light
+        // and dark themes alike.
+        if (role == Qt::ForegroundRole)
+            return QBrush(QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text));
+        return {};
+    }
     if (role == Qt::FontRole) {
         QFont f;
         f.setItalic(true);

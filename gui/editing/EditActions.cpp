@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QLocale>
 #include <QProgressDialog>
+#include <QTimer>
 #include <QPushButton>
 #include <QTableView>
 #include <QTreeView>
@@ -24,6 +25,8 @@
 #include <QVBoxLayout>
 
 #include "editing/CommitDialog.h"
+#include "editing/ExportDialog.h"
+#include "editing/RegistryRoots.h"
 #include "problems/DiagnosticsModel.h"
 #include "common/Display.h"
 #include "document/HiveDocument.h"
@@ -78,10 +81,10 @@ EditActions::EditActions(QMainWindow* window)
     editMode_ = new QAction(tr("Open for &Editing"), this);
     editMode_->setCheckable(true);
     editMode_->setToolTip(tr("Edit this hive: changes stay pending until you commit them"));
-    newKey_ = new QAction(tr("New &Key…"), this);
+    newKey_ = new QAction(tr("New &Key"), this);
     newValue_ = new QAction(tr("New &Value…"), this);
     editValue_ = new QAction(tr("&Modify Value…"), this);
-    rename_ = new QAction(tr("&Rename…"), this);
+    rename_ = new QAction(tr("&Rename"), this);
     rename_->setShortcut(Qt::Key_F2);
     className_ = new QAction(tr("Set &Class Name…"), this);
     className_->setStatusTip(tr("Set or remove the class name of the selected key"));
@@ -111,7 +114,7 @@ EditActions::EditActions(QMainWindow* window)
     connect(className_, &QAction::triggered, this, &EditActions::classNameDialog);
     connect(delete_, &QAction::triggered, this, [this] {
         QString error;
-        if (!deleteSelection(&error) && !error.isEmpty()) showError(error);
+        if (!deleteSelection(&error) && !error.isEmpty()) showSessionError(error);
     });
     connect(discard_, &QAction::triggered, this, &EditActions::discardAll);
     connect(commit_, &QAction::triggered, this, &EditActions::commitDialog);
@@ -173,6 +176,19 @@ EditActions::EditActions(QMainWindow* window)
         if (!ok) return std::nullopt;
         return text;
     };
+    errorPrompt = [this](const QString& text, const QString& details) {
+        if (!window_->isVisible()) return;
+        QMessageBox box(QMessageBox::Warning, tr("HiveKit"), text, QMessageBox::Ok, window_);
+        if (!details.isEmpty()) box.setDetailedText(details);
+        box.exec();
+    };
+    exportPrompt = [this](bool wholeHive, const QString& file,
+                          const QStringList& roots) -> std::optional<ExportChoice> {
+        ExportDialog dialog(wholeHive ? tr("Export Hive") : tr("Export Key"), file, roots,
+                            wholeHive || !view_ ? QString() : view_->currentKeyPath(), window_);
+        if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+        return ExportChoice{dialog.file(), dialog.root()};
+    };
     confirmRecursiveDelete = [this](const QString& path) {
         return QMessageBox::question(window_, tr("Delete Key"),
                                      tr("%1 has subkeys. Delete it with all its subkeys and values?").arg(path)) ==
@@ -211,6 +227,8 @@ void EditActions::setView(HiveView* view) {
     EditSession* session = view ? view->editSession() : nullptr;
     if (session && !group_->stacks().contains(session->undoStack())) group_->addStack(session->undoStack());
     group_->setActiveStack(session ? session->undoStack() : nullptr);
+    // Error texts name keys as regedit shows them, under the hive's root.
+    if (session && session->displayRoot().isEmpty()) session->setDisplayRoot(defaultRoot());
     dock_->setSession(session);
     if (session) connect(session, &EditSession::changed, this, &EditActions::updateActions, Qt::UniqueConnection);
     updateActions();
@@ -228,15 +246,137 @@ void EditActions::updateActions() {
     editMode_->setEnabled(loaded && !pending);
     for (QAction* a : {newKey_, newValue_, rename_, className_, delete_, importReg_})
         a->setEnabled(editing && !committing);
-    editValue_->setEnabled(editing && !committing && !view_->currentValueName().isNull());
+    editValue_->setEnabled(editing && !committing && !view_->currentValueName().isNull() &&
+                           !view_->currentValueIsPendingDeletion());
+    if (view_) {
+        // In-place renaming (F2, or a click on the selected name) while the
+        // tab edits; the handlers check again when called.
+        HiveView* view = view_;
+        if (editing && !committing) {
+            view->keyModel()->setRenameHandler([this, view](const QModelIndex& index, const QString& name) {
+                return view == view_ && renameKeyInPlace(view->keyModel()->pathOf(index), name);
+            });
+            view->valueModel()->setRenameHandler([this, view](const QString& name, const QString& newName) {
+                return view == view_ && renameValueInPlace(view->currentKeyPath(), name, newName);
+            });
+        } else {
+            view->keyModel()->setRenameHandler(nullptr);
+            view->valueModel()->setRenameHandler(nullptr);
+        }
+    }
     for (QAction* a : {commit_, discard_, previewReg_}) a->setEnabled(pending && !committing);
     for (QAction* a : {exportKey_, exportHive_}) a->setEnabled(loaded);
     emit stateChanged();
 }
 
-void EditActions::showError(const QString& text) {
+void EditActions::showError(const QString& text, const QString& details) {
+    lastError_ = text;
+    lastErrorDetails_ = details;
     emit message(text);
-    if (window_->isVisible()) QMessageBox::warning(window_, tr("HiveKit"), text);
+    errorPrompt(text, details);
+}
+
+void EditActions::showSessionError(const QString& text) {
+    showError(text, view_ && view_->editSession() ? view_->editSession()->lastErrorDetails() : QString());
+}
+
+bool EditActions::refusePendingDeletion(bool valueSide) {
+    if (!view_) return false;
+    if (valueSide && view_->currentValueIsPendingDeletion()) {
+        showError(tr("The value %1 is deleted by a pending change: undo the deletion to change it.")
+                      .arg(view_->currentValueName().isEmpty() ? tr("(Default)") : view_->currentValueName()));
+        return true;
+    }
+    if (view_->currentKeyIsPendingDeletion()) {
+        showError(tr("The key %1 is deleted by a pending change: undo the deletion to change it or its values.")
+                      .arg(view_->currentKeyPath()));
+        return true;
+    }
+    return false;
+}
+
+QString EditActions::freeNewName(const QString& parentPath, bool forValue) const {
+    const auto hive = view_ ? view_->hive() : nullptr;
+    const QString base = forValue ? tr("New Value #%1") : tr("New Key #%1");
+    if (!hive) return base.arg(1);
+    const Index index(*hive);
+    auto parent = index.findKey(parentPath.toStdString());
+    for (int n = 1;; ++n) {
+        const QString name = base.arg(n);
+        if (!parent) return name;
+        const bool taken = forValue ? index.findValue(*parent, name.toStdU16String()).has_value()
+                                    : index.findKey(EditSession::childPath(parentPath, name).toStdString()).has_value();
+        if (!taken) return name;
+    }
+}
+
+QString EditActions::renameProblem(const QString& parentPath, const QString& oldName, const QString& newName,
+                                   bool forValue) const {
+    const QString where = EditSession::displayPath(defaultRoot(), parentPath);
+    if (newName.isEmpty())
+        return forValue ? tr("Cannot rename the value \"%1\" in %2: a value name cannot be empty.").arg(oldName, where)
+                        : tr("Cannot rename the key \"%1\" in %2: a key name cannot be empty.").arg(oldName, where);
+    if (!forValue && newName.contains(QLatin1Char('\\')))
+        return tr("Cannot rename the key \"%1\" in %2: a key name cannot contain a backslash (\\).").arg(oldName, where);
+    if (newName.size() > (forValue ? 16383 : 255))
+        return tr("Cannot rename \"%1\" in %2: the new name is too long.").arg(oldName, where);
+    // A change of case alone renames the same item.
+    if (newName.compare(oldName, Qt::CaseInsensitive) == 0) return QString();
+    const auto hive = view_ ? view_->hive() : nullptr;
+    if (!hive) return QString();
+    const Index index(*hive);
+    if (forValue) {
+        auto key = index.findKey(parentPath.toStdString());
+        if (key && index.findValue(*key, newName.toStdU16String()))
+            return tr("Cannot rename the value \"%1\" in %2: a value named \"%3\" already exists.")
+                .arg(oldName, where, newName);
+    } else if (index.findKey(EditSession::childPath(parentPath, newName).toStdString())) {
+        return tr("Cannot rename the key \"%1\" in %2: a key named \"%3\" already exists.").arg(oldName, where, newName);
+    }
+    return QString();
+}
+
+bool EditActions::renameKeyInPlace(const QString& keyPath, const QString& newName) {
+    if (!view_ || !view_->isEditing() || keyPath.isEmpty()) return false;
+    const qsizetype slash = keyPath.lastIndexOf(QLatin1Char('\\'));
+    const QString parent = slash < 0 ? QString() : keyPath.left(slash);
+    const QString oldName = keyPath.mid(slash + 1);
+    if (newName == oldName) return false;
+    if (const QString why = renameProblem(parent, oldName, newName, false); !why.isEmpty()) {
+        // Said once the editor has closed.
+        QTimer::singleShot(0, this, [this, why] { showError(why); });
+        return false;
+    }
+    QPointer<HiveView> view = view_;
+    QTimer::singleShot(0, this, [this, view, keyPath, parent, newName] {
+        if (!view || !view->isEditing()) return;
+        QString error;
+        if (!view->editSession()->renameKey(keyPath, newName, &error)) {
+            showSessionError(error);
+            return;
+        }
+        view->goToPath(EditSession::childPath(parent, newName));
+    });
+    return true;
+}
+
+bool EditActions::renameValueInPlace(const QString& keyPath, const QString& name, const QString& newName) {
+    if (!view_ || !view_->isEditing() || name.isEmpty() || newName == name) return false;
+    if (const QString why = renameProblem(keyPath, name, newName, true); !why.isEmpty()) {
+        QTimer::singleShot(0, this, [this, why] { showError(why); });
+        return false;
+    }
+    QPointer<HiveView> view = view_;
+    QTimer::singleShot(0, this, [this, view, keyPath, name, newName] {
+        if (!view || !view->isEditing()) return;
+        QString error;
+        if (!view->editSession()->renameValue(keyPath, name, newName, &error)) {
+            showSessionError(error);
+            return;
+        }
+        view->selectValueByName(newName);
+    });
+    return true;
 }
 
 void EditActions::toggleEditMode(bool on) {
@@ -373,35 +513,38 @@ void EditActions::discardAll() {
 }
 
 void EditActions::newKeyDialog() {
-    if (!view_ || !view_->isEditing()) return;
-    bool ok = false;
-    const QString name = QInputDialog::getText(window_, tr("New Key"), tr("Name of the new key:"), QLineEdit::Normal,
-                                               QString(), &ok);
-    if (!ok || name.isEmpty()) return;
+    if (!view_ || !view_->isEditing() || refusePendingDeletion(false)) return;
+    // As regedit: "New Key #1" is made at once and opened for renaming.
     const QString parent = view_->currentKeyPath();
+    const QString name = freeNewName(parent, false);
     QString error;
     if (!view_->editSession()->newKey(parent, name, &error)) {
-        showError(error);
+        showSessionError(error);
         return;
     }
-    view_->goToPath(EditSession::childPath(parent, name));
+    if (view_->goToPath(EditSession::childPath(parent, name))) {
+        view_->keyTree()->setFocus();
+        view_->keyTree()->edit(view_->keyTree()->currentIndex());
+    }
 }
 
 void EditActions::newValueDialog() {
-    if (!view_ || !view_->isEditing()) return;
+    if (!view_ || !view_->isEditing() || refusePendingDeletion(false)) return;
     ValueEditDialog dialog(true, window_);
+    // Named as regedit names a new value, an empty string until changed.
+    dialog.setValue(freeNewName(view_->currentKeyPath(), true), kRegSz, {0, 0});
     if (dialog.exec() != QDialog::Accepted) return;
     QString error;
     if (!view_->editSession()->setValue(view_->currentKeyPath(), dialog.name(), dialog.type(), dialog.data(),
                                         QString(), shortData(dialog.type(), dialog.data()), &error)) {
-        showError(error);
+        showSessionError(error);
         return;
     }
     view_->selectValueByName(dialog.name());
 }
 
 void EditActions::editValueDialog() {
-    if (!view_ || !view_->isEditing()) return;
+    if (!view_ || !view_->isEditing() || refusePendingDeletion(true)) return;
     const QString name = view_->currentValueName();
     if (name.isNull()) return;
     uint32_t type = 0;
@@ -416,43 +559,33 @@ void EditActions::editValueDialog() {
     QString error;
     if (!view_->editSession()->setValue(view_->currentKeyPath(), name, dialog.type(), dialog.data(),
                                         shortData(type, data), shortData(dialog.type(), dialog.data()), &error)) {
-        showError(error);
+        showSessionError(error);
     }
 }
 
 void EditActions::renameDialog() {
     if (!view_ || !view_->isEditing()) return;
+    // In place, as regedit's F2: the name's editor opens where it is shown.
     const bool valueSide = view_->valueTable()->hasFocus() && !view_->currentValueName().isNull();
-    const QString keyPath = view_->currentKeyPath();
-    QString error;
-    bool ok = false;
+    if (refusePendingDeletion(valueSide)) return;
     if (valueSide) {
-        const QString name = view_->currentValueName();
-        const QString newName = QInputDialog::getText(window_, tr("Rename Value"), tr("New name:"),
-                                                      QLineEdit::Normal, name, &ok);
-        if (!ok || newName == name) return;
-        if (!view_->editSession()->renameValue(keyPath, name, newName, &error)) showError(error);
-        view_->selectValueByName(newName);
+        if (view_->currentValueName().isEmpty()) {
+            showError(tr("The default value has no name to change."));
+            return;
+        }
+        QTableView* table = view_->valueTable();
+        table->edit(table->currentIndex().siblingAtColumn(ValueTableModel::NameColumn));
         return;
     }
-    if (keyPath.isEmpty()) {
+    if (view_->currentKeyPath().isEmpty()) {
         showError(tr("The root key cannot be renamed."));
         return;
     }
-    const QString oldName = keyPath.mid(keyPath.lastIndexOf(QLatin1Char('\\')) + 1);
-    const QString newName =
-        QInputDialog::getText(window_, tr("Rename Key"), tr("New name:"), QLineEdit::Normal, oldName, &ok);
-    if (!ok || newName.isEmpty() || newName == oldName) return;
-    if (!view_->editSession()->renameKey(keyPath, newName, &error)) {
-        showError(error);
-        return;
-    }
-    const qsizetype slash = keyPath.lastIndexOf(QLatin1Char('\\'));
-    view_->goToPath(slash < 0 ? newName : keyPath.left(slash) + QLatin1Char('\\') + newName);
+    view_->keyTree()->edit(view_->keyTree()->currentIndex());
 }
 
 void EditActions::classNameDialog() {
-    if (!view_ || !view_->isEditing()) return;
+    if (!view_ || !view_->isEditing() || refusePendingDeletion(false)) return;
     const QString keyPath = view_->currentKeyPath();
     // The class name as the pending changes leave it (the preview).
     QString current;
@@ -472,16 +605,28 @@ void EditActions::classNameDialog() {
     if (className) current = QString::fromStdU16String(*className);
     const auto wanted = classNamePrompt(keyPath, current);
     if (!wanted || *wanted == current) return;
-    if (!view_->editSession()->setClassName(keyPath, *wanted, current, &error)) showError(error);
+    if (!view_->editSession()->setClassName(keyPath, *wanted, current, &error)) showSessionError(error);
 }
 
 bool EditActions::deleteSelection(QString* error) {
     if (!view_ || !view_->isEditing()) return false;
     const QString keyPath = view_->currentKeyPath();
     const QModelIndexList rows = view_->valueTable()->selectionModel()->selectedRows();
+    if (view_->currentKeyIsPendingDeletion()) {
+        *error = tr("The key %1 is already deleted by a pending change.").arg(keyPath);
+        return false;
+    }
     if (view_->valueTable()->hasFocus() && !rows.isEmpty()) {
         QStringList names;
-        for (const QModelIndex& row : rows) names << row.data(ValueTableModel::ValueNameRole).toString();
+        for (const QModelIndex& row : rows) {
+            // Already deleted (struck out): nothing more to do.
+            if (!row.data(ValueTableModel::PendingDeletionRole).toBool())
+                names << row.data(ValueTableModel::ValueNameRole).toString();
+        }
+        if (names.isEmpty()) {
+            *error = tr("The selected values are already deleted by pending changes.");
+            return false;
+        }
         bool all = true;
         for (const QString& name : names) {
             uint32_t type = 0;
@@ -515,7 +660,15 @@ bool EditActions::importReg(const QString& file, QString* error) {
         *error = toQString(bytes.error().message);
         return false;
     }
+    // A file exported under this hive's own root (Export Key's default)
+    // may need that root given: HKEY_CURRENT_USER\Software\Classes is
+    // deeper than the automatic rule reads (regfile/RegFile.h).
     auto parsed = parseRegFile(*bytes);
+    if (const QString prefix = importPrefixFor(defaultRoot()); !prefix.isEmpty()) {
+        RegParseOptions options;
+        options.rootPrefix = prefix.toStdString();
+        if (auto under = parseRegFile(*bytes, options)) parsed = std::move(under);
+    }
     if (!parsed) {
         *error = tr("%1: %2").arg(file, toQString(parsed.error().message));
         return false;
@@ -523,14 +676,19 @@ bool EditActions::importReg(const QString& file, QString* error) {
     return view_->editSession()->pushPlan(tr("Import %1").arg(QFileInfo(file).fileName()), toPlan(*parsed), error);
 }
 
-bool EditActions::exportReg(const QString& file, bool wholeHive, QString* error) {
-    if (!startExport(file, wholeHive, error)) return false;
+bool EditActions::exportReg(const QString& file, bool wholeHive, QString* error, const QString& root) {
+    if (!startExport(file, wholeHive, error, root)) return false;
     exportJob_->waitForFinished();
     if (!lastExport_.ok) *error = lastExport_.message;
     return lastExport_.ok;
 }
 
-bool EditActions::startExport(const QString& file, bool wholeHive, QString* error) {
+QString EditActions::defaultRoot() const {
+    if (!view_ || !view_->document()->hive()) return QString();
+    return defaultRegistryRoot(*view_->document()->hive(), QFileInfo(view_->document()->path()).fileName());
+}
+
+bool EditActions::startExport(const QString& file, bool wholeHive, QString* error, const QString& root) {
     if (!view_ || !view_->isLoaded()) return false;
     if (exportJob_->isRunning()) {
         *error = tr("An export is still running.");
@@ -538,7 +696,7 @@ bool EditActions::startExport(const QString& file, bool wholeHive, QString* erro
     }
     const QString path = wholeHive ? QString() : view_->currentKeyPath();
     lastExport_ = ExportOutcome{};
-    return exportJob_->start(view_->hive(), path, file);
+    return exportJob_->start(view_->hive(), path, file, root.isEmpty() ? defaultRoot() : root);
 }
 
 void EditActions::onExportFinished(const ExportOutcome& outcome) {
@@ -581,12 +739,14 @@ QString EditActions::withRegSuffix(const QString& file) {
 }
 
 void EditActions::exportDialog(bool wholeHive) {
-    const QString file = withRegSuffix(
-        QFileDialog::getSaveFileName(window_, wholeHive ? tr("Export Hive") : tr("Export Key"),
-                                     suggestedExportPath(wholeHive), tr("Registration files (*.reg)")));
-    if (file.isEmpty()) return;
+    if (!view_ || !view_->isLoaded()) return;
+    const auto choice = exportPrompt(wholeHive, suggestedExportPath(wholeHive),
+                                     registryRootChoices(*view_->document()->hive(),
+                                                         QFileInfo(view_->document()->path()).fileName()));
+    if (!choice || choice->file.isEmpty()) return;
+    const QString file = choice->file;
     QString error;
-    if (!startExport(file, wholeHive, &error)) {
+    if (!startExport(file, wholeHive, &error, choice->root)) {
         if (!error.isEmpty()) showError(error);
         return;
     }
@@ -616,7 +776,7 @@ void EditActions::importDialog() {
                                                       tr("Registration files (*.reg);;All files (*)"));
     if (file.isEmpty()) return;
     QString error;
-    if (!importReg(file, &error)) showError(error);
+    if (!importReg(file, &error)) showSessionError(error);
 }
 
 void EditActions::previewDialog() {

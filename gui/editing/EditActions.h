@@ -1,5 +1,5 @@
 // EditActions: the edit side of the main window. The actions (open for
-// editing, new key, new value, edit, rename (F2), delete (Del), undo
+// editing, new key, new value, edit, rename in place (F2), delete (Del), undo
 // (Ctrl+Z), redo (Ctrl+Shift+Z), discard all, commit, .reg export, import
 // and preview), the "Pending changes" dock, and the questions asked before
 // a tab or the window closes over pending changes. The edits themselves go
@@ -105,8 +105,41 @@ public:
     bool importReg(const QString& file, QString* error);
     /// Writes the selected key (or the whole hive) as a .reg file, on the
     /// export worker, and waits for it (the menu's export does not wait:
-    /// it shows progress with Cancel).
-    bool exportReg(const QString& file, bool wholeHive, QString* error);
+    /// it shows progress with Cancel). `root` stands for the hive's root
+    /// in key lines ("" : defaultRoot()).
+    bool exportReg(const QString& file, bool wholeHive, QString* error, const QString& root = QString());
+    /// The root an export of the current hive writes unless the user
+    /// chooses another (editing/RegistryRoots.h: from the hive's kind).
+    QString defaultRoot() const;
+    /// Asks where to export and under which root (the export dialog by
+    /// default; the tests replace it). Nothing: cancelled.
+    struct ExportChoice {
+        QString file;
+        QString root;
+    };
+    std::function<std::optional<ExportChoice>(bool wholeHive, const QString& file, const QStringList& roots)>
+        exportPrompt;
+
+    /// A name no sibling has yet: "New Key #1", "New Key #2", ... below the
+    /// key at `parentPath` of the current view (keys), or among the values
+    /// of that key (values), as regedit names what it creates.
+    QString freeNewName(const QString& parentPath, bool forValue) const;
+    /// Why `newName` cannot replace `oldName` among the subkeys of
+    /// `parentPath` (forValue: among its values); "" when it can.
+    QString renameProblem(const QString& parentPath, const QString& oldName, const QString& newName,
+                          bool forValue) const;
+    /// Renames in place, as the tree's and table's editors do: checks the
+    /// name, then pushes the rename on the next turn of the event loop (the
+    /// view is rebuilt after a change, which an editor committing its data
+    /// must not see). False and the reason shown when refused.
+    bool renameKeyInPlace(const QString& keyPath, const QString& newName);
+    bool renameValueInPlace(const QString& keyPath, const QString& name, const QString& newName);
+    /// Shows `text` in a message box, with the engine's `details` in its
+    /// Details section (the tests replace it); also emitted as message().
+    std::function<void(const QString& text, const QString& details)> errorPrompt;
+    /// The last error shown (tests).
+    const QString& lastError() const { return lastError_; }
+    const QString& lastErrorDetails() const { return lastErrorDetails_; }
     /// The worker the exports run on.
     ExportJob* exportJob() const { return exportJob_; }
     /// The pending changes as .reg text.
@@ -133,11 +166,15 @@ private:
     void discardAll();
     void exportDialog(bool wholeHive);
     /// Starts an export on the worker; false and `error` when it cannot.
-    bool startExport(const QString& file, bool wholeHive, QString* error);
+    bool startExport(const QString& file, bool wholeHive, QString* error, const QString& root = QString());
     void onExportFinished(const ExportOutcome& outcome);
     void importDialog();
     void previewDialog();
-    void showError(const QString& text);
+    void showError(const QString& text, const QString& details = QString());
+    /// The current session's refusal, with its engine details.
+    void showSessionError(const QString& text);
+    /// Says that the selection is deleted by a pending change; true then.
+    bool refusePendingDeletion(bool valueSide);
 
     /// The view waiting for its check before it is opened for editing.
     QPointer<HiveView> awaitingCheck_;
@@ -163,6 +200,8 @@ private:
     QAction* importReg_;
     QAction* previewReg_;
     QAction* history_;
+    QString lastError_;
+    QString lastErrorDetails_;
     ExportJob* exportJob_;
     ExportOutcome lastExport_;
     QPointer<QProgressDialog> exportProgress_;

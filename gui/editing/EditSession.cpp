@@ -119,9 +119,12 @@ bool EditSession::push(const QString& text, std::vector<PendingChange> changes, 
     options.tx.io = io_;
     options.tx.lock = lock_;
     if (auto session = sessionWith(path_, candidate, interruptedCommit(), options, true); !session) {
-        *error = toQString(session.error().message);
+        *error = describeFailure(candidate, session.error(), displayRoot_);
+        lastErrorDetails_ = toQString(session.error().message);
+        if (*error == lastErrorDetails_) lastErrorDetails_.clear();
         return false;
     }
+    lastErrorDetails_.clear();
     stack_->push(new EditCommand(text, std::move(changes)));
     return true;
 }
@@ -267,6 +270,99 @@ Result<std::shared_ptr<const Hive>> EditSession::preview() const {
     return std::shared_ptr<const Hive>(std::move(*copy));
 }
 
+QString EditSession::displayPath(const QString& displayRoot, const QString& path) {
+    if (displayRoot.isEmpty()) return path.isEmpty() ? tr("the root key") : path;
+    return path.isEmpty() ? displayRoot : displayRoot + QLatin1Char('\\') + path;
+}
+
+namespace {
+
+QString quotedName(const std::string& name) {
+    return name.empty() ? EditSession::tr("(Default)") : QLatin1Char('"') + toQString(name) + QLatin1Char('"');
+}
+
+QString lastComponent(const std::string& path) {
+    const QString p = toQString(path);
+    return p.mid(p.lastIndexOf(QLatin1Char('\\')) + 1);
+}
+
+QString parentPart(const std::string& path) {
+    const QString p = toQString(path);
+    const qsizetype slash = p.lastIndexOf(QLatin1Char('\\'));
+    return slash < 0 ? QString() : p.left(slash);
+}
+
+}  // namespace
+
+QString EditSession::describeFailure(const Edit& e, const Error& error, size_t index, const QString& displayRoot) {
+    // The engine prefixes its reason with the edit's label (merge/Plan.h
+    // editLabel); the reason alone is what the user needs besides our words.
+    const std::string label = editLabel(index, e) + ": ";
+    std::string reasonText = error.message;
+    if (reasonText.rfind(label, 0) == 0) reasonText = reasonText.substr(label.size());
+    const QString reason = toQString(reasonText);
+    const bool missing = error.code == ErrorCode::NotFound;
+    const QString key = displayPath(displayRoot, toQString(e.path));
+    const QString parent = displayPath(displayRoot, parentPart(e.path));
+    const QString keyName = QLatin1Char('"') + lastComponent(e.path) + QLatin1Char('"');
+    auto has = [&](const char* text) { return reasonText.find(text) != std::string::npos; };
+    switch (e.kind) {
+    case Edit::Kind::CreateKey:
+        if (missing) return tr("Cannot create the key %1 in %2: that key does not exist.").arg(keyName, parent);
+        return tr("Cannot create the key %1 in %2: %3.").arg(keyName, parent, reason);
+    case Edit::Kind::DeleteKey:
+        if (missing) return tr("Cannot delete the key %1: it does not exist.").arg(key);
+        if (has("NO_DELETE"))
+            return tr("Cannot delete the key %1: it is marked as a key that must not be deleted.").arg(key);
+        if (has("subkey"))
+            return tr("Cannot delete the key %1: it has subkeys, which would have to be deleted with it.").arg(key);
+        return tr("Cannot delete the key %1: %2.").arg(key, reason);
+    case Edit::Kind::SetValue:
+        if (missing) return tr("Cannot set the value %1 in %2: the key does not exist.").arg(quotedName(e.name), key);
+        if (has("does not fit"))
+            return tr("Cannot set the value %1 in %2: its data is too large for this hive's format version.")
+                .arg(quotedName(e.name), key);
+        return tr("Cannot set the value %1 in %2: %3.").arg(quotedName(e.name), key, reason);
+    case Edit::Kind::DeleteValue:
+        if (missing && has("has no value"))
+            return tr("Cannot delete the value %1 in %2: there is no value of that name.").arg(quotedName(e.name), key);
+        if (missing) return tr("Cannot delete the value %1 in %2: the key does not exist.").arg(quotedName(e.name), key);
+        return tr("Cannot delete the value %1 in %2: %3.").arg(quotedName(e.name), key, reason);
+    case Edit::Kind::RenameKey:
+        if (has("already exists"))
+            return tr("Cannot rename the key %1 in %2: a key named \"%3\" already exists.")
+                .arg(keyName, parent, toQString(e.newName));
+        if (missing) return tr("Cannot rename the key %1: it does not exist.").arg(key);
+        return tr("Cannot rename the key %1 in %2: %3.").arg(keyName, parent, reason);
+    case Edit::Kind::RenameValue:
+        if (has("already has a value"))
+            return tr("Cannot rename the value %1 in %2: a value named %3 already exists.")
+                .arg(quotedName(e.name), key, quotedName(e.newName));
+        if (missing && has("has no value"))
+            return tr("Cannot rename the value %1 in %2: there is no value of that name.").arg(quotedName(e.name), key);
+        if (missing) return tr("Cannot rename the value %1 in %2: the key does not exist.").arg(quotedName(e.name), key);
+        return tr("Cannot rename the value %1 in %2: %3.").arg(quotedName(e.name), key, reason);
+    case Edit::Kind::SetClassName:
+        if (missing) return tr("Cannot set the class name of %1: the key does not exist.").arg(key);
+        return tr("Cannot set the class name of %1: %2.").arg(key, reason);
+    }
+    return toQString(error.message);
+}
+
+QString EditSession::describeFailure(const Plan& plan, const Error& error, const QString& displayRoot) {
+    // "edit N (": the engine's label (merge/Plan.h editLabel) names the edit.
+    const std::string& message = error.message;
+    if (message.rfind("edit ", 0) == 0) {
+        size_t end = 5;
+        size_t number = 0;
+        while (end < message.size() && message[end] >= '0' && message[end] <= '9')
+            number = number * 10 + static_cast<size_t>(message[end++] - '0');
+        if (end > 5 && number >= 1 && number <= plan.size())
+            return describeFailure(plan.edits()[number - 1], error, number - 1, displayRoot);
+    }
+    return toQString(message);
+}
+
 void EditSession::discardAll() {
     stack_->clear();
     // The file keeps an interrupted commit's edits (its log replays them):
@@ -321,8 +417,11 @@ StrategyKind strategyKindOf(CommitStrategy strategy) {
 }
 
 /// Why the engine's commit failed, in the user's language.
-QString failureMessage(const CommitFailure& failure, const std::optional<InterruptedCommit>& interrupted) {
-    const QString engine = toQString(failure.error.message);
+QString failureMessage(const CommitFailure& failure, const std::optional<InterruptedCommit>& interrupted,
+                       const Plan& plan, const QString& displayRoot) {
+    QString engine = toQString(failure.error.message);
+    if (failure.step == CommitStep::Validate || failure.step == CommitStep::Apply)
+        engine = EditSession::describeFailure(plan, failure.error, displayRoot);
     switch (failure.step) {
     case CommitStep::Open: return engine;
     case CommitStep::Resume: return resumeRefusal(failure.error, interrupted) + EditSession::tr("; nothing written");
@@ -346,7 +445,7 @@ QString failureMessage(const CommitFailure& failure, const std::optional<Interru
 
 CommitOutcome EditSession::commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io,
                                       const std::optional<InterruptedCommit>& interrupted,
-                                      std::shared_ptr<HiveLock> lock) {
+                                      std::shared_ptr<HiveLock> lock, const QString& displayRoot) {
     CommitRequest request;
     request.session.strategy = strategyKindOf(choice.strategy);
     request.session.tx.io = io;
@@ -357,7 +456,9 @@ CommitOutcome EditSession::commitPlan(const QString& path, const Plan& plan, con
     CommitOutcome out;
     if (!result) {
         const CommitFailure& failure = result.error();
-        out.message = failureMessage(failure, interrupted);
+        out.message = failureMessage(failure, interrupted, plan, displayRoot);
+        out.details = toQString(failure.error.message);
+        if (out.message.startsWith(out.details)) out.details.clear();
         if (failure.step != CommitStep::Backup) out.backupPath = toQString(failure.backupPath);
         out.partlyWritten = failure.hiveWritten;
         out.interrupted = failure.interrupted;
@@ -380,7 +481,8 @@ void EditSession::commit(const CommitChoice& choice) {
     committing_ = true;
     emit commitStarted();
     commitWatcher_->setFuture(
-        QtConcurrent::run(&EditSession::commitPlan, path_, plan(), choice, io_, interruptedCommit(), lock_));
+        QtConcurrent::run(&EditSession::commitPlan, path_, plan(), choice, io_, interruptedCommit(), lock_,
+                          displayRoot_));
 }
 
 void EditSession::onCommitFinished() {

@@ -58,6 +58,7 @@ struct CommitChoice {
 struct CommitOutcome {
     bool ok = false;
     QString message;     ///< the summary, or the error
+    QString details;     ///< the engine's own message for a failure ("" when none)
     QString backupPath;  ///< the copy made before writing, if any
     /// A failed commit got as far as writing the hive file (its log holds
     /// the changes; the message says so): CommitFailure::hiveWritten.
@@ -96,9 +97,29 @@ public:
     /// beside the hive) and a backup cannot be created. "" when none.
     static QString editWarning(const QString& path);
 
+    /// What a path looks like to the user: under this root, as regedit
+    /// shows it ("HKEY_LOCAL_MACHINE\SYSTEM"; "" shows paths from the
+    /// hive's root). Error texts name keys this way.
+    void setDisplayRoot(const QString& root) { displayRoot_ = root; }
+    const QString& displayRoot() const { return displayRoot_; }
+    /// The engine's precise message for the last refused change (for a
+    /// Details section), "" when the last push worked.
+    const QString& lastErrorDetails() const { return lastErrorDetails_; }
+
+    /// Why the edit number `index` of a plan was refused, in the user's
+    /// words ("Cannot rename the value "X" in HKEY_...\Key: a value named
+    /// "Y" already exists."), from the engine's error.
+    static QString describeFailure(const Edit& edit, const Error& error, size_t index, const QString& displayRoot);
+    /// The same for a refused plan: the failing edit is the one the engine's
+    /// message names ("edit 3 (...): ..."); a message naming none is kept.
+    static QString describeFailure(const Plan& plan, const Error& error, const QString& displayRoot);
+    /// `path` (from the hive's root) under `displayRoot`.
+    static QString displayPath(const QString& displayRoot, const QString& path);
+
     /// Validates the changes against the hive with the pending changes
     /// (Session::validate) and pushes them as one undoable step named
-    /// `text`. On a validation error nothing is pushed, `error` says why.
+    /// `text`. On a validation error nothing is pushed, `error` says why
+    /// in the user's words (lastErrorDetails() holds the engine's text).
     bool push(const QString& text, std::vector<PendingChange> changes, QString* error);
     bool push(PendingChange change, QString* error);
 
@@ -151,7 +172,8 @@ public:
     /// takes its own).
     static CommitOutcome commitPlan(const QString& path, const Plan& plan, const CommitChoice& choice, FileIO* io,
                                     const std::optional<InterruptedCommit>& interrupted = std::nullopt,
-                                    std::shared_ptr<HiveLock> lock = nullptr);
+                                    std::shared_ptr<HiveLock> lock = nullptr,
+                                    const QString& displayRoot = QString());
     /// The interrupted commit the file holds, if a commit was interrupted.
     std::optional<InterruptedCommit> interruptedCommit() const;
 
@@ -173,6 +195,8 @@ private:
     void lockReplacedFile();
 
     QString path_;
+    QString displayRoot_;
+    QString lastErrorDetails_;
     std::shared_ptr<HiveLock> lock_;  ///< null when lockError_ says why
     QString lockError_;
     /// The FILETIME previews stamp changed keys with: fixed per session so
