@@ -162,7 +162,7 @@ QWidget* MainWindow::createWelcomePage() {
     connect(open, &QPushButton::clicked, this, &MainWindow::openDialog);
     auto* hint = new QLabel(tr("or drop hive files (SYSTEM, SOFTWARE, NTUSER.DAT, …) on this window"));
     hint->setAlignment(Qt::AlignCenter);
-    hint->setStyleSheet(QStringLiteral("color: gray;"));
+    hint->setForegroundRole(QPalette::PlaceholderText);
     welcomeRecent_ = new QLabel;
     welcomeRecent_->setAlignment(Qt::AlignCenter);
     welcomeRecent_->setTextFormat(Qt::RichText);
@@ -428,6 +428,7 @@ void MainWindow::onCurrentTabChanged() {
     // The hive as the file is (logs replayed or not, as the tab shows it),
     // not the preview of pending edits: artefacts are evidence.
     artefactsDock_->setSource(view && view->isLoaded() ? view->document()->hive() : nullptr, view);
+    searchDock_->showTarget(view);
     if (view)
         onViewSelectionChanged(view, view->currentKeyPath());
     else

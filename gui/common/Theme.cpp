@@ -1,6 +1,8 @@
 #include "common/Theme.h"
 
+#include <QEvent>
 #include <QGuiApplication>
+#include <QPointer>
 #include <QWidget>
 
 #include <algorithm>
@@ -120,7 +122,46 @@ QString bannerStyleSheet(const QString& objectName, Tone tone, const QPalette& p
         .arg(objectName, c.background.name(), c.border.name(), c.text.name());
 }
 
+namespace {
+
+/// Restyles a banner when the palette it sits in changes. A style sheet
+/// sets the banner's own palette, which stops the parent's changes from
+/// reaching it: so this watches the parent (and the application).
+class BannerFollower : public QObject {
+public:
+    BannerFollower(QWidget* banner, Tone tone) : QObject(banner), banner_(banner), tone_(tone) {
+        setObjectName(QStringLiteral("themeBannerFollower"));
+        banner->installEventFilter(this);
+        watchParent();
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (watched == banner_ && event->type() == QEvent::ParentChange) {
+            watchParent();
+            applyBannerStyle(banner_, tone_);
+        } else if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+            applyBannerStyle(banner_, tone_);
+        }
+        return false;
+    }
+
+private:
+    void watchParent() {
+        if (parent_ && parent_ != banner_->parentWidget()) parent_->removeEventFilter(this);
+        parent_ = banner_->parentWidget();
+        if (parent_) parent_->installEventFilter(this);
+    }
+
+    QWidget* banner_;
+    Tone tone_;
+    QPointer<QWidget> parent_;
+};
+
+}  // namespace
+
 void applyBannerStyle(QWidget* banner, Tone tone) {
+    if (!banner->findChild<BannerFollower*>(QStringLiteral("themeBannerFollower"), Qt::FindDirectChildrenOnly))
+        new BannerFollower(banner, tone);
     const QPalette palette = banner->parentWidget() ? banner->parentWidget()->palette() : QGuiApplication::palette();
     const QString sheet = bannerStyleSheet(banner->objectName(), tone, palette);
     if (banner->styleSheet() != sheet) banner->setStyleSheet(sheet);

@@ -65,9 +65,9 @@ BannerColors banner(Tone tone, const QPalette& palette);
 QString bannerStyleSheet(const QString& objectName, Tone tone, const QPalette& palette);
 
 /// Styles `banner` (its object name set) as a banner of `tone` in the palette
-/// it sits in (its parent's: a style sheet changes the banner's own). Call
-/// it again on QEvent::PaletteChange and ParentChange; it only sets the
-/// sheet when the colours differ, so it cannot loop.
+/// it sits in (its parent's: a style sheet changes the banner's own), and
+/// restyles it whenever that palette changes or the banner moves to another
+/// parent. It only sets the sheet when the colours differ, so it cannot loop.
 void applyBannerStyle(QWidget* banner, Tone tone);
 
 /// A tint of `strong` to paint behind the palette's Text (hex highlights):
