@@ -192,7 +192,7 @@ QWidget* MainWindow::createWelcomePage() {
     connect(open, &QPushButton::clicked, this, &MainWindow::openDialog);
     auto* hint = new QLabel(tr("or drop hive files (SYSTEM, SOFTWARE, NTUSER.DAT, …) on this window"));
     hint->setAlignment(Qt::AlignCenter);
-    hint->setStyleSheet(QStringLiteral("color: gray;"));
+    hint->setForegroundRole(QPalette::PlaceholderText);
     welcomeRecent_ = new QLabel;
     welcomeRecent_->setAlignment(Qt::AlignCenter);
     welcomeRecent_->setTextFormat(Qt::RichText);
@@ -481,6 +481,7 @@ void MainWindow::onCurrentTabChanged() {
     // not the preview of pending edits: artefacts are evidence.
     artefactsDock_->setSource(view && view->isLoaded() ? view->document()->hive() : nullptr, view);
     timelineDock_->setSource(view && view->isLoaded() ? view->document()->hive() : nullptr, view);
+    searchDock_->showTarget(view);
     if (view)
         onViewSelectionChanged(view, view->currentKeyPath());
     else

@@ -111,7 +111,7 @@ ArtefactsDock::ArtefactsDock(QWidget* parent)
     exportButton_->setMenu(exportMenu);
 
     descriptionLabel_->setWordWrap(true);
-    descriptionLabel_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    descriptionLabel_->setForegroundRole(QPalette::PlaceholderText);
     descriptionLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     emptyLabel_->setAlignment(Qt::AlignCenter);

@@ -6,6 +6,7 @@
 #include <QPushButton>
 
 #include "common/Display.h"
+#include "common/Theme.h"
 
 namespace hivekit::gui {
 
@@ -14,8 +15,7 @@ DamageBanner::DamageBanner(QWidget* parent)
     initResources();
     setObjectName(QStringLiteral("damageBanner"));
     // Redder than the recovery banner's amber: damage, not a recoverable state.
-    setStyleSheet(QStringLiteral("#damageBanner { background: #fde4e1; border: 1px solid #e29a90; border-radius: 4px; }"
-                                 "#damageBanner QLabel { color: #5c1a12; }"));
+    theme::applyBannerStyle(this, theme::Tone::Negative);
     icon_->setPixmap(QIcon(QStringLiteral(":/icons/error.svg")).pixmap(20, 20));
     icon_->setAlignment(Qt::AlignTop);
     text_->setWordWrap(true);

@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 
 #include "common/Display.h"
+#include "common/Theme.h"
 
 namespace hivekit::gui {
 
@@ -23,8 +24,7 @@ RecoveryBanner::RecoveryBanner(QWidget* parent)
     initResources();
     setObjectName(QStringLiteral("recoveryBanner"));
     // A warm, quiet strip: noticeable without shouting.
-    setStyleSheet(QStringLiteral("#recoveryBanner { background: #fff4d6; border: 1px solid #e8c66a; border-radius: 4px; }"
-                                 "#recoveryBanner QLabel { color: #4a3b10; }"));
+    theme::applyBannerStyle(this, theme::Tone::Warning);
     icon_->setPixmap(QIcon(QStringLiteral(":/icons/warning.svg")).pixmap(20, 20));
     icon_->setAlignment(Qt::AlignTop);
     text_->setWordWrap(true);

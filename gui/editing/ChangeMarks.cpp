@@ -5,6 +5,7 @@
 #include <QPalette>
 
 #include "common/Display.h"
+#include "common/Theme.h"
 #include "index/Index.h"
 
 namespace hivekit::gui {
@@ -233,7 +234,8 @@ QVariant ChangeMarks::decoration(Mark mark, int role) {
         f.setItalic(true);
         return f;
     }
-    if (role == Qt::ForegroundRole) return QBrush(mark == Mark::Added ? QColor(0x1e, 0x84, 0x49) : QColor(0x1f, 0x5f, 0xbf));
+    if (role == Qt::ForegroundRole)
+        return QBrush(theme::text(mark == Mark::Added ? theme::Tone::Positive : theme::Tone::Info, QGuiApplication::palette()));
     return {};
 }
 

@@ -785,7 +785,7 @@ void EditActions::previewDialog() {
     auto* text = new QPlainTextEdit(&dialog);
     text->setReadOnly(true);
     text->setFont(QFont(QStringLiteral("monospace")));
-    new RegHighlighter(text->document());
+    new RegHighlighter(text->document(), text);
     text->setPlainText(pendingAsReg());
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);

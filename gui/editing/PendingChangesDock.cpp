@@ -23,7 +23,15 @@ PendingChangesDock::PendingChangesDock(QWidget* parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->verticalHeader()->hide();
-    table_->horizontalHeader()->setStretchLastSection(true);
+    // The number and the operation are short; the path and the old → new
+    // text share the rest, so that a path reads without scrolling sideways
+    // (a path too long for its half is elided in the middle, where the
+    // key's own name at the end stays visible).
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    table_->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    table_->setTextElideMode(Qt::ElideMiddle);
     undoView_->setEmptyLabel(tr("<opened for editing>"));
     tabs_->addTab(table_, tr("Changes"));
     tabs_->addTab(undoView_, tr("History"));

@@ -1,10 +1,13 @@
 #include "editing/RegPreview.h"
 
-#include <QColor>
+#include <QEvent>
+#include <QGuiApplication>
+#include <QWidget>
 #include <QRegularExpression>
 
 #include <vector>
 
+#include "common/Theme.h"
 #include "format/Names.h"
 #include "regfile/RegExport.h"
 
@@ -57,16 +60,37 @@ std::string planAsRegText(const Plan& plan, const std::string& rootName) {
 }
 
 RegHighlighter::RegHighlighter(QTextDocument* parent) : QSyntaxHighlighter(parent) {
+    setFormats(QGuiApplication::palette());
+}
+
+RegHighlighter::RegHighlighter(QTextDocument* parent, QWidget* editor) : QSyntaxHighlighter(parent), editor_(editor) {
+    setFormats(editor->palette());
+    editor->installEventFilter(this);
+}
+
+void RegHighlighter::setPalette(const QPalette& palette) {
+    setFormats(palette);
+    rehighlight();
+}
+
+bool RegHighlighter::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == editor_ && event->type() == QEvent::PaletteChange) setPalette(editor_->palette());
+    return QSyntaxHighlighter::eventFilter(watched, event);
+}
+
+void RegHighlighter::setFormats(const QPalette& palette) {
+    using theme::Tone;
+    for (QTextCharFormat& f : formats_) f = QTextCharFormat();
     formats_[Header].setFontWeight(QFont::Bold);
-    formats_[KeyLine].setForeground(QColor(0x1f, 0x5f, 0xbf));
+    formats_[KeyLine].setForeground(theme::text(Tone::Info, palette));
     formats_[KeyLine].setFontWeight(QFont::Bold);
-    formats_[DeletedKey].setForeground(QColor(0xb0, 0x00, 0x20));
+    formats_[DeletedKey].setForeground(theme::text(Tone::Negative, palette));
     formats_[DeletedKey].setFontWeight(QFont::Bold);
-    formats_[Name].setForeground(QColor(0x6a, 0x1b, 0x9a));
-    formats_[String].setForeground(QColor(0x1e, 0x84, 0x49));
-    formats_[TypePrefix].setForeground(QColor(0xa0, 0x52, 0x00));
-    formats_[Deletion].setForeground(QColor(0xb0, 0x00, 0x20));
-    formats_[Comment].setForeground(QColor(0x80, 0x80, 0x80));
+    formats_[Name].setForeground(theme::text(Tone::Accent, palette));
+    formats_[String].setForeground(theme::text(Tone::Positive, palette));
+    formats_[TypePrefix].setForeground(theme::text(Tone::Warning, palette));
+    formats_[Deletion].setForeground(theme::text(Tone::Negative, palette));
+    formats_[Comment].setForeground(theme::text(Tone::Muted, palette));
     formats_[Comment].setFontItalic(true);
 }
 

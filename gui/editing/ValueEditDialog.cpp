@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "editing/HexGridEditor.h"
+#include "common/Theme.h"
 #include "editing/ValueCodec.h"
 #include "format/ValueData.h"
 
@@ -69,7 +70,9 @@ ValueEditDialog::ValueEditDialog(bool newValue, QWidget* parent)
     rawTypeEdit_->setPlaceholderText(tr("e.g. 3 or 0x20"));
     preview_->setWordWrap(true);
     error_->setWordWrap(true);
-    error_->setStyleSheet(QStringLiteral("color: #b00020"));
+    QPalette errorPalette = error_->palette();
+    errorPalette.setColor(QPalette::WindowText, theme::windowText(theme::Tone::Negative, errorPalette));
+    error_->setPalette(errorPalette);
     error_->setObjectName(QStringLiteral("valueEditError"));
 
     auto* form = new QFormLayout;

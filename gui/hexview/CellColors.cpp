@@ -1,6 +1,9 @@
 #include "hexview/CellColors.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include "common/Theme.h"
 
 namespace hivekit::gui {
 
@@ -23,59 +26,93 @@ constexpr QRgb kHeader = 0x5b6770;
 constexpr QRgb kBase = 0x2f3a44;
 constexpr QRgb kUnreadable = 0x9c2a2a;
 
-QColor blend(QColor strong, double amount) {
-    const auto mix = [amount](int c) { return static_cast<int>(255 - (255 - c) * amount); };
-    return QColor(mix(strong.red()), mix(strong.green()), mix(strong.blue()));
-}
+// The structural blocks: dark slate on a light Base, light slate on a dark
+// one (the dark ones vanish on Breeze Dark's or Adwaita-dark's base).
+constexpr QRgb kHeaderOnDark = 0x8d99a3;
+constexpr QRgb kBaseOnDark = 0xc6d0d8;
+// Behind the bytes of headers: a neutral steel blue, tinted like the cells.
+constexpr QRgb kHeaderTint = 0x7f93a8;
 
-}  // namespace
-
-QColor kindColor(CellKind kind) {
+QRgb strongOf(CellKind kind) {
     switch (kind) {
-    case CellKind::KeyNode: return QColor(kKeyNode);
-    case CellKind::Value: return QColor(kValue);
-    case CellKind::Security: return QColor(kSecurity);
+    case CellKind::KeyNode: return kKeyNode;
+    case CellKind::Value: return kValue;
+    case CellKind::Security: return kSecurity;
     case CellKind::IndexLeaf:
     case CellKind::FastLeaf:
-    case CellKind::HashLeaf: return QColor(kList);
-    case CellKind::IndexRoot: return QColor(kIndexRoot);
-    case CellKind::BigData: return QColor(kBigData);
-    case CellKind::Data: return QColor(kData);
-    case CellKind::Free: return QColor(kFree);
+    case CellKind::HashLeaf: return kList;
+    case CellKind::IndexRoot: return kIndexRoot;
+    case CellKind::BigData: return kBigData;
+    case CellKind::Data: return kData;
+    case CellKind::Free: return kFree;
     }
-    return QColor(kData);
+    return kData;
 }
 
-QColor roleColor(CellRole role) {
+QRgb strongOf(CellRole role) {
     switch (role) {
-    case CellRole::KeyNode: return QColor(kKeyNode);
-    case CellRole::Value: return QColor(kValue);
-    case CellRole::Security: return QColor(kSecurity);
-    case CellRole::SubkeyList: return QColor(kList);
-    case CellRole::ValueList: return QColor(kValueList);
-    case CellRole::ClassName: return QColor(kClassName);
+    case CellRole::KeyNode: return kKeyNode;
+    case CellRole::Value: return kValue;
+    case CellRole::Security: return kSecurity;
+    case CellRole::SubkeyList: return kList;
+    case CellRole::ValueList: return kValueList;
+    case CellRole::ClassName: return kClassName;
     case CellRole::ValueData:
     case CellRole::Segment:
     case CellRole::Data:
-    case CellRole::Auto: return QColor(kData);
-    case CellRole::BigData: return QColor(kBigData);
-    case CellRole::SegmentList: return QColor(kSegmentList);
-    case CellRole::Free: return QColor(0xbdbdbd);
-    case CellRole::BinHeader: return QColor(kHeader);
-    case CellRole::BaseBlock: return QColor(kBase);
+    case CellRole::Auto: return kData;
+    case CellRole::BigData: return kBigData;
+    case CellRole::SegmentList: return kSegmentList;
+    case CellRole::Free: return 0xbdbdbd;
+    case CellRole::BinHeader: return kHeader;
+    case CellRole::BaseBlock: return kBase;
     }
-    return QColor(kData);
+    return kData;
 }
 
-QColor roleTint(CellRole role) {
-    // Headers are dark: a light grey-blue tint reads better behind text.
-    if (role == CellRole::BinHeader || role == CellRole::BaseBlock) return QColor(0xdde3ea);
-    return blend(roleColor(role), 0.38);
+QPalette appPalette() { return QGuiApplication::palette(); }
+
+}  // namespace
+
+QColor kindColor(CellKind kind, const QPalette& palette) {
+    if (kind == CellKind::Free) return freeColor(palette);
+    return theme::shapeOn(QColor(strongOf(kind)), palette);
 }
 
-QColor binHeaderColor() { return QColor(kHeader); }
-QColor baseBlockColor() { return QColor(kBase); }
-QColor unreadableColor() { return QColor(kUnreadable); }
+QColor roleColor(CellRole role, const QPalette& palette) {
+    if (role == CellRole::BinHeader) return binHeaderColor(palette);
+    if (role == CellRole::BaseBlock) return baseBlockColor(palette);
+    return theme::shapeOn(QColor(strongOf(role)), palette);
+}
+
+QColor roleTint(CellRole role, const QPalette& palette) {
+    // Headers are dark slate: a steel-blue tint reads better behind text.
+    if (role == CellRole::BinHeader || role == CellRole::BaseBlock)
+        return theme::tintBehindText(QColor(kHeaderTint), palette);
+    return theme::tintBehindText(QColor(strongOf(role)), palette);
+}
+
+QColor binHeaderColor(const QPalette& palette) {
+    return theme::shapeOn(QColor(theme::isDark(palette) ? kHeaderOnDark : kHeader), palette);
+}
+
+QColor baseBlockColor(const QPalette& palette) {
+    return theme::shapeOn(QColor(theme::isDark(palette) ? kBaseOnDark : kBase), palette);
+}
+
+QColor unreadableColor(const QPalette& palette) { return theme::shapeOn(QColor(kUnreadable), palette); }
+
+QColor freeColor(const QPalette& palette) {
+    return theme::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), theme::isDark(palette) ? 0.12 : 0.05);
+}
+
+QColor freeHatchColor(const QPalette& palette) {
+    return theme::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), theme::isDark(palette) ? 0.35 : 0.24);
+}
+
+QColor kindColor(CellKind kind) { return kindColor(kind, appPalette()); }
+QColor roleColor(CellRole role) { return roleColor(role, appPalette()); }
+QColor roleTint(CellRole role) { return roleTint(role, appPalette()); }
 
 QString kindDisplayName(CellKind kind) {
     switch (kind) {

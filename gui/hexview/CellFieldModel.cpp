@@ -6,10 +6,12 @@
 #include <QGuiApplication>
 #include <QIcon>
 #include <QPainter>
+#include <QGuiApplication>
 #include <QPalette>
 #include <QPixmap>
 
 #include "format/ValueData.h"
+#include "common/Theme.h"
 #include "hexview/CellColors.h"
 
 namespace hivekit::gui {
@@ -150,7 +152,7 @@ QVariant CellFieldModel::data(const QModelIndex& index, int role) const {
             if (column == MeaningColumn) return utf8(problem.message);
             break;
         case Qt::ToolTipRole: return utf8(problem.message);
-        case Qt::ForegroundRole: return QBrush(QColor(0xb0, 0x20, 0x20));
+        case Qt::ForegroundRole: return QBrush(theme::text(theme::Tone::Negative, QGuiApplication::palette()));
         case Qt::DecorationRole:
             if (column == NameColumn) return QIcon::fromTheme(QStringLiteral("dialog-warning"));
             break;

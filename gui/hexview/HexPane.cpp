@@ -7,12 +7,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include "common/Theme.h"
 #include "format/Offsets.h"
 #include "hexview/CellColors.h"
 #include "hexview/CellFieldModel.h"
@@ -79,7 +81,8 @@ HexPane::HexPane(QWidget* parent) : QWidget(parent) {
     splitter_ = new QSplitter(Qt::Horizontal, this);
     splitter_->addWidget(hex_);
     splitter_->addWidget(fields_);
-    // The hex columns have a natural width; what is left goes to the fields.
+    // The hex columns have a natural width; what is left goes to the fields
+    // (or, when too little is left, the fields go beneath: arrangeSplitter).
     splitter_->setStretchFactor(0, 0);
     splitter_->setStretchFactor(1, 1);
     splitter_->setChildrenCollapsible(false);
@@ -263,7 +266,9 @@ void HexPane::display(const Place& place) {
         model_->clear();
         hex_->setHighlights({});
         title_ = utf8(group.error().message);
-        titleLabel_->setText(QStringLiteral("<span style='color:#b02020'>%1</span>").arg(title_.toHtmlEscaped()));
+        titleIsError_ = true;
+        highlightRoles_.clear();
+        updateTitle();
         if (place.kind == Place::Kind::Offset && place.fileOffset < hive.bytes().size())
             hex_->setCursorOffset(place.fileOffset);
         else if (place.kind != Place::Kind::Offset && place.ref.offset != kNoCell)
@@ -275,8 +280,10 @@ void HexPane::display(const Place& place) {
     ranges.reserve(group->cells.size());
     for (const CellDescription& d : group->cells) {
         const bool isCell = d.ref.role != CellRole::BaseBlock && d.ref.role != CellRole::BinHeader;
-        ranges.push_back(HexHighlight{d.fileOffset, d.fileOffset + d.size, roleTint(d.ref.role), isCell ? 4u : 0u});
+        ranges.push_back(HexHighlight{d.fileOffset, d.fileOffset + d.size, roleTint(d.ref.role, palette()), isCell ? 4u : 0u});
     }
+    highlightRoles_.clear();
+    for (const CellDescription& d : group->cells) highlightRoles_.push_back(d.ref.role);
     hex_->setHighlights(std::move(ranges));
 
     const CellDescription& primary = group->cells.front();
@@ -284,10 +291,11 @@ void HexPane::display(const Place& place) {
     const QString where = header ? tr("at %1").arg(hexText(primary.fileOffset))
                                  : tr("%1 at %2").arg(roleDisplayName(primary.ref.role), hexText(primary.fileOffset));
     title_ = utf8(primary.title) + QStringLiteral(" \u00b7 ") + where;
-    titleLabel_->setText(QStringLiteral("<span style='color:%1'>\u25a0</span>&nbsp;<b>%2</b> "
-                                        "<span style='color:%3'>\u00b7 %4</span>")
-                             .arg(roleColor(primary.ref.role).name(), utf8(primary.title).toHtmlEscaped(),
-                                  palette().color(QPalette::PlaceholderText).name(), where.toHtmlEscaped()));
+    titleIsError_ = false;
+    titleRole_ = primary.ref.role;
+    titleMain_ = utf8(primary.title);
+    titleWhere_ = where;
+    updateTitle();
     titleLabel_->setToolTip(title_);
 
     size_t rows = 0;
@@ -305,6 +313,61 @@ void HexPane::display(const Place& place) {
     hex_->ensureVisible(at);
 }
 
+void HexPane::updateTitle() {
+    if (titleIsError_) {
+        titleLabel_->setText(QStringLiteral("<span style='color:%1'>%2</span>")
+                                 .arg(theme::windowText(theme::Tone::Negative, palette()).name(), title_.toHtmlEscaped()));
+        return;
+    }
+    titleLabel_->setText(QStringLiteral("<span style='color:%1'>\u25a0</span>&nbsp;<b>%2</b> "
+                                        "<span style='color:%3'>\u00b7 %4</span>")
+                             .arg(roleColor(titleRole_, palette()).name(), titleMain_.toHtmlEscaped(),
+                                  palette().color(QPalette::PlaceholderText).name(), titleWhere_.toHtmlEscaped()));
+}
+
+int HexPane::fieldsWidthWanted() const {
+    // Name, offset and bytes as they are, and room for a typical meaning
+    // ("0x1a8: key node (nk) \u00b7 ControlSet001", a timestamp) after them.
+    const QHeaderView* header = fields_->header();
+    const int meaning = fields_->fontMetrics().horizontalAdvance(QString(40, QLatin1Char('x')));
+    return header->sectionSize(CellFieldModel::NameColumn) + header->sectionSize(CellFieldModel::OffsetColumn) +
+           header->sectionSize(CellFieldModel::BytesColumn) + meaning + fields_->verticalScrollBar()->sizeHint().width();
+}
+
+void HexPane::arrangeSplitter() {
+    const bool sideBySide = width() >= hex_->sizeHint().width() + splitter_->handleWidth() + fieldsWidthWanted();
+    const Qt::Orientation wanted = sideBySide ? Qt::Horizontal : Qt::Vertical;
+    if (splitter_->orientation() == wanted) return;
+    splitter_->setOrientation(wanted);
+    // Beneath, the two share the height; beside, the hex keeps its width.
+    splitter_->setStretchFactor(0, sideBySide ? 0 : 1);
+    const int room = sideBySide ? splitter_->width() : splitter_->height();
+    if (sideBySide)
+        splitter_->setSizes({hex_->sizeHint().width(), std::max(1, room - hex_->sizeHint().width())});
+    else
+        splitter_->setSizes({room / 2, room - room / 2});
+}
+
+Qt::Orientation HexPane::fieldsPlacement() const { return splitter_->orientation(); }
+
+void HexPane::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    arrangeSplitter();
+}
+
+void HexPane::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange) return;
+    // Highlights and the title carry colours of the old palette: recolour
+    // them in place (the cursor and the scroll position stay).
+    if (!highlightRoles_.empty() && highlightRoles_.size() == hex_->highlights().size()) {
+        std::vector<HexHighlight> ranges = hex_->highlights();
+        for (size_t i = 0; i < ranges.size(); ++i) ranges[i].color = roleTint(highlightRoles_[i], palette());
+        hex_->setHighlights(std::move(ranges));
+    }
+    if (!title_.isEmpty()) updateTitle();
+}
+
 void HexPane::updateHistoryButtons() {
     backButton_->setEnabled(historyPos_ > 0 && !history_.empty());
     forwardButton_->setEnabled(historyPos_ + 1 < history_.size());
@@ -316,10 +379,14 @@ void HexPane::goToTypedOffset() {
     bool ok = false;
     const qulonglong offset = text.toULongLong(&ok, 16);
     if (!ok || !hive_) {
-        offsetEdit_->setStyleSheet(QStringLiteral("QLineEdit { color: #b02020; }"));
+        QPalette bad = offsetEdit_->palette();
+        bad.setColor(QPalette::Text, theme::text(theme::Tone::Negative, bad));
+        offsetEdit_->setPalette(bad);
+        offsetIsBad_ = true;
         return;
     }
-    offsetEdit_->setStyleSheet(QString());
+    if (offsetIsBad_) offsetEdit_->setPalette(QPalette());
+    offsetIsBad_ = false;
     navigate(Place{Place::Kind::Offset, {}, offset}, true);
     hex_->setFocus();
 }

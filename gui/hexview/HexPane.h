@@ -52,6 +52,8 @@ public:
     QString title() const;
 
     HexView* hexView() const { return hex_; }
+    /// The fields beside the hex (wide panes) or beneath it (narrow ones).
+    Qt::Orientation fieldsPlacement() const;
     QTreeView* fieldView() const { return fields_; }
     CellFieldModel* fieldModel() const { return model_; }
     QSplitter* splitter() const { return splitter_; }
@@ -89,6 +91,10 @@ signals:
     /// The hex cursor moved (any cause): for a status bar.
     void cursorMoved(uint64_t fileOffset);
 
+protected:
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     /// One place the pane can show, for history.
     struct Place {
@@ -100,6 +106,12 @@ private:
     void navigate(const Place& place, bool byUser, bool record = true);
     void display(const Place& place);
     void updateHistoryButtons();
+    /// The title line in the current palette's colours.
+    void updateTitle();
+    /// Puts the fields beside the hex when the pane is wide enough for the
+    /// hex and fieldsWidthWanted(), else beneath it at full width.
+    void arrangeSplitter();
+    int fieldsWidthWanted() const;
     void goToTypedOffset();
     void onHexClicked(uint64_t fileOffset);
     void onCursorMoved(uint64_t fileOffset);
@@ -115,6 +127,13 @@ private:
     QLabel* cursorLabel_ = nullptr;
     QLineEdit* offsetEdit_ = nullptr;
     QString title_;
+    bool titleIsError_ = false;
+    CellRole titleRole_ = CellRole::Auto;
+    QString titleMain_;
+    QString titleWhere_;
+    bool offsetIsBad_ = false;
+    /// The role of each highlight on show, to recolour them on a palette change.
+    std::vector<CellRole> highlightRoles_;
 
     std::vector<Place> history_;
     size_t historyPos_ = 0;  ///< index of the current place in history_

@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "format/Offsets.h"
+#include "common/Theme.h"
 #include "hexview/CellColors.h"
 #include "hive/CellFields.h"
 
@@ -24,11 +25,11 @@ QString utf8(const std::string& s) { return QString::fromUtf8(s.data(), static_c
 
 QColor colorOf(MapKind kind, const QPalette& palette) {
     switch (kind) {
-    case MapKind::BinHeader: return binHeaderColor();
-    case MapKind::BaseBlock: return baseBlockColor();
-    case MapKind::Unreadable: return unreadableColor();
+    case MapKind::BinHeader: return binHeaderColor(palette);
+    case MapKind::BaseBlock: return baseBlockColor(palette);
+    case MapKind::Unreadable: return unreadableColor(palette);
     case MapKind::None: return palette.color(QPalette::Base);
-    default: return kindColor(cellKind(kind));
+    default: return kindColor(cellKind(kind), palette);
     }
 }
 
@@ -211,8 +212,11 @@ void LayoutCanvas::paintEvent(QPaintEvent* event) {
     uint64_t labelEvery = 1;
     while (labelEvery * static_cast<uint64_t>(g.rowPitch()) < static_cast<uint64_t>(fm.height() + 6)) labelEvery *= 2;
 
-    const QColor freeHatch(0xc4, 0xc4, 0xc4);
-    const QColor separator(0, 0, 0, 60);
+    const QColor freeHatch = freeHatchColor(pal);
+    // Hairlines between cells: the base colour at low alpha darkens a light
+    // block and a dark one alike.
+    QColor separator = theme::isDark(pal) ? QColor(0, 0, 0) : pal.color(QPalette::Text);
+    separator.setAlpha(theme::isDark(pal) ? 110 : 60);
     const QColor gutterText = pal.color(QPalette::PlaceholderText);
     const std::vector<HiveBinInfo>* bins = hive_ ? &hive_->bins() : nullptr;
     RowPixels pixels;
@@ -231,7 +235,7 @@ void LayoutCanvas::paintEvent(QPaintEvent* event) {
                 const QRect run(r.left() + x, r.top(), end - x, r.height());
                 p.fillRect(run, colorOf(kind, pal));
                 if (kind == mapKind(CellKind::Free)) p.fillRect(run, QBrush(freeHatch, Qt::BDiagPattern));
-                if (kind == MapKind::Unreadable) p.fillRect(run, QBrush(QColor(255, 255, 255, 90), Qt::DiagCrossPattern));
+                if (kind == MapKind::Unreadable) p.fillRect(run, QBrush(QColor(255, 255, 255, 110), Qt::DiagCrossPattern));
             }
             x = end;
         }
@@ -251,7 +255,7 @@ void LayoutCanvas::paintEvent(QPaintEvent* event) {
             // Only where bins are far enough apart to tell: otherwise the
             // ticks would hide the cells.
             int lastTick = -100;
-            QColor tick = binHeaderColor();
+            QColor tick = binHeaderColor(pal);
             tick.setAlpha(170);
             p.setPen(QPen(tick, 1));
             for (; it != bins->end() && it->fileOffset().value < rowEnd; ++it) {
@@ -270,7 +274,8 @@ void LayoutCanvas::paintEvent(QPaintEvent* event) {
                 const bool startsBin = bin->fileOffset().value == g.rowStart(row);
                 const QRect strip(gutterWidth() - 7, r.top() - (startsBin ? 0 : g.rowGap()), 4,
                                   r.height() + (startsBin ? 0 : g.rowGap()));
-                p.fillRect(strip, odd ? QColor(0x9a, 0xa5, 0xb1) : QColor(0x5b, 0x67, 0x70));
+                const QColor header = binHeaderColor(pal);
+                p.fillRect(strip, odd ? theme::mix(header, pal.color(QPalette::Base), 0.45) : header);
             }
         }
 
@@ -296,9 +301,9 @@ void LayoutCanvas::paintEvent(QPaintEvent* event) {
                 int x1 = row == lastRow ? g.xOf(end - 1) + 1 : g.width();
                 if (x1 - x0 < 3) x0 = std::max(0, x0 - 1), x1 = x0 + 3;
                 const QRect box(r.left() + x0, r.top(), x1 - x0, r.height());
-                p.setPen(QPen(QColor(255, 255, 255), 3));
+                p.setPen(QPen(pal.color(QPalette::Base), 3));
                 p.drawRect(box.adjusted(-1, -1, 0, 0));
-                p.setPen(QPen(pal.color(QPalette::Highlight).darker(130), 1.5));
+                p.setPen(QPen(theme::shapeOn(pal.color(QPalette::Highlight), pal), 1.5));
                 p.drawRect(box.adjusted(-1, -1, 0, 0));
             }
         }

@@ -1,5 +1,6 @@
 #include "layoutview/LayoutView.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -24,12 +25,12 @@ constexpr int kProgressSteps = 1000;
 
 QString number(uint64_t n) { return QLocale().toString(static_cast<qulonglong>(n)); }
 
-QString chip(const QColor& color, const QString& name, const QString& count) {
+QString chip(const QColor& muted, const QColor& color, const QString& name, const QString& count) {
     // A square glyph in the kind's colour, outlined so that the pale free
     // colour still shows on a light window.
     QString swatch = QStringLiteral("<span style='color:%1; font-size:large'>\u25a0</span>").arg(color.name());
     QString text = QStringLiteral("%1&nbsp;%2").arg(swatch, name.toHtmlEscaped());
-    if (!count.isEmpty()) text += QStringLiteral("&nbsp;<span style='color:gray'>%1</span>").arg(count);
+    if (!count.isEmpty()) text += QStringLiteral("&nbsp;<span style='color:%1'>%2</span>").arg(muted.name(), count);
     return text;
 }
 
@@ -163,7 +164,6 @@ void LayoutView::onMapFinished() {
     canvas_->setMap(map_, hive_);
 
     const Fragmentation f = map_->fragmentation();
-    const auto count = [&](CellKind k) { return f.count[static_cast<size_t>(k)]; };
     figures_->setText(
         tr("<b>Free space:</b> %1 bytes in %2 cells (%3 % of the cell space) \u00b7 <b>largest free cell:</b> %4 bytes "
            "\u00b7 %5 cells in %6 hbins")
@@ -171,26 +171,42 @@ void LayoutView::onMapFinished() {
                  number(f.largestFree), number(f.freeCells + f.allocatedCells),
                  number(hive_ ? hive_->bins().size() : 0)));
 
-    QStringList chips;
-    chips << chip(kindColor(CellKind::KeyNode), tr("nk"), number(count(CellKind::KeyNode)));
-    chips << chip(kindColor(CellKind::Value), tr("vk"), number(count(CellKind::Value)));
-    chips << chip(kindColor(CellKind::Security), tr("sk"), number(count(CellKind::Security)));
-    chips << chip(kindColor(CellKind::HashLeaf), tr("li/lf/lh"),
-                  number(count(CellKind::IndexLeaf) + count(CellKind::FastLeaf) + count(CellKind::HashLeaf)));
-    chips << chip(kindColor(CellKind::IndexRoot), tr("ri"), number(count(CellKind::IndexRoot)));
-    chips << chip(kindColor(CellKind::BigData), tr("db"), number(count(CellKind::BigData)));
-    chips << chip(kindColor(CellKind::Data), tr("data"), number(count(CellKind::Data)));
-    chips << chip(QColor(0xb8, 0xb8, 0xb8), tr("free"), number(count(CellKind::Free)));
-    chips << chip(binHeaderColor(), tr("hbin header"), QString());
-    chips << chip(baseBlockColor(), tr("base block"), QString());
-    bool unreadable = false;
-    for (size_t i = 0; i < map_->size() && !unreadable; ++i) unreadable = map_->kind(i) == MapKind::Unreadable;
-    if (unreadable) chips << chip(unreadableColor(), tr("unreadable"), QString());
-    legend_->setText(chips.join(QStringLiteral("&nbsp;&nbsp;&nbsp; ")));
+    updateLegend();
 
     if (pendingSelection_) setSelectedCell(*pendingSelection_);
     pendingSelection_.reset();
     emit mapReady();
+}
+
+void LayoutView::updateLegend() {
+    if (!map_) return;
+    const Fragmentation f = map_->fragmentation();
+    const auto count = [&](CellKind k) { return f.count[static_cast<size_t>(k)]; };
+    // Our palette, not the canvas's: on a change ours is updated first.
+    const QPalette pal = palette();
+    const QColor muted = palette().color(QPalette::PlaceholderText);
+    QStringList chips;
+    chips << chip(muted, kindColor(CellKind::KeyNode, pal), tr("nk"), number(count(CellKind::KeyNode)));
+    chips << chip(muted, kindColor(CellKind::Value, pal), tr("vk"), number(count(CellKind::Value)));
+    chips << chip(muted, kindColor(CellKind::Security, pal), tr("sk"), number(count(CellKind::Security)));
+    chips << chip(muted, kindColor(CellKind::HashLeaf, pal), tr("li/lf/lh"),
+                  number(count(CellKind::IndexLeaf) + count(CellKind::FastLeaf) + count(CellKind::HashLeaf)));
+    chips << chip(muted, kindColor(CellKind::IndexRoot, pal), tr("ri"), number(count(CellKind::IndexRoot)));
+    chips << chip(muted, kindColor(CellKind::BigData, pal), tr("db"), number(count(CellKind::BigData)));
+    chips << chip(muted, kindColor(CellKind::Data, pal), tr("data"), number(count(CellKind::Data)));
+    chips << chip(muted, freeHatchColor(pal), tr("free"), number(count(CellKind::Free)));
+    chips << chip(muted, binHeaderColor(pal), tr("hbin header"), QString());
+    chips << chip(muted, baseBlockColor(pal), tr("base block"), QString());
+    bool unreadable = false;
+    for (size_t i = 0; i < map_->size() && !unreadable; ++i) unreadable = map_->kind(i) == MapKind::Unreadable;
+    if (unreadable) chips << chip(muted, unreadableColor(pal), tr("unreadable"), QString());
+    legend_->setText(chips.join(QStringLiteral("&nbsp;&nbsp;&nbsp; ")));
+}
+
+void LayoutView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // The legend's swatches are HTML with the colours of the old palette.
+    if (event->type() == QEvent::PaletteChange) updateLegend();
 }
 
 void LayoutView::setSelectedCell(uint32_t cellOffset) {

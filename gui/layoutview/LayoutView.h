@@ -69,8 +69,13 @@ signals:
     /// The map is built and drawn.
     void mapReady();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void onMapFinished();
+    /// The legend's chips in the colours of the current palette.
+    void updateLegend();
     void updateZoomLabel();
 
     std::shared_ptr<const Hive> hive_;

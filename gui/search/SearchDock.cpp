@@ -1,7 +1,15 @@
 #include "search/SearchDock.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -12,11 +20,26 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "common/Display.h"
 #include "search/SearchJob.h"
 #include "search/SearchResultsModel.h"
 
 namespace hivekit::gui {
+
+struct SearchDock::TabSearch {
+    QWidget* key = nullptr;      ///< the tab, as an identity (compared, never used)
+    QPointer<QWidget> target;    ///< the tab, while it lives
+    SearchResultsModel* results = nullptr;
+    SearchJob* job = nullptr;
+    std::shared_ptr<const Hive> hive;  ///< kept for searchMore()
+    SearchSummary total;               ///< of the searches whose hits are listed
+    QString status;
+    bool more = false;
+    bool running = false;
+    int progress = 0;
+};
 
 SearchDock::SearchDock(QWidget* parent)
     : QDockWidget(tr("Search"), parent),
@@ -30,9 +53,8 @@ SearchDock::SearchDock(QWidget* parent)
       moreButton_(new QToolButton),
       progress_(new QProgressBar),
       statusLabel_(new QLabel),
-      view_(new QTreeView),
-      results_(new SearchResultsModel(this)),
-      job_(new SearchJob(this)) {
+      exportButton_(new QToolButton),
+      view_(new QTreeView) {
     setObjectName(QStringLiteral("searchDock"));
     initResources();
 
@@ -66,8 +88,15 @@ SearchDock::SearchDock(QWidget* parent)
     moreButton_->setText(tr("Show more"));
     moreButton_->setToolTip(tr("The search stopped at its limit of hits: continue it for as many again"));
     moreButton_->hide();
+    exportButton_->setText(tr("Export Results…"));
+    exportButton_->setToolTip(tr("Save the hits as a CSV file (UTF-8)"));
+    exportButton_->setEnabled(false);
 
-    view_->setModel(results_);
+    // The search of no tab, shown until a tab is current.
+    tabs_.push_back(std::make_unique<TabSearch>());
+    current_ = tabs_.front().get();
+    wire(*current_);
+    view_->setModel(current_->results);
     view_->setRootIsDecorated(false);
     view_->setUniformRowHeights(true);
     view_->setAlternatingRowColors(true);
@@ -90,6 +119,7 @@ SearchDock::SearchDock(QWidget* parent)
     where->addStretch(1);
     where->addWidget(statusLabel_);
     where->addWidget(moreButton_);
+    where->addWidget(exportButton_);
     auto* box = new QWidget;
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 4, 6, 4);
@@ -100,23 +130,37 @@ SearchDock::SearchDock(QWidget* parent)
     layout->addWidget(view_, 1);
     setWidget(box);
 
-    setRunning(false);
+    view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view_, &QWidget::customContextMenuRequested, this, &SearchDock::showContextMenu);
+    auto* copy = new QAction(tr("&Copy"), view_);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &SearchDock::copySelection);
+    view_->addAction(copy);
+    connect(exportButton_, &QToolButton::clicked, this, &SearchDock::exportCsvDialog);
+
+    setRunning(*current_, false);
     connect(queryEdit_, &QLineEdit::returnPressed, this, &SearchDock::searchRequested);
     connect(findButton_, &QToolButton::clicked, this, [this] {
-        if (job_->isRunning())
+        if (current_->job->isRunning())
             cancel();
         else
             emit searchRequested();
     });
     connect(moreButton_, &QToolButton::clicked, this, &SearchDock::searchMore);
-    connect(job_, &SearchJob::hitsFound, results_, &SearchResultsModel::append);
-    connect(job_, &SearchJob::progressChanged, progress_, &QProgressBar::setValue);
-    connect(job_, &SearchJob::finished, this, &SearchDock::onFinished);
     connect(view_, &QTreeView::clicked, this, &SearchDock::onHitClicked);
     connect(view_, &QTreeView::activated, this, &SearchDock::onHitClicked);
 }
 
-SearchDock::~SearchDock() = default;
+SearchDock::~SearchDock() {
+    // The jobs end (and stop posting) before the models they fill go.
+    for (auto& tab : tabs_) delete tab->job;
+}
+
+SearchJob* SearchDock::job() const { return current_->job; }
+SearchResultsModel* SearchDock::results() const { return current_->results; }
+QString SearchDock::statusText() const { return statusLabel_->text(); }
 
 SearchQuery SearchDock::query() const {
     SearchQuery q;
@@ -139,47 +183,112 @@ void SearchDock::setQuery(const SearchQuery& q) {
     valueDataBox_->setChecked(q.valueData);
 }
 
-void SearchDock::search(std::shared_ptr<const Hive> hive, QWidget* target) {
-    results_->clear();
-    total_ = SearchSummary{};
-    moreButton_->hide();
-    hive_ = hive;
-    QString error;
-    if (!hive) {
-        statusLabel_->setText(tr("Open a hive to search it."));
-        return;
-    }
-    if (!job_->start(std::move(hive), query(), &error)) {
-        statusLabel_->setText(error);
-        return;
-    }
-    target_ = target;
-    progress_->setValue(0);
-    statusLabel_->setText(tr("Searching…"));
-    setRunning(true);
+void SearchDock::wire(TabSearch& tab) {
+    tab.results = new SearchResultsModel(this);
+    tab.job = new SearchJob(this);
+    TabSearch* t = &tab;
+    connect(tab.job, &SearchJob::hitsFound, tab.results, &SearchResultsModel::append);
+    connect(tab.job, &SearchJob::progressChanged, this, [this, t](int permille) {
+        t->progress = permille;
+        if (t == current_) progress_->setValue(permille);
+    });
+    connect(tab.job, &SearchJob::finished, this, [this, t](const SearchSummary& last) { onFinished(*t, last); });
+    connect(tab.results, &QAbstractItemModel::rowsInserted, this, [this, t] {
+        if (t == current_) exportButton_->setEnabled(true);
+    });
 }
 
-void SearchDock::cancel() { job_->cancel(); }
+SearchDock::TabSearch& SearchDock::searchOf(QWidget* target) {
+    if (!target) return *tabs_.front();
+    for (auto& tab : tabs_)
+        if (tab->key == target) return *tab;
+    tabs_.push_back(std::make_unique<TabSearch>());
+    TabSearch& tab = *tabs_.back();
+    tab.key = target;
+    tab.target = target;
+    wire(tab);
+    return tab;
+}
+
+void SearchDock::search(std::shared_ptr<const Hive> hive, QWidget* target) {
+    // A dock used without showTarget() (no window about it): the search on
+    // show becomes the target's, so job() and results() name what runs.
+    const bool known = std::any_of(tabs_.begin(), tabs_.end(), [target](const auto& t) { return t->key == target; });
+    if (target && !known && current_ == tabs_.front().get()) {
+        current_->key = target;
+        current_->target = target;
+        tabs_.insert(tabs_.begin(), std::make_unique<TabSearch>());
+        wire(*tabs_.front());
+    }
+    TabSearch& tab = searchOf(target);
+    if (&tab != current_) display(tab);
+    tab.results->clear();
+    tab.total = SearchSummary{};
+    tab.more = false;
+    moreButton_->hide();
+    exportButton_->setEnabled(false);
+    tab.hive = hive;
+    QString error;
+    if (!hive) {
+        setStatus(tab, tr("Open a hive to search it."));
+        return;
+    }
+    if (!tab.job->start(std::move(hive), query(), &error)) {
+        setStatus(tab, error);
+        return;
+    }
+    tab.target = target;
+    tab.progress = 0;
+    progress_->setValue(0);
+    setStatus(tab, tr("Searching…"));
+    setRunning(tab, true);
+}
+
+void SearchDock::showTarget(QWidget* target) {
+    TabSearch& tab = searchOf(target);
+    if (&tab != current_) display(tab);
+}
+
+void SearchDock::display(TabSearch& tab) {
+    current_ = &tab;
+    // The columns keep the widths the user gave them.
+    const QByteArray header = view_->header()->saveState();
+    view_->setModel(tab.results);
+    view_->header()->restoreState(header);
+    progress_->setValue(tab.progress);
+    statusLabel_->setText(tab.status);
+    moreButton_->setVisible(tab.more);
+    exportButton_->setEnabled(tab.results->rowCount() > 0);
+    setRunning(tab, tab.running);
+}
+
+void SearchDock::cancel() { current_->job->cancel(); }
 
 void SearchDock::searchMore() {
-    const SearchSummary& last = job_->summary();
-    if (job_->isRunning() || !last.truncated || !hive_ || !target_) return;
-    SearchQuery q = job_->query();
+    TabSearch& tab = *current_;
+    const SearchSummary& last = tab.job->summary();
+    if (tab.job->isRunning() || !last.truncated || !tab.hive || !tab.target) return;
+    SearchQuery q = tab.job->query();
     q.resumeAt = last.next;
+    tab.more = false;
     moreButton_->hide();
-    if (!job_->start(hive_, q)) return;
+    if (!tab.job->start(tab.hive, q)) return;
+    tab.progress = 0;
     progress_->setValue(0);
-    statusLabel_->setText(tr("Searching…"));
-    setRunning(true);
+    setStatus(tab, tr("Searching…"));
+    setRunning(tab, true);
 }
 
 void SearchDock::forget(QWidget* target) {
-    if (target_ != target) return;
-    job_->cancel();
-    results_->clear();
-    moreButton_->hide();
-    target_ = nullptr;
-    hive_.reset();
+    if (!target) return;
+    const auto it = std::find_if(tabs_.begin(), tabs_.end(), [target](const auto& t) { return t->key == target; });
+    if (it == tabs_.end()) return;
+    if (it->get() == current_) display(*tabs_.front());
+    TabSearch* tab = it->get();
+    tab->job->cancel();
+    delete tab->job;  // waits for its worker, which posts to it
+    delete tab->results;
+    tabs_.erase(it);
 }
 
 void SearchDock::focusQuery() {
@@ -189,25 +298,36 @@ void SearchDock::focusQuery() {
     queryEdit_->selectAll();
 }
 
-void SearchDock::onFinished(const SearchSummary& last) {
-    setRunning(false);
+void SearchDock::onFinished(TabSearch& tab, const SearchSummary& last) {
+    setRunning(tab, false);
     // A search continued by "Show more" adds to what is listed.
-    total_.keysVisited += last.keysVisited;
-    total_.valuesVisited += last.valuesVisited;
-    total_.hits = static_cast<uint64_t>(results_->rowCount());
-    total_.milliseconds += last.milliseconds;
-    const SearchSummary& s = total_;
+    tab.total.keysVisited += last.keysVisited;
+    tab.total.valuesVisited += last.valuesVisited;
+    tab.total.hits = static_cast<uint64_t>(tab.results->rowCount());
+    tab.total.milliseconds += last.milliseconds;
+    const SearchSummary& s = tab.total;
     QString text = tr("%Ln hit(s)", nullptr, pluralN(s.hits)) + QStringLiteral(" · ") +
                    tr("%Ln key(s)", nullptr, pluralN(s.keysVisited)) + QStringLiteral(", ") +
                    tr("%Ln value(s)", nullptr, pluralN(s.valuesVisited)) + QLatin1Char(' ') +
                    tr("in %1 ms").arg(s.milliseconds);
     if (last.cancelled) text = tr("Stopped: ") + text;
     if (last.truncated) text += tr(" (stopped at the limit of hits)");
-    moreButton_->setVisible(last.truncated && !last.cancelled);
-    statusLabel_->setText(text);
+    tab.more = last.truncated && !last.cancelled;
+    if (&tab == current_) {
+        moreButton_->setVisible(tab.more);
+        exportButton_->setEnabled(tab.results->rowCount() > 0);
+    }
+    setStatus(tab, text);
 }
 
-void SearchDock::setRunning(bool running) {
+void SearchDock::setStatus(TabSearch& tab, const QString& text) {
+    tab.status = text;
+    if (&tab == current_) statusLabel_->setText(text);
+}
+
+void SearchDock::setRunning(TabSearch& tab, bool running) {
+    tab.running = running;
+    if (&tab != current_) return;
     progress_->setVisible(running);
     findButton_->setText(running ? tr("Stop") : tr("Find"));
     findButton_->setIcon(QIcon(running ? QStringLiteral(":/icons/stop.svg") : QStringLiteral(":/icons/search.svg")));
@@ -215,8 +335,9 @@ void SearchDock::setRunning(bool running) {
 }
 
 bool SearchDock::showNeighbourHit(int step) {
-    const int rows = results_->rowCount();
-    if (rows == 0 || !target_) {
+    SearchResultsModel* results = current_->results;
+    const int rows = results->rowCount();
+    if (rows == 0 || !current_->target) {
         focusQuery();
         return false;
     }
@@ -226,7 +347,7 @@ bool SearchDock::showNeighbourHit(int step) {
         statusLabel_->setText(step > 0 ? tr("No hit after this one.") : tr("No hit before this one."));
         return false;
     }
-    const QModelIndex next = results_->index(row, 0);
+    const QModelIndex next = results->index(row, 0);
     view_->setCurrentIndex(next);
     view_->scrollTo(next);
     onHitClicked(next);
@@ -234,8 +355,61 @@ bool SearchDock::showNeighbourHit(int step) {
 }
 
 void SearchDock::onHitClicked(const QModelIndex& index) {
-    if (!index.isValid() || !target_) return;
-    emit hitActivated(target_, results_->hit(index.row()));
+    if (!index.isValid() || !current_->target) return;
+    emit hitActivated(current_->target, current_->results->hit(index.row()));
+}
+
+QList<int> SearchDock::selectedRows() const {
+    QList<int> rows;
+    for (const QModelIndex& index : view_->selectionModel()->selectedRows()) rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    if (rows.isEmpty() && view_->currentIndex().isValid()) rows << view_->currentIndex().row();
+    return rows;
+}
+
+void SearchDock::copySelection() {
+    const QList<int> rows = selectedRows();
+    if (!rows.isEmpty()) QGuiApplication::clipboard()->setText(current_->results->rowsAsText(rows));
+}
+
+void SearchDock::copySelectedColumn(int column) {
+    const QList<int> rows = selectedRows();
+    if (!rows.isEmpty())
+        QGuiApplication::clipboard()->setText(
+            current_->results->columnAsText(rows, static_cast<SearchResultsModel::Column>(column)));
+}
+
+void SearchDock::showContextMenu(const QPoint& pos) {
+    const bool any = !selectedRows().isEmpty();
+    QMenu menu(this);
+    QAction* rows = menu.addAction(tr("&Copy"), this, &SearchDock::copySelection);
+    rows->setShortcut(QKeySequence::Copy);
+    menu.addAction(tr("Copy Key &Path"), this, [this] { copySelectedColumn(SearchResultsModel::KeyColumn); });
+    menu.addAction(tr("Copy &Value Name"), this, [this] { copySelectedColumn(SearchResultsModel::ValueColumn); });
+    menu.addAction(tr("Copy &Match"), this, [this] { copySelectedColumn(SearchResultsModel::ContextColumn); });
+    for (QAction* a : menu.actions()) a->setEnabled(any);
+    menu.addSeparator();
+    menu.addAction(tr("&Export Results…"), this, &SearchDock::exportCsvDialog)
+        ->setEnabled(current_->results->rowCount() > 0);
+    menu.exec(view_->viewport()->mapToGlobal(pos));
+}
+
+bool SearchDock::exportCsv(const QString& fileName, QString* error) {
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(current_->results->toCsv()) < 0 || !file.commit()) {
+        if (error) *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(fileName), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void SearchDock::exportCsvDialog() {
+    if (current_->results->rowCount() == 0) return;
+    const QString name = QFileDialog::getSaveFileName(this, tr("Export Search Results"), tr("search-results.csv"),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (name.isEmpty()) return;
+    QString error;
+    if (!exportCsv(name, &error)) QMessageBox::warning(this, tr("Export Search Results"), error);
 }
 
 }  // namespace hivekit::gui

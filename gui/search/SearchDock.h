@@ -1,12 +1,16 @@
 // SearchDock: the search panel. A query line, where to look, how to match,
 // a progress bar with a stop button, and the list of hits; a click on a hit
-// asks the window to select that key or value.
+// asks the window to select that key or value. Each tab has its own search
+// (job, hits, status, "Show more"): the window names the current tab with
+// showTarget() and the dock swaps them in; a search goes on while its tab is
+// in the background. Hits copy (Ctrl+C, context menu) and export as CSV.
 #pragma once
 
 #include <QDockWidget>
 #include <QPointer>
 
 #include <memory>
+#include <vector>
 
 #include "search/HiveSearch.h"
 
@@ -36,6 +40,9 @@ public:
     /// Searches `hive` with the current query; hits belong to `target`
     /// (the tab that was searched), which hitActivated() names again.
     void search(std::shared_ptr<const Hive> hive, QWidget* target);
+    /// Shows the search of `target` (the current tab; null: none): its
+    /// hits, status and progress, or an empty list if it has not searched.
+    void showTarget(QWidget* target);
     void cancel();
     /// Continues the last search, which stopped at its limit of hits, for
     /// as many hits again (the "Show more" button).
@@ -54,9 +61,20 @@ public:
     void setHitLimit(size_t hits) { hitLimit_ = hits; }
     QToolButton* moreButton() const { return moreButton_; }
 
-    SearchJob* job() const { return job_; }
-    SearchResultsModel* results() const { return results_; }
+    /// The job and hits of the tab on show.
+    SearchJob* job() const;
+    SearchResultsModel* results() const;
     QTreeView* resultsView() const { return view_; }
+    QString statusText() const;
+
+    /// Copies the selected hits (rows as tab-separated text, or one column).
+    void copySelection();
+    void copySelectedColumn(int column);
+    /// Writes the hits on show to `fileName` as CSV; false and `error` set
+    /// when the file cannot be written.
+    bool exportCsv(const QString& fileName, QString* error = nullptr);
+    /// Asks for a file name, then exportCsv().
+    void exportCsvDialog();
 
 signals:
     /// The user asked to search (Enter or the Find button).
@@ -64,9 +82,21 @@ signals:
     void hitActivated(QWidget* target, const hivekit::gui::SearchHit& hit);
 
 private:
-    void onFinished(const SearchSummary& summary);
-    void setRunning(bool running);
+    /// One tab's search.
+    struct TabSearch;
+
+    /// The search of `target` (null: of no tab), made on first use.
+    TabSearch& searchOf(QWidget* target);
+    /// Gives `tab` its job and model and connects them.
+    void wire(TabSearch& tab);
+    void onFinished(TabSearch& tab, const SearchSummary& summary);
+    void setStatus(TabSearch& tab, const QString& text);
+    void setRunning(TabSearch& tab, bool running);
+    /// Shows `tab`'s state in the controls.
+    void display(TabSearch& tab);
     void onHitClicked(const QModelIndex& index);
+    QList<int> selectedRows() const;
+    void showContextMenu(const QPoint& pos);
 
     QLineEdit* queryEdit_;
     QComboBox* modeBox_;
@@ -78,14 +108,11 @@ private:
     QToolButton* moreButton_;
     QProgressBar* progress_;
     QLabel* statusLabel_;
+    QToolButton* exportButton_;
     QTreeView* view_;
-    SearchResultsModel* results_;
-    SearchJob* job_;
-    QPointer<QWidget> target_;
-    /// The hive of the last search, kept for searchMore().
-    std::shared_ptr<const Hive> hive_;
-    /// Keys and values visited by the searches whose hits are listed.
-    SearchSummary total_;
+    /// The searches of the tabs; the first is for no tab.
+    std::vector<std::unique_ptr<TabSearch>> tabs_;
+    TabSearch* current_ = nullptr;
     size_t hitLimit_ = SearchQuery().maxHits;
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QByteArray>
 #include <QIcon>
 #include <QList>
 
@@ -23,6 +24,21 @@ public:
     void clear();
     void append(const QList<SearchHit>& hits);
     const SearchHit& hit(int row) const { return hits_[static_cast<size_t>(row)]; }
+
+    /// Rows as text to paste: one line per row (in the order given), the
+    /// four columns as shown, separated by tabs; tabs and line breaks inside
+    /// a field become spaces so that a row stays one line.
+    QString rowsAsText(const QList<int>& rows) const;
+    /// One column of rows as shown, one line per row.
+    QString columnAsText(const QList<int>& rows, Column column) const;
+    /// Every hit as RFC 4180 CSV (UTF-8, CRLF line ends): a header row
+    /// key_path,found_in,value_name,match,key_cell,value_cell, then one row
+    /// per hit with the key path and value name as stored (empty for the
+    /// root key and the default value), found_in one of key_name,
+    /// value_name, value_data, and the cells as hex offsets (value_cell
+    /// empty for key hits). Column names and found_in words are not
+    /// translated: the file is for tools.
+    QByteArray toCsv() const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
