@@ -27,7 +27,7 @@ struct Args {
     bool strict = false;  ///< --strict (check): warnings fail the check too
     bool csv = false;     ///< --csv (artefacts)
     bool list = false;    ///< --list (artefacts): the decoders, no HIVE needed
-    bool reg = false;          ///< --reg (diff): the .reg file that turns A into B
+    bool reg = false;          ///< --reg (diff: the .reg that turns A into B; deleted: a .reg, not a listing)
     bool ignoreTimes = false;  ///< --ignore-times (diff): last-write times not compared
     std::string output;     ///< -o FILE (export)
     std::string from;       ///< --from T (timeline): ISO 8601, the range's first time
@@ -44,7 +44,6 @@ struct Args {
     bool parents = false;    ///< -p, --parents (mkkey, set): create missing keys
     bool hex = false;        ///< --hex (set): --data is hex bytes whatever the type
     std::string type;        ///< --type T (set)
-    bool reg = false;        ///< --reg (deleted): a .reg file instead of the listing
     std::string foundIn;     ///< --found-in PLACES (deleted): comma-separated FoundIn names
     std::vector<std::string> data;  ///< --data TEXT (set; repeatable)
     std::optional<std::string> entry;  ///< --entry N (log-history): one entry's changes

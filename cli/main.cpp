@@ -31,7 +31,6 @@ int main(int argc, char** argv) {
         else if (a == "--reg") args.reg = true;
         else if (a == "--ignore-times") args.ignoreTimes = true;
         else if (a == "--regedit4") args.regedit4 = true;
-        else if (a == "--reg") args.reg = true;
         else if (a == "--dry-run") args.dryRun = true;
         else if (a == "--backup") args.backup = true;
         else if (a == "--force") args.force = true;

@@ -495,6 +495,181 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     </message>
 </context>
 <context>
+    <name>hivekit::gui::DataInterpreter</name>
+    <message>
+        <source>Needs %1 bytes; only %2 left.</source>
+        <translation>Benötigt %1 Bytes; nur %2 übrig.</translation>
+    </message>
+    <message>
+        <source>invalid (%1)</source>
+        <translation>ungültig (%1)</translation>
+    </message>
+    <message>
+        <source>little endian</source>
+        <translation>Little Endian</translation>
+    </message>
+    <message>
+        <source>big endian</source>
+        <translation>Big Endian</translation>
+    </message>
+    <message>
+        <source>%1 seconds is past year 9999</source>
+        <translation>%1 Sekunden liegen nach dem Jahr 9999</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>%1 bytes read; control characters shown as dots</source>
+        <translation>%1 Bytes gelesen; Steuerzeichen als Punkte dargestellt</translation>
+    </message>
+    <message>
+        <source>not set (0)</source>
+        <translation>nicht gesetzt (0)</translation>
+    </message>
+    <message>
+        <source>A FILETIME of zero: no time was recorded.</source>
+        <translation>Ein FILETIME von null: Es wurde keine Zeit aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>the top bit is set</source>
+        <translation>das höchste Bit ist gesetzt</translation>
+    </message>
+    <message>
+        <source>past year 9999</source>
+        <translation>nach dem Jahr 9999</translation>
+    </message>
+    <message>
+        <source>100 ns intervals since 1601-01-01 UTC, little endian: %1</source>
+        <translation>100-ns-Intervalle seit 1601-01-01 UTC, Little Endian: %1</translation>
+    </message>
+    <message>
+        <source>not set (all zero)</source>
+        <translation>nicht gesetzt (alles null)</translation>
+    </message>
+    <message>
+        <source>year %1</source>
+        <translation>Jahr %1</translation>
+    </message>
+    <message>
+        <source>month %1</source>
+        <translation>Monat %1</translation>
+    </message>
+    <message>
+        <source>day of week %1</source>
+        <translation>Wochentag %1</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <source>time %1:%2:%3.%4</source>
+        <translation>Uhrzeit %1:%2:%3.%4</translation>
+    </message>
+    <message>
+        <source>Year, month, day of week, day, hour, minute, second, milliseconds (16-bit each); the time zone is not stored: Windows writes these in UTC</source>
+        <translation>Jahr, Monat, Wochentag, Tag, Stunde, Minute, Sekunde, Millisekunden (je 16 Bit); die Zeitzone wird nicht gespeichert: Windows schreibt diese Werte in UTC</translation>
+    </message>
+    <message>
+        <source>Unsigned 32-bit seconds since 1970-01-01 UTC, %1</source>
+        <translation>Vorzeichenlose 32-Bit-Sekunden seit 1970-01-01 UTC, %1</translation>
+    </message>
+    <message>
+        <source>Signed 64-bit seconds since 1970-01-01 UTC, %1</source>
+        <translation>Vorzeichenbehaftete 64-Bit-Sekunden seit 1970-01-01 UTC, %1</translation>
+    </message>
+    <message>
+        <source>time %1:%2:%3</source>
+        <translation>Uhrzeit %1:%2:%3</translation>
+    </message>
+    <message>
+        <source>%1 (local time)</source>
+        <translation>%1 (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>FAT date (bytes 0-1) and time (bytes 2-3), little endian, in the local time of the machine that wrote it, to two seconds</source>
+        <translation>FAT-Datum (Bytes 0-1) und -Uhrzeit (Bytes 2-3), Little Endian, in der Ortszeit des Rechners, der sie geschrieben hat, auf zwei Sekunden genau</translation>
+    </message>
+    <message>
+        <source>Data1 (4 bytes), Data2 and Data3 (2 bytes each) little endian, then 8 bytes in order</source>
+        <translation>Data1 (4 Bytes), Data2 und Data3 (je 2 Bytes) Little Endian, dann 8 Bytes in Reihenfolge</translation>
+    </message>
+    <message>
+        <source>revision %1, not 1</source>
+        <translation>Revision %1, nicht 1</translation>
+    </message>
+    <message>
+        <source>%1 sub-authorities, at most 15</source>
+        <translation>%1 Unterautoritäten, höchstens 15</translation>
+    </message>
+    <message>
+        <source>%1 bytes: revision, count, 48-bit authority, 32-bit sub-authorities</source>
+        <translation>%1 Bytes: Revision, Anzahl, 48-Bit-Autorität, 32-Bit-Unterautoritäten</translation>
+    </message>
+    <message>
+        <source>int%1</source>
+        <translation>int%1</translation>
+    </message>
+    <message>
+        <source>uint%1</source>
+        <translation>uint%1</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>float</translation>
+    </message>
+    <message>
+        <source>double</source>
+        <translation>double</translation>
+    </message>
+    <message>
+        <source>FILETIME</source>
+        <translation>FILETIME</translation>
+    </message>
+    <message>
+        <source>SYSTEMTIME</source>
+        <translation>SYSTEMTIME</translation>
+    </message>
+    <message>
+        <source>Unix time (32-bit)</source>
+        <translation>Unix-Zeit (32 Bit)</translation>
+    </message>
+    <message>
+        <source>Unix time (64-bit)</source>
+        <translation>Unix-Zeit (64 Bit)</translation>
+    </message>
+    <message>
+        <source>DOS date/time</source>
+        <translation>DOS-Datum/-Uhrzeit</translation>
+    </message>
+    <message>
+        <source>GUID</source>
+        <translation>GUID</translation>
+    </message>
+    <message>
+        <source>SID</source>
+        <translation>SID</translation>
+    </message>
+    <message>
+        <source>UTF-16LE text</source>
+        <translation>UTF-16LE-Text</translation>
+    </message>
+    <message>
+        <source>Latin-1 text</source>
+        <translation>Latin-1-Text</translation>
+    </message>
+    <message>
+        <source>ROT13 of UTF-16LE text</source>
+        <translation>ROT13 von UTF-16LE-Text</translation>
+    </message>
+    <message>
+        <source>ROT13 of Latin-1 text</source>
+        <translation>ROT13 von Latin-1-Text</translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::DeletedDock</name>
     <message>
         <source>Deleted</source>
@@ -535,10 +710,6 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         </translation>
     </message>
     <message>
-        <source>%1 of free cells scanned in %2 ms</source>
-        <translation>%1 freie Zellen in %2 ms durchsucht</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Anhalten</translation>
     </message>
@@ -553,6 +724,38 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     <message>
         <source>Scan the free cells of the current hive for deleted keys and values</source>
         <translation>Die freien Zellen der aktuellen Struktur nach gelöschten Schlüsseln und Werten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Export to .reg…</source>
+        <translation>Als .reg exportieren …</translation>
+    </message>
+    <message>
+        <source>Write the deleted keys and values found as a .reg file (as hivectl deleted --reg)</source>
+        <translation>Die gefundenen gelöschten Schlüssel und Werte als .reg-Datei schreiben (wie hivectl deleted --reg)</translation>
+    </message>
+    <message>
+        <source>%1 scanned in %2 ms</source>
+        <translation>%1 in %2 ms durchsucht</translation>
+    </message>
+    <message>
+        <source>There is no scan to export.</source>
+        <translation>Es gibt keinen Suchlauf zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export deleted keys and values</source>
+        <translation>Gelöschte Schlüssel und Werte exportieren</translation>
+    </message>
+    <message>
+        <source>Registry files (*.reg)</source>
+        <translation>Registrierungsdateien (*.reg)</translation>
+    </message>
+    <message>
+        <source>Export to .reg</source>
+        <translation>Als .reg exportieren</translation>
     </message>
 </context>
 <context>
@@ -644,6 +847,50 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     <message>
         <source>Offset</source>
         <translation>Offset</translation>
+    </message>
+    <message>
+        <source>free cell</source>
+        <translation>freie Zelle</translation>
+    </message>
+    <message>
+        <source>inside a free cell</source>
+        <translation>in einer freien Zelle</translation>
+    </message>
+    <message>
+        <source>unreferenced cell</source>
+        <translation>nicht referenzierte Zelle</translation>
+    </message>
+    <message>
+        <source>cell slack</source>
+        <translation>Zellen-Slack</translation>
+    </message>
+    <message>
+        <source>past the last hbin</source>
+        <translation>nach dem letzten hbin</translation>
+    </message>
+    <message>
+        <source>At the start of a free cell: the cell freed when it was deleted.</source>
+        <translation>Am Anfang einer freien Zelle: die beim Löschen freigegebene Zelle.</translation>
+    </message>
+    <message>
+        <source>Inside a free cell: its own cell was freed and absorbed by a free neighbour before it.</source>
+        <translation>In einer freien Zelle: Die eigene Zelle wurde freigegeben und von einem vorangehenden freien Nachbarn aufgenommen.</translation>
+    </message>
+    <message>
+        <source>In an allocated cell that nothing in the live tree references: unlinked but never freed.</source>
+        <translation>In einer belegten Zelle, auf die im aktuellen Baum nichts verweist: ausgehängt, aber nie freigegeben.</translation>
+    </message>
+    <message>
+        <source>In the slack of an allocated cell, past what its owner uses.</source>
+        <translation>Im Slack einer belegten Zelle, hinter dem von ihrem Besitzer genutzten Teil.</translation>
+    </message>
+    <message>
+        <source>In the bytes of the file past the last hbin the base block declares.</source>
+        <translation>In den Bytes der Datei hinter dem letzten hbin, das der Basisblock angibt.</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Gefunden in</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1180,154 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     </message>
 </context>
 <context>
+    <name>hivekit::gui::DirtyHiveActions</name>
+    <message>
+        <source>Save &amp;Recovered Copy…</source>
+        <translation>&amp;Wiederhergestellte Kopie speichern …</translation>
+    </message>
+    <message>
+        <source>Write the hive with its transaction logs replayed to a new file; the hive and its logs stay untouched</source>
+        <translation>Die Struktur mit eingespielten Transaktionsprotokollen in eine neue Datei schreiben; Struktur und Protokolle bleiben unverändert</translation>
+    </message>
+    <message>
+        <source>Edit a Dirty Hive</source>
+        <translation>Inkonsistente Struktur bearbeiten</translation>
+    </message>
+    <message>
+        <source>Cannot edit: %1</source>
+        <translation>Bearbeiten nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>HiveKit can write the recovered hive (its logs replayed) to a new file and edit that, leaving this file and its logs untouched; or apply the logs to this file itself, as Windows does when it loads the hive, after a backup copy.</source>
+        <translation>HiveKit kann die wiederhergestellte Struktur (mit eingespielten Protokollen) in eine neue Datei schreiben und diese bearbeiten, wobei diese Datei und ihre Protokolle unverändert bleiben; oder die Protokolle nach einer Sicherungskopie auf diese Datei selbst anwenden, wie Windows es beim Laden der Struktur tut.</translation>
+    </message>
+    <message>
+        <source>Recover into a Copy and Edit That…</source>
+        <translation>In eine Kopie wiederherstellen und diese bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Apply the Logs to This File…</source>
+        <translation>Protokolle auf diese Datei anwenden …</translation>
+    </message>
+    <message>
+        <source>Save Recovered Copy</source>
+        <translation>Wiederhergestellte Kopie speichern</translation>
+    </message>
+    <message>
+        <source>Apply the Logs to the File</source>
+        <translation>Protokolle auf die Datei anwenden</translation>
+    </message>
+    <message>
+        <source>Apply the transaction logs to %1?</source>
+        <translation>Transaktionsprotokolle auf %1 anwenden?</translation>
+    </message>
+    <message>
+        <source>The file is rewritten with the state its logs hold and the logs are marked as used, as Windows does when it loads the hive. First the file as it is now is copied to %1.</source>
+        <translation>Die Datei wird mit dem Stand neu geschrieben, den ihre Protokolle enthalten, und die Protokolle werden als verbraucht markiert, wie Windows es beim Laden der Struktur tut. Zuvor wird die Datei in ihrem jetzigen Zustand nach %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Apply the Logs</source>
+        <translation>Protokolle anwenden</translation>
+    </message>
+    <message>
+        <source>Refusing to write over %1: the recovered copy must be another file.</source>
+        <translation>%1 wird nicht überschrieben: Die wiederhergestellte Kopie muss eine andere Datei sein.</translation>
+    </message>
+    <message>
+        <source>%1 is dirty and no log could be applied; nothing written.</source>
+        <translation>%1 ist inkonsistent, und kein Protokoll ließ sich anwenden; nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Wrote the recovered hive to %1 (%2).</source>
+        <translation>Wiederhergestellte Struktur nach %1 geschrieben (%2).</translation>
+    </message>
+    <message>
+        <source>The hive is clean; wrote a copy to %1 (%2).</source>
+        <translation>Die Struktur ist konsistent; eine Kopie wurde nach %1 geschrieben (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not dirty: there is nothing to apply.</source>
+        <translation>%1 ist nicht inkonsistent: Es gibt nichts anzuwenden.</translation>
+    </message>
+    <message>
+        <source>%1 is dirty but no log could be applied; nothing written.</source>
+        <translation>%1 ist inkonsistent, aber kein Protokoll ließ sich anwenden; nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>The logs were not applied (%1): %2</source>
+        <translation>Die Protokolle wurden nicht angewendet (%1): %2</translation>
+    </message>
+    <message>
+        <source>The file was partly written; its logs still rebuild the recovered state, and %1 holds the original.</source>
+        <translation>Die Datei wurde teilweise geschrieben; ihre Protokolle stellen den wiederhergestellten Zustand weiterhin her, und %1 enthält das Original.</translation>
+    </message>
+    <message>
+        <source>Applied the logs to %1 (%2 bytes written); the original is in %3.</source>
+        <translation>Protokolle auf %1 angewendet (%2 Bytes geschrieben); das Original liegt in %3.</translation>
+    </message>
+    <message>
+        <source>HiveKit</source>
+        <translation>HiveKit</translation>
+    </message>
+    <message>
+        <source>The logs were not applied; %1 is unchanged.</source>
+        <translation>Die Protokolle wurden nicht angewendet; %1 ist unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DiskChangeBanner</name>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Read the file again (F5); pending changes stay pending</source>
+        <translation>Die Datei erneut lesen (F5); ausstehende Änderungen bleiben ausstehend</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide this note and keep showing the file as it was read</source>
+        <translation>Diesen Hinweis ausblenden und die Datei weiter so zeigen, wie sie gelesen wurde</translation>
+    </message>
+    <message>
+        <source>The file changed on disk since it was opened.</source>
+        <translation>Die Datei wurde seit dem Öffnen auf dem Datenträger geändert.</translation>
+    </message>
+    <message>
+        <source>Another program wrote it; what you see is the file as it was read. Reload to see it as it is now.</source>
+        <translation>Ein anderes Programm hat sie geschrieben; Sie sehen die Datei so, wie sie gelesen wurde. Laden Sie sie neu, um sie in ihrem jetzigen Zustand zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded. %n pending change(s) no longer apply to the file as it is now and were dropped; the others are still pending.</source>
+        <translation>
+            <numerusform>Neu geladen. %n ausstehende Änderung passt nicht mehr zur Datei in ihrem jetzigen Zustand und wurde verworfen; die übrigen stehen weiter aus.</numerusform>
+            <numerusform>Neu geladen. %n ausstehende Änderungen passen nicht mehr zur Datei in ihrem jetzigen Zustand und wurden verworfen; die übrigen stehen weiter aus.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DiskChangeWatcher</name>
+    <message>
+        <source>The file was removed or renamed.</source>
+        <translation>Die Datei wurde entfernt oder umbenannt.</translation>
+    </message>
+    <message>
+        <source>The file appeared again (modified %1).</source>
+        <translation>Die Datei ist wieder vorhanden (geändert am %1).</translation>
+    </message>
+    <message>
+        <source>Its size went from %1 to %2 bytes; modified %3.</source>
+        <translation>Ihre Größe hat sich von %1 auf %2 Bytes geändert; geändert am %3.</translation>
+    </message>
+    <message>
+        <source>Modified %1 (same size, %2 bytes).</source>
+        <translation>Geändert am %1 (gleiche Größe, %2 Bytes).</translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::EditActions</name>
     <message>
         <source>Open for &amp;Editing</source>
@@ -943,20 +1338,12 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <translation>Diese Struktur bearbeiten: Änderungen bleiben ausstehend, bis Sie sie festschreiben</translation>
     </message>
     <message>
-        <source>New &amp;Key…</source>
-        <translation>Neuer &amp;Schlüssel …</translation>
-    </message>
-    <message>
         <source>New &amp;Value…</source>
         <translation>Neuer &amp;Wert …</translation>
     </message>
     <message>
         <source>&amp;Modify Value…</source>
         <translation>Wert ä&amp;ndern …</translation>
-    </message>
-    <message>
-        <source>&amp;Rename…</source>
-        <translation>&amp;Umbenennen …</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -1049,32 +1436,12 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <translation>Alle ausstehenden Änderungen verwerfen?</translation>
     </message>
     <message>
-        <source>New Key</source>
-        <translation>Neuer Schlüssel</translation>
-    </message>
-    <message>
-        <source>Name of the new key:</source>
-        <translation>Name des neuen Schlüssels:</translation>
-    </message>
-    <message>
         <source>The value %1 cannot be read.</source>
         <translation>Der Wert %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>Rename Value</source>
-        <translation>Wert umbenennen</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>Neuer Name:</translation>
-    </message>
-    <message>
         <source>The root key cannot be renamed.</source>
         <translation>Der Stammschlüssel kann nicht umbenannt werden.</translation>
-    </message>
-    <message>
-        <source>Rename Key</source>
-        <translation>Schlüssel umbenennen</translation>
     </message>
     <message>
         <source>The root key cannot be deleted.</source>
@@ -1099,10 +1466,6 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     <message>
         <source>Export Key</source>
         <translation>Schlüssel exportieren</translation>
-    </message>
-    <message>
-        <source>Registration files (*.reg)</source>
-        <translation>Registrierungsdateien (*.reg)</translation>
     </message>
     <message>
         <source>Import .reg</source>
@@ -1197,6 +1560,74 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
             <numerusform>%Ln Schlüssel, %1 geschrieben</numerusform>
             <numerusform>%Ln Schlüssel, %1 geschrieben</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>New &amp;Key</source>
+        <translation>Neuer &amp;Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>The value %1 is deleted by a pending change: undo the deletion to change it.</source>
+        <translation>Der Wert %1 wird durch eine ausstehende Änderung gelöscht: Machen Sie das Löschen rückgängig, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>The key %1 is deleted by a pending change: undo the deletion to change it or its values.</source>
+        <translation>Der Schlüssel %1 wird durch eine ausstehende Änderung gelöscht: Machen Sie das Löschen rückgängig, um ihn oder seine Werte zu ändern.</translation>
+    </message>
+    <message>
+        <source>New Value #%1</source>
+        <translation>Neuer Wert #%1</translation>
+    </message>
+    <message>
+        <source>New Key #%1</source>
+        <translation>Neuer Schlüssel #%1</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value &quot;%1&quot; in %2: a value name cannot be empty.</source>
+        <translation>Der Wert „%1“ in %2 kann nicht umbenannt werden: Ein Wertname darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key &quot;%1&quot; in %2: a key name cannot be empty.</source>
+        <translation>Der Schlüssel „%1“ in %2 kann nicht umbenannt werden: Ein Schlüsselname darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key &quot;%1&quot; in %2: a key name cannot contain a backslash (\).</source>
+        <translation>Der Schlüssel „%1“ in %2 kann nicht umbenannt werden: Ein Schlüsselname darf keinen umgekehrten Schrägstrich (\) enthalten.</translation>
+    </message>
+    <message>
+        <source>Cannot rename &quot;%1&quot; in %2: the new name is too long.</source>
+        <translation>„%1“ in %2 kann nicht umbenannt werden: Der neue Name ist zu lang.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value &quot;%1&quot; in %2: a value named &quot;%3&quot; already exists.</source>
+        <translation>Der Wert „%1“ in %2 kann nicht umbenannt werden: Ein Wert namens „%3“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key &quot;%1&quot; in %2: a key named &quot;%3&quot; already exists.</source>
+        <translation>Der Schlüssel „%1“ in %2 kann nicht umbenannt werden: Ein Schlüssel namens „%3“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Not committed: %1 changed on disk.</source>
+        <translation>Nicht festgeschrieben: %1 wurde auf dem Datenträger geändert.</translation>
+    </message>
+    <message>
+        <source>The default value has no name to change.</source>
+        <translation>Der Standardwert hat keinen Namen, der geändert werden könnte.</translation>
+    </message>
+    <message>
+        <source>The key %1 is already deleted by a pending change.</source>
+        <translation>Der Schlüssel %1 ist bereits durch eine ausstehende Änderung gelöscht.</translation>
+    </message>
+    <message>
+        <source>The selected values are already deleted by pending changes.</source>
+        <translation>Die ausgewählten Werte sind bereits durch ausstehende Änderungen gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -1296,6 +1727,216 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <source>Remove class name</source>
         <translation>Klassenname entfernen</translation>
     </message>
+    <message>
+        <source>the root key</source>
+        <translation>dem Stammschlüssel</translation>
+    </message>
+    <message>
+        <source>Cannot create the key %1 in %2: that key does not exist.</source>
+        <translation>Der Schlüssel %1 kann nicht in %2 angelegt werden: Der übergeordnete Schlüssel existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot create the key %1 in %2: %3.</source>
+        <translation>Der Schlüssel %1 kann nicht in %2 angelegt werden: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the key %1: it does not exist.</source>
+        <translation>Der Schlüssel %1 kann nicht gelöscht werden: Er existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the key %1: it is marked as a key that must not be deleted.</source>
+        <translation>Der Schlüssel %1 kann nicht gelöscht werden: Er ist als Schlüssel markiert, der nicht gelöscht werden darf.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the key %1: it has subkeys, which would have to be deleted with it.</source>
+        <translation>Der Schlüssel %1 kann nicht gelöscht werden: Er hat Unterschlüssel, die mit ihm gelöscht werden müssten.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the key %1: %2.</source>
+        <translation>Der Schlüssel %1 kann nicht gelöscht werden: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot set the value %1 in %2: the key does not exist.</source>
+        <translation>Der Wert %1 in %2 kann nicht gesetzt werden: Der Schlüssel existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot set the value %1 in %2: its data is too large for this hive&apos;s format version.</source>
+        <translation>Der Wert %1 in %2 kann nicht gesetzt werden: Seine Daten sind für die Formatversion dieser Struktur zu groß.</translation>
+    </message>
+    <message>
+        <source>Cannot set the value %1 in %2: %3.</source>
+        <translation>Der Wert %1 in %2 kann nicht gesetzt werden: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the value %1 in %2: there is no value of that name.</source>
+        <translation>Der Wert %1 in %2 kann nicht gelöscht werden: Es gibt keinen Wert dieses Namens.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the value %1 in %2: the key does not exist.</source>
+        <translation>Der Wert %1 in %2 kann nicht gelöscht werden: Der Schlüssel existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the value %1 in %2: %3.</source>
+        <translation>Der Wert %1 in %2 kann nicht gelöscht werden: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key %1 in %2: a key named &quot;%3&quot; already exists.</source>
+        <translation>Der Schlüssel %1 in %2 kann nicht umbenannt werden: Ein Schlüssel namens „%3“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key %1: it does not exist.</source>
+        <translation>Der Schlüssel %1 kann nicht umbenannt werden: Er existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key %1 in %2: %3.</source>
+        <translation>Der Schlüssel %1 in %2 kann nicht umbenannt werden: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value %1 in %2: a value named %3 already exists.</source>
+        <translation>Der Wert %1 in %2 kann nicht umbenannt werden: Ein Wert namens %3 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value %1 in %2: there is no value of that name.</source>
+        <translation>Der Wert %1 in %2 kann nicht umbenannt werden: Es gibt keinen Wert dieses Namens.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value %1 in %2: the key does not exist.</source>
+        <translation>Der Wert %1 in %2 kann nicht umbenannt werden: Der Schlüssel existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value %1 in %2: %3.</source>
+        <translation>Der Wert %1 in %2 kann nicht umbenannt werden: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot set the class name of %1: the key does not exist.</source>
+        <translation>Der Klassenname von %1 kann nicht gesetzt werden: Der Schlüssel existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot set the class name of %1: %2.</source>
+        <translation>Der Klassenname von %1 kann nicht gesetzt werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::EntryChangesModel</name>
+    <message>
+        <source>key added</source>
+        <translation>Schlüssel hinzugefügt</translation>
+    </message>
+    <message>
+        <source>key removed</source>
+        <translation>Schlüssel entfernt</translation>
+    </message>
+    <message>
+        <source>key changed</source>
+        <translation>Schlüssel geändert</translation>
+    </message>
+    <message>
+        <source>value added</source>
+        <translation>Wert hinzugefügt</translation>
+    </message>
+    <message>
+        <source>value removed</source>
+        <translation>Wert entfernt</translation>
+    </message>
+    <message>
+        <source>value changed</source>
+        <translation>Wert geändert</translation>
+    </message>
+    <message>
+        <source>last write %1</source>
+        <translation>zuletzt geschrieben %1</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>no class name</source>
+        <translation>kein Klassenname</translation>
+    </message>
+    <message>
+        <source>security descriptor of %1 bytes</source>
+        <translation>Sicherheitsbeschreibung mit %1 Bytes</translation>
+    </message>
+    <message>
+        <source>(root)</source>
+        <translation>(Stamm)</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Before the entry</source>
+        <translation>Vor dem Eintrag</translation>
+    </message>
+    <message>
+        <source>After the entry</source>
+        <translation>Nach dem Eintrag</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ExportDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>What stands for the hive&apos;s root key in the file&apos;s key lines: where Windows loads this hive. The first choice is the one its kind suggests.</source>
+        <translation>Was in den Schlüsselzeilen der Datei für den Stammschlüssel der Struktur steht: wo Windows diese Struktur lädt. Die erste Auswahl ist die, die ihre Art nahelegt.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Root written:</source>
+        <translation>Geschriebener &amp;Stamm:</translation>
+    </message>
+    <message>
+        <source>First key line:</source>
+        <translation>Erste Schlüsselzeile:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>Wählen Sie die zu schreibende Datei.</translation>
+    </message>
+    <message>
+        <source>The root cannot be empty: key lines need a name for the hive&apos;s root key.</source>
+        <translation>Der Stamm darf nicht leer sein: Schlüsselzeilen brauchen einen Namen für den Stammschlüssel der Struktur.</translation>
+    </message>
+    <message>
+        <source>The root cannot hold &apos;]&apos; or a line break: a key line could not be read back.</source>
+        <translation>Der Stamm darf weder „]“ noch einen Zeilenumbruch enthalten: Eine Schlüsselzeile ließe sich sonst nicht wieder einlesen.</translation>
+    </message>
+    <message>
+        <source>The root cannot hold an empty name (two backslashes).</source>
+        <translation>Der Stamm darf keinen leeren Namen enthalten (zwei umgekehrte Schrägstriche).</translation>
+    </message>
+    <message>
+        <source>Registration files (*.reg)</source>
+        <translation>Registrierungsdateien (*.reg)</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::ExportJob</name>
@@ -1320,6 +1961,24 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
             <numerusform>(%Ln Problem: die Liste zeigt hivectl export)</numerusform>
             <numerusform>(%Ln Probleme: die Liste zeigt hivectl export)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::GoToKeyDialog</name>
+    <message>
+        <source>Go to Key</source>
+        <translation>Gehe zu Schlüssel</translation>
+    </message>
+    <message>
+        <source>Key path (from the hive&apos;s root, or as regedit shows it: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…):</source>
+        <translation>Schlüsselpfad (ab dem Stamm der Struktur oder wie regedit ihn zeigt: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…):</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::HexGridEditor</name>
+    <message>
+        <source>Not pasted: %1</source>
+        <translation>Nicht eingefügt: %1</translation>
     </message>
 </context>
 <context>
@@ -1348,16 +2007,68 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
-    <message>
-        <source>Cursor %1</source>
-        <translation>Cursor %1</translation>
-    </message>
 </context>
 <context>
     <name>hivekit::gui::HexView</name>
     <message>
         <source>Offset</source>
         <translation>Offset</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Hex</source>
+        <translation>Als &amp;Hex kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected bytes as hex pairs (&quot;4E 4B 00&quot;)</source>
+        <translation>Die ausgewählten Bytes als Hex-Paare kopieren („4E 4B 00“)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Text (Latin-1)</source>
+        <translation>Als &amp;Text kopieren (Latin-1)</translation>
+    </message>
+    <message>
+        <source>One character per byte; control characters as dots</source>
+        <translation>Ein Zeichen pro Byte; Steuerzeichen als Punkte</translation>
+    </message>
+    <message>
+        <source>Copy as Text (&amp;UTF-16LE)</source>
+        <translation>Als Text kopieren (&amp;UTF-16LE)</translation>
+    </message>
+    <message>
+        <source>One character per two bytes; control characters as dots</source>
+        <translation>Ein Zeichen pro zwei Bytes; Steuerzeichen als Punkte</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;C Array</source>
+        <translation>Als &amp;C-Array kopieren</translation>
+    </message>
+    <message>
+        <source>Select &amp;All (Cell)</source>
+        <translation>&amp;Alles auswählen (Zelle)</translation>
+    </message>
+    <message>
+        <source>Select the cell under the cursor (the whole file outside cells)</source>
+        <translation>Die Zelle unter dem Cursor auswählen (außerhalb von Zellen die ganze Datei)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Offset...</source>
+        <translation>&amp;Gehe zu Offset …</translation>
+    </message>
+    <message>
+        <source>&amp;Interpret Here</source>
+        <translation>Hier &amp;interpretieren</translation>
+    </message>
+    <message>
+        <source>Cursor %1</source>
+        <translation>Cursor %1</translation>
+    </message>
+    <message>
+        <source>Selection 0x%1-0x%2 · %3 bytes (0x%4)</source>
+        <translation>Auswahl 0x%1-0x%2 · %3 Bytes (0x%4)</translation>
+    </message>
+    <message>
+        <source>The selection is too large to copy (more than %1 MiB).</source>
+        <translation>Die Auswahl ist zu groß zum Kopieren (mehr als %1 MiB).</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +2160,127 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <source>Cannot show the pending changes: %1</source>
         <translation>Die ausstehenden Änderungen können nicht angezeigt werden: %1</translation>
     </message>
+    <message>
+        <source>Commit over a Changed File</source>
+        <translation>In eine geänderte Datei festschreiben</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since it was opened.</source>
+        <translation>%1 wurde seit dem Öffnen auf dem Datenträger geändert.</translation>
+    </message>
+    <message>
+        <source>The pending changes would be applied to the file as it is now, which this tab does not show. Cancel, then Reload (F5) to see the file with your changes over it.</source>
+        <translation>Die ausstehenden Änderungen würden auf die Datei in ihrem jetzigen Zustand angewandt, den dieser Tab nicht zeigt. Brechen Sie ab und laden Sie dann neu (F5), um die Datei mit Ihren Änderungen darüber zu sehen.</translation>
+    </message>
+    <message>
+        <source>Commit Anyway</source>
+        <translation>Trotzdem festschreiben</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk: %2</source>
+        <translation>%1 wurde auf dem Datenträger geändert: %2</translation>
+    </message>
+    <message>
+        <source>Reloaded %1.</source>
+        <translation>%1 neu geladen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded %1; %n pending change(s) no longer apply and were dropped.</source>
+        <translation>
+            <numerusform>%1 neu geladen; %n ausstehende Änderung ist nicht mehr anwendbar und wurde verworfen.</numerusform>
+            <numerusform>%1 neu geladen; %n ausstehende Änderungen sind nicht mehr anwendbar und wurden verworfen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::InterpreterDock</name>
+    <message>
+        <source>Data Interpreter</source>
+        <translation>Dateninterpreter</translation>
+    </message>
+    <message>
+        <source>Follow: automatic</source>
+        <translation>Folgen: automatisch</translation>
+    </message>
+    <message>
+        <source>Follow: hex cursor</source>
+        <translation>Folgen: Hex-Cursor</translation>
+    </message>
+    <message>
+        <source>Follow: selected value</source>
+        <translation>Folgen: ausgewählter Wert</translation>
+    </message>
+    <message>
+        <source>Automatic: the hex cursor (or the selection&apos;s start) while the Hex tab is shown, otherwise the selected value&apos;s data from its first byte</source>
+        <translation>Automatisch: der Hex-Cursor (oder der Anfang der Auswahl), solange der Hex-Tab angezeigt wird, sonst die Daten des ausgewählten Werts ab ihrem ersten Byte</translation>
+    </message>
+    <message>
+        <source>No hive</source>
+        <translation>Keine Struktur</translation>
+    </message>
+    <message>
+        <source>No bytes</source>
+        <translation>Keine Bytes</translation>
+    </message>
+    <message>
+        <source>Selection start %1</source>
+        <translation>Auswahlbeginn %1</translation>
+    </message>
+    <message>
+        <source>File offset %1</source>
+        <translation>Datei-Offset %1</translation>
+    </message>
+    <message>
+        <source>No value selected</source>
+        <translation>Kein Wert ausgewählt</translation>
+    </message>
+    <message>
+        <source>The value record cannot be read</source>
+        <translation>Der Werteintrag kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The value&apos;s data cannot be read</source>
+        <translation>Die Daten des Werts können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Data of value “%1” (%2 bytes), from byte 0</source>
+        <translation>Daten des Werts „%1“ (%2 Bytes), ab Byte 0</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::InterpreterPanel</name>
+    <message>
+        <source>Little endian</source>
+        <translation>Little Endian</translation>
+    </message>
+    <message>
+        <source>Big endian</source>
+        <translation>Big Endian</translation>
+    </message>
+    <message>
+        <source>Byte order of the integers, floats and Unix times; the Windows structures (FILETIME, SYSTEMTIME, DOS date, GUID, SID) keep their own</source>
+        <translation>Bytereihenfolge der Ganzzahlen, Gleitkommazahlen und Unix-Zeiten; die Windows-Formate (FILETIME, SYSTEMTIME, DOS-Datum, GUID, SID) behalten ihre eigene</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>&amp;Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Row</source>
+        <translation>&amp;Zeile kopieren</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::KeyTreeModel</name>
@@ -1481,6 +2313,12 @@ Schlüsselknoten bei %2</translation>
     <message>
         <source>Key</source>
         <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1
+deleted by a pending change (undo to keep it)</source>
+        <translation>%1
+durch eine ausstehende Änderung gelöscht (rückgängig machen, um ihn zu behalten)</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +2429,112 @@ Schlüsselknoten bei %2</translation>
     <message>
         <source>%1 per row · one pixel ≈ %2</source>
         <translation>%1 pro Zeile · ein Pixel ≈ %2</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::LogEntriesModel</name>
+    <message>
+        <source>applied, changes: %1</source>
+        <translation>angewandt, Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>angewandt</translation>
+    </message>
+    <message>
+        <source>not applied: %1</source>
+        <translation>nicht angewandt: %1</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Sequenz</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>Keys written up to</source>
+        <translation>Schlüssel geschrieben bis</translation>
+    </message>
+    <message>
+        <source>Log started</source>
+        <translation>Protokoll begonnen</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Nachspielen</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::LogHistoryView</name>
+    <message>
+        <source>Log history — %1</source>
+        <translation>Protokollverlauf — %1</translation>
+    </message>
+    <message>
+        <source>Log entries, in the order replay meets them:</source>
+        <translation>Protokolleinträge in der Reihenfolge, in der das Nachspielen sie erreicht:</translation>
+    </message>
+    <message>
+        <source>What the selected entry changed (double-click to show the key in the tab):</source>
+        <translation>Was der ausgewählte Eintrag geändert hat (Doppelklick zeigt den Schlüssel im Tab):</translation>
+    </message>
+    <message>
+        <source>Comparing the hive before and after each entry: %1 of %2…</source>
+        <translation>Struktur wird vor und nach jedem Eintrag verglichen: %1 von %2 …</translation>
+    </message>
+    <message>
+        <source>Reading the transaction logs of %1…</source>
+        <translation>Transaktionsprotokolle von %1 werden gelesen …</translation>
+    </message>
+    <message>
+        <source>The log history could not be read: %1</source>
+        <translation>Der Protokollverlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No transaction logs were found beside the hive.</source>
+        <translation>Neben der Struktur wurden keine Transaktionsprotokolle gefunden.</translation>
+    </message>
+    <message>
+        <source>Log entries applied by replay: %1 of the %2 listed.</source>
+        <translation>Vom Nachspielen angewandte Protokolleinträge: %1 der %2 aufgeführten.</translation>
+    </message>
+    <message>
+        <source>Log entries carry no time of their own: &quot;Keys written up to&quot; is the latest last-write time of the keys an entry wrote, &quot;Log started&quot; the time in its log&apos;s header.</source>
+        <translation>Protokolleinträge tragen keine eigene Zeit: „Schlüssel geschrieben bis“ ist die späteste Zeit des letzten Schreibens der Schlüssel, die ein Eintrag geschrieben hat, „Protokoll begonnen“ die Zeit im Kopf seines Protokolls.</translation>
+    </message>
+    <message>
+        <source>Stopped before every entry was compared.</source>
+        <translation>Angehalten, bevor alle Einträge verglichen waren.</translation>
+    </message>
+    <message>
+        <source>The tab does not hold this key (%1).</source>
+        <translation>Der Tab enthält diesen Schlüssel nicht (%1).</translation>
+    </message>
+    <message>
+        <source>The key could not be shown.</source>
+        <translation>Der Schlüssel konnte nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>Key shown; the tab does not hold this value.</source>
+        <translation>Schlüssel angezeigt; der Tab enthält diesen Wert nicht.</translation>
+    </message>
+    <message>
+        <source>Shown in the tab.</source>
+        <translation>Im Tab angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -1850,10 +2794,6 @@ Schlüsselknoten bei %2</translation>
         <translation>Den vorherigen Suchtreffer zeigen</translation>
     </message>
     <message>
-        <source>Key path (from the hive&apos;s root, or as regedit shows it: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…):</source>
-        <translation>Schlüsselpfad (ab der Wurzel der Struktur oder wie regedit ihn zeigt: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…):</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;An inspector and editor for offline Windows registry hives (regf).&lt;/p&gt;&lt;p&gt;Files open read-only and dirty hives are recovered from their transaction logs in memory. A file is written only when you choose Edit and commit changes, through a crash-safe transaction.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;Ein Werkzeug zum Untersuchen und Bearbeiten von Offline-Strukturen der Windows-Registrierung (regf).&lt;/p&gt;&lt;p&gt;Dateien werden schreibgeschützt geöffnet, unsaubere Strukturen im Speicher aus ihren Transaktionsprotokollen wiederhergestellt. Eine Datei wird nur geschrieben, wenn Sie „Bearbeiten“ wählen und Änderungen übernehmen, in einer absturzsicheren Transaktion.&lt;/p&gt;</translation>
     </message>
@@ -1879,6 +2819,14 @@ Schlüsselknoten bei %2</translation>
     <message>
         <source>Open for editing: changes stay pending until you commit them.</source>
         <translation>Zum Bearbeiten geöffnet: Änderungen bleiben ausstehend, bis Sie sie übernehmen.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Read the file again as it is now on disk; pending changes stay pending</source>
+        <translation>Die Datei erneut so einlesen, wie sie jetzt auf dem Datenträger liegt; ausstehende Änderungen bleiben ausstehend</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2940,14 @@ Schlüsselknoten bei %2</translation>
     <message>
         <source>Reopen the file with its transaction logs replayed in memory</source>
         <translation>Die Datei wieder öffnen und ihre Transaktionsprotokolle im Speicher nachspielen</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Verlauf …</translation>
+    </message>
+    <message>
+        <source>The entries of the transaction logs and what each one changed</source>
+        <translation>Die Einträge der Transaktionsprotokolle und was jeder geändert hat</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +3077,50 @@ Schlüsselknoten bei %2</translation>
         <source>Hex bytes are searched in the value data only</source>
         <translation>Hex-Bytes werden nur in den Wertdaten gesucht</translation>
     </message>
+    <message>
+        <source>Export Results…</source>
+        <translation>Ergebnisse exportieren …</translation>
+    </message>
+    <message>
+        <source>Save the hits as a CSV file (UTF-8)</source>
+        <translation>Die Treffer als CSV-Datei speichern (UTF-8)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Key &amp;Path</source>
+        <translation>Schlüssel&amp;pfad kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value Name</source>
+        <translation>&amp;Wertname kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Match</source>
+        <translation>&amp;Treffer kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export Results…</source>
+        <translation>Ergebnisse &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export Search Results</source>
+        <translation>Suchergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>search-results.csv</source>
+        <translation>suchergebnisse.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::SearchResultsModel</name>
@@ -2159,6 +3159,157 @@ Schlüsselknoten bei %2</translation>
     <message>
         <source>Match</source>
         <translation>Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::SubtreeExpander</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop expanding (Esc)</source>
+        <translation>Aufklappen anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Expanding %1…</source>
+        <translation>%1 wird aufgeklappt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expanding: %Ln key(s) open…</source>
+        <translation>
+            <numerusform>Aufklappen: %Ln Schlüssel offen …</numerusform>
+            <numerusform>Aufklappen: %Ln Schlüssel offen …</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::TimelineDock</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Filter key tree to this range</source>
+        <translation>Schlüsselbaum auf diesen Zeitraum filtern</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Letzte</translation>
+    </message>
+    <message>
+        <source>Show the chosen number of days before the &quot;to&quot; time</source>
+        <translation>Die gewählte Anzahl Tage vor der „bis“-Zeit zeigen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Show every event</source>
+        <translation>Alle Ereignisse zeigen</translation>
+    </message>
+    <message>
+        <source>Filter events…</source>
+        <translation>Ereignisse filtern …</translation>
+    </message>
+    <message>
+        <source>Hide the keys of the tab&apos;s tree that were not written in the range (their ancestors stay)</source>
+        <translation>Die Schlüssel im Baum des Tabs ausblenden, die im Zeitraum nicht geschrieben wurden (ihre übergeordneten Schlüssel bleiben)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>before &quot;to&quot;</source>
+        <translation>vor „bis“</translation>
+    </message>
+    <message>
+        <source>Collecting the timeline…</source>
+        <translation>Zeitleiste wird erstellt …</translation>
+    </message>
+    <message>
+        <source>The timeline could not be collected: %1</source>
+        <translation>Die Zeitleiste konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Open a hive to see its timeline.</source>
+        <translation>Öffnen Sie eine Struktur, um ihre Zeitleiste zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events</source>
+        <translation>%1 von %2 Ereignissen</translation>
+    </message>
+    <message>
+        <source>; the key tree shows the keys written in the range</source>
+        <translation>; der Schlüsselbaum zeigt die im Zeitraum geschriebenen Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::TimelineHistogram</name>
+    <message>
+        <source>Events over time: drag to choose a range</source>
+        <translation>Ereignisse im Zeitverlauf: Ziehen Sie, um einen Zeitraum zu wählen</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::TimelineModel</name>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Key last written</source>
+        <translation>Schlüssel zuletzt geschrieben</translation>
+    </message>
+    <message>
+        <source>Deleted key last written</source>
+        <translation>Gelöschter Schlüssel zuletzt geschrieben</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>deleted key</source>
+        <translation>gelöschter Schlüssel</translation>
     </message>
 </context>
 <context>
@@ -2299,8 +3450,8 @@ Schlüsselknoten bei %2</translation>
         <translation>Zahl (dezimal oder hexadezimal mit 0x):</translation>
     </message>
     <message>
-        <source>Bytes in hex (pairs of digits; spaces ignored):</source>
-        <translation>Bytes in Hexadezimal (Ziffernpaare; Leerzeichen werden ignoriert):</translation>
+        <source>Bytes: type hex digits (or text in the right column); paste hex with Ctrl+V:</source>
+        <translation>Bytes: Geben Sie Hexadezimalziffern ein (oder Text in der rechten Spalte); Hex mit Strg+V einfügen:</translation>
     </message>
 </context>
 <context>
@@ -2336,6 +3487,186 @@ Schlüsselknoten bei %2</translation>
     <message>
         <source>Data</source>
         <translation>Daten</translation>
+    </message>
+    <message>
+        <source>deleted by a pending change (undo to keep it)</source>
+        <translation>durch eine ausstehende Änderung gelöscht (rückgängig machen, um ihn zu behalten)</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::compare::ByteDiffView</name>
+    <message>
+        <source>Old data (A)</source>
+        <translation>Alte Daten (A)</translation>
+    </message>
+    <message>
+        <source>New data (B)</source>
+        <translation>Neue Daten (B)</translation>
+    </message>
+    <message>
+        <source>(no such value on this side)</source>
+        <translation>(kein solcher Wert auf dieser Seite)</translation>
+    </message>
+    <message>
+        <source>(no data)</source>
+        <translation>(keine Daten)</translation>
+    </message>
+    <message>
+        <source>… the first %1 bytes of %2</source>
+        <translation>… die ersten %1 Bytes von %2</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::compare::CompareModel</name>
+    <message>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>(root)</source>
+        <translation>(Stamm)</translation>
+    </message>
+    <message>
+        <source>differences below</source>
+        <translation>Unterschiede darunter</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::compare::CompareValueModel</name>
+    <message>
+        <source>(Default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Old type (A)</source>
+        <translation>Alter Typ (A)</translation>
+    </message>
+    <message>
+        <source>Old data (A)</source>
+        <translation>Alte Daten (A)</translation>
+    </message>
+    <message>
+        <source>New type (B)</source>
+        <translation>Neuer Typ (B)</translation>
+    </message>
+    <message>
+        <source>New data (B)</source>
+        <translation>Neue Daten (B)</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::compare::CompareWindow</name>
+    <message>
+        <source>Only &amp;differences</source>
+        <translation>Nur &amp;Unterschiede</translation>
+    </message>
+    <message>
+        <source>Ignore last-write &amp;times</source>
+        <translation>Letzte Schreib&amp;zeiten ignorieren</translation>
+    </message>
+    <message>
+        <source>Compare Hives</source>
+        <translation>Strukturen vergleichen</translation>
+    </message>
+    <message>
+        <source>A (old): %1
+B (new): %2</source>
+        <translation>A (alt): %1
+B (neu): %2</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Vergleich läuft …</translation>
+    </message>
+    <message>
+        <source>The hives cannot be compared: %1</source>
+        <translation>Die Strukturen können nicht verglichen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln difference(s)</source>
+        <translation>
+            <numerusform>%Ln Unterschied</numerusform>
+            <numerusform>%Ln Unterschiede</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s) added</source>
+        <translation>
+            <numerusform>%Ln Schlüssel hinzugefügt</numerusform>
+            <numerusform>%Ln Schlüssel hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln removed</source>
+        <translation>
+            <numerusform>%Ln entfernt</numerusform>
+            <numerusform>%Ln entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed</source>
+        <translation>
+            <numerusform>%Ln geändert</numerusform>
+            <numerusform>%Ln geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s) added</source>
+        <translation>
+            <numerusform>%Ln Wert hinzugefügt</numerusform>
+            <numerusform>%Ln Werte hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln part(s) could not be read)</source>
+        <translation>
+            <numerusform>(%Ln Teil konnte nicht gelesen werden)</numerusform>
+            <numerusform>(%Ln Teile konnten nicht gelesen werden)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare With…</source>
+        <translation>&amp;Vergleichen mit …</translation>
+    </message>
+    <message>
+        <source>Compare the current hive with another hive file</source>
+        <translation>Die aktuelle Struktur mit einer anderen Strukturdatei vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare: Choose Hive A (Old)</source>
+        <translation>Vergleichen: Struktur A (alt) wählen</translation>
+    </message>
+    <message>
+        <source>Compare %1 With Hive B (New)</source>
+        <translation>%1 mit Struktur B (neu) vergleichen</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,16 @@
     </message>
 </context>
 <context>
+    <name>hivekit::gui::DiskChangeBanner</name>
+    <message numerus="yes">
+        <source>Reloaded. %n pending change(s) no longer apply to the file as it is now and were dropped; the others are still pending.</source>
+        <translation>
+            <numerusform>Reloaded. %n pending change no longer applies to the file as it is now and was dropped; the others are still pending.</numerusform>
+            <numerusform>Reloaded. %n pending changes no longer apply to the file as it is now and were dropped; the others are still pending.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::EditActions</name>
     <message numerus="yes">
         <source>%1 has %Ln structural error(s); editing may make it worse.</source>
@@ -247,6 +257,16 @@
         <translation>
             <numerusform>(%Ln problem: see hivectl export for the list)</numerusform>
             <numerusform>(%Ln problems: see hivectl export for the list)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::HiveView</name>
+    <message numerus="yes">
+        <source>Reloaded %1; %n pending change(s) no longer apply and were dropped.</source>
+        <translation>
+            <numerusform>Reloaded %1; %n pending change no longer applies and was dropped.</numerusform>
+            <numerusform>Reloaded %1; %n pending changes no longer apply and were dropped.</numerusform>
         </translation>
     </message>
 </context>
@@ -305,6 +325,61 @@
         <translation>
             <numerusform>%Ln value</numerusform>
             <numerusform>%Ln values</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::SubtreeExpander</name>
+    <message numerus="yes">
+        <source>Expanding: %Ln key(s) open…</source>
+        <translation>
+            <numerusform>Expanding: %Ln key open…</numerusform>
+            <numerusform>Expanding: %Ln keys open…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::compare::CompareWindow</name>
+    <message numerus="yes">
+        <source>%Ln difference(s)</source>
+        <translation>
+            <numerusform>%Ln difference</numerusform>
+            <numerusform>%Ln differences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s) added</source>
+        <translation>
+            <numerusform>%Ln key added</numerusform>
+            <numerusform>%Ln keys added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln removed</source>
+        <translation>
+            <numerusform>%Ln removed</numerusform>
+            <numerusform>%Ln removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed</source>
+        <translation>
+            <numerusform>%Ln changed</numerusform>
+            <numerusform>%Ln changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s) added</source>
+        <translation>
+            <numerusform>%Ln value added</numerusform>
+            <numerusform>%Ln values added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln part(s) could not be read)</source>
+        <translation>
+            <numerusform>(%Ln part could not be read)</numerusform>
+            <numerusform>(%Ln parts could not be read)</numerusform>
         </translation>
     </message>
 </context>

@@ -495,6 +495,181 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
 </context>
 <context>
+    <name>hivekit::gui::DataInterpreter</name>
+    <message>
+        <source>Needs %1 bytes; only %2 left.</source>
+        <translation>Nécessite %1 octets&#xa0;; il n’en reste que %2.</translation>
+    </message>
+    <message>
+        <source>invalid (%1)</source>
+        <translation>invalide (%1)</translation>
+    </message>
+    <message>
+        <source>little endian</source>
+        <translation>little-endian</translation>
+    </message>
+    <message>
+        <source>big endian</source>
+        <translation>big-endian</translation>
+    </message>
+    <message>
+        <source>%1 seconds is past year 9999</source>
+        <translation>%1 secondes dépassent l’an 9999</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>%1 bytes read; control characters shown as dots</source>
+        <translation>%1 octets lus&#xa0;; caractères de contrôle affichés sous forme de points</translation>
+    </message>
+    <message>
+        <source>not set (0)</source>
+        <translation>non défini (0)</translation>
+    </message>
+    <message>
+        <source>A FILETIME of zero: no time was recorded.</source>
+        <translation>Un FILETIME nul&#xa0;: aucune heure n’a été enregistrée.</translation>
+    </message>
+    <message>
+        <source>the top bit is set</source>
+        <translation>le bit de poids fort est à 1</translation>
+    </message>
+    <message>
+        <source>past year 9999</source>
+        <translation>au-delà de l’an 9999</translation>
+    </message>
+    <message>
+        <source>100 ns intervals since 1601-01-01 UTC, little endian: %1</source>
+        <translation>Intervalles de 100 ns depuis le 1601-01-01 UTC, little-endian&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not set (all zero)</source>
+        <translation>non défini (tout à zéro)</translation>
+    </message>
+    <message>
+        <source>year %1</source>
+        <translation>année %1</translation>
+    </message>
+    <message>
+        <source>month %1</source>
+        <translation>mois %1</translation>
+    </message>
+    <message>
+        <source>day of week %1</source>
+        <translation>jour de la semaine %1</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>jour %1</translation>
+    </message>
+    <message>
+        <source>time %1:%2:%3.%4</source>
+        <translation>heure %1:%2:%3.%4</translation>
+    </message>
+    <message>
+        <source>Year, month, day of week, day, hour, minute, second, milliseconds (16-bit each); the time zone is not stored: Windows writes these in UTC</source>
+        <translation>Année, mois, jour de la semaine, jour, heure, minute, seconde, millisecondes (16 bits chacun)&#xa0;; le fuseau horaire n’est pas stocké&#xa0;: Windows les écrit en UTC</translation>
+    </message>
+    <message>
+        <source>Unsigned 32-bit seconds since 1970-01-01 UTC, %1</source>
+        <translation>Secondes sur 32 bits non signées depuis le 1970-01-01 UTC, %1</translation>
+    </message>
+    <message>
+        <source>Signed 64-bit seconds since 1970-01-01 UTC, %1</source>
+        <translation>Secondes sur 64 bits signées depuis le 1970-01-01 UTC, %1</translation>
+    </message>
+    <message>
+        <source>time %1:%2:%3</source>
+        <translation>heure %1:%2:%3</translation>
+    </message>
+    <message>
+        <source>%1 (local time)</source>
+        <translation>%1 (heure locale)</translation>
+    </message>
+    <message>
+        <source>FAT date (bytes 0-1) and time (bytes 2-3), little endian, in the local time of the machine that wrote it, to two seconds</source>
+        <translation>Date FAT (octets 0-1) et heure (octets 2-3), little-endian, dans l’heure locale de la machine qui les a écrites, à deux secondes près</translation>
+    </message>
+    <message>
+        <source>Data1 (4 bytes), Data2 and Data3 (2 bytes each) little endian, then 8 bytes in order</source>
+        <translation>Data1 (4 octets), Data2 et Data3 (2 octets chacun) en little-endian, puis 8 octets dans l’ordre</translation>
+    </message>
+    <message>
+        <source>revision %1, not 1</source>
+        <translation>révision %1, pas 1</translation>
+    </message>
+    <message>
+        <source>%1 sub-authorities, at most 15</source>
+        <translation>%1 sous-autorités, 15 au maximum</translation>
+    </message>
+    <message>
+        <source>%1 bytes: revision, count, 48-bit authority, 32-bit sub-authorities</source>
+        <translation>%1 octets&#xa0;: révision, nombre, autorité sur 48 bits, sous-autorités sur 32 bits</translation>
+    </message>
+    <message>
+        <source>int%1</source>
+        <translation>int%1</translation>
+    </message>
+    <message>
+        <source>uint%1</source>
+        <translation>uint%1</translation>
+    </message>
+    <message>
+        <source>float</source>
+        <translation>float</translation>
+    </message>
+    <message>
+        <source>double</source>
+        <translation>double</translation>
+    </message>
+    <message>
+        <source>FILETIME</source>
+        <translation>FILETIME</translation>
+    </message>
+    <message>
+        <source>SYSTEMTIME</source>
+        <translation>SYSTEMTIME</translation>
+    </message>
+    <message>
+        <source>Unix time (32-bit)</source>
+        <translation>Temps Unix (32 bits)</translation>
+    </message>
+    <message>
+        <source>Unix time (64-bit)</source>
+        <translation>Temps Unix (64 bits)</translation>
+    </message>
+    <message>
+        <source>DOS date/time</source>
+        <translation>Date/heure DOS</translation>
+    </message>
+    <message>
+        <source>GUID</source>
+        <translation>GUID</translation>
+    </message>
+    <message>
+        <source>SID</source>
+        <translation>SID</translation>
+    </message>
+    <message>
+        <source>UTF-16LE text</source>
+        <translation>Texte UTF-16LE</translation>
+    </message>
+    <message>
+        <source>Latin-1 text</source>
+        <translation>Texte Latin-1</translation>
+    </message>
+    <message>
+        <source>ROT13 of UTF-16LE text</source>
+        <translation>ROT13 du texte UTF-16LE</translation>
+    </message>
+    <message>
+        <source>ROT13 of Latin-1 text</source>
+        <translation>ROT13 du texte Latin-1</translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::DeletedDock</name>
     <message>
         <source>Deleted</source>
@@ -535,10 +710,6 @@ Cliquez pour aller à cette cellule.</translation>
         </translation>
     </message>
     <message>
-        <source>%1 of free cells scanned in %2 ms</source>
-        <translation>%1 de cellules libres parcourus en %2 ms</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
@@ -553,6 +724,38 @@ Cliquez pour aller à cette cellule.</translation>
     <message>
         <source>Scan the free cells of the current hive for deleted keys and values</source>
         <translation>Parcourir les cellules libres de la ruche courante à la recherche de clés et de valeurs supprimées</translation>
+    </message>
+    <message>
+        <source>Export to .reg…</source>
+        <translation>Exporter en .reg…</translation>
+    </message>
+    <message>
+        <source>Write the deleted keys and values found as a .reg file (as hivectl deleted --reg)</source>
+        <translation>Écrire les clés et valeurs supprimées trouvées dans un fichier .reg (comme hivectl deleted --reg)</translation>
+    </message>
+    <message>
+        <source>%1 scanned in %2 ms</source>
+        <translation>%1 parcouru en %2 ms</translation>
+    </message>
+    <message>
+        <source>There is no scan to export.</source>
+        <translation>Il n’y a aucun parcours à exporter.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Export deleted keys and values</source>
+        <translation>Exporter les clés et valeurs supprimées</translation>
+    </message>
+    <message>
+        <source>Registry files (*.reg)</source>
+        <translation>Fichiers du Registre (*.reg)</translation>
+    </message>
+    <message>
+        <source>Export to .reg</source>
+        <translation>Exporter en .reg</translation>
     </message>
 </context>
 <context>
@@ -644,6 +847,50 @@ Cliquez pour aller à cette cellule.</translation>
     <message>
         <source>Offset</source>
         <translation>Décalage</translation>
+    </message>
+    <message>
+        <source>free cell</source>
+        <translation>cellule libre</translation>
+    </message>
+    <message>
+        <source>inside a free cell</source>
+        <translation>dans une cellule libre</translation>
+    </message>
+    <message>
+        <source>unreferenced cell</source>
+        <translation>cellule non référencée</translation>
+    </message>
+    <message>
+        <source>cell slack</source>
+        <translation>espace résiduel de cellule</translation>
+    </message>
+    <message>
+        <source>past the last hbin</source>
+        <translation>après le dernier hbin</translation>
+    </message>
+    <message>
+        <source>At the start of a free cell: the cell freed when it was deleted.</source>
+        <translation>Au début d’une cellule libre&#xa0;: la cellule libérée lors de la suppression.</translation>
+    </message>
+    <message>
+        <source>Inside a free cell: its own cell was freed and absorbed by a free neighbour before it.</source>
+        <translation>Dans une cellule libre&#xa0;: sa propre cellule a été libérée puis absorbée par une voisine libre qui la précède.</translation>
+    </message>
+    <message>
+        <source>In an allocated cell that nothing in the live tree references: unlinked but never freed.</source>
+        <translation>Dans une cellule allouée que rien ne référence dans l’arbre actuel&#xa0;: détachée mais jamais libérée.</translation>
+    </message>
+    <message>
+        <source>In the slack of an allocated cell, past what its owner uses.</source>
+        <translation>Dans l’espace résiduel d’une cellule allouée, au-delà de ce qu’utilise son propriétaire.</translation>
+    </message>
+    <message>
+        <source>In the bytes of the file past the last hbin the base block declares.</source>
+        <translation>Dans les octets du fichier au-delà du dernier hbin déclaré par le bloc de base.</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Trouvé dans</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1180,154 @@ Cliquez pour aller à cette cellule.</translation>
     </message>
 </context>
 <context>
+    <name>hivekit::gui::DirtyHiveActions</name>
+    <message>
+        <source>Save &amp;Recovered Copy…</source>
+        <translation>Enregistrer la copie &amp;récupérée…</translation>
+    </message>
+    <message>
+        <source>Write the hive with its transaction logs replayed to a new file; the hive and its logs stay untouched</source>
+        <translation>Écrire la ruche, journaux de transactions rejoués, dans un nouveau fichier&#xa0;; la ruche et ses journaux restent intacts</translation>
+    </message>
+    <message>
+        <source>Edit a Dirty Hive</source>
+        <translation>Modifier une ruche incohérente</translation>
+    </message>
+    <message>
+        <source>Cannot edit: %1</source>
+        <translation>Modification impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>HiveKit can write the recovered hive (its logs replayed) to a new file and edit that, leaving this file and its logs untouched; or apply the logs to this file itself, as Windows does when it loads the hive, after a backup copy.</source>
+        <translation>HiveKit peut écrire la ruche récupérée (ses journaux rejoués) dans un nouveau fichier et modifier celui-ci, en laissant intacts ce fichier et ses journaux&#xa0;; ou bien appliquer les journaux à ce fichier lui-même, comme le fait Windows au chargement de la ruche, après une copie de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Recover into a Copy and Edit That…</source>
+        <translation>Récupérer dans une copie et modifier celle-ci…</translation>
+    </message>
+    <message>
+        <source>Apply the Logs to This File…</source>
+        <translation>Appliquer les journaux à ce fichier…</translation>
+    </message>
+    <message>
+        <source>Save Recovered Copy</source>
+        <translation>Enregistrer la copie récupérée</translation>
+    </message>
+    <message>
+        <source>Apply the Logs to the File</source>
+        <translation>Appliquer les journaux au fichier</translation>
+    </message>
+    <message>
+        <source>Apply the transaction logs to %1?</source>
+        <translation>Appliquer les journaux de transactions à %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The file is rewritten with the state its logs hold and the logs are marked as used, as Windows does when it loads the hive. First the file as it is now is copied to %1.</source>
+        <translation>Le fichier est réécrit avec l’état que contiennent ses journaux, et les journaux sont marqués comme utilisés, comme le fait Windows au chargement de la ruche. Auparavant, le fichier tel qu’il est actuellement est copié vers %1.</translation>
+    </message>
+    <message>
+        <source>Apply the Logs</source>
+        <translation>Appliquer les journaux</translation>
+    </message>
+    <message>
+        <source>Refusing to write over %1: the recovered copy must be another file.</source>
+        <translation>Refus d’écraser %1&#xa0;: la copie récupérée doit être un autre fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is dirty and no log could be applied; nothing written.</source>
+        <translation>%1 est incohérent et aucun journal n’a pu être appliqué&#xa0;; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Wrote the recovered hive to %1 (%2).</source>
+        <translation>Ruche récupérée écrite dans %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The hive is clean; wrote a copy to %1 (%2).</source>
+        <translation>La ruche est cohérente&#xa0;; une copie a été écrite dans %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not dirty: there is nothing to apply.</source>
+        <translation>%1 n’est pas incohérent&#xa0;: il n’y a rien à appliquer.</translation>
+    </message>
+    <message>
+        <source>%1 is dirty but no log could be applied; nothing written.</source>
+        <translation>%1 est incohérent, mais aucun journal n’a pu être appliqué&#xa0;; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>The logs were not applied (%1): %2</source>
+        <translation>Les journaux n’ont pas été appliqués (%1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The file was partly written; its logs still rebuild the recovered state, and %1 holds the original.</source>
+        <translation>Le fichier a été écrit en partie&#xa0;; ses journaux reconstituent toujours l’état récupéré, et %1 contient l’original.</translation>
+    </message>
+    <message>
+        <source>Applied the logs to %1 (%2 bytes written); the original is in %3.</source>
+        <translation>Journaux appliqués à %1 (%2 octets écrits)&#xa0;; l’original se trouve dans %3.</translation>
+    </message>
+    <message>
+        <source>HiveKit</source>
+        <translation>HiveKit</translation>
+    </message>
+    <message>
+        <source>The logs were not applied; %1 is unchanged.</source>
+        <translation>Les journaux n’ont pas été appliqués&#xa0;; %1 est inchangé.</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DiskChangeBanner</name>
+    <message>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <source>Read the file again (F5); pending changes stay pending</source>
+        <translation>Relire le fichier (F5)&#xa0;; les modifications en attente restent en attente</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Hide this note and keep showing the file as it was read</source>
+        <translation>Masquer cette remarque et continuer d’afficher le fichier tel qu’il a été lu</translation>
+    </message>
+    <message>
+        <source>The file changed on disk since it was opened.</source>
+        <translation>Le fichier a été modifié sur le disque depuis son ouverture.</translation>
+    </message>
+    <message>
+        <source>Another program wrote it; what you see is the file as it was read. Reload to see it as it is now.</source>
+        <translation>Un autre programme l’a écrit&#xa0;; vous voyez le fichier tel qu’il a été lu. Rechargez-le pour le voir tel qu’il est maintenant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded. %n pending change(s) no longer apply to the file as it is now and were dropped; the others are still pending.</source>
+        <translation>
+            <numerusform>Rechargé. %n modification en attente ne s’applique plus au fichier tel qu’il est maintenant et a été abandonnée&#xa0;; les autres sont toujours en attente.</numerusform>
+            <numerusform>Rechargé. %n modifications en attente ne s’appliquent plus au fichier tel qu’il est maintenant et ont été abandonnées&#xa0;; les autres sont toujours en attente.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::DiskChangeWatcher</name>
+    <message>
+        <source>The file was removed or renamed.</source>
+        <translation>Le fichier a été supprimé ou renommé.</translation>
+    </message>
+    <message>
+        <source>The file appeared again (modified %1).</source>
+        <translation>Le fichier est réapparu (modifié le %1).</translation>
+    </message>
+    <message>
+        <source>Its size went from %1 to %2 bytes; modified %3.</source>
+        <translation>Sa taille est passée de %1 à %2 octets&#xa0;; modifié le %3.</translation>
+    </message>
+    <message>
+        <source>Modified %1 (same size, %2 bytes).</source>
+        <translation>Modifié le %1 (même taille, %2 octets).</translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::EditActions</name>
     <message>
         <source>Open for &amp;Editing</source>
@@ -943,20 +1338,12 @@ Cliquez pour aller à cette cellule.</translation>
         <translation>Modifier cette ruche&#xa0;: les modifications restent en attente jusqu’à leur validation</translation>
     </message>
     <message>
-        <source>New &amp;Key…</source>
-        <translation>Nouvelle &amp;clé…</translation>
-    </message>
-    <message>
         <source>New &amp;Value…</source>
         <translation>Nouvelle &amp;valeur…</translation>
     </message>
     <message>
         <source>&amp;Modify Value…</source>
         <translation>&amp;Modifier la valeur…</translation>
-    </message>
-    <message>
-        <source>&amp;Rename…</source>
-        <translation>&amp;Renommer…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -1049,32 +1436,12 @@ Cliquez pour aller à cette cellule.</translation>
         <translation>Abandonner toutes les modifications en attente&#xa0;?</translation>
     </message>
     <message>
-        <source>New Key</source>
-        <translation>Nouvelle clé</translation>
-    </message>
-    <message>
-        <source>Name of the new key:</source>
-        <translation>Nom de la nouvelle clé&#xa0;:</translation>
-    </message>
-    <message>
         <source>The value %1 cannot be read.</source>
         <translation>La valeur %1 ne peut pas être lue.</translation>
     </message>
     <message>
-        <source>Rename Value</source>
-        <translation>Renommer la valeur</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>Nouveau nom&#xa0;:</translation>
-    </message>
-    <message>
         <source>The root key cannot be renamed.</source>
         <translation>La clé racine ne peut pas être renommée.</translation>
-    </message>
-    <message>
-        <source>Rename Key</source>
-        <translation>Renommer la clé</translation>
     </message>
     <message>
         <source>The root key cannot be deleted.</source>
@@ -1099,10 +1466,6 @@ Cliquez pour aller à cette cellule.</translation>
     <message>
         <source>Export Key</source>
         <translation>Exporter la clé</translation>
-    </message>
-    <message>
-        <source>Registration files (*.reg)</source>
-        <translation>Fichiers d’enregistrement (*.reg)</translation>
     </message>
     <message>
         <source>Import .reg</source>
@@ -1197,6 +1560,74 @@ Cliquez pour aller à cette cellule.</translation>
             <numerusform>%Ln clé, %1 écrits</numerusform>
             <numerusform>%Ln clés, %1 écrits</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>New &amp;Key</source>
+        <translation>Nouvelle &amp;clé</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <source>The value %1 is deleted by a pending change: undo the deletion to change it.</source>
+        <translation>La valeur %1 est supprimée par une modification en attente&#xa0;: annulez la suppression pour la modifier.</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>The key %1 is deleted by a pending change: undo the deletion to change it or its values.</source>
+        <translation>La clé %1 est supprimée par une modification en attente&#xa0;: annulez la suppression pour la modifier, elle ou ses valeurs.</translation>
+    </message>
+    <message>
+        <source>New Value #%1</source>
+        <translation>Nouvelle valeur #%1</translation>
+    </message>
+    <message>
+        <source>New Key #%1</source>
+        <translation>Nouvelle clé #%1</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value &quot;%1&quot; in %2: a value name cannot be empty.</source>
+        <translation>Impossible de renommer la valeur «&#xa0;%1&#xa0;» dans %2&#xa0;: un nom de valeur ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key &quot;%1&quot; in %2: a key name cannot be empty.</source>
+        <translation>Impossible de renommer la clé «&#xa0;%1&#xa0;» dans %2&#xa0;: un nom de clé ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key &quot;%1&quot; in %2: a key name cannot contain a backslash (\).</source>
+        <translation>Impossible de renommer la clé «&#xa0;%1&#xa0;» dans %2&#xa0;: un nom de clé ne peut pas contenir de barre oblique inverse (\).</translation>
+    </message>
+    <message>
+        <source>Cannot rename &quot;%1&quot; in %2: the new name is too long.</source>
+        <translation>Impossible de renommer «&#xa0;%1&#xa0;» dans %2&#xa0;: le nouveau nom est trop long.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value &quot;%1&quot; in %2: a value named &quot;%3&quot; already exists.</source>
+        <translation>Impossible de renommer la valeur «&#xa0;%1&#xa0;» dans %2&#xa0;: une valeur nommée «&#xa0;%3&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key &quot;%1&quot; in %2: a key named &quot;%3&quot; already exists.</source>
+        <translation>Impossible de renommer la clé «&#xa0;%1&#xa0;» dans %2&#xa0;: une clé nommée «&#xa0;%3&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>Not committed: %1 changed on disk.</source>
+        <translation>Non validé&#xa0;: %1 a été modifié sur le disque.</translation>
+    </message>
+    <message>
+        <source>The default value has no name to change.</source>
+        <translation>La valeur par défaut n’a pas de nom à modifier.</translation>
+    </message>
+    <message>
+        <source>The key %1 is already deleted by a pending change.</source>
+        <translation>La clé %1 est déjà supprimée par une modification en attente.</translation>
+    </message>
+    <message>
+        <source>The selected values are already deleted by pending changes.</source>
+        <translation>Les valeurs sélectionnées sont déjà supprimées par des modifications en attente.</translation>
     </message>
 </context>
 <context>
@@ -1296,6 +1727,216 @@ Cliquez pour aller à cette cellule.</translation>
         <source>Remove class name</source>
         <translation>Supprimer le nom de classe</translation>
     </message>
+    <message>
+        <source>the root key</source>
+        <translation>la clé racine</translation>
+    </message>
+    <message>
+        <source>Cannot create the key %1 in %2: that key does not exist.</source>
+        <translation>Impossible de créer la clé %1 dans %2&#xa0;: la clé parente n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot create the key %1 in %2: %3.</source>
+        <translation>Impossible de créer la clé %1 dans %2&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the key %1: it does not exist.</source>
+        <translation>Impossible de supprimer la clé %1&#xa0;: elle n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the key %1: it is marked as a key that must not be deleted.</source>
+        <translation>Impossible de supprimer la clé %1&#xa0;: elle est marquée comme clé à ne pas supprimer.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the key %1: it has subkeys, which would have to be deleted with it.</source>
+        <translation>Impossible de supprimer la clé %1&#xa0;: elle a des sous-clés, qu’il faudrait supprimer avec elle.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the key %1: %2.</source>
+        <translation>Impossible de supprimer la clé %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot set the value %1 in %2: the key does not exist.</source>
+        <translation>Impossible de définir la valeur %1 dans %2&#xa0;: la clé n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot set the value %1 in %2: its data is too large for this hive&apos;s format version.</source>
+        <translation>Impossible de définir la valeur %1 dans %2&#xa0;: ses données sont trop grandes pour la version de format de cette ruche.</translation>
+    </message>
+    <message>
+        <source>Cannot set the value %1 in %2: %3.</source>
+        <translation>Impossible de définir la valeur %1 dans %2&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the value %1 in %2: there is no value of that name.</source>
+        <translation>Impossible de supprimer la valeur %1 dans %2&#xa0;: il n’existe aucune valeur de ce nom.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the value %1 in %2: the key does not exist.</source>
+        <translation>Impossible de supprimer la valeur %1 dans %2&#xa0;: la clé n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the value %1 in %2: %3.</source>
+        <translation>Impossible de supprimer la valeur %1 dans %2&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key %1 in %2: a key named &quot;%3&quot; already exists.</source>
+        <translation>Impossible de renommer la clé %1 dans %2&#xa0;: une clé nommée «&#xa0;%3&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key %1: it does not exist.</source>
+        <translation>Impossible de renommer la clé %1&#xa0;: elle n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the key %1 in %2: %3.</source>
+        <translation>Impossible de renommer la clé %1 dans %2&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value %1 in %2: a value named %3 already exists.</source>
+        <translation>Impossible de renommer la valeur %1 dans %2&#xa0;: une valeur nommée %3 existe déjà.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value %1 in %2: there is no value of that name.</source>
+        <translation>Impossible de renommer la valeur %1 dans %2&#xa0;: il n’existe aucune valeur de ce nom.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value %1 in %2: the key does not exist.</source>
+        <translation>Impossible de renommer la valeur %1 dans %2&#xa0;: la clé n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the value %1 in %2: %3.</source>
+        <translation>Impossible de renommer la valeur %1 dans %2&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot set the class name of %1: the key does not exist.</source>
+        <translation>Impossible de définir le nom de classe de %1&#xa0;: la clé n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Cannot set the class name of %1: %2.</source>
+        <translation>Impossible de définir le nom de classe de %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::EntryChangesModel</name>
+    <message>
+        <source>key added</source>
+        <translation>clé ajoutée</translation>
+    </message>
+    <message>
+        <source>key removed</source>
+        <translation>clé supprimée</translation>
+    </message>
+    <message>
+        <source>key changed</source>
+        <translation>clé modifiée</translation>
+    </message>
+    <message>
+        <source>value added</source>
+        <translation>valeur ajoutée</translation>
+    </message>
+    <message>
+        <source>value removed</source>
+        <translation>valeur supprimée</translation>
+    </message>
+    <message>
+        <source>value changed</source>
+        <translation>valeur modifiée</translation>
+    </message>
+    <message>
+        <source>last write %1</source>
+        <translation>dernière écriture %1</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>classe %1</translation>
+    </message>
+    <message>
+        <source>no class name</source>
+        <translation>pas de nom de classe</translation>
+    </message>
+    <message>
+        <source>security descriptor of %1 bytes</source>
+        <translation>descripteur de sécurité de %1 octets</translation>
+    </message>
+    <message>
+        <source>(root)</source>
+        <translation>(racine)</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Before the entry</source>
+        <translation>Avant l’entrée</translation>
+    </message>
+    <message>
+        <source>After the entry</source>
+        <translation>Après l’entrée</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::ExportDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>What stands for the hive&apos;s root key in the file&apos;s key lines: where Windows loads this hive. The first choice is the one its kind suggests.</source>
+        <translation>Ce qui représente la clé racine de la ruche dans les lignes de clé du fichier&#xa0;: l’endroit où Windows charge cette ruche. Le premier choix est celui que suggère son type.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Root written:</source>
+        <translation>&amp;Racine écrite&#xa0;:</translation>
+    </message>
+    <message>
+        <source>First key line:</source>
+        <translation>Première ligne de clé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>Choisissez le fichier à écrire.</translation>
+    </message>
+    <message>
+        <source>The root cannot be empty: key lines need a name for the hive&apos;s root key.</source>
+        <translation>La racine ne peut pas être vide&#xa0;: les lignes de clé ont besoin d’un nom pour la clé racine de la ruche.</translation>
+    </message>
+    <message>
+        <source>The root cannot hold &apos;]&apos; or a line break: a key line could not be read back.</source>
+        <translation>La racine ne peut contenir ni «&#xa0;]&#xa0;» ni saut de ligne&#xa0;: une ligne de clé ne pourrait pas être relue.</translation>
+    </message>
+    <message>
+        <source>The root cannot hold an empty name (two backslashes).</source>
+        <translation>La racine ne peut pas contenir de nom vide (deux barres obliques inverses).</translation>
+    </message>
+    <message>
+        <source>Registration files (*.reg)</source>
+        <translation>Fichiers d’enregistrement (*.reg)</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::ExportJob</name>
@@ -1320,6 +1961,24 @@ Cliquez pour aller à cette cellule.</translation>
             <numerusform>(%Ln problème&#xa0;: hivectl export en donne la liste)</numerusform>
             <numerusform>(%Ln problèmes&#xa0;: hivectl export en donne la liste)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::GoToKeyDialog</name>
+    <message>
+        <source>Go to Key</source>
+        <translation>Aller à la clé</translation>
+    </message>
+    <message>
+        <source>Key path (from the hive&apos;s root, or as regedit shows it: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…):</source>
+        <translation>Chemin de la clé (depuis la racine de la ruche, ou comme regedit l’affiche&#xa0;: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::HexGridEditor</name>
+    <message>
+        <source>Not pasted: %1</source>
+        <translation>Non collé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1348,16 +2007,68 @@ Cliquez pour aller à cette cellule.</translation>
         <source>%1 at %2</source>
         <translation>%1 à %2</translation>
     </message>
-    <message>
-        <source>Cursor %1</source>
-        <translation>Curseur %1</translation>
-    </message>
 </context>
 <context>
     <name>hivekit::gui::HexView</name>
     <message>
         <source>Offset</source>
         <translation>Décalage</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Hex</source>
+        <translation>Copier en &amp;hex</translation>
+    </message>
+    <message>
+        <source>Copy the selected bytes as hex pairs (&quot;4E 4B 00&quot;)</source>
+        <translation>Copier les octets sélectionnés en paires hexadécimales («&#xa0;4E 4B 00&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Text (Latin-1)</source>
+        <translation>Copier en &amp;texte (Latin-1)</translation>
+    </message>
+    <message>
+        <source>One character per byte; control characters as dots</source>
+        <translation>Un caractère par octet&#xa0;; caractères de contrôle remplacés par des points</translation>
+    </message>
+    <message>
+        <source>Copy as Text (&amp;UTF-16LE)</source>
+        <translation>Copier en texte (&amp;UTF-16LE)</translation>
+    </message>
+    <message>
+        <source>One character per two bytes; control characters as dots</source>
+        <translation>Un caractère pour deux octets&#xa0;; caractères de contrôle remplacés par des points</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;C Array</source>
+        <translation>Copier en tableau &amp;C</translation>
+    </message>
+    <message>
+        <source>Select &amp;All (Cell)</source>
+        <translation>Tout &amp;sélectionner (cellule)</translation>
+    </message>
+    <message>
+        <source>Select the cell under the cursor (the whole file outside cells)</source>
+        <translation>Sélectionner la cellule sous le curseur (tout le fichier hors des cellules)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Offset...</source>
+        <translation>Aller au déca&amp;lage…</translation>
+    </message>
+    <message>
+        <source>&amp;Interpret Here</source>
+        <translation>&amp;Interpréter ici</translation>
+    </message>
+    <message>
+        <source>Cursor %1</source>
+        <translation>Curseur %1</translation>
+    </message>
+    <message>
+        <source>Selection 0x%1-0x%2 · %3 bytes (0x%4)</source>
+        <translation>Sélection 0x%1-0x%2 · %3&#xa0;octets (0x%4)</translation>
+    </message>
+    <message>
+        <source>The selection is too large to copy (more than %1 MiB).</source>
+        <translation>La sélection est trop grande pour être copiée (plus de %1&#xa0;Mio).</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +2160,127 @@ Cliquez pour aller à cette cellule.</translation>
         <source>Cannot show the pending changes: %1</source>
         <translation>Impossible d’afficher les modifications en attente&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Commit over a Changed File</source>
+        <translation>Valider sur un fichier modifié</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since it was opened.</source>
+        <translation>%1 a été modifié sur le disque depuis son ouverture.</translation>
+    </message>
+    <message>
+        <source>The pending changes would be applied to the file as it is now, which this tab does not show. Cancel, then Reload (F5) to see the file with your changes over it.</source>
+        <translation>Les modifications en attente seraient appliquées au fichier dans son état actuel, que cet onglet n’affiche pas. Annulez, puis rechargez (F5) pour voir le fichier avec vos modifications par-dessus.</translation>
+    </message>
+    <message>
+        <source>Commit Anyway</source>
+        <translation>Valider quand même</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk: %2</source>
+        <translation>%1 a été modifié sur le disque&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Reloaded %1.</source>
+        <translation>%1 rechargé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded %1; %n pending change(s) no longer apply and were dropped.</source>
+        <translation>
+            <numerusform>%1 rechargé&#xa0;; %n modification en attente ne s’applique plus et a été abandonnée.</numerusform>
+            <numerusform>%1 rechargé&#xa0;; %n modifications en attente ne s’appliquent plus et ont été abandonnées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::InterpreterDock</name>
+    <message>
+        <source>Data Interpreter</source>
+        <translation>Interpréteur de données</translation>
+    </message>
+    <message>
+        <source>Follow: automatic</source>
+        <translation>Suivre&#xa0;: automatique</translation>
+    </message>
+    <message>
+        <source>Follow: hex cursor</source>
+        <translation>Suivre&#xa0;: curseur hex</translation>
+    </message>
+    <message>
+        <source>Follow: selected value</source>
+        <translation>Suivre&#xa0;: valeur sélectionnée</translation>
+    </message>
+    <message>
+        <source>Automatic: the hex cursor (or the selection&apos;s start) while the Hex tab is shown, otherwise the selected value&apos;s data from its first byte</source>
+        <translation>Automatique&#xa0;: le curseur hex (ou le début de la sélection) tant que l’onglet Hex est affiché, sinon les données de la valeur sélectionnée à partir de leur premier octet</translation>
+    </message>
+    <message>
+        <source>No hive</source>
+        <translation>Aucune ruche</translation>
+    </message>
+    <message>
+        <source>No bytes</source>
+        <translation>Aucun octet</translation>
+    </message>
+    <message>
+        <source>Selection start %1</source>
+        <translation>Début de la sélection %1</translation>
+    </message>
+    <message>
+        <source>File offset %1</source>
+        <translation>Décalage %1 du fichier</translation>
+    </message>
+    <message>
+        <source>No value selected</source>
+        <translation>Aucune valeur sélectionnée</translation>
+    </message>
+    <message>
+        <source>The value record cannot be read</source>
+        <translation>L’enregistrement de valeur ne peut pas être lu</translation>
+    </message>
+    <message>
+        <source>The value&apos;s data cannot be read</source>
+        <translation>Les données de la valeur ne peuvent pas être lues</translation>
+    </message>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>Data of value “%1” (%2 bytes), from byte 0</source>
+        <translation>Données de la valeur «&#xa0;%1&#xa0;» (%2&#xa0;octets), à partir de l’octet 0</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::InterpreterPanel</name>
+    <message>
+        <source>Little endian</source>
+        <translation>Little endian</translation>
+    </message>
+    <message>
+        <source>Big endian</source>
+        <translation>Big endian</translation>
+    </message>
+    <message>
+        <source>Byte order of the integers, floats and Unix times; the Windows structures (FILETIME, SYSTEMTIME, DOS date, GUID, SID) keep their own</source>
+        <translation>Ordre des octets des entiers, des flottants et des heures Unix&#xa0;; les structures Windows (FILETIME, SYSTEMTIME, date DOS, GUID, SID) gardent le leur</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>Copier la &amp;valeur</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Row</source>
+        <translation>Copier la &amp;ligne</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::KeyTreeModel</name>
@@ -1481,6 +2313,12 @@ nœud de clé à %2</translation>
     <message>
         <source>Key</source>
         <translation>Clé</translation>
+    </message>
+    <message>
+        <source>%1
+deleted by a pending change (undo to keep it)</source>
+        <translation>%1
+supprimée par une modification en attente (annuler pour la conserver)</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +2429,112 @@ nœud de clé à %2</translation>
     <message>
         <source>%1 per row · one pixel ≈ %2</source>
         <translation>%1 par ligne · un pixel ≈ %2</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::LogEntriesModel</name>
+    <message>
+        <source>applied, changes: %1</source>
+        <translation>appliquée, modifications&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>appliquée</translation>
+    </message>
+    <message>
+        <source>not applied: %1</source>
+        <translation>non appliquée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>Décalage</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Keys written up to</source>
+        <translation>Clés écrites jusqu’à</translation>
+    </message>
+    <message>
+        <source>Log started</source>
+        <translation>Début du journal</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Rejeu</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::LogHistoryView</name>
+    <message>
+        <source>Log history — %1</source>
+        <translation>Historique du journal — %1</translation>
+    </message>
+    <message>
+        <source>Log entries, in the order replay meets them:</source>
+        <translation>Entrées du journal, dans l’ordre où le rejeu les rencontre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What the selected entry changed (double-click to show the key in the tab):</source>
+        <translation>Ce que l’entrée sélectionnée a modifié (double-cliquez pour afficher la clé dans l’onglet)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Comparing the hive before and after each entry: %1 of %2…</source>
+        <translation>Comparaison de la ruche avant et après chaque entrée&#xa0;: %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>Reading the transaction logs of %1…</source>
+        <translation>Lecture des journaux de transactions de %1…</translation>
+    </message>
+    <message>
+        <source>The log history could not be read: %1</source>
+        <translation>L’historique du journal n’a pas pu être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No transaction logs were found beside the hive.</source>
+        <translation>Aucun journal de transactions n’a été trouvé à côté de la ruche.</translation>
+    </message>
+    <message>
+        <source>Log entries applied by replay: %1 of the %2 listed.</source>
+        <translation>Entrées du journal appliquées par le rejeu&#xa0;: %1 sur les %2 listées.</translation>
+    </message>
+    <message>
+        <source>Log entries carry no time of their own: &quot;Keys written up to&quot; is the latest last-write time of the keys an entry wrote, &quot;Log started&quot; the time in its log&apos;s header.</source>
+        <translation>Les entrées du journal ne portent pas d’heure propre&#xa0;: «&#xa0;Clés écrites jusqu’à&#xa0;» est la plus récente heure de dernière écriture des clés qu’une entrée a écrites, «&#xa0;Début du journal&#xa0;» l’heure indiquée dans l’en-tête de son journal.</translation>
+    </message>
+    <message>
+        <source>Stopped before every entry was compared.</source>
+        <translation>Arrêté avant que toutes les entrées aient été comparées.</translation>
+    </message>
+    <message>
+        <source>The tab does not hold this key (%1).</source>
+        <translation>L’onglet ne contient pas cette clé (%1).</translation>
+    </message>
+    <message>
+        <source>The key could not be shown.</source>
+        <translation>La clé n’a pas pu être affichée.</translation>
+    </message>
+    <message>
+        <source>Key shown; the tab does not hold this value.</source>
+        <translation>Clé affichée&#xa0;; l’onglet ne contient pas cette valeur.</translation>
+    </message>
+    <message>
+        <source>Shown in the tab.</source>
+        <translation>Affiché dans l’onglet.</translation>
     </message>
 </context>
 <context>
@@ -1850,10 +2794,6 @@ nœud de clé à %2</translation>
         <translation>Afficher le résultat de recherche précédent</translation>
     </message>
     <message>
-        <source>Key path (from the hive&apos;s root, or as regedit shows it: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…):</source>
-        <translation>Chemin de la clé (depuis la racine de la ruche, ou comme regedit l’affiche&#xa0;: HKEY_LOCAL_MACHINE\SYSTEM\…, HKLM\…)&#xa0;:</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;An inspector and editor for offline Windows registry hives (regf).&lt;/p&gt;&lt;p&gt;Files open read-only and dirty hives are recovered from their transaction logs in memory. A file is written only when you choose Edit and commit changes, through a crash-safe transaction.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HiveKit %1&lt;/h3&gt;&lt;p&gt;Un outil d’inspection et de modification des ruches du registre Windows hors ligne (regf).&lt;/p&gt;&lt;p&gt;Les fichiers s’ouvrent en lecture seule et les ruches non propres sont restaurées en mémoire à partir de leurs journaux de transactions. Un fichier n’est écrit que si vous choisissez Modifier et validez des changements, par une transaction résistante aux pannes.&lt;/p&gt;</translation>
     </message>
@@ -1879,6 +2819,14 @@ nœud de clé à %2</translation>
     <message>
         <source>Open for editing: changes stay pending until you commit them.</source>
         <translation>Ouvert en modification&#xa0;: les changements restent en attente jusqu’à leur validation.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <source>Read the file again as it is now on disk; pending changes stay pending</source>
+        <translation>Relire le fichier tel qu’il est maintenant sur le disque&#xa0;; les modifications en attente restent en attente</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2940,14 @@ nœud de clé à %2</translation>
     <message>
         <source>Reopen the file with its transaction logs replayed in memory</source>
         <translation>Rouvrir le fichier en rejouant ses journaux de transactions en mémoire</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historique…</translation>
+    </message>
+    <message>
+        <source>The entries of the transaction logs and what each one changed</source>
+        <translation>Les entrées des journaux de transactions et ce que chacune a modifié</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +3077,50 @@ nœud de clé à %2</translation>
         <source>Hex bytes are searched in the value data only</source>
         <translation>Les octets hexadécimaux ne sont cherchés que dans les données des valeurs</translation>
     </message>
+    <message>
+        <source>Export Results…</source>
+        <translation>Exporter les résultats…</translation>
+    </message>
+    <message>
+        <source>Save the hits as a CSV file (UTF-8)</source>
+        <translation>Enregistrer les résultats dans un fichier CSV (UTF-8)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy Key &amp;Path</source>
+        <translation>Copier le &amp;chemin de la clé</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value Name</source>
+        <translation>Copier le nom de la &amp;valeur</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Match</source>
+        <translation>Copier la c&amp;orrespondance</translation>
+    </message>
+    <message>
+        <source>&amp;Export Results…</source>
+        <translation>&amp;Exporter les résultats…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Export Search Results</source>
+        <translation>Exporter les résultats de recherche</translation>
+    </message>
+    <message>
+        <source>search-results.csv</source>
+        <translation>resultats-recherche.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::SearchResultsModel</name>
@@ -2159,6 +3159,157 @@ nœud de clé à %2</translation>
     <message>
         <source>Match</source>
         <translation>Correspondance</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::SubtreeExpander</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop expanding (Esc)</source>
+        <translation>Arrêter le dépliage (Esc)</translation>
+    </message>
+    <message>
+        <source>Expanding %1…</source>
+        <translation>Dépliage de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expanding: %Ln key(s) open…</source>
+        <translation>
+            <numerusform>Dépliage&#xa0;: %Ln clé ouverte…</numerusform>
+            <numerusform>Dépliage&#xa0;: %Ln clés ouvertes…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::TimelineDock</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>Filter key tree to this range</source>
+        <translation>Filtrer l’arborescence des clés sur cette plage</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Derniers</translation>
+    </message>
+    <message>
+        <source>Show the chosen number of days before the &quot;to&quot; time</source>
+        <translation>Afficher le nombre de jours choisi avant l’heure «&#xa0;à&#xa0;»</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Show every event</source>
+        <translation>Afficher tous les événements</translation>
+    </message>
+    <message>
+        <source>Filter events…</source>
+        <translation>Filtrer les événements…</translation>
+    </message>
+    <message>
+        <source>Hide the keys of the tab&apos;s tree that were not written in the range (their ancestors stay)</source>
+        <translation>Masquer les clés de l’arborescence de l’onglet qui n’ont pas été écrites dans la plage (leurs ancêtres restent)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>before &quot;to&quot;</source>
+        <translation>avant «&#xa0;à&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Collecting the timeline…</source>
+        <translation>Collecte de la chronologie…</translation>
+    </message>
+    <message>
+        <source>The timeline could not be collected: %1</source>
+        <translation>La chronologie n’a pas pu être collectée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Open a hive to see its timeline.</source>
+        <translation>Ouvrez une ruche pour voir sa chronologie.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events</source>
+        <translation>%1 événements sur %2</translation>
+    </message>
+    <message>
+        <source>; the key tree shows the keys written in the range</source>
+        <translation>&#xa0;; l’arborescence des clés montre les clés écrites dans la plage</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::TimelineHistogram</name>
+    <message>
+        <source>Events over time: drag to choose a range</source>
+        <translation>Événements dans le temps&#xa0;: faites glisser pour choisir une plage</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::TimelineModel</name>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Signification</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Key last written</source>
+        <translation>Dernière écriture de la clé</translation>
+    </message>
+    <message>
+        <source>Deleted key last written</source>
+        <translation>Dernière écriture de la clé supprimée</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>clé</translation>
+    </message>
+    <message>
+        <source>deleted key</source>
+        <translation>clé supprimée</translation>
     </message>
 </context>
 <context>
@@ -2299,8 +3450,8 @@ nœud de clé à %2</translation>
         <translation>Nombre (décimal, ou hexadécimal avec 0x)&#xa0;:</translation>
     </message>
     <message>
-        <source>Bytes in hex (pairs of digits; spaces ignored):</source>
-        <translation>Octets en hexadécimal (paires de chiffres&#xa0;; espaces ignorées)&#xa0;:</translation>
+        <source>Bytes: type hex digits (or text in the right column); paste hex with Ctrl+V:</source>
+        <translation>Octets&#xa0;: saisissez des chiffres hexadécimaux (ou du texte dans la colonne de droite)&#xa0;; collez de l’hexadécimal avec Ctrl+V&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2336,6 +3487,186 @@ nœud de clé à %2</translation>
     <message>
         <source>Data</source>
         <translation>Données</translation>
+    </message>
+    <message>
+        <source>deleted by a pending change (undo to keep it)</source>
+        <translation>supprimée par une modification en attente (annulez-la pour la conserver)</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::compare::ByteDiffView</name>
+    <message>
+        <source>Old data (A)</source>
+        <translation>Anciennes données (A)</translation>
+    </message>
+    <message>
+        <source>New data (B)</source>
+        <translation>Nouvelles données (B)</translation>
+    </message>
+    <message>
+        <source>(no such value on this side)</source>
+        <translation>(aucune valeur de ce nom de ce côté)</translation>
+    </message>
+    <message>
+        <source>(no data)</source>
+        <translation>(aucune donnée)</translation>
+    </message>
+    <message>
+        <source>… the first %1 bytes of %2</source>
+        <translation>… les %1 premiers octets sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::compare::CompareModel</name>
+    <message>
+        <source>same</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajoutée</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimée</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifiée</translation>
+    </message>
+    <message>
+        <source>(root)</source>
+        <translation>(racine)</translation>
+    </message>
+    <message>
+        <source>differences below</source>
+        <translation>différences en dessous</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::compare::CompareValueModel</name>
+    <message>
+        <source>(Default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Old type (A)</source>
+        <translation>Ancien type (A)</translation>
+    </message>
+    <message>
+        <source>Old data (A)</source>
+        <translation>Anciennes données (A)</translation>
+    </message>
+    <message>
+        <source>New type (B)</source>
+        <translation>Nouveau type (B)</translation>
+    </message>
+    <message>
+        <source>New data (B)</source>
+        <translation>Nouvelles données (B)</translation>
+    </message>
+</context>
+<context>
+    <name>hivekit::gui::compare::CompareWindow</name>
+    <message>
+        <source>Only &amp;differences</source>
+        <translation>Seulement les &amp;différences</translation>
+    </message>
+    <message>
+        <source>Ignore last-write &amp;times</source>
+        <translation>Ignorer les heures de dernière écri&amp;ture</translation>
+    </message>
+    <message>
+        <source>Compare Hives</source>
+        <translation>Comparer des ruches</translation>
+    </message>
+    <message>
+        <source>A (old): %1
+B (new): %2</source>
+        <translation>A (ancienne)&#xa0;: %1
+B (nouvelle)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Comparaison en cours…</translation>
+    </message>
+    <message>
+        <source>The hives cannot be compared: %1</source>
+        <translation>Les ruches ne peuvent pas être comparées&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln difference(s)</source>
+        <translation>
+            <numerusform>%Ln différence</numerusform>
+            <numerusform>%Ln différences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln key(s) added</source>
+        <translation>
+            <numerusform>%Ln clé ajoutée</numerusform>
+            <numerusform>%Ln clés ajoutées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln removed</source>
+        <translation>
+            <numerusform>%Ln supprimée</numerusform>
+            <numerusform>%Ln supprimées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln changed</source>
+        <translation>
+            <numerusform>%Ln modifiée</numerusform>
+            <numerusform>%Ln modifiées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s) added</source>
+        <translation>
+            <numerusform>%Ln valeur ajoutée</numerusform>
+            <numerusform>%Ln valeurs ajoutées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln part(s) could not be read)</source>
+        <translation>
+            <numerusform>(%Ln partie n’a pas pu être lue)</numerusform>
+            <numerusform>(%Ln parties n’ont pas pu être lues)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare With…</source>
+        <translation>Co&amp;mparer avec…</translation>
+    </message>
+    <message>
+        <source>Compare the current hive with another hive file</source>
+        <translation>Comparer la ruche actuelle à un autre fichier de ruche</translation>
+    </message>
+    <message>
+        <source>Compare: Choose Hive A (Old)</source>
+        <translation>Comparer&#xa0;: choisir la ruche A (ancienne)</translation>
+    </message>
+    <message>
+        <source>Compare %1 With Hive B (New)</source>
+        <translation>Comparer %1 avec la ruche B (nouvelle)</translation>
     </message>
 </context>
 <context>

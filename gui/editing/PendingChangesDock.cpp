@@ -44,6 +44,10 @@ PendingChangesDock::PendingChangesDock(QWidget* parent)
     auto* layout = new QVBoxLayout(body);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(summary_);
+    // The bottom docks share one tabbed area that starts low; a scrolled
+    // list may be short (DefaultLayoutTest).
+    table_->setMinimumHeight(36);
+    undoView_->setMinimumHeight(36);
     layout->addWidget(tabs_);
     layout->addLayout(buttons);
     setWidget(body);

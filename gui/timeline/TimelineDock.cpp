@@ -107,6 +107,7 @@ TimelineDock::TimelineDock(QWidget* parent)
     layout->addLayout(rangeRow);
     layout->addLayout(filterRow);
     layout->addWidget(histogram_);
+    view_->setMinimumHeight(36);  // the bottom docks start low (DefaultLayoutTest)
     layout->addWidget(view_, 1);
     layout->addWidget(statusLabel_);
     auto* body = new QWidget;

@@ -12,12 +12,12 @@ namespace hivekit::gui {
 TimelineHistogram::TimelineHistogram(QWidget* parent) : QWidget(parent) {
     setMouseTracking(false);
     setCursor(Qt::CrossCursor);
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     setToolTip(tr("Events over time: drag to choose a range"));
 }
 
 QSize TimelineHistogram::sizeHint() const { return {400, 64}; }
-QSize TimelineHistogram::minimumSizeHint() const { return {80, 40}; }
+QSize TimelineHistogram::minimumSizeHint() const { return {80, 24}; }
 
 void TimelineHistogram::setTimes(std::vector<uint64_t> times, const timeline::TimeRange& span) {
     times_ = std::move(times);

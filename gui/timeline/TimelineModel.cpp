@@ -85,12 +85,20 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
         case Qt::DisplayRole:
             switch (index.column()) {
                 case TimeColumn: return timeText(e.time);
-                case DescriptionColumn: return toQString(e.timestampDesc);
+                // The key events' words are HiveKit's own; an artefact's
+                // are its decoder's column names, data in every language.
+                case DescriptionColumn:
+                    if (e.kind == timeline::EventKind::Key) return tr("Key last written");
+                    if (e.kind == timeline::EventKind::DeletedKey) return tr("Deleted key last written");
+                    return toQString(e.timestampDesc);
                 case KeyColumn: return toQString(e.keyPath);
                 case ValueColumn:
                     if (!e.hasValue) return QString();
                     return e.valueName.empty() ? tr("(Default)") : toQString(e.valueName);
-                case SourceColumn: return toQString(e.source);
+                case SourceColumn:
+                    if (e.kind == timeline::EventKind::Key) return tr("key");
+                    if (e.kind == timeline::EventKind::DeletedKey) return tr("deleted key");
+                    return toQString(e.source);
                 case MessageColumn: return toQString(e.message);
                 default: return {};
             }

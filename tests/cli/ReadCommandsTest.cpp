@@ -227,7 +227,7 @@ TEST_CASE("info reports offreg's OfRg signature as what it is, not as a time", "
           "OfRg 1 False\n");
 }
 
-TEST_CASE("JSON output is UTF-8 with a name's lone surrogate escaped; dump writes it in WTF-8", "[cli][json]") {
+TEST_CASE("JSON output is UTF-8 with a name's lone surrogate escaped and dump writes it in WTF-8", "[cli][json]") {
     HiveBuilder b;
     const size_t lone = b.addKey(HiveBuilder::kRoot, std::u16string(u"Lone") + char16_t(0xD800));
     b.addValue(lone, std::u16string(u"V") + char16_t(0xDC01), hivekit::kRegDword, dwordBytes(1));

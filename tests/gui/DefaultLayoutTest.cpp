@@ -73,13 +73,19 @@ TEST_CASE("At 1280x800 the value table has room and the docks start tabbed and l
         INFO(dock->objectName().toStdString());
         CHECK(tabbed.contains(dock));
     }
-    // Low: the docks take at most a quarter of the window's height.
+    // Low: the docks take at most a quarter of the window's height. The
+    // tallest minimum among them decides how low they can start.
+    std::string minimums;
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>())
+        minimums += dock->objectName().toStdString() + " " + std::to_string(dock->minimumSizeHint().height()) + "; ";
+    INFO("dock minimum heights: " << minimums);
     CHECK(window.searchDock()->height() <= window.height() / 4);
     // The value table shows at least nine rows at once (its height at 1280x800).
     QTableView* table = view->valueTable();
     const int rowHeight = table->verticalHeader()->defaultSectionSize();
     const int visibleRows = table->viewport()->height() / rowHeight;
-    INFO("value table " << table->width() << "x" << table->height() << ", rows " << visibleRows);
+    INFO("value table " << table->width() << "x" << table->height() << ", rows " << visibleRows << ", search dock "
+                        << window.searchDock()->height());
     CHECK(visibleRows >= 9);
     // And it is wider than the tree.
     CHECK(table->width() > view->keyTree()->width());

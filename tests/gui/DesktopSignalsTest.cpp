@@ -40,26 +40,6 @@ QLabel* badge(MainWindow& window) {
     return label;
 }
 
-/// Runs `action` while a timer answers the first modal message box with
-/// `key`; returns the box's text.
-QString answerMessageBox(const std::function<void()>& action, Qt::Key key) {
-    QString text;
-    bool answered = false;
-    std::function<void()> poll = [&] {
-        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-            text = box->text();
-            answered = true;
-            QTest::keyClick(box, key);
-            return;
-        }
-        QTimer::singleShot(20, poll);
-    };
-    QTimer::singleShot(20, poll);
-    action();
-    REQUIRE(answered);
-    return text;
-}
-
 }  // namespace
 
 TEST_CASE("The status badge says whether the tab is read-only, editing, or editing with pending changes") {

@@ -58,25 +58,6 @@ std::string hivectlDump(const std::string& hive) {
     return r.out;
 }
 
-/// Answers the first modal message box with `key`; returns its text.
-QString answerMessageBox(const std::function<void()>& action, Qt::Key key) {
-    QString text;
-    bool answered = false;
-    std::function<void()> poll = [&] {
-        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-            text = box->text() + QLatin1Char('\n') + box->informativeText();
-            answered = true;
-            QTest::keyClick(box, key);
-            return;
-        }
-        QTimer::singleShot(20, poll);
-    };
-    QTimer::singleShot(20, poll);
-    action();
-    REQUIRE(answered);
-    return text;
-}
-
 }  // namespace
 
 TEST_CASE("Save Recovered Copy writes what hivectl recover writes and leaves the hive and its logs unchanged") {

@@ -85,26 +85,6 @@ void replaceByRename(const std::string& hive, const std::vector<std::vector<std:
     std::filesystem::rename(copy, hive);
 }
 
-/// Answers the first modal message box with `key`; returns its text and
-/// informative text.
-QString answerMessageBox(const std::function<void()>& action, Qt::Key key) {
-    QString text;
-    bool answered = false;
-    std::function<void()> poll = [&] {
-        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
-            text = box->text() + QLatin1Char('\n') + box->informativeText();
-            answered = true;
-            QTest::keyClick(box, key);
-            return;
-        }
-        QTimer::singleShot(20, poll);
-    };
-    QTimer::singleShot(20, poll);
-    action();
-    REQUIRE(answered);
-    return text;
-}
-
 }  // namespace
 
 TEST_CASE("A value set by hivectl while the tab is open shows the changed-on-disk banner with Reload and Dismiss") {

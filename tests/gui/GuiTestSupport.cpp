@@ -2,8 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <QApplication>
+#include <QMessageBox>
 #include <QSemaphore>
+#include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 
 #include "document/HiveView.h"
 #include "app/MainWindow.h"
@@ -15,6 +19,24 @@ hivekit::gui::HiveView* openAndWait(hivekit::gui::MainWindow& window, const std:
     REQUIRE(view);
     REQUIRE(waitUntil([&] { return view->isLoaded(); }));
     return view;
+}
+
+QString answerMessageBox(const std::function<void()>& action, Qt::Key key) {
+    QString text;
+    bool answered = false;
+    std::function<void()> poll = [&] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            text = box->text() + QLatin1Char('\n') + box->informativeText();
+            answered = true;
+            QTest::keyClick(box, key);
+            return;
+        }
+        QTimer::singleShot(20, poll);
+    };
+    QTimer::singleShot(20, poll);
+    action();
+    REQUIRE(answered);
+    return text;
 }
 
 std::shared_ptr<const hivekit::Hive> openHive(const std::string& path, bool useLogs) {

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QString>
+#include <Qt>
 
 #include <functional>
 #include <memory>
@@ -54,6 +55,11 @@ private:
     int threads_ = 0;
     bool released_ = false;
 };
+
+/// Runs `action`, answering the first modal message box it opens with `key`;
+/// returns the box's text and informative text, one line apart. Fails the
+/// test when no box opened.
+QString answerMessageBox(const std::function<void()>& action, Qt::Key key);
 
 /// Opens a hive with the engine directly (REQUIREs success).
 std::shared_ptr<const hivekit::Hive> openHive(const std::string& path, bool useLogs = true);
