@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "CliTestSupport.h"
@@ -16,6 +17,10 @@ namespace {
 
 const std::vector<std::string> kReadCommands = {"info",  "ls",    "tree",    "get",     "dump",
                                                 "check", "cells", "deleted", "recover", "export"};
+/// Read commands whose arguments are not HIVE PATH ...: each with the
+/// arguments that name a missing hive, in the overview's order.
+const std::vector<std::pair<std::string, size_t>> kOtherReadCommands = {
+    {"log-history", 1}, {"artefacts", 1}, {"timeline", 1}, {"diff", 2}};
 const std::vector<std::string> kWriteCommands = {"import",       "mkkey",  "delete-key", "set",
                                                  "delete-value", "rename", "set-class",  "new-hive"};
 
@@ -44,6 +49,12 @@ TEST_CASE("The overview lists the read commands under their heading and the writ
         CHECK(at > previous);
         CHECK(at < writeHeading);
         previous = at;
+    }
+    for (const auto& [command, hives] : kOtherReadCommands) {
+        INFO(command);
+        const size_t at = overview.find("\n  " + command + " ");
+        CHECK(at > readHeading);
+        CHECK(at < writeHeading);
     }
     previous = writeHeading;
     for (const auto& command : kWriteCommands) {
@@ -80,6 +91,15 @@ TEST_CASE("Every command is dispatched to a runner that opens its HIVE", "[cli]"
         auto r = hivectl({command, missing, "Software", "out-file"});
         CHECK(r.exitCode == 3);
         CHECK(r.err == "hivectl: " + missing + ": no such file\n");
+    }
+    for (const auto& [command, hives] : kOtherReadCommands) {
+        INFO(command);
+        std::vector<std::string> args = {command};
+        args.insert(args.end(), hives, missing);
+        auto r = hivectl(args);
+        CHECK(r.exitCode == 3);
+        CHECK(contains(r.err, missing + ": no such file\n"));
+        CHECK_FALSE(contains(r.err, "unknown command"));
     }
     for (const auto& command : kWriteCommands) {
         if (command == "new-hive") continue;  // it creates its FILE instead
