@@ -6,7 +6,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QImage>
 #include <QLineEdit>
 #include <QScrollBar>
@@ -208,12 +207,9 @@ TEST_CASE("The hex view handles a 100 MB file, painting only the lines on screen
     settle(view);
     CHECK(view.hexLayout().lineCount() == (100ull << 20) / 16);
     view.setCursorOffset((100ull << 20) - 1);
-    QElapsedTimer timer;
-    timer.start();
     const QImage image = view.grab().toImage();
-    // A paint touches the visible lines only: a small fraction of a second
-    // even in a debug build, whatever the file's size.
-    CHECK(timer.elapsed() < 1000);
+    // A paint touches the visible lines only, whatever the file's size (the
+    // count says so; no time is asserted).
     CHECK(view.visibleLines().count() < 60);
     CHECK(view.offsetAt(view.byteRect((100ull << 20) - 1).center()) == (100ull << 20) - 1);
     CHECK(hasContent(image, 3));
