@@ -75,6 +75,18 @@ struct BaseTree {
     }
 };
 
+/// ROOT\Software (class "Cls")\Run, as BaseTree starts, without values:
+/// the "after" side that a test fills with its changes. Software is key 1,
+/// Run key 2.
+HiveBuilder baseKeys() {
+    HiveBuilder b{5};
+    b.setRootName(u"ROOT");
+    const size_t software = b.addKey(HiveBuilder::kRoot, u"Software");
+    b.setClassName(software, u"Cls");
+    b.addKey(software, u"Run");
+    return b;
+}
+
 }  // namespace
 
 TEST_CASE("Identical hives give no difference") {
@@ -99,11 +111,8 @@ TEST_CASE("A corpus hive compared with itself gives no difference and compares e
 
 TEST_CASE("Each kind of key and value difference is found on a built pair") {
     BaseTree before;
-    HiveBuilder after{5};
-    after.setRootName(u"ROOT");
-    const size_t software = after.addKey(HiveBuilder::kRoot, u"Software");
-    after.setClassName(software, u"Cls");
-    const size_t run = after.addKey(software, u"Run");
+    HiveBuilder after = baseKeys();
+    const size_t run = 2;  // baseKeys' id of Run
     after.addValue(run, u"keep", kRegDword, dwordBytes(7));
     after.addValue(run, u"a", kRegDword, dwordBytes(2));        // data changed
     after.addValue(run, u"b", kRegExpandSz, regSzBytes(u"x"));  // type changed
@@ -163,11 +172,8 @@ TEST_CASE("Keys and values are matched case-insensitively under the Windows upca
 
 TEST_CASE("A removed subtree is reported once at its top unless every descendant is asked for") {
     BaseTree before;
-    HiveBuilder after{5};
-    after.setRootName(u"ROOT");
-    const size_t software = after.addKey(HiveBuilder::kRoot, u"Software");
-    after.setClassName(software, u"Cls");
-    const size_t run = after.addKey(software, u"Run");
+    HiveBuilder after = baseKeys();
+    const size_t run = 2;  // baseKeys' id of Run
     after.addValue(run, u"a", kRegDword, dwordBytes(1));
     after.addValue(run, u"b", kRegSz, regSzBytes(u"x"));
     after.addValue(run, u"keep", kRegDword, dwordBytes(7));
@@ -301,11 +307,8 @@ TEST_CASE("Differences between a corpus hive and a copy edited by hivectl are ex
 
 TEST_CASE("The .reg text of a comparison deletes removed keys and values and writes added ones in full") {
     BaseTree before;
-    HiveBuilder after{5};
-    after.setRootName(u"ROOT");
-    const size_t software = after.addKey(HiveBuilder::kRoot, u"Software");
-    after.setClassName(software, u"Cls");
-    const size_t run = after.addKey(software, u"Run");
+    HiveBuilder after = baseKeys();
+    const size_t run = 2;  // baseKeys' id of Run
     after.addValue(run, u"a", kRegDword, dwordBytes(2));
     after.addValue(run, u"keep", kRegDword, dwordBytes(7));
     const size_t fresh = after.addKey(HiveBuilder::kRoot, u"New");
