@@ -40,7 +40,7 @@ std::string summaryLine(const CheckReport& r) {
 }  // namespace
 
 int runCheck(const Args& args) {
-    auto hive = openHive(args);
+    auto hive = openHive(args, BinLookup::Chain);
     if (!hive) return kCannotOpen;
     hive->populate();  // every cell is read: map the file in one call, not a fault per page
     CheckControl control;

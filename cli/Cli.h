@@ -72,7 +72,10 @@ int openFailureExit(const hivekit::Error& error);
 
 /// Opens the hive named by args (honouring --no-logs); prints the error
 /// ("hivectl: PATH: not a hive ...") to stderr and returns null on failure.
-std::unique_ptr<hivekit::Hive> openHive(const Args& args);
+/// Opens the hive the arguments name (logs replayed unless --no-logs),
+/// printing the error when it cannot. Commands that read the whole hive
+/// ask for BinLookup::Chain.
+std::unique_ptr<hivekit::Hive> openHive(const Args& args, hivekit::BinLookup binLookup = hivekit::BinLookup::Lazy);
 
 /// The commit's flush mode as --flush names it: "sync" (the default,
 /// FlushMode::Durable: a commit that succeeded survives a power cut) or

@@ -191,11 +191,11 @@ int runDiff(const Args& args) {
             return kUsage;
         }
     }
-    auto a = openHive(args);
+    auto a = openHive(args, BinLookup::Chain);
     if (!a) return kCannotOpen;
     Args second = args;
     second.positional.erase(second.positional.begin());
-    auto b = openHive(second);
+    auto b = openHive(second, BinLookup::Chain);
     if (!b) return kCannotOpen;
     a->populate();
     b->populate();

@@ -1,4 +1,5 @@
 // info, ls, tree, get, dump: the read side of hivectl.
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -23,17 +24,25 @@ void printError(const std::string& message) { std::cerr << "hivectl: " << messag
 void writeOut(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 /// Appends `s` to `out` escaped as dumpEscape does, without a string of its own.
-static void appendDumpEscaped(std::string& out, const std::string& s) {
+static void appendDumpEscaped(std::string& out, std::string_view s) {
     // Runs without an escape are appended whole: most names have none.
     size_t from = 0;
     for (size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (c != '\\' && c != '\t' && c != '\n') continue;
-        out.append(s, from, i - from);
+        out.append(s.substr(from, i - from));
         out += c == '\\' ? "\\\\" : c == '\t' ? "\\t" : "\\n";
         from = i + 1;
     }
-    out.append(s, from, std::string::npos);
+    out.append(s.substr(from));
+}
+
+/// `n` in decimal, appended (std::to_string's text, without its string).
+static void appendDecimal(std::string& out, uint64_t n) {
+    char digits[20];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
+    (void)ec;
+    out.append(digits, end);
 }
 
 std::string dumpEscape(const std::string& s) {
@@ -51,9 +60,10 @@ unsigned threadsFromEnvironment() {
     return *end == '\0' && n <= 64 ? static_cast<unsigned>(n) : 0;
 }
 
-std::unique_ptr<Hive> openHive(const Args& args) {
+std::unique_ptr<Hive> openHive(const Args& args, BinLookup binLookup) {
     OpenOptions options;
     options.useLogs = !args.noLogs;
+    options.binLookup = binLookup;
     auto hive = Hive::open(args.hivePath(), options);
     if (!hive) {
         printError(hive.error().message);
@@ -412,7 +422,7 @@ int runGet(const Args& args) {
 }
 
 int runDump(const Args& args) {
-    auto hive = openHive(args);
+    auto hive = openHive(args, BinLookup::Chain);
     if (!hive) return kCannotOpen;
     // Every page is read: one populate call costs less than a fault per page
     // (HIVECTL_NO_POPULATE=1 leaves the pages to fault in, for comparison).
@@ -424,8 +434,9 @@ int runDump(const Args& args) {
     // never kept.
     std::vector<uint32_t> subs;
     std::vector<uint32_t> vals;
+    std::string name;  // each value's name, reused
     TreeWalker walker(*hive);
-    walker.setNameEscaper(dumpEscape);
+    walker.setNameAppender(appendDumpEscaped);
     walker.walk(
         [&](const WalkedKey& k) {
             const std::string& path = *k.path;
@@ -441,11 +452,11 @@ int runDump(const Args& args) {
             out += "K\t";
             out += path;
             out += '\t';
-            out += std::to_string(k.node->lastWritten);
+            appendDecimal(out, k.node->lastWritten);
             out += '\t';
-            out += std::to_string(subkeyCount);
+            appendDecimal(out, subkeyCount);
             out += '\t';
-            out += std::to_string(vals.size());
+            appendDecimal(out, vals.size());
             out += '\n';
             for (uint32_t o : vals) {
                 auto v = hive->valueRecord(o);
@@ -456,9 +467,11 @@ int runDump(const Args& args) {
                 out += "V\t";
                 out += path;
                 out += '\t';
-                appendDumpEscaped(out, v->nameUtf8());
+                name.clear();
+                appendStoredNameUtf8(name, v->nameBytes, v->compressedName());
+                appendDumpEscaped(out, name);
                 out += '\t';
-                out += std::to_string(v->type);
+                appendDecimal(out, v->type);
                 out += '\t';
                 if (!args.noData) {
                     auto data = hive->valueData(*v);

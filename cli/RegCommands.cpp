@@ -62,7 +62,7 @@ const char* encodingName(RegEncoding e) {
 }  // namespace
 
 int runExport(const Args& args) {
-    auto hive = openHive(args);
+    auto hive = openHive(args, args.arg(0).empty() ? BinLookup::Chain : BinLookup::Lazy);
     if (!hive) return kCannotOpen;
     RegExportOptions options;
     options.version = args.regedit4 ? RegVersion::V4 : RegVersion::V5;

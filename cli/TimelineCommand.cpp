@@ -149,6 +149,7 @@ int runTimeline(const Args& args) {
             std::vector<TimelineEvent> events;
             OpenOptions openOptions;
             openOptions.useLogs = !args.noLogs;
+            openOptions.binLookup = BinLookup::Chain;
             auto hive = Hive::open(hives[i], openOptions);
             if (!hive) {
                 failed = true;

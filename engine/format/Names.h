@@ -57,6 +57,9 @@ std::string utf16leToUtf8(Bytes bytes);
 /// A stored name (Latin-1 when compressed, else UTF-16LE) as UTF-8:
 /// utf16ToUtf8(decodeName(stored, compressed)) without the detour.
 std::string storedNameUtf8(Bytes stored, bool compressed);
+/// storedNameUtf8(stored, compressed) appended to `out`: a walk that joins
+/// names into paths and lines needs no string per name.
+void appendStoredNameUtf8(std::string& out, Bytes stored, bool compressed);
 
 namespace detail {
 /// The Windows upcase table: entry c is the upcase of unit c. Built at

@@ -108,16 +108,16 @@ Result<std::unique_ptr<Hive>> Hive::open(const std::string& path, const OpenOpti
     auto recovered = checkAndRecover((*mapping)->bytes(), path, options, report);
     if (!recovered) return std::unexpected(recovered.error());
     if (!recovered->empty()) mapping = FileMapping::fromBuffer(std::move(*recovered));
-    return create(std::move(*mapping), path, std::move(report));
+    return create(std::move(*mapping), path, std::move(report), options.binLookup);
 }
 
-Result<std::unique_ptr<Hive>> Hive::fromBytes(std::vector<uint8_t> bytes, std::string name) {
+Result<std::unique_ptr<Hive>> Hive::fromBytes(std::vector<uint8_t> bytes, std::string name, BinLookup binLookup) {
     if (auto bad = checkHiveStart(bytes, name); !bad) return std::unexpected(bad.error());
-    return create(FileMapping::fromBuffer(std::move(bytes)), std::move(name), RecoveryReport{});
+    return create(FileMapping::fromBuffer(std::move(bytes)), std::move(name), RecoveryReport{}, binLookup);
 }
 
 Result<std::unique_ptr<Hive>> Hive::create(std::unique_ptr<FileMapping> mapping, std::string path,
-                                           RecoveryReport recovery) {
+                                           RecoveryReport recovery, BinLookup binLookup) {
     std::unique_ptr<Hive> h(new Hive);
     h->path_ = std::move(path);
     h->mapping_ = std::move(mapping);
@@ -145,6 +145,7 @@ Result<std::unique_ptr<Hive>> Hive::create(std::unique_ptr<FileMapping> mapping,
         h->diagnostics_.warn("file type is " + b.fileTypeName() + ", not a primary hive file",
                              layout::base::FileType);
     h->checkBinsExtent();
+    if (binLookup == BinLookup::Chain) h->fillPagesFromChain();
     return h;
 }
 
@@ -243,6 +244,19 @@ void Hive::scanBins() const {
         diagnostics_.info("hive bins continue after the declared end " + hexOffset(uint64_t{kHeader} + end) +
                               " (data of an unreplayed log, or slack)",
                           uint64_t{kHeader} + end);
+}
+
+// Before any lookup, so that no entry ever held the lookback's answer: the
+// entries of one Hive come from one rule.
+void Hive::fillPagesFromChain() const {
+    for (const HiveBinInfo& bin : bins()) {
+        const uint32_t first = bin.offset / layout::kHbinAlignment;
+        const uint32_t end = (bin.offset + bin.size) / layout::kHbinAlignment;
+        // The same encoding as pageEntry(): a damaged stretch is one entry
+        // naming its first page, as looking back finds it.
+        const uint64_t entry = bin.valid ? (uint64_t{end} << 32) | (first + 1) : kDamagedPage | (first + 1);
+        for (uint32_t p = first; p < end; ++p) pages_[p].store(entry, std::memory_order_relaxed);
+    }
 }
 
 const HiveBinInfo* Hive::binAt(uint32_t offset) const {

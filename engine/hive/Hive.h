@@ -98,10 +98,25 @@ struct RecoveryReport {
     std::vector<std::string> lines;  ///< which logs were found, which entries applied, why others not
 };
 
+/// How cell() finds the hbin that holds a cell.
+enum class BinLookup : uint8_t {
+    /// Look back from the cell's 4 KiB page to the nearest valid hbin
+    /// header, on demand: opening reads nothing of the bins, and a lookup
+    /// reads only the pages it needs and those before them in their bin.
+    /// For work that reads a few keys.
+    Lazy,
+    /// Follow the hbin chain at open, as Windows loads a hive, and bound
+    /// every cell by the chain's bins: one read of each bin's header, and
+    /// the pages inside a bin of several pages are never probed. For work
+    /// that reads the whole hive (a dump, a check, an export).
+    Chain,
+};
+
 /// How to open a hive.
 struct OpenOptions {
     /// Replay transaction logs found beside a dirty hive (in memory only).
     bool useLogs = true;
+    BinLookup binLookup = BinLookup::Lazy;
 };
 
 /// One hive opened read-only. Thread-safe for concurrent readers: what is
@@ -117,13 +132,17 @@ struct OpenOptions {
 /// Both agree on every file but one forged to hold a valid hbin header, with
 /// its own offset, at a 4 KiB boundary inside another bin's data (cell()
 /// then bounds cells by the inner header, never by anything past the bins).
+/// Opened with BinLookup::Chain, cell() takes its bins from the chain at
+/// open and agrees with bins() on every file. Either way, a Hive's answers
+/// do not depend on the order of the lookups or on the threads asking.
 class Hive {
 public:
     /// Opens and validates a hive file. Fails only when the file cannot be
     /// read or is not a hive at all; damage is reported by diagnostics().
     static Result<std::unique_ptr<Hive>> open(const std::string& path, const OpenOptions& options = {});
     /// The same over bytes in memory (tests, fuzzing, recovered images).
-    static Result<std::unique_ptr<Hive>> fromBytes(std::vector<uint8_t> bytes, std::string name = "(memory)");
+    static Result<std::unique_ptr<Hive>> fromBytes(std::vector<uint8_t> bytes, std::string name = "(memory)",
+                                                   BinLookup binLookup = BinLookup::Lazy);
 
     const std::string& path() const { return path_; }
     const BaseBlock& header() const { return header_; }
@@ -203,7 +222,9 @@ public:
 private:
     Hive() = default;
     static Result<std::unique_ptr<Hive>> create(std::unique_ptr<FileMapping> mapping, std::string path,
-                                                RecoveryReport recovery);
+                                                RecoveryReport recovery, BinLookup binLookup = BinLookup::Lazy);
+    /// BinLookup::Chain: every page's entry from the chain's bins.
+    void fillPagesFromChain() const;
     void checkBinsExtent();
     void scanBins() const;
     bool validBinHeaderAt(uint32_t offset) const;

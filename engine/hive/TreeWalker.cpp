@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "format/Layout.h"
+#include "format/Names.h"
 #include "format/Offsets.h"
 
 namespace hivekit {
@@ -68,6 +69,7 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
     std::vector<size_t> pathLength;
     std::vector<uint32_t> children;
     std::string path;
+    std::string name;  // append_'s argument, reused
     stack.push_back(Frame{start, 0, layout::kNoCell});
     while (!stack.empty()) {
         const Frame f = stack.back();
@@ -101,7 +103,15 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
         } else {
             path.resize(pathLength[f.depth - 1]);
             if (!path.empty()) path += '\\';
-            path += escape_ ? escape_(key->nameUtf8()) : key->nameUtf8();
+            if (append_) {
+                name.clear();
+                appendStoredNameUtf8(name, key->nameBytes, key->compressedName());
+                append_(path, name);
+            } else if (escape_) {
+                path += escape_(key->nameUtf8());
+            } else {
+                appendStoredNameUtf8(path, key->nameBytes, key->compressedName());
+            }
         }
         pathLength.resize(f.depth + 1);
         pathLength[f.depth] = path.size();

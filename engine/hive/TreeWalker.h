@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hive/Hive.h"
@@ -38,6 +39,11 @@ public:
     /// Paths are built from names passed through `escape` (identity by
     /// default), so a dump can escape each name before it is joined.
     void setNameEscaper(std::function<std::string(const std::string&)> escape) { escape_ = std::move(escape); }
+    /// Appends a name (UTF-8) to a path as it should read there.
+    using NameAppender = void (*)(std::string& path, std::string_view name);
+    /// Instead of an escaper: names are appended by `append`, without a
+    /// string per name (a dump of the whole hive).
+    void setNameAppender(NameAppender append) { append_ = append; }
 
     void walk(const std::function<bool(const WalkedKey&)>& visit, Diagnostics* sink = nullptr);
     void walkFrom(uint32_t start, const std::string& startPath, const std::function<bool(const WalkedKey&)>& visit,
@@ -46,6 +52,7 @@ public:
 private:
     const Hive& hive_;
     std::function<std::string(const std::string&)> escape_;
+    NameAppender append_ = nullptr;
 };
 
 /// The path of the key at `keyOffset` from the root (names joined by '\',

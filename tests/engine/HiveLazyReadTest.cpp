@@ -82,8 +82,8 @@ void checkAgreesWithChain(const Hive& fresh, const Hive& scanned, uint32_t strid
     CHECK(mismatches == 0);
 }
 
-void checkAgreesWithChain(const std::vector<uint8_t>& bytes, uint32_t stride) {
-    auto fresh = Hive::fromBytes(bytes);
+void checkAgreesWithChain(const std::vector<uint8_t>& bytes, uint32_t stride, BinLookup lookup = BinLookup::Lazy) {
+    auto fresh = Hive::fromBytes(bytes, "(memory)", lookup);
     auto scanned = Hive::fromBytes(bytes);
     REQUIRE(fresh);
     REQUIRE(scanned);
@@ -229,6 +229,59 @@ TEST_CASE("A forged hbin header inside a bin's data bounds cells by itself and n
     CHECK(bin->offset == bigBin);
     // And a walk reads the whole tree: the forged bin holds only value data.
     CHECK(walkEverything(**hive).paths.size() == 1 + 1 + 1 + 40 + 1);
+}
+
+TEST_CASE("A hive opened with BinLookup::Chain resolves every offset as the chain does, a forged hbin header included",
+          "[hive][lazy]") {
+    BuiltHive built = builtWithBigBin();
+    uint32_t bigBin = 0;
+    for (auto [off, size] : built.bins)
+        if (size >= 0xA000) bigBin = off;
+    REQUIRE(bigBin != 0);
+    checkAgreesWithChain(built.bytes, 8, BinLookup::Chain);
+    const uint32_t forged = bigBin + 0x4000;
+    HiveBinHeader h{L::kHbinSignature, forged, 0x1000, 0, 0};
+    encodeHiveBinHeader(h, std::span<uint8_t>(built.bytes).subspan(BuiltHive::fileOffsetOf(forged), 32));
+    built.poke32(BuiltHive::fileOffsetOf(forged + 0x20), uint32_t(-0x20));
+    checkAgreesWithChain(built.bytes, 8, BinLookup::Chain);
+    // Looking back answers differently at the forged header itself: there
+    // it sees a bin's header, the chain sees value data.
+    auto lazy = Hive::fromBytes(built.bytes);
+    auto chain = Hive::fromBytes(built.bytes, "(memory)", BinLookup::Chain);
+    REQUIRE(lazy);
+    REQUIRE(chain);
+    auto atLazy = (*lazy)->cell(forged + 8);
+    REQUIRE_FALSE(atLazy);
+    CHECK(atLazy.error().message.find("points into an hbin header") != std::string::npos);
+    CHECK(describe((*chain)->cell(forged + 8)) == describeFromChain(**lazy, forged + 8));
+    CHECK(describe((*chain)->cell(forged + 8)) != describe(atLazy));
+    // The same whatever was asked first: a lookup after the bins were asked
+    // for, and one before, in two Hives over the same bytes.
+    auto other = Hive::fromBytes(built.bytes, "(memory)", BinLookup::Chain);
+    REQUIRE(other);
+    const std::string before = describe((*other)->cell(forged + 0x20));
+    (*other)->bins();
+    CHECK(describe((*other)->cell(forged + 0x20)) == before);
+    CHECK(walkEverything(**chain).paths == walkEverything(**lazy).paths);
+}
+
+TEST_CASE("Real hives opened with BinLookup::Chain resolve every offset as the chain does and walk the same tree",
+          "[hive][lazy][real]") {
+    for (const char* name : {"regipy/SYSTEM", "regipy/corrupted_system_hive", "ez/SAMBadHBinHeader", "ez/SECURITYNoRoot"}) {
+        INFO(name);
+        const std::vector<uint8_t> bytes = readFile(hivePath(name));
+        checkAgreesWithChain(bytes, bytes.size() <= 0x100000 ? 8 : 8 * 37, BinLookup::Chain);
+        OpenOptions options;
+        options.binLookup = BinLookup::Chain;
+        auto chain = Hive::open(hivePath(name), options);
+        auto lazy = Hive::open(hivePath(name));
+        REQUIRE(chain);
+        REQUIRE(lazy);
+        const auto a = walkEverything(**chain);
+        const auto b = walkEverything(**lazy);
+        CHECK(a.paths == b.paths);
+        CHECK(a.paths.size() > 1);
+    }
 }
 
 // ---------------------------------------------------------------------------
