@@ -723,7 +723,9 @@ std::optional<CellDescription> deletedRecordAt(const Hive& hive, uint32_t start,
     const std::string what = record.role == CellRole::KeyNode ? "key node" : "value record";
     const std::string sizeText = std::string(rawSize < 0 ? "allocated" : "free") + ", " + plural(oldSize, "byte", "bytes");
     std::string sizeMeaning;
-    out.note = "deleted " + what + ", found in " + foundInDescription(record.where);
+    // "inside a free cell" names its own preposition.
+    out.note = "deleted " + what + ", found " + (record.where == FoundIn::InsideFreeCell ? "" : "in ") +
+               foundInDescription(record.where);
     switch (record.where) {
     case FoundIn::FreeCell:
         sizeMeaning = sizeText + ": the free cell's own size (the record's cell was freed, free neighbours may have "

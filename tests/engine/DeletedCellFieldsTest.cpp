@@ -114,7 +114,7 @@ TEST_CASE("A key deleted by HiveKit is described at an offset inside it with the
     CHECK(d->ref == CellRef{gone->cellOffset, CellRole::KeyNode});
     CHECK(d->fileOffset == nkFile);
     CHECK(d->title == "deleted nk \"Gone\"");
-    CHECK(d->note.starts_with("deleted key node, found in "));
+    CHECK(d->note.starts_with("deleted key node, found "));
     CHECK(d->problems.empty());
     const CellField& name = fieldNamed(*d, "name");
     CHECK(name.meaning == "Gone");
@@ -173,7 +173,7 @@ TEST_CASE("A key node whose cell header a free cell absorbed is described inside
     CHECK(d->size == nkSize);
     CHECK(d->title == "deleted nk \"Absorbed\"");
     const std::string freeFile = hexOffset(0x1000 + uint64_t{freeAt});
-    CHECK(d->note == std::string("deleted key node, found in ") + foundInDescription(FoundIn::InsideFreeCell) +
+    CHECK(d->note == std::string("deleted key node, found ") + foundInDescription(FoundIn::InsideFreeCell) +
                          "; its cell header is not its own: the free cell at " + freeFile + " absorbed it");
     CHECK(fieldNamed(*d, "size").meaning.find("no longer a cell header") != std::string::npos);
     CHECK(fieldNamed(*d, "name").meaning == "Absorbed");
