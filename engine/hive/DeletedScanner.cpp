@@ -723,8 +723,8 @@ DeletedScan scanDeletedRecordsIn(const Hive& hive, uint32_t offset, uint32_t end
     end = static_cast<uint32_t>(std::min<uint64_t>(end, fileEnd - kHeader));
     if (offset >= end) return {};
     const DeletedScanOptions options;
-    return Scanner(hive, options).scanOne(FreeRange{offset, end, where == FoundIn::InsideFreeCell ? FoundIn::FreeCell : where},
-                                          stopAfter);
+    const FoundIn place = where == FoundIn::InsideFreeCell ? FoundIn::FreeCell : where;
+    return Scanner(hive, options).scanOne(FreeRange{offset, end, place}, stopAfter);
 }
 
 }  // namespace hivekit

@@ -148,9 +148,10 @@ HexPane::HexPane(QWidget* parent) : QWidget(parent) {
 HexPane::~HexPane() = default;
 
 void HexPane::setHive(std::shared_ptr<const Hive> hive) {
+    // The scan stays: deletedScan() uses it only while its hive is on show
+    // again (the pane may show a preview of edits meanwhile), and the dock
+    // takes it back when the tab closes or reloads.
     hive_ = std::move(hive);
-    // A scan of another hive is of no use, and would keep that hive alive.
-    if (scannedHive_ != hive_) setDeletedScan(nullptr, nullptr);
     hex_->setHive(hive_);
     model_->clear();
     history_.clear();
@@ -427,8 +428,9 @@ void HexPane::onHexClicked(uint64_t fileOffset) {
     for (size_t c = 0; c < group.cells.size(); ++c) {
         const CellDescription& d = group.cells[c];
         if (fileOffset < d.fileOffset || fileOffset - d.fileOffset >= d.size) continue;
-        const bool mayHoldRecord = d.deletedIn || d.ref.role == CellRole::Free || d.field("slack") ||
-                                   (deletedScan() && d.ref.role != CellRole::BaseBlock && d.ref.role != CellRole::BinHeader);
+        const bool header = d.ref.role == CellRole::BaseBlock || d.ref.role == CellRole::BinHeader;
+        const bool mayHoldRecord =
+            d.deletedIn || d.ref.role == CellRole::Free || d.field("slack") || (deletedScan() && !header);
         if (mayHoldRecord && lookedUp() && *lookedUp() != std::make_pair(d.fileOffset, d.deletedIn.has_value())) break;
         for (size_t f = 0; f < d.fields.size(); ++f) {
             const CellField& field = d.fields[f];

@@ -211,3 +211,41 @@ TEST_CASE("A double-click on a deleted key in the Deleted dock shows its nk fiel
     CHECK(meaningOf(name) == QStringLiteral("HiveKitDeletedKey"));
     CHECK(meaningOf(view->hexPane()->fieldModel()->findField(QStringLiteral("value count"))) == QStringLiteral("1"));
 }
+
+TEST_CASE("With a deleted-data scan the hex pane shows an unreferenced key node as deleted") {
+    HiveBuilder b;
+    b.addKey(HiveBuilder::kRoot, u"Alpha");
+    const size_t gone = b.addKey(HiveBuilder::kRoot, u"Zulu");
+    BuiltHive built = b.build();
+    // Unlinked from the root's list but never freed.
+    const BuiltKey& root = built.key(HiveBuilder::kRoot);
+    built.pokeField32(root.nk, layout::nk::SubkeyCount, 1);
+    built.pokeField16(root.subkeyList, layout::list::Count, 1);
+    auto opened = built.open();
+    REQUIRE(opened);
+    auto hive = std::shared_ptr<const Hive>(std::move(*opened));
+    const uint64_t nkFile = 0x1000 + uint64_t{built.key(gone).nk};
+    HexPane pane;
+    pane.setHive(hive);
+
+    pane.goToOffset(nkFile + 8);
+    REQUIRE_FALSE(pane.shown().cells.empty());
+    CHECK_FALSE(pane.shown().cells[0].deletedIn);
+    CHECK(pane.shown().cells[0].title == "nk \"Zulu\"");
+
+    auto scan = scanDeleted(*hive);
+    REQUIRE(scan);
+    pane.setDeletedScan(hive, std::make_shared<const DeletedScan>(std::move(*scan)));
+    REQUIRE(pane.deletedScan());
+    pane.goToOffset(nkFile + 8);
+    REQUIRE(pane.shown().cells.size() == 2);
+    REQUIRE(pane.shown().cells[0].deletedIn);
+    CHECK(*pane.shown().cells[0].deletedIn == FoundIn::UnreferencedCell);
+    CHECK(meaningOf(pane.fieldModel()->findField(QStringLiteral("name"))) == QStringLiteral("Zulu"));
+
+    // A scan of another hive is not used.
+    auto other = built.open();
+    REQUIRE(other);
+    pane.setHive(std::shared_ptr<const Hive>(std::move(*other)));
+    CHECK(pane.deletedScan() == nullptr);
+}
