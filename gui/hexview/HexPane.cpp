@@ -262,7 +262,20 @@ void HexPane::display(const Place& place) {
     switch (place.kind) {
     case Place::Kind::Key: group = describeKeyCells(hive, place.ref.offset); break;
     case Place::Kind::Value: group = describeValueCells(hive, place.ref.offset); break;
-    case Place::Kind::Cell: group = expand(describeCell(hive, place.ref)); break;
+    case Place::Kind::Cell: {
+        Result<CellDescription> cell = describeCell(hive, place.ref);
+        // A link into free space (a deleted key's parent, its value list's
+        // entries) reaches a deleted record when one starts right there.
+        if (cell && !cell->allocated && place.ref.offset != kNoCell) {
+            auto deleted = describeGroupAt(hive, fileOffsetOf(place.ref.offset).value, deletedScan());
+            if (deleted && deleted->cells.front().deletedIn && deleted->cells.front().ref.offset == place.ref.offset) {
+                group = std::move(deleted);
+                break;
+            }
+        }
+        group = expand(std::move(cell));
+        break;
+    }
     case Place::Kind::Offset:
         if (place.fileOffset >= hive.bytes().size())
             group = fail(ErrorCode::OutOfBounds,

@@ -210,6 +210,16 @@ TEST_CASE("A double-click on a deleted key in the Deleted dock shows its nk fiel
     REQUIRE(name.isValid());
     CHECK(meaningOf(name) == QStringLiteral("HiveKitDeletedKey"));
     CHECK(meaningOf(view->hexPane()->fieldModel()->findField(QStringLiteral("value count"))) == QStringLiteral("1"));
+
+    // Its links lead on through free space: the value list, then the
+    // deleted value it names, shown as deleted too.
+    HexPane& pane = *view->hexPane();
+    REQUIRE(pane.followField(pane.fieldModel()->findField(QStringLiteral("value list"))));
+    CHECK(pane.shown().cells.front().ref.role == CellRole::ValueList);
+    REQUIRE(pane.followField(pane.fieldModel()->findField(QStringLiteral("entry 0"))));
+    REQUIRE(pane.shown().cells.front().deletedIn);
+    CHECK(pane.shown().cells.front().title == "deleted vk \"Count\" (REG_DWORD)");
+    CHECK(meaningOf(pane.fieldModel()->findField(QStringLiteral("name"))) == QStringLiteral("Count"));
 }
 
 TEST_CASE("With a deleted-data scan the hex pane shows an unreferenced key node as deleted") {
