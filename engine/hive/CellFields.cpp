@@ -734,7 +734,7 @@ std::optional<CellDescription> deletedRecordAt(const Hive& hive, uint32_t start,
     case FoundIn::InsideFreeCell:
         sizeMeaning = sizeText + ": the record's old cell size, no longer a cell header (absorbed by the free cell at " +
                       hexOffset(placeFile) + ")";
-        out.note += "; its cell header is not its own: the free cell at " + hexOffset(placeFile) + " absorbed it";
+        out.note += "; its header is the free cell's at " + hexOffset(placeFile);
         break;
     case FoundIn::UnreferencedCell:
         sizeMeaning = record.at == start ? sizeText + ": the size of an allocated cell nothing references"

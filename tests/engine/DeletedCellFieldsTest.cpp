@@ -174,7 +174,7 @@ TEST_CASE("A key node whose cell header a free cell absorbed is described inside
     CHECK(d->title == "deleted nk \"Absorbed\"");
     const std::string freeFile = hexOffset(0x1000 + uint64_t{freeAt});
     CHECK(d->note == std::string("deleted key node, found ") + foundInDescription(FoundIn::InsideFreeCell) +
-                         "; its cell header is not its own: the free cell at " + freeFile + " absorbed it");
+                         "; its header is the free cell's at " + freeFile);
     CHECK(fieldNamed(*d, "size").meaning.find("no longer a cell header") != std::string::npos);
     CHECK(fieldNamed(*d, "name").meaning == "Absorbed");
     CHECK(fieldNamed(*d, "name").fileOffset == file + 4 + layout::nk::Name);
