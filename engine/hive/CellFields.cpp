@@ -656,20 +656,199 @@ Result<Cell> cellContaining(const Hive& hive, uint32_t offset) {
     return fail(ErrorCode::NotFound, "no cell contains file offset " + hexOffset(fileOffset), fileOffset);
 }
 
-Result<CellDescription> describeAt(const Hive& hive, uint64_t fileOffset) {
+namespace {
+
+uint64_t roundUpToCell(uint64_t n) {
+    return (n + layout::kCellAlignment - 1) / layout::kCellAlignment * layout::kCellAlignment;
+}
+
+// How far past the offset asked about the scan of a place goes, to learn
+// where the next record begins (a record's old cell ends there at the latest).
+constexpr uint32_t kLookAhead = 4096;
+
+/// A record scanDeletedRecordsIn found.
+struct FoundRecord {
+    uint32_t at = 0;  // relative, of its (old) size field
+    CellRole role = CellRole::KeyNode;
+    uint64_t bytes = 0;  // size field and record, name included
+    FoundIn where = FoundIn::FreeCell;
+};
+
+/// The deleted record of the place [start, end) (of kind `where`, its
+/// cell or header at file `placeFile`) that covers relative offset `rel`,
+/// described; nullopt when none does.
+std::optional<CellDescription> deletedRecordAt(const Hive& hive, uint32_t start, uint32_t end, FoundIn where,
+                                               uint32_t rel, uint64_t placeFile) {
+    const uint32_t stop = rel > 0xFFFFFFFFu - kLookAhead ? 0xFFFFFFFFu : rel + kLookAhead;
+    const DeletedScan found = scanDeletedRecordsIn(hive, start, end, where, stop);
+    std::vector<FoundRecord> records;
+    for (const DeletedKey& k : found.keys)
+        records.push_back({k.cellOffset, CellRole::KeyNode, 4 + keyNodeSize(k.node.nameLength), k.foundIn});
+    for (const DeletedValue& v : found.values)
+        records.push_back({v.cellOffset, CellRole::Value, 4 + valueRecordSize(v.record.nameLength), v.foundIn});
+    std::sort(records.begin(), records.end(), [](const FoundRecord& a, const FoundRecord& b) { return a.at < b.at; });
+    auto next = std::upper_bound(records.begin(), records.end(), rel,
+                                 [](uint32_t x, const FoundRecord& r) { return x < r.at; });
+    if (next == records.begin()) return std::nullopt;
+    const FoundRecord record = *std::prev(next);
+
+    // How far the record's cell reached: its old size field says, except at
+    // the start of a free cell, whose size field is the free cell's own (it
+    // may have merged with free neighbours): there the record's own bytes.
+    Bytes all = hive.bytes();
+    const uint64_t sizeAt = kHiveBinsStart + record.at;
+    ByteReader r(all, 0, "cell size");
+    const int32_t rawSize = r.i32(sizeAt, "the cell size");
+    if (!r.ok()) return std::nullopt;
+    const uint64_t oldSize = static_cast<uint64_t>(rawSize < 0 ? -int64_t{rawSize} : int64_t{rawSize});
+    uint64_t extent = record.where == FoundIn::FreeCell ? roundUpToCell(record.bytes) : oldSize;
+    uint64_t limit = std::min<uint64_t>(end, all.size() - kHiveBinsStart) - record.at;
+    if (next != records.end()) limit = std::min<uint64_t>(limit, next->at - record.at);
+    extent = std::max(std::min(extent, limit), std::min(record.bytes, limit));
+    if (extent < 8 || rel - record.at >= extent) return std::nullopt;
+
+    Cell cell;
+    cell.offset = record.at;
+    cell.size = static_cast<uint32_t>(extent);
+    cell.allocated = where == FoundIn::UnreferencedCell || where == FoundIn::CellSlack;
+    cell.data = all.subspan(sizeAt + 4, extent - 4);
+    CellDescription out;
+    out.ref = CellRef{record.at, record.role};
+    Describer d(hive, cell, record.role, out);
+    if (record.role == CellRole::KeyNode) describeKeyNode(d);
+    else describeValue(d);
+    out.deletedIn = record.where;
+    out.title = "deleted " + out.title;
+
+    const std::string what = record.role == CellRole::KeyNode ? "key node" : "value record";
+    const std::string sizeText = std::string(rawSize < 0 ? "allocated" : "free") + ", " + plural(oldSize, "byte", "bytes");
+    std::string sizeMeaning;
+    // "inside a free cell" names its own preposition.
+    out.note = "deleted " + what + ", found " + (record.where == FoundIn::InsideFreeCell ? "" : "in ") +
+               foundInDescription(record.where);
+    switch (record.where) {
+    case FoundIn::FreeCell:
+        sizeMeaning = sizeText + ": the free cell's own size (the record's cell was freed, free neighbours may have "
+                                 "merged into it)";
+        break;
+    case FoundIn::InsideFreeCell:
+        sizeMeaning = sizeText + ": the record's old cell size, no longer a cell header (absorbed by the free cell at " +
+                      hexOffset(placeFile) + ")";
+        out.note += "; its header is the free cell's at " + hexOffset(placeFile);
+        break;
+    case FoundIn::UnreferencedCell:
+        sizeMeaning = record.at == start ? sizeText + ": the size of an allocated cell nothing references"
+                                         : sizeText + ": an old cell size inside the unreferenced cell at " +
+                                               hexOffset(placeFile) + ", no cell header";
+        break;
+    case FoundIn::CellSlack:
+        sizeMeaning = sizeText + ": an old cell size in the slack of the cell at " + hexOffset(placeFile) +
+                      ", no cell header";
+        out.note += " at " + hexOffset(placeFile);
+        break;
+    case FoundIn::PastLastBin:
+        sizeMeaning = sizeText + ": an old cell size past the last hbin, no cell header";
+        break;
+    }
+    if (!out.fields.empty() && out.fields.front().name == "size") out.fields.front().meaning = sizeMeaning;
+    return out;
+}
+
+}  // namespace
+
+Result<CellDescription> describeAt(const Hive& hive, uint64_t fileOffset, const DeletedScan* known) {
     const FileOffset where{fileOffset};
     if (where.inBaseBlock()) return describeBaseBlock(hive);
-    if (where.sinceHiveBinsStart() >= hive.binsEnd())
+    if (where.sinceHiveBinsStart() >= hive.binsEnd()) {
+        // The bytes past the last hbin, scanned as scanDeleted scans them.
+        const uint64_t fileEnd = std::min<uint64_t>(hive.bytes().size(), kHiveBinsStart + uint64_t{0xFFFFFFF0u});
+        if (fileOffset < fileEnd)
+            if (auto d = deletedRecordAt(hive, hive.binsEnd(), static_cast<uint32_t>(fileEnd - kHiveBinsStart),
+                                         FoundIn::PastLastBin, static_cast<uint32_t>(where.sinceHiveBinsStart()),
+                                         fileOffsetOf(hive.binsEnd()).value))
+                return std::move(*d);
         return fail(ErrorCode::OutOfBounds,
                     "file offset " + hexOffset(fileOffset) + " lies past the hive bins (which end at " +
                         hexOffset(fileOffsetOf(hive.binsEnd())) + ")",
                     fileOffset);
+    }
     const uint32_t offset = static_cast<uint32_t>(where.sinceHiveBinsStart());
     if (const HiveBinInfo* bin = hive.binAt(offset); bin && offset - bin->offset < layout::kHbinHeaderSize)
         return describeBin(hive, bin->offset);
     auto c = cellContaining(hive, offset);
     if (!c) return std::unexpected(c.error());
-    return describeCell(hive, CellRef{c->offset, CellRole::Auto});
+    const uint32_t cellEnd = c->offset + c->size;
+    if (!c->allocated) {
+        if (auto d = deletedRecordAt(hive, c->offset, cellEnd, FoundIn::FreeCell, offset, c->fileOffset()))
+            return std::move(*d);
+    } else if (known) {
+        // The scan's checker knew this cell for unreferenced, or where its
+        // owner's use of it ends, when it found a record in it. A slack is
+        // scanned from the first record found in it: from there on, the
+        // scan finds what scanDeleted found.
+        uint32_t slackStart = layout::kNoCell;
+        bool unreferenced = false;
+        auto look = [&](const auto& records) {
+            auto it = std::lower_bound(records.begin(), records.end(), c->offset,
+                                       [](const auto& rec, uint32_t x) { return rec.cellOffset < x; });
+            for (; it != records.end() && it->cellOffset < cellEnd; ++it) {
+                if (it->foundIn == FoundIn::UnreferencedCell) unreferenced = true;
+                if (it->foundIn == FoundIn::CellSlack) slackStart = std::min(slackStart, it->cellOffset);
+            }
+        };
+        look(known->keys);
+        look(known->values);
+        if (unreferenced) {
+            if (auto d = deletedRecordAt(hive, c->offset, cellEnd, FoundIn::UnreferencedCell, offset, c->fileOffset()))
+                return std::move(*d);
+        } else if (slackStart != layout::kNoCell && offset >= slackStart) {
+            if (auto d = deletedRecordAt(hive, slackStart, cellEnd, FoundIn::CellSlack, offset, c->fileOffset()))
+                return std::move(*d);
+        }
+    }
+    auto d = describeCell(hive, CellRef{c->offset, CellRole::Auto});
+    if (!d || !c->allocated) return d;
+    // The slack of a record's cell, where scanDeleted looks too (from the
+    // first 8-byte boundary past what the record uses).
+    const CellRole role = d->ref.role;
+    if (role != CellRole::KeyNode && role != CellRole::Value && role != CellRole::SubkeyList &&
+        role != CellRole::BigData)
+        return d;
+    const CellField* slack = d->field("slack");
+    if (!slack || fileOffset < slack->fileOffset) return d;
+    const uint64_t slackStart = c->offset + roundUpToCell(slack->fileOffset - c->fileOffset());
+    if (offset < slackStart || cellEnd - slackStart < layout::kCellAlignment) return d;
+    if (auto deleted = deletedRecordAt(hive, static_cast<uint32_t>(slackStart), cellEnd, FoundIn::CellSlack, offset,
+                                       c->fileOffset()))
+        return std::move(*deleted);
+    return d;
+}
+
+Result<CellGroup> describeGroupAt(const Hive& hive, uint64_t fileOffset, const DeletedScan* known) {
+    auto d = describeAt(hive, fileOffset, known);
+    if (!d) return std::unexpected(d.error());
+    if (d->deletedIn) {
+        CellGroup group;
+        const FoundIn where = *d->deletedIn;
+        const uint32_t at = d->ref.offset;
+        group.cells.push_back(std::move(*d));
+        if (where != FoundIn::PastLastBin) {
+            auto place = cellContaining(hive, at);
+            if (!place) {
+                group.problems.push_back(place.error());
+            } else if (auto cell = describeCell(hive, CellRef{place->offset, CellRole::Auto})) {
+                group.cells.push_back(std::move(*cell));
+            } else {
+                group.problems.push_back(cell.error());
+            }
+        }
+        return group;
+    }
+    if (d->ref.role == CellRole::KeyNode && d->allocated) return describeKeyCells(hive, d->ref.offset);
+    if (d->ref.role == CellRole::Value && d->allocated) return describeValueCells(hive, d->ref.offset);
+    CellGroup group;
+    group.cells.push_back(std::move(*d));
+    return group;
 }
 
 namespace {

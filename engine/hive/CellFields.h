@@ -17,6 +17,7 @@
 
 #include "format/Layout.h"
 #include "hive/CellScanner.h"
+#include "hive/DeletedScanner.h"
 #include "hive/Hive.h"
 
 namespace hivekit {
@@ -85,6 +86,13 @@ struct CellDescription {
     std::vector<CellField> fields;
     /// What could not be decoded; the fields read before it are kept.
     std::vector<Error> problems;
+    /// Set for a deleted record (see describeAt): where it was found. Its
+    /// fields are named as a live record's; `allocated` tells whether the
+    /// bytes lie in an allocated cell (unreferenced cells, slack).
+    std::optional<FoundIn> deletedIn;
+    /// For a deleted record, one line for people: that it is deleted, where
+    /// it was found and whose cell header it has. Empty otherwise.
+    std::string note;
 
     /// The field with this name, or null (first match).
     const CellField* field(std::string_view name) const;
@@ -120,9 +128,26 @@ struct CellGroup {
 
 /// What lies at an absolute file offset: the base block, an hbin header, or
 /// the cell (allocated or free) containing it, found by walking the bin's
-/// cell chain. Fails beyond the bins, in a damaged bin, or where the chain
+/// cell chain; or, when the offset lies in a deleted key node or value
+/// record that scanDeleted would report there, that record, described as a
+/// live one (same fields) with `deletedIn` and `note` set. Deleted records
+/// are looked for in the free cell holding the offset, in the slack of an
+/// nk, vk, subkey list or db cell and past the last hbin; in an allocated
+/// cell nothing references only when `known` (a scanDeleted result of this
+/// hive) names a record in that cell, because only the structural check
+/// knows which cells those are. Fails beyond the bins (unless a deleted
+/// record covers the offset there), in a damaged bin, or where the chain
 /// breaks before the offset.
-[[nodiscard]] Result<CellDescription> describeAt(const Hive& hive, uint64_t fileOffset);
+[[nodiscard]] Result<CellDescription> describeAt(const Hive& hive, uint64_t fileOffset,
+                                                 const DeletedScan* known = nullptr);
+
+/// describeAt as a group, what a viewer highlights: a live nk's or vk's
+/// whole key or value (describeKeyCells, describeValueCells); a deleted
+/// record followed by the cell it was found in (the free cell that absorbed
+/// it, the unreferenced cell, the cell whose slack holds it; nothing past
+/// the last hbin); anything else alone.
+[[nodiscard]] Result<CellGroup> describeGroupAt(const Hive& hive, uint64_t fileOffset,
+                                                const DeletedScan* known = nullptr);
 
 /// The cell containing relative offset `offset` (walking its bin's cells).
 [[nodiscard]] Result<Cell> cellContaining(const Hive& hive, uint32_t offset);

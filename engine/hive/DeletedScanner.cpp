@@ -123,6 +123,15 @@ public:
     Scanner(const Hive& hive, const DeletedScanOptions& options) : hive_(hive), options_(options) {}
 
     Result<DeletedScan> run();
+    /// The records of one stretch only (scanDeletedRecordsIn).
+    DeletedScan scanOne(const FreeRange& range, uint32_t stopAfter) const {
+        Found found;
+        scanFreeCell(range, found, stopAfter);
+        DeletedScan out;
+        out.keys = std::move(found.keys);
+        out.values = std::move(found.values);
+        return out;
+    }
 
 private:
     bool report(uint64_t done) {
@@ -136,7 +145,9 @@ private:
     /// progress (as its share of its own bins) and is the one that can be
     /// cancelled; the other runs stop when it is.
     void scanRun(unsigned run, std::span<const HiveBinInfo> bins, Found& found);
-    void scanFreeCell(const FreeRange& range, Found& found) const;
+    /// Scans one stretch at each 8-byte boundary; no position past
+    /// `stopAfter` is tried.
+    void scanFreeCell(const FreeRange& range, Found& found, uint32_t stopAfter = kNoCell) const;
     /// Runs the checker to learn the unreferenced cells and the slack of
     /// the referenced ones, and scans them; adds the bytes past the last
     /// hbin. Sequential, in file order.
@@ -336,14 +347,14 @@ size_t Scanner::tryValue(uint32_t at, const FreeRange& range, Found& found) cons
     return recordSize + 4;
 }
 
-void Scanner::scanFreeCell(const FreeRange& range, Found& found) const {
+void Scanner::scanFreeCell(const FreeRange& range, Found& found, uint32_t stopAfter) const {
     if (range.where == FoundIn::FreeCell) found.freeBytes += range.end - range.offset;
     const uint8_t* all = hive_.bytes().data() + kHeader;
     // Every 8-byte boundary of the free cell: an old cell begins at one, and
     // its signature follows its 4-byte size field. Positions inside a record
     // just accepted are skipped: a name may spell "nk" or "vk".
     uint32_t at = range.offset;
-    while (range.end - at >= 4 + 2) {
+    while (range.end - at >= 4 + 2 && at <= stopAfter) {
         const uint16_t sig = loadU16(all + at + 4);  // in bounds: at + 6 <= range.end <= binsEnd
         size_t taken = 0;
         if (sig == layout::kKeyNodeSignature) taken = tryKey(at, range, found);
@@ -703,6 +714,17 @@ Result<DeletedScan> Scanner::run() {
 
 Result<DeletedScan> scanDeleted(const Hive& hive, const DeletedScanOptions& options) {
     return Scanner(hive, options).run();
+}
+
+DeletedScan scanDeletedRecordsIn(const Hive& hive, uint32_t offset, uint32_t end, FoundIn where, uint32_t stopAfter) {
+    // Never past the file, nor past what a relative offset can name.
+    const uint64_t fileEnd = std::min<uint64_t>(hive.bytes().size(), kHeader + uint64_t{0xFFFFFFF0u});
+    if (fileEnd <= kHeader) return {};
+    end = static_cast<uint32_t>(std::min<uint64_t>(end, fileEnd - kHeader));
+    if (offset >= end) return {};
+    const DeletedScanOptions options;
+    const FoundIn place = where == FoundIn::InsideFreeCell ? FoundIn::FreeCell : where;
+    return Scanner(hive, options).scanOne(FreeRange{offset, end, place}, stopAfter);
 }
 
 }  // namespace hivekit

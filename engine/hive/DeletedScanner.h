@@ -160,4 +160,15 @@ struct DeletedScanOptions {
 /// says "cancelled".
 Result<DeletedScan> scanDeleted(const Hive& hive, const DeletedScanOptions& options = {});
 
+/// The key nodes and value records scanDeleted finds in one stretch of the
+/// file, [offset, end) relative to the first hbin, scanned as it scans a
+/// place of kind `where` (FreeCell: a free cell, whose records past its
+/// start are InsideFreeCell), by the same rules and in file order. No
+/// position past `stopAfter` is tried. Only the records: no data is
+/// recovered, no value list linked, no path built. What the hex view asks
+/// of one place ("which deleted record covers this byte"); clipped to the
+/// file, never fails.
+DeletedScan scanDeletedRecordsIn(const Hive& hive, uint32_t offset, uint32_t end, FoundIn where,
+                                 uint32_t stopAfter = 0xFFFFFFFFu);
+
 }  // namespace hivekit

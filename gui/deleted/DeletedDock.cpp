@@ -17,6 +17,7 @@
 
 #include "deleted/DeletedModel.h"
 #include "common/Display.h"
+#include "hexview/HexPane.h"
 #include "regfile/DeletedRegExport.h"
 #include "regfile/RegExport.h"
 
@@ -143,6 +144,7 @@ void DeletedDock::forget(QWidget* target) {
     if (target_ != target) return;
     cancel();
     waitForFinished();
+    handScanToHexPane(nullptr, nullptr);
     model_->clear();
     target_ = nullptr;
     statusLabel_->setText(tr("Scan the free cells of the hive for deleted keys and values."));
@@ -168,6 +170,7 @@ void DeletedDock::onFinished() {
         return;
     }
     model_->setScan(out.hive, out.scan);
+    handScanToHexPane(out.hive, out.scan);
     exportButton_->setEnabled(true);
     const QLocale locale;
     statusLabel_->setText(tr("%Ln deleted key(s)", nullptr, pluralN(out.scan->keys.size())) + QStringLiteral(" · ") +
@@ -216,6 +219,13 @@ void DeletedDock::setRunning(bool running) {
     scanButton_->setIcon(QIcon(running ? QStringLiteral(":/icons/stop.svg") : QStringLiteral(":/icons/search.svg")));
     scanButton_->setToolTip(running ? tr("Stop the scan")
                                     : tr("Scan the free cells of the current hive for deleted keys and values"));
+}
+
+void DeletedDock::handScanToHexPane(std::shared_ptr<const Hive> hive, std::shared_ptr<const DeletedScan> scan) {
+    // The hex view of the tab scanned shows the records of unreferenced
+    // cells and data slack as deleted only when it knows the scan.
+    if (!target_) return;
+    if (auto* pane = target_->findChild<HexPane*>()) pane->setDeletedScan(std::move(hive), std::move(scan));
 }
 
 void DeletedDock::onClicked(const QModelIndex& index) {

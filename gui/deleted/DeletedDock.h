@@ -68,6 +68,8 @@ private:
     void onFinished();
     void setRunning(bool running);
     void onClicked(const QModelIndex& index);
+    /// Gives the scan (null: none) to the hex pane of the tab scanned.
+    void handScanToHexPane(std::shared_ptr<const Hive> hive, std::shared_ptr<const DeletedScan> scan);
 
     QToolButton* scanButton_;
     QToolButton* exportButton_;

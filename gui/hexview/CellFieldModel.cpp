@@ -120,7 +120,8 @@ QVariant CellFieldModel::data(const QModelIndex& index, int role) const {
             if (column != NameColumn) return {};
             {
                 QString what = roleDisplayName(cell->ref.role);
-                if (!cell->allocated && cell->ref.role != CellRole::Free) what = tr("%1 in a free cell").arg(what);
+                if (cell->deletedIn) what = utf8(cell->note);
+                else if (!cell->allocated && cell->ref.role != CellRole::Free) what = tr("%1 in a free cell").arg(what);
                 return tr("%1   — %2, %3 bytes at %4")
                     .arg(utf8(cell->title), what)
                     .arg(cell->size)
@@ -134,7 +135,8 @@ QVariant CellFieldModel::data(const QModelIndex& index, int role) const {
             f.setBold(true);
             return f;
         }
-        case Qt::ToolTipRole: return utf8(cell->title);
+        case Qt::ToolTipRole:
+            return cell->note.empty() ? utf8(cell->title) : utf8(cell->title) + QLatin1Char('\n') + utf8(cell->note);
         case FileOffsetRole: return QVariant::fromValue<qulonglong>(cell->fileOffset);
         case ByteCountRole: return QVariant::fromValue<qulonglong>(cell->size);
         case HasTargetRole: return false;

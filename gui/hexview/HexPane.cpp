@@ -148,6 +148,9 @@ HexPane::HexPane(QWidget* parent) : QWidget(parent) {
 HexPane::~HexPane() = default;
 
 void HexPane::setHive(std::shared_ptr<const Hive> hive) {
+    // The scan stays: deletedScan() uses it only while its hive is on show
+    // again (the pane may show a preview of edits meanwhile), and the dock
+    // takes it back when the tab closes or reloads.
     hive_ = std::move(hive);
     hex_->setHive(hive_);
     model_->clear();
@@ -171,6 +174,15 @@ uint32_t HexPane::currentCell() const {
 }
 
 QString HexPane::title() const { return title_; }
+
+void HexPane::setDeletedScan(std::shared_ptr<const Hive> hive, std::shared_ptr<const DeletedScan> scan) {
+    scannedHive_ = scan ? std::move(hive) : nullptr;
+    deletedScan_ = scannedHive_ ? std::move(scan) : nullptr;
+}
+
+const DeletedScan* HexPane::deletedScan() const {
+    return deletedScan_ && scannedHive_ == hive_ ? deletedScan_.get() : nullptr;
+}
 
 void HexPane::showKey(uint32_t nkOffset) { navigate(Place{Place::Kind::Key, CellRef{nkOffset, CellRole::KeyNode}}, false); }
 
@@ -227,7 +239,8 @@ void HexPane::navigate(const Place& place, bool byUser, bool record) {
     updateHistoryButtons();
     if (!byUser) return;
     const uint32_t cell = currentCell();
-    if (cell == kNoCell) return;
+    // A deleted record is no key or value of the tree to select.
+    if (cell == kNoCell || model_->group().cells.front().deletedIn) return;
     emit cellActivated(cell);
     const CellRole role = model_->group().cells.front().ref.role;
     if (role == CellRole::KeyNode) emit keyRequested(cell);
@@ -249,7 +262,20 @@ void HexPane::display(const Place& place) {
     switch (place.kind) {
     case Place::Kind::Key: group = describeKeyCells(hive, place.ref.offset); break;
     case Place::Kind::Value: group = describeValueCells(hive, place.ref.offset); break;
-    case Place::Kind::Cell: group = expand(describeCell(hive, place.ref)); break;
+    case Place::Kind::Cell: {
+        Result<CellDescription> cell = describeCell(hive, place.ref);
+        // A link into free space (a deleted key's parent, its value list's
+        // entries) reaches a deleted record when one starts right there.
+        if (cell && !cell->allocated && place.ref.offset != kNoCell) {
+            auto deleted = describeGroupAt(hive, fileOffsetOf(place.ref.offset).value, deletedScan());
+            if (deleted && deleted->cells.front().deletedIn && deleted->cells.front().ref.offset == place.ref.offset) {
+                group = std::move(deleted);
+                break;
+            }
+        }
+        group = expand(std::move(cell));
+        break;
+    }
     case Place::Kind::Offset:
         if (place.fileOffset >= hive.bytes().size())
             group = fail(ErrorCode::OutOfBounds,
@@ -257,7 +283,7 @@ void HexPane::display(const Place& place) {
                              hexOffset(hive.bytes().size()) + " bytes)",
                          place.fileOffset);
         else
-            group = expand(describeAt(hive, place.fileOffset));
+            group = describeGroupAt(hive, place.fileOffset, deletedScan());
         break;
     }
 
@@ -278,25 +304,33 @@ void HexPane::display(const Place& place) {
 
     std::vector<HexHighlight> ranges;
     ranges.reserve(group->cells.size());
-    for (const CellDescription& d : group->cells) {
-        const bool isCell = d.ref.role != CellRole::BaseBlock && d.ref.role != CellRole::BinHeader;
-        ranges.push_back(HexHighlight{d.fileOffset, d.fileOffset + d.size, roleTint(d.ref.role, palette()), isCell ? 4u : 0u});
-    }
     highlightRoles_.clear();
-    for (const CellDescription& d : group->cells) highlightRoles_.push_back(d.ref.role);
+    // Later highlights paint over earlier ones: a deleted record lies inside
+    // the cell it was found in, so that cell is painted first.
+    std::vector<const CellDescription*> order;
+    for (const CellDescription& d : group->cells) order.push_back(&d);
+    if (group->cells.front().deletedIn) std::rotate(order.begin(), order.begin() + 1, order.end());
+    for (const CellDescription* d : order) {
+        const bool isCell = d->ref.role != CellRole::BaseBlock && d->ref.role != CellRole::BinHeader;
+        ranges.push_back(
+            HexHighlight{d->fileOffset, d->fileOffset + d->size, roleTint(d->ref.role, palette()), isCell ? 4u : 0u});
+        highlightRoles_.push_back(d->ref.role);
+    }
     hex_->setHighlights(std::move(ranges));
 
     const CellDescription& primary = group->cells.front();
     const bool header = primary.ref.role == CellRole::BaseBlock || primary.ref.role == CellRole::BinHeader;
-    const QString where = header ? tr("at %1").arg(hexText(primary.fileOffset))
-                                 : tr("%1 at %2").arg(roleDisplayName(primary.ref.role), hexText(primary.fileOffset));
+    const QString where = header             ? tr("at %1").arg(hexText(primary.fileOffset))
+                          : primary.deletedIn ? tr("deleted %1 at %2").arg(roleDisplayName(primary.ref.role),
+                                                                            hexText(primary.fileOffset))
+                                              : tr("%1 at %2").arg(roleDisplayName(primary.ref.role), hexText(primary.fileOffset));
     title_ = utf8(primary.title) + QStringLiteral(" \u00b7 ") + where;
     titleIsError_ = false;
     titleRole_ = primary.ref.role;
     titleMain_ = utf8(primary.title);
     titleWhere_ = where;
     updateTitle();
-    titleLabel_->setToolTip(title_);
+    titleLabel_->setToolTip(primary.note.empty() ? title_ : title_ + QLatin1Char('\n') + utf8(primary.note));
 
     size_t rows = 0;
     for (const CellDescription& d : group->cells) rows += d.fields.size() + 1;
@@ -393,11 +427,24 @@ void HexPane::goToTypedOffset() {
 
 void HexPane::onHexClicked(uint64_t fileOffset) {
     // A byte of what is already on show selects its field; elsewhere it
-    // shows what lies there.
+    // shows what lies there. Free space, slack and unreferenced cells may
+    // hold a deleted record other than the one on show: there, what lies at
+    // the byte decides.
     const CellGroup& group = model_->group();
+    std::optional<std::pair<uint64_t, bool>> there;  // (first byte, deleted) of what describeAt finds
+    auto lookedUp = [&]() -> const std::optional<std::pair<uint64_t, bool>>& {
+        if (!there && hive_)
+            if (auto d = describeAt(*hive_, fileOffset, deletedScan()))
+                there = std::make_pair(d->fileOffset, d->deletedIn.has_value());
+        return there;
+    };
     for (size_t c = 0; c < group.cells.size(); ++c) {
         const CellDescription& d = group.cells[c];
         if (fileOffset < d.fileOffset || fileOffset - d.fileOffset >= d.size) continue;
+        const bool header = d.ref.role == CellRole::BaseBlock || d.ref.role == CellRole::BinHeader;
+        const bool mayHoldRecord =
+            d.deletedIn || d.ref.role == CellRole::Free || d.field("slack") || (deletedScan() && !header);
+        if (mayHoldRecord && lookedUp() && *lookedUp() != std::make_pair(d.fileOffset, d.deletedIn.has_value())) break;
         for (size_t f = 0; f < d.fields.size(); ++f) {
             const CellField& field = d.fields[f];
             if (fileOffset >= field.fileOffset && fileOffset - field.fileOffset < std::max<uint32_t>(field.size, 1)) {

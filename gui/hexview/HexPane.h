@@ -51,6 +51,16 @@ public:
     /// The title line ("nk "Select" · key node at 0xf808"), or the error.
     QString title() const;
 
+    /// A deleted-data scan of `hive` (the Deleted dock's), so that a click
+    /// in an allocated cell nothing references, or in the slack of a data
+    /// cell, shows the deleted record the scan found there (only the scan
+    /// knows those places). Used while `hive` is the hive on show; null
+    /// forgets it. Free cells, the slack of records and the bytes past the
+    /// last hbin need no scan.
+    void setDeletedScan(std::shared_ptr<const Hive> hive, std::shared_ptr<const DeletedScan> scan);
+    /// The scan in use for the hive on show, or null.
+    const DeletedScan* deletedScan() const;
+
     HexView* hexView() const { return hex_; }
     /// The fields beside the hex (wide panes) or beneath it (narrow ones).
     Qt::Orientation fieldsPlacement() const;
@@ -69,7 +79,8 @@ public slots:
     /// value's cells.
     void showCell(uint32_t cellOffset);
     /// Moves the cursor to a file offset and shows what lies there (base
-    /// block, hbin header, or the cell containing it).
+    /// block, hbin header, the cell containing it, or the deleted record
+    /// covering it followed by the cell it was found in: describeGroupAt).
     void goToOffset(uint64_t fileOffset);
     /// What a click on a link does: shows the cell the field at `index`
     /// points to. Returns false (and does nothing) for rows without a link.
@@ -117,6 +128,8 @@ private:
     void onCursorMoved(uint64_t fileOffset);
 
     std::shared_ptr<const Hive> hive_;
+    std::shared_ptr<const Hive> scannedHive_;
+    std::shared_ptr<const DeletedScan> deletedScan_;
     HexView* hex_ = nullptr;
     QTreeView* fields_ = nullptr;
     CellFieldModel* model_ = nullptr;
