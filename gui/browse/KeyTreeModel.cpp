@@ -271,7 +271,8 @@ Qt::ItemFlags KeyTreeModel::flags(const QModelIndex& index) const {
     Qt::ItemFlags out = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     // The root key has no name to change; a key pending deletion is gone;
     // a recovered key is evidence, never edited.
-    if (renameHandler_ && n->isLive() && !n->broken && !n->deleted && n->parent != invisibleRoot_.get()) out |= Qt::ItemIsEditable;
+    if (renameHandler_ && n->isLive() && !n->broken && !n->deleted && n->parent != invisibleRoot_.get())
+        out |= Qt::ItemIsEditable;
     return out;
 }
 
@@ -355,7 +356,8 @@ void KeyTreeModel::placeRecovered() {
         if (key.parentLive) {
             // path = parent's path + '\' + name (just the name below the root).
             const size_t cut = key.path.size() > key.name.size() ? key.path.size() - key.name.size() - 1 : 0;
-            const QString parentPath = toQString(key.path.substr(0, cut));
+            // Folded: names compare as Windows compares them.
+            const QString parentPath = toQString(key.path.substr(0, cut)).toCaseFolded();
             auto known = liveParent.find(parentPath);
             if (known == liveParent.end())
                 known = liveParent.insert(parentPath, live.findKey(key.path.substr(0, cut)).has_value());
@@ -394,7 +396,7 @@ void KeyTreeModel::placeRecovered() {
 }
 
 std::vector<size_t> KeyTreeModel::recoveredUnder(const Node* node) const {
-    auto it = placement_.underLive.constFind(pathOfNode(node));
+    auto it = placement_.underLive.constFind(pathOfNode(node).toCaseFolded());
     return it == placement_.underLive.constEnd() ? std::vector<size_t>{} : *it;
 }
 

@@ -39,7 +39,8 @@ QIcon recoveredKeyIcon() {
         painter.setBrush(QColor(0xc6, 0x28, 0x28));
         painter.drawEllipse(disc);
         painter.setBrush(Qt::white);
-        painter.drawRect(QRectF(disc.left() + badge * 0.22, disc.center().y() - badge * 0.1, badge * 0.56, badge * 0.2));
+        painter.drawRect(
+            QRectF(disc.left() + badge * 0.22, disc.center().y() - badge * 0.1, badge * 0.56, badge * 0.2));
         painter.end();
         out.addPixmap(pixmap);
     }
@@ -47,8 +48,8 @@ QIcon recoveredKeyIcon() {
 }
 
 QString recoveredKeyToolTip(const DeletedKey& key) {
-    return DeletedModel::tr("Deleted key, recovered (read-only)") + QLatin1Char('\n') + toQString(key.path) + QLatin1Char('\n') +
-           DeletedModel::tr("Found in: %1").arg(foundInToolTip(key.foundIn)) + QLatin1Char('\n') +
+    return DeletedModel::tr("Deleted key, recovered (read-only)") + QLatin1Char('\n') + toQString(key.path) +
+           QLatin1Char('\n') + DeletedModel::tr("Found in: %1").arg(foundInToolTip(key.foundIn)) + QLatin1Char('\n') +
            DeletedModel::tr("Key node at %1").arg(hexOffsetText(key.fileOffset())) + QLatin1Char('\n') +
            DeletedModel::tr("Last written: %1").arg(toQString(formatFiletime(key.node.lastWritten)));
 }

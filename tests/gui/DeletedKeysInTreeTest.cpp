@@ -8,6 +8,7 @@
 #include <QClipboard>
 #include <QFont>
 #include <QImage>
+#include <QAbstractItemModelTester>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -25,7 +26,9 @@
 #include "browse/KeyTreeModel.h"
 #include "browse/ValueTableModel.h"
 #include "common/Theme.h"
+#include "deleted/DeletedDock.h"
 #include "deleted/DeletedKeysInTree.h"
+#include "deleted/DeletedModel.h"
 #include "deleted/DeletedStyle.h"
 #include "document/HiveDocument.h"
 #include "document/HiveView.h"
@@ -208,8 +211,9 @@ TEST_CASE("The recovered keys in the tree are the keys scanDeleted finds, each o
     for (const QModelIndex& index : shown) {
         const QModelIndex parent = index.parent();
         if (model.isOrphanGroup(parent)) continue;
-        CHECK(model.pathOf(index) == (model.pathOf(parent).isEmpty() ? QString() : model.pathOf(parent) + QLatin1Char('\\')) +
-                                         index.data().toString());
+        CHECK(model.pathOf(index) ==
+              (model.pathOf(parent).isEmpty() ? QString() : model.pathOf(parent) + QLatin1Char('\\')) +
+                  index.data().toString());
     }
 }
 
@@ -240,7 +244,8 @@ TEST_CASE("Every deleted key reglookup-recover finds in a corpus hive is in the 
     std::vector<QModelIndex> shown;
     collectRecovered(model, {}, shown);
     QHash<quint64, QString> ours;
-    for (const QModelIndex& index : shown) ours.insert(model.recoveredKey(index)->fileOffset().value, index.data().toString());
+    for (const QModelIndex& index : shown)
+        ours.insert(model.recoveredKey(index)->fileOffset().value, index.data().toString());
     for (auto it = theirs.constBegin(); it != theirs.constEnd(); ++it) {
         INFO("reglookup-recover key at " << it.key() << " " << it.value().toStdString());
         // A name mostly of control characters is refused by design (plausibleRecordName).
@@ -249,7 +254,8 @@ TEST_CASE("Every deleted key reglookup-recover finds in a corpus hive is in the 
         const QString& name = it.value();
         for (qsizetype i = 0; i < name.size(); ++i, ++characters) {
             bool hex = false;
-            const int code = name[i] == QLatin1Char('%') && i + 2 < name.size() ? name.mid(i + 1, 2).toInt(&hex, 16) : -1;
+            const int code =
+                name[i] == QLatin1Char('%') && i + 2 < name.size() ? name.mid(i + 1, 2).toInt(&hex, 16) : -1;
             if (hex) {
                 i += 2;
                 if (code < 0x20 || code == 0x7f) ++controls;
@@ -292,7 +298,8 @@ TEST_CASE("Recovered keys whose parent is lost go under the Orphaned deleted key
     for (int row = 0; row < model.rowCount(group); ++row) got.insert(model.index(row, 0, group).data().toString());
     CHECK(got == expected);
     const QModelIndex nested = childNamed(
-        model, childNamed(model, group, QStringLiteral("microsoft.windowslive.mail.AppXg2p5z7txjp6y39148m6jdzh9nmnk7d9p.mca")),
+        model,
+        childNamed(model, group, QStringLiteral("microsoft.windowslive.mail.AppXg2p5z7txjp6y39148m6jdzh9nmnk7d9p.mca")),
         QStringLiteral("CustomProperties"));
     CHECK(nested.isValid());
 
@@ -468,4 +475,46 @@ TEST_CASE("Edit actions are disabled on a recovered deleted key and a live edit 
     REQUIRE(stillThere.isValid());
     CHECK(model.isRecovered(stillThere));
     CHECK(childNamed(model, stillThere, QStringLiteral("Inner")).isValid());
+}
+
+TEST_CASE("Turning Show Deleted Keys on and off keeps the key tree model consistent", "[gui][deletedtree]") {
+    QSettings().remove(QStringLiteral("view/showDeletedKeys"));
+    TempDir dir;
+    const std::string hive = hiveWithDeletedKey(dir);
+    MainWindow window;
+    HiveView* view = openAndWait(window, hive);
+    KeyTreeModel& model = *view->keyModel();
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    view->keyTree()->expand(model.rootIndex());
+    for (int round = 0; round < 2; ++round) {
+        showDeletedKeys(window, view, true);
+        const QModelIndex gone = childNamed(model, model.rootIndex(), QStringLiteral("GoneKey"));
+        REQUIRE(gone.isValid());
+        view->keyTree()->expand(gone);
+        REQUIRE(childNamed(model, gone, QStringLiteral("Inner")).isValid());
+        selectKey(view, gone);
+        showDeletedKeys(window, view, false);
+        // The selection left the recovered key with its row.
+        CHECK_FALSE(view->currentKeyIsRecovered());
+        CHECK_FALSE(childNamed(model, model.rootIndex(), QStringLiteral("GoneKey")).isValid());
+    }
+}
+
+TEST_CASE("Show Deleted Keys takes the Deleted dock's scan of the tab instead of scanning again",
+          "[gui][deletedtree]") {
+    QSettings().remove(QStringLiteral("view/showDeletedKeys"));
+    TempDir dir;
+    const std::string hive = hiveWithDeletedKey(dir);
+    MainWindow window;
+    HiveView* view = openAndWait(window, hive);
+    window.startDeletedScan();
+    DeletedDock* dock = window.deletedDock();
+    REQUIRE(waitUntil([&] { return !dock->isRunning() && dock->model()->scan() != nullptr; }));
+    window.showDeletedKeysAction()->setChecked(true);
+    DeletedKeysInTree* keys = DeletedKeysInTree::of(view);
+    REQUIRE(keys);
+    CHECK_FALSE(keys->isScanning());
+    CHECK(view->keyModel()->recoveredScan().get() == dock->model()->scan());
+    CHECK(childNamed(*view->keyModel(), view->keyModel()->rootIndex(), QStringLiteral("GoneKey")).isValid());
+    window.showDeletedKeysAction()->setChecked(false);
 }
