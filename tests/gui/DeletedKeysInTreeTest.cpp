@@ -23,6 +23,7 @@
 #include "common/Display.h"
 #include "ThemeTestSupport.h"
 #include "app/MainWindow.h"
+#include "browse/DetailsPane.h"
 #include "browse/KeyTreeModel.h"
 #include "browse/ValueTableModel.h"
 #include "common/Theme.h"
@@ -180,6 +181,13 @@ TEST_CASE("Show Deleted Keys lists a recovered key under its live parent with it
         }
     }
     CHECK(view->hexPane()->currentCell() == key->cellOffset);
+    // A recovered value selected: its vk cell in the hex view, its place in the details.
+    REQUIRE(values.rowCount() > 0);
+    const uint32_t vk = values.index(0, 0).data(ValueTableModel::OffsetRole).toUInt();
+    view->valueTable()->selectRow(0);
+    QCoreApplication::processEvents();
+    CHECK(view->hexPane()->currentCell() == vk);
+    CHECK(view->details()->toPlainText().contains(QStringLiteral("Deleted value, recovered")));
 
     // Copy Key Path copies the recovered path.
     QApplication::clipboard()->clear();
