@@ -8,6 +8,7 @@
 #include <QClipboard>
 #include <QFont>
 #include <QImage>
+#include <QItemSelectionModel>
 #include <QAbstractItemModelTester>
 #include <QProcess>
 #include <QSettings>
@@ -183,8 +184,11 @@ TEST_CASE("Show Deleted Keys lists a recovered key under its live parent with it
     CHECK(view->hexPane()->currentCell() == key->cellOffset);
     // A recovered value selected: its vk cell in the hex view, its place in the details.
     REQUIRE(values.rowCount() > 0);
-    const uint32_t vk = values.index(0, 0).data(ValueTableModel::OffsetRole).toUInt();
-    view->valueTable()->selectRow(0);
+    QTableView* table = view->valueTable();
+    const QModelIndex first = table->model()->index(0, 0);  // through the sorting proxy
+    const uint32_t vk = first.data(ValueTableModel::OffsetRole).toUInt();
+    table->selectionModel()->clear();
+    table->selectionModel()->setCurrentIndex(first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QCoreApplication::processEvents();
     CHECK(view->hexPane()->currentCell() == vk);
     CHECK(view->details()->toPlainText().contains(QStringLiteral("Deleted value, recovered")));
