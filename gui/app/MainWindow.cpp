@@ -537,6 +537,8 @@ void MainWindow::updateActions() {
     for (QAction* a : {copyKeyPathAction_, copyValueAction_, copyDataAction_, goToPathAction_, goToOffsetAction_,
                        addBookmarkAction_, findAction_, findNextAction_, findPreviousAction_, findDeletedAction_})
         a->setEnabled(loaded);
+    // A recovered deleted key has no place in the live tree to come back to.
+    if (loaded && view->currentKeyIsRecovered()) addBookmarkAction_->setEnabled(false);
     const auto hive = loaded ? view->hive() : nullptr;
     const bool dirty = hive && hive->recovery().wasDirty;
     withoutLogsAction_->setEnabled(dirty);

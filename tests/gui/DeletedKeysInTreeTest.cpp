@@ -193,6 +193,14 @@ TEST_CASE("Show Deleted Keys lists a recovered key under its live parent with it
     CHECK(view->hexPane()->currentCell() == vk);
     CHECK(view->details()->toPlainText().contains(QStringLiteral("Deleted value, recovered")));
 
+    // No bookmark: the key has no place in the live tree to come back to.
+    int bookmarkActions = 0;
+    for (QAction* action : window.findChildren<QAction*>()) {
+        if (action->text() != QStringLiteral("&Bookmark This Key")) continue;
+        ++bookmarkActions;
+        CHECK_FALSE(action->isEnabled());
+    }
+    CHECK(bookmarkActions == 1);
     // Copy Key Path copies the recovered path.
     QApplication::clipboard()->clear();
     REQUIRE(window.copyKeyPathAction()->isEnabled());
