@@ -43,6 +43,7 @@
 #include "app/RecentFiles.h"
 #include "search/SearchDock.h"
 #include "deleted/DeletedDock.h"
+#include "deleted/DeletedKeysInTree.h"
 #include "artefacts/ArtefactNavigation.h"
 #include "artefacts/ArtefactsDock.h"
 #include "compare/CompareWindow.h"
@@ -304,6 +305,19 @@ void MainWindow::createActions() {
         if (HiveView* v = currentView()) v->reopen(!checked);
     });
 
+    // View > Show Deleted Keys: each tab's deleted keys merged into its tree.
+    showDeletedKeysAction_ = new QAction(tr("Show &Deleted Keys"), this);
+    showDeletedKeysAction_->setCheckable(true);
+    showDeletedKeysAction_->setChecked(QSettings().value(QStringLiteral("view/showDeletedKeys"), false).toBool());
+    showDeletedKeysAction_->setStatusTip(
+        tr("Show the deleted keys a scan of the file recovers in the key tree, read-only, with their values"));
+    connect(showDeletedKeysAction_, &QAction::toggled, this, [this](bool shown) {
+        QSettings().setValue(QStringLiteral("view/showDeletedKeys"), shown);
+        for (int i = 0; i < tabs_->count(); ++i) {
+            if (auto* keys = DeletedKeysInTree::of(qobject_cast<HiveView*>(tabs_->widget(i)))) keys->setShown(shown);
+        }
+    });
+
     reloadAction_ = new QAction(tr("&Reload"), this);
     reloadAction_->setShortcut(QKeySequence(Qt::Key_F5));
     reloadAction_->setStatusTip(tr("Read the file again as it is now on disk; pending changes stay pending"));
@@ -352,6 +366,7 @@ void MainWindow::createMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(reloadAction_);
     view->addAction(withoutLogsAction_);
+    view->addAction(showDeletedKeysAction_);
     view->addSeparator();
     view->addAction(searchDock_->toggleViewAction());
     view->addAction(diagnosticsDock_->toggleViewAction());
@@ -414,6 +429,11 @@ HiveView* MainWindow::openFile(const QString& path) {
     view->valueTable()->addAction(copyValueAction_);
     view->valueTable()->addAction(copyDataAction_);
     editActions_->attach(view);
+    auto* deletedKeys = new DeletedKeysInTree(view, deletedDock_);
+    deletedKeys->setShown(showDeletedKeysAction_->isChecked());
+    connect(deletedKeys, &DeletedKeysInTree::failed, this, [this](const QString& why) {
+        statusBar()->showMessage(tr("Cannot show the deleted keys: %1").arg(why), 10000);
+    });
     // '*' expanding a subtree shows its progress and Cancel here.
     statusBar()->addWidget(view->subtreeExpander()->statusWidget());
     connect(view, &HiveView::selectionChanged, this,
@@ -517,6 +537,8 @@ void MainWindow::updateActions() {
     for (QAction* a : {copyKeyPathAction_, copyValueAction_, copyDataAction_, goToPathAction_, goToOffsetAction_,
                        addBookmarkAction_, findAction_, findNextAction_, findPreviousAction_, findDeletedAction_})
         a->setEnabled(loaded);
+    // A recovered deleted key has no place in the live tree to come back to.
+    if (loaded && view->currentKeyIsRecovered()) addBookmarkAction_->setEnabled(false);
     const auto hive = loaded ? view->hive() : nullptr;
     const bool dirty = hive && hive->recovery().wasDirty;
     withoutLogsAction_->setEnabled(dirty);

@@ -56,6 +56,8 @@ public:
     QAction* copyValueAction() const { return copyValueAction_; }
     QAction* copyDataAction() const { return copyDataAction_; }
     QAction* withoutLogsAction() const { return withoutLogsAction_; }
+    /// View > Show Deleted Keys (checkable, remembered).
+    QAction* showDeletedKeysAction() const { return showDeletedKeysAction_; }
     /// The edit side: actions, the pending changes dock, close questions.
     EditActions* editActions() const { return editActions_; }
     /// View > Reload (F5): reads the current tab's file again.
@@ -130,6 +132,7 @@ private:
     QAction* addBookmarkAction_ = nullptr;
     QAction* removeBookmarkAction_ = nullptr;
     QAction* withoutLogsAction_ = nullptr;
+    QAction* showDeletedKeysAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
     EditActions* editActions_ = nullptr;
     QAction* reloadAction_ = nullptr;

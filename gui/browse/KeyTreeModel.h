@@ -4,9 +4,15 @@
 // view asks for them (canFetchMore/fetchMore), a batch at a time, so a hive
 // of 300,000 keys opens without walking it and a key with 5,000 subkeys is
 // listed in steps the event loop can breathe between.
+//
+// With a deleted-data scan set (setRecoveredKeys), the deleted keys it found
+// are merged in, read-only: each under the live key its Parent field names,
+// or under the recovered key that was its parent; those whose parent chain
+// is lost under one synthetic top-level node after the root.
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QIcon>
 #include <QList>
 #include <QString>
@@ -16,6 +22,7 @@
 #include <memory>
 #include <vector>
 
+#include "hive/DeletedScanner.h"
 #include "hive/Hive.h"
 
 namespace hivekit::gui {
@@ -36,6 +43,8 @@ public:
         ChangeMarkRole,                 ///< int: ChangeMarks::Mark of the key (pending changes)
         PendingDeletionRole,            ///< bool: a pending change deletes the key (it is read from
                                         ///< the file: OffsetRole is an nk of ChangeMarks::original())
+        RecoveredRole,                  ///< bool: a deleted key recovered by the scan (OffsetRole is
+                                        ///< its nk cell, PathRole the path it had), or their group
     };
 
     /// Renames the key at `index` to `name` when the user edits it in
@@ -94,6 +103,29 @@ public:
     /// A pending change deletes the key (see PendingDeletionRole).
     bool isPendingDeletion(const QModelIndex& index) const;
 
+    /// Merges the deleted keys of `scan` (a scan of `scannedHive`, kept
+    /// alive: the records view its mapping) into the tree, or takes them
+    /// out (null). Rows are inserted and removed in place, so the keys open
+    /// in the view stay open. setHive() keeps the scan and places it again
+    /// over the new hive (the preview of an edit session): a live parent is
+    /// found by the path the scan recorded, and a key whose live parent is
+    /// no longer there joins the orphans.
+    void setRecoveredKeys(std::shared_ptr<const Hive> scannedHive, std::shared_ptr<const DeletedScan> scan);
+    const std::shared_ptr<const DeletedScan>& recoveredScan() const { return scan_; }
+    const std::shared_ptr<const Hive>& recoveredScanHive() const { return scanHive_; }
+    /// A deleted key recovered by the scan (not their group).
+    bool isRecovered(const QModelIndex& index) const;
+    /// The synthetic node "Orphaned deleted keys".
+    bool isOrphanGroup(const QModelIndex& index) const;
+    /// The recovered key at `index`, or null (live keys, the group).
+    const DeletedKey* recoveredKey(const QModelIndex& index) const;
+    /// The index of that key in recoveredScan()->keys, or kNotRecovered.
+    size_t recoveredKeyIndex(const QModelIndex& index) const;
+    static constexpr size_t kNotRecovered = ~size_t{0};
+    /// The top-level node of the orphaned deleted keys (invalid when there
+    /// are none, or no scan).
+    QModelIndex orphanGroupIndex() const;
+
     /// How many nodes exist (created so far): what laziness saves.
     qsizetype createdNodeCount() const { return createdNodes_; }
 
@@ -102,6 +134,17 @@ private:
     struct Node;
     Node* nodeOf(const QModelIndex& index) const;
     std::unique_ptr<Node> makeNode(uint32_t offset, Node* parent, int row, bool deleted = false);
+    std::unique_ptr<Node> makeRecoveredNode(size_t key, Node* parent, int row);
+    std::unique_ptr<Node> makeOrphanGroup();
+    QVariant recoveredData(const Node* node, const QModelIndex& index, int role) const;
+    QModelIndex indexOfNode(Node* node) const;
+    /// Works out where each recovered key goes over hive_ (see placement_).
+    void placeRecovered();
+    /// The recovered keys whose live parent has the path of `node`.
+    std::vector<size_t> recoveredUnder(const Node* node) const;
+    void removeRecoveredRows(Node* node);
+    void insertRecoveredRows(Node* node);
+    qsizetype countNodes(const Node* node) const;
     /// The hive a node is read from: the file's for keys pending deletion.
     const Hive* hiveOf(bool deleted) const;
     QString pathOfNode(const Node* node) const;
@@ -109,6 +152,17 @@ private:
     void listChildren(Node* node);
 
     std::shared_ptr<const Hive> hive_;
+    std::shared_ptr<const Hive> scanHive_;
+    std::shared_ptr<const DeletedScan> scan_;
+    /// Where the recovered keys go: under a live key (by its path), under
+    /// another recovered key, or among the orphans. Each key is placed
+    /// once, so cycles in their Parent fields cannot make an endless tree.
+    struct Placement {
+        QHash<QString, std::vector<size_t>> underLive;
+        std::vector<std::vector<size_t>> underRecovered;
+        std::vector<size_t> orphans;
+    };
+    Placement placement_;
     RenameHandler renameHandler_;
     std::unique_ptr<Node> invisibleRoot_;
     int batchSize_ = kDefaultBatchSize;
@@ -121,6 +175,7 @@ private:
     QIcon hiveIcon_;
     QIcon keyIcon_;
     QIcon brokenIcon_;
+    QIcon recoveredIcon_;
 };
 
 }  // namespace hivekit::gui

@@ -2,11 +2,14 @@
 
 #include "editing/ChangeMarks.h"
 
+#include <QBrush>
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
 
 #include "common/Display.h"
+#include "deleted/DeletedModel.h"
+#include "deleted/DeletedStyle.h"
 #include "format/Offsets.h"
 #include "format/ValueData.h"
 
@@ -19,6 +22,7 @@ void ValueTableModel::setHive(std::shared_ptr<const Hive> hive) {
     hive_ = std::move(hive);
     keyOffset_ = kNoCell;
     rows_.clear();
+    recoveredScan_.reset();
     endResetModel();
 }
 
@@ -27,6 +31,7 @@ void ValueTableModel::setKey(uint32_t keyOffset, bool deletedKey) {
     keyOffset_ = keyOffset;
     deletedKey_ = deletedKey;
     rows_.clear();
+    recoveredScan_.reset();
     const Hive* hive = deletedKey ? (marks_ ? marks_->original().get() : nullptr) : hive_.get();
     if (hive && keyOffset != kNoCell) {
         // An unreadable key gives no rows (the tree marks it unreadable).
@@ -43,6 +48,45 @@ void ValueTableModel::setKey(uint32_t keyOffset, bool deletedKey) {
                 rows_.push_back(readRow(*marks_->original(), gone.offset));
                 rows_.back().deleted = true;
             }
+        }
+    }
+    endResetModel();
+}
+
+void ValueTableModel::setRecoveredKey(std::shared_ptr<const DeletedScan> scan, size_t key) {
+    beginResetModel();
+    rows_.clear();
+    deletedKey_ = false;
+    recoveredScan_ = std::move(scan);
+    keyOffset_ = kNoCell;
+    if (recoveredScan_ && key < recoveredScan_->keys.size()) {
+        const DeletedKey& k = recoveredScan_->keys[key];
+        keyOffset_ = k.cellOffset;
+        rows_.reserve(k.values.size());
+        for (size_t v : k.values) {
+            const DeletedValue& value = recoveredScan_->values[v];
+            Row row;
+            row.offset = value.cellOffset;
+            row.recovered = true;
+            row.name = toQString(value.name);
+            row.type = value.record.type;
+            row.size = value.record.dataSize();
+            row.typeText = toQString(valueTypeLabel(value.record.type));
+            row.dataText = recoveredDataLine(value);
+            row.copyText = row.dataText;
+            if (value.dataState == RecoveredData::Intact) {
+                const DecodedValue decoded =
+                    decodeValue(value.record.type, Bytes(value.data.data(), value.data.size()));
+                if (decoded.kind == ValueKind::Bytes) {
+                    row.copyText = toQString(hexBytes(decoded.raw));
+                } else {
+                    DecodedValue noNotes = decoded;
+                    noNotes.notes.clear();
+                    row.copyText = toQString(noNotes.toText());
+                }
+            }
+            row.toolTip = recoveredValueToolTip(value);
+            rows_.push_back(std::move(row));
         }
     }
     endResetModel();
@@ -117,13 +161,18 @@ QVariant ValueTableModel::data(const QModelIndex& index, int role) const {
         return col == NameColumn ? QVariant(r.name) : QVariant();
     case PendingDeletionRole:
         return r.deleted;
+    case RecoveredRole:
+        return r.recovered;
     case ChangeMarkRole:
+        if (r.recovered) return static_cast<int>(ChangeMarks::Mark::None);
         if (r.deleted) return static_cast<int>(ChangeMarks::Mark::Deleted);
         return static_cast<int>(marks_ ? marks_->value(markPath_, r.name) : ChangeMarks::Mark::None);
     case Qt::ForegroundRole:
+        if (r.recovered) return QBrush(recoveredKeyColor(QGuiApplication::palette()));
         if (r.deleted) return ChangeMarks::decoration(ChangeMarks::Mark::Deleted, role);
         return marks_ ? ChangeMarks::decoration(marks_->value(markPath_, r.name), role) : QVariant();
     case Qt::FontRole:
+        if (r.recovered) return recoveredFont();
         if (r.deleted) return ChangeMarks::decoration(ChangeMarks::Mark::Deleted, role);
         if (marks_ && marks_->value(markPath_, r.name) != ChangeMarks::Mark::None) {
             return ChangeMarks::decoration(marks_->value(markPath_, r.name), role);
@@ -139,6 +188,7 @@ QVariant ValueTableModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::ToolTipRole:
         if (col == DataColumn) return r.copyText.left(2000);
+        if (col == NameColumn && r.recovered) return r.toolTip;
         if (col == NameColumn && r.deleted) return tr("deleted by a pending change (undo to keep it)");
         if (col == NameColumn)
             return tr("value record at %1").arg(hexOffsetText(fileOffsetOf(r.offset)));
@@ -183,7 +233,7 @@ QVariant ValueTableModel::headerData(int section, Qt::Orientation orientation, i
 
 int ValueTableModel::rowOfOffset(uint32_t offset) const {
     for (size_t i = 0; i < rows_.size(); ++i)
-        if (rows_[i].offset == offset && !rows_[i].deleted) return static_cast<int>(i);
+        if (rows_[i].offset == offset && !rows_[i].deleted && !rows_[i].recovered) return static_cast<int>(i);
     return -1;
 }
 
@@ -192,7 +242,8 @@ Qt::ItemFlags ValueTableModel::flags(const QModelIndex& index) const {
     if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return out;
     const Row& r = rows_[static_cast<size_t>(index.row())];
     // The default value has no name to change (regedit refuses too).
-    if (renameHandler_ && index.column() == NameColumn && r.readable && !r.deleted && !r.name.isEmpty())
+    if (renameHandler_ && index.column() == NameColumn && r.readable && !r.deleted && !r.recovered &&
+        !r.name.isEmpty())
         out |= Qt::ItemIsEditable;
     return out;
 }

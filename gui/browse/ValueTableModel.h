@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "hive/DeletedScanner.h"
 #include "hive/Hive.h"
 
 namespace hivekit::gui {
@@ -31,6 +32,8 @@ public:
         ChangeMarkRole,                 ///< int: ChangeMarks::Mark of the value (pending changes)
         PendingDeletionRole,            ///< bool: a pending change deletes the value (read from the
                                         ///< file: OffsetRole is a vk of ChangeMarks::original())
+        RecoveredRole,                  ///< bool: a deleted value recovered by a scan, shown for a
+                                        ///< recovered key (OffsetRole is its vk cell), read-only
     };
 
     /// Renames the value `name` to `newName` when the user edits its name
@@ -47,6 +50,12 @@ public:
     /// is struck out.
     void setKey(uint32_t keyOffset, bool deletedKey = false);
     bool isDeletedKey() const { return deletedKey_; }
+    /// Shows the values a deleted-data scan recovered for its deleted key
+    /// `key` (an index into scan->keys): names, types and data as
+    /// recovered, the state of data that is not intact. Read-only.
+    void setRecoveredKey(std::shared_ptr<const DeletedScan> scan, size_t key);
+    /// The rows are a recovered key's values.
+    bool isRecoveredKey() const { return recoveredScan_ != nullptr; }
     /// Makes the names editable in place (not the default value's, nor
     /// those pending deletion); null: read-only.
     void setRenameHandler(RenameHandler handler) { renameHandler_ = std::move(handler); }
@@ -71,6 +80,8 @@ private:
         uint32_t offset = 0;
         bool readable = true;
         bool deleted = false;  ///< pending deletion, read from the file
+        bool recovered = false;  ///< recovered by a deleted-data scan
+        QString toolTip;         ///< of a recovered value: where it was found
         QString name;      ///< as stored; "" for the default value
         uint32_t type = 0;
         uint32_t size = 0; ///< the size the vk declares
@@ -87,6 +98,7 @@ private:
     bool deletedKey_ = false;
     RenameHandler renameHandler_;
     std::vector<Row> rows_;
+    std::shared_ptr<const DeletedScan> recoveredScan_;
 };
 
 }  // namespace hivekit::gui

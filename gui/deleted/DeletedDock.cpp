@@ -106,7 +106,11 @@ void DeletedDock::scan(std::shared_ptr<const Hive> hive, QWidget* target) {
     progress_->setValue(0);
     statusLabel_->setText(tr("Scanning the free cells…"));
     setRunning(true);
-    watcher_->setFuture(QtConcurrent::run(
+    watcher_->setFuture(startDeletedScan(std::move(hive)));
+}
+
+QFuture<DeletedScanOutcome> startDeletedScan(std::shared_ptr<const Hive> hive) {
+    return QtConcurrent::run(
         [](QPromise<DeletedScanOutcome>& promise, std::shared_ptr<const Hive> hive) {
             promise.setProgressRange(0, 1000);
             QElapsedTimer timer;
@@ -129,7 +133,7 @@ void DeletedDock::scan(std::shared_ptr<const Hive> hive, QWidget* target) {
             }
             promise.addResult(std::move(out));
         },
-        std::move(hive)));
+        std::move(hive));
 }
 
 void DeletedDock::cancel() {
@@ -148,6 +152,11 @@ void DeletedDock::forget(QWidget* target) {
     model_->clear();
     target_ = nullptr;
     statusLabel_->setText(tr("Scan the free cells of the hive for deleted keys and values."));
+}
+
+std::shared_ptr<const DeletedScan> DeletedDock::scanOf(QWidget* target, const Hive* hive) const {
+    if (!target || target_ != target || isRunning() || !model_->scan() || model_->hive().get() != hive) return nullptr;
+    return model_->sharedScan();
 }
 
 QString DeletedDock::statusText() const { return statusLabel_->text(); }

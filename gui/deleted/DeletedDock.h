@@ -32,6 +32,12 @@ struct DeletedScanOutcome {
     qint64 milliseconds = 0;
 };
 
+/// Scans `hive` for deleted keys and values on Qt's thread pool, with
+/// progress (0..1000) and cancellation through the future (the scan the
+/// dock runs, and the one View > Show Deleted Keys runs when the dock has
+/// none for the tab).
+QFuture<DeletedScanOutcome> startDeletedScan(std::shared_ptr<const Hive> hive);
+
 class DeletedDock : public QDockWidget {
     Q_OBJECT
 public:
@@ -48,6 +54,9 @@ public:
     void forget(QWidget* target);
 
     DeletedModel* model() const { return model_; }
+    /// The finished scan of `hive` shown for `target`, or null (another
+    /// tab's, a scan still running, or an older image of the file).
+    std::shared_ptr<const DeletedScan> scanOf(QWidget* target, const Hive* hive) const;
     QTreeView* view() const { return view_; }
     QString statusText() const;
     /// Writes the scan on show as a .reg file (regedit 5.00, the text of

@@ -19,8 +19,7 @@ QString foundInText(FoundIn where) {
     return {};
 }
 
-/// The Found in column's tooltip: what the place means.
-static QString foundInToolTip(FoundIn where) {
+QString foundInToolTip(FoundIn where) {
     switch (where) {
     case FoundIn::FreeCell: return DeletedModel::tr("At the start of a free cell: the cell freed when it was deleted.");
     case FoundIn::InsideFreeCell:
@@ -44,6 +43,14 @@ QString recoveredDataText(RecoveredData state) {
     case RecoveredData::Missing: return DeletedModel::tr("missing");
     }
     return QString();
+}
+
+QString recoveredDataLine(const DeletedValue& value) {
+    const QString state = recoveredDataText(value.dataState);
+    if (value.dataState != RecoveredData::Intact && value.dataState != RecoveredData::Truncated)
+        return QStringLiteral("[") + state + QStringLiteral("]");
+    const QString line = valueDataLine(decodeValue(value.record.type, Bytes(value.data.data(), value.data.size())));
+    return value.dataState == RecoveredData::Intact ? line : QStringLiteral("[") + state + QStringLiteral("] ") + line;
 }
 
 DeletedModel::DeletedModel(QObject* parent) : QAbstractItemModel(parent) {
@@ -159,15 +166,7 @@ QVariant DeletedModel::valueData(const DeletedValue& value, int column, int role
         switch (column) {
         case NameColumn: return value.name.empty() ? tr("(Default)") : toQString(value.name);
         case TypeColumn: return QString::fromLatin1(valueTypeName(value.record.type));
-        case DataColumn: {
-            const QString state = recoveredDataText(value.dataState);
-            if (value.dataState != RecoveredData::Intact && value.dataState != RecoveredData::Truncated)
-                return QStringLiteral("[") + state + QStringLiteral("]");
-            const QString line =
-                valueDataLine(decodeValue(value.record.type, Bytes(value.data.data(), value.data.size())));
-            return value.dataState == RecoveredData::Intact ? line
-                                                            : QStringLiteral("[") + state + QStringLiteral("] ") + line;
-        }
+        case DataColumn: return recoveredDataLine(value);
         case WrittenColumn: return QVariant();
         case FoundInColumn: return foundInText(value.foundIn);
         case OffsetColumn: return hexOffsetText(fileOffset);

@@ -30,6 +30,8 @@ public:
     void setScan(std::shared_ptr<const Hive> hive, std::shared_ptr<const DeletedScan> scan);
     void clear();
     const DeletedScan* scan() const { return scan_.get(); }
+    const std::shared_ptr<const DeletedScan>& sharedScan() const { return scan_; }
+    const std::shared_ptr<const Hive>& hive() const { return hive_; }
     /// The values without a known key (the last top-level row's children).
     int orphanCount() const { return static_cast<int>(orphans_.size()); }
 
@@ -57,7 +59,15 @@ private:
 /// Where a record was found (the Found in column), in words.
 QString foundInText(FoundIn where);
 
+/// What a place of the Found in column means, in a sentence (its tooltip).
+QString foundInToolTip(FoundIn where);
+
 /// What the Data column says of a recovered value's data state, in words.
 QString recoveredDataText(RecoveredData state);
+
+/// The Data column's line for a recovered value: its data decoded, after
+/// "[truncated] " when only part of it was recovered; "[overwritten]",
+/// "[missing]" or "[empty]" when there is none.
+QString recoveredDataLine(const DeletedValue& value);
 
 }  // namespace hivekit::gui

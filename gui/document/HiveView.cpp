@@ -41,6 +41,7 @@
 #include "document/RecoveryBanner.h"
 #include "loghistory/LogHistoryView.h"
 #include "browse/ValueTableModel.h"
+#include "deleted/DeletedStyle.h"
 #include "format/Names.h"
 #include "format/Offsets.h"
 #include "index/Index.h"
@@ -373,6 +374,26 @@ QString HiveView::currentValueName() const {
     return current.data(ValueTableModel::ValueNameRole).toString();
 }
 
+bool HiveView::currentKeyIsRecovered() const {
+    return tree_->currentIndex().data(KeyTreeModel::RecoveredRole).toBool();
+}
+
+void HiveView::showRecoveredKey(const QModelIndex& current) {
+    const DeletedKey* key = keyModel_->recoveredKey(current);
+    if (!key) {  // the group of orphaned deleted keys
+        valueModel_->setKey(kNoCell);
+        details_->setHtml(recoveredDetailsHtml(current.data(Qt::ToolTipRole).toString()));
+        return;
+    }
+    valueModel_->setRecoveredKey(keyModel_->recoveredScan(), keyModel_->recoveredKeyIndex(current));
+    details_->setHtml(recoveredDetailsHtml(recoveredKeyToolTip(*key)));
+    // Its offsets are the file's: shown unless pending edits changed the image.
+    if (keyModel_->recoveredScanHive() == hive()) {
+        hexPane_->showCell(key->cellOffset);
+        if (layoutFed_) layoutView_->setSelectedCell(key->cellOffset);
+    }
+}
+
 bool HiveView::currentKeyIsPendingDeletion() const { return keyModel_->isPendingDeletion(tree_->currentIndex()); }
 
 bool HiveView::currentValueIsPendingDeletion() const {
@@ -595,6 +616,11 @@ void HiveView::onKeySelected(const QModelIndex& current) {
     }
     const uint32_t offset = keyModel_->offsetOf(current);
     const QString path = keyModel_->pathOf(current);
+    if (current.data(KeyTreeModel::RecoveredRole).toBool()) {
+        showRecoveredKey(current);
+        emit selectionChanged(path);
+        return;
+    }
     if (current.data(KeyTreeModel::BrokenRole).toBool()) {
         valueModel_->setKey(kNoCell);
         details_->setHtml(QStringLiteral("<p style=\"color:#c0392b\">") +
@@ -627,6 +653,13 @@ void HiveView::onValueSelected() {
         return;
     }
     const uint32_t vk = current.data(ValueTableModel::OffsetRole).toUInt();
+    if (current.data(ValueTableModel::RecoveredRole).toBool()) {
+        details_->setHtml(recoveredDetailsHtml(current.siblingAtColumn(ValueTableModel::NameColumn)
+                                                   .data(Qt::ToolTipRole)
+                                                   .toString()));
+        if (keyModel_->recoveredScanHive() == h) hexPane_->showCell(vk);
+        return;
+    }
     if (current.data(ValueTableModel::PendingDeletionRole).toBool()) {
         if (marks_ && marks_->original()) details_->showValue(*marks_->original(), vk, currentKeyPath());
         return;

@@ -119,6 +119,9 @@ public:
     /// The selected key or value is deleted by a pending change (shown
     /// struck out until the commit): it cannot be edited.
     bool currentKeyIsPendingDeletion() const;
+    /// The selected key is a deleted key recovered by a scan (View > Show
+    /// Deleted Keys), or their group: read-only, no edit applies.
+    bool currentKeyIsRecovered() const;
     bool currentValueIsPendingDeletion() const;
     /// Selects the value named `name` of the current key.
     bool selectValueByName(const QString& name);
@@ -168,6 +171,8 @@ private:
     void onFailed(const QString& message);
     void onKeySelected(const QModelIndex& current);
     void onValueSelected();
+    /// A recovered deleted key: its recovered values, its nk cell.
+    void showRecoveredKey(const QModelIndex& current);
     void continueFetching(const QModelIndex& parent);
     void onCheckEnded(bool completed);
     // The constructor's parts, in the order it calls them.

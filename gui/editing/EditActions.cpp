@@ -244,9 +244,12 @@ void EditActions::updateActions() {
         editMode_->setChecked(editing);
     }
     editMode_->setEnabled(loaded && !pending);
-    for (QAction* a : {newKey_, newValue_, rename_, className_, delete_, importReg_})
-        a->setEnabled(editing && !committing);
-    editValue_->setEnabled(editing && !committing && !view_->currentValueName().isNull() &&
+    // A deleted key recovered by a scan (View > Show Deleted Keys) is evidence: read-only.
+    const bool recovered = loaded && view_->currentKeyIsRecovered();
+    for (QAction* a : {newKey_, newValue_, rename_, className_, delete_})
+        a->setEnabled(editing && !committing && !recovered);
+    importReg_->setEnabled(editing && !committing);
+    editValue_->setEnabled(editing && !committing && !recovered && !view_->currentValueName().isNull() &&
                            !view_->currentValueIsPendingDeletion());
     if (view_) {
         // In-place renaming (F2, or a click on the selected name) while the
@@ -282,6 +285,11 @@ void EditActions::showSessionError(const QString& text) {
 
 bool EditActions::refusePendingDeletion(bool valueSide) {
     if (!view_) return false;
+    if (view_->currentKeyIsRecovered()) {
+        showError(tr("%1 is a deleted key recovered from the file: it and its values are read-only.")
+                      .arg(view_->currentKeyPath()));
+        return true;
+    }
     if (valueSide && view_->currentValueIsPendingDeletion()) {
         showError(tr("The value %1 is deleted by a pending change: undo the deletion to change it.")
                       .arg(view_->currentValueName().isEmpty() ? tr("(Default)") : view_->currentValueName()));
@@ -612,6 +620,10 @@ bool EditActions::deleteSelection(QString* error) {
     if (!view_ || !view_->isEditing()) return false;
     const QString keyPath = view_->currentKeyPath();
     const QModelIndexList rows = view_->valueTable()->selectionModel()->selectedRows();
+    if (view_->currentKeyIsRecovered()) {
+        *error = tr("%1 is a deleted key recovered from the file: it and its values are read-only.").arg(keyPath);
+        return false;
+    }
     if (view_->currentKeyIsPendingDeletion()) {
         *error = tr("The key %1 is already deleted by a pending change.").arg(keyPath);
         return false;
