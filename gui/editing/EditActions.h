@@ -1,9 +1,10 @@
 // EditActions: the edit side of the main window. The actions (open for
 // editing, new key, new value of each type (named in place), edit, rename
 // in place (F2), delete (Del), undo (Ctrl+Z), redo (Ctrl+Shift+Z), discard
-// all, commit, .reg export, import and preview), the "Pending changes" dock, and the questions asked before
-// a tab or the window closes over pending changes. The edits themselves go
-// through the current HiveView's EditSession.
+// all, commit, .reg export, import and preview), the "Pending changes"
+// dock, and the questions asked before a tab or the window closes over
+// pending changes. The edits themselves go through the current HiveView's
+// EditSession.
 #pragma once
 
 #include <QMetaObject>
