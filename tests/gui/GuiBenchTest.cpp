@@ -3,8 +3,9 @@
 //   HIVEKIT_LARGE_HIVE=/tmp/large.hive gui_tests "[.bench]" -s
 // Reports how long opening takes until the root shows, how long the event
 // loop is ever kept from running while the hive opens and while a key with
-// thousands of subkeys is expanded, and how long the background check and a
-// search of the whole hive take.
+// thousands of subkeys is expanded, how long the background check and a
+// search of the whole hive take, and how long a preview of two pending
+// changes takes.
 #include <catch2/catch.hpp>
 
 #include <QElapsedTimer>
