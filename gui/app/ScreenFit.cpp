@@ -4,6 +4,7 @@
 #include <QEvent>
 #include <QLayout>
 #include <QMainWindow>
+#include <QResizeEvent>
 #include <QScreen>
 #include <QScrollArea>
 #include <QTimer>
@@ -98,6 +99,14 @@ bool ScreenFitter::eventFilter(QObject* watched, QEvent* event) {
         }
         watchScreen(window_->screen());
         fitSoon();
+    } else if (watched == window_ && event->type() == QEvent::Resize && window_->isVisible()) {
+        // Grown to a minimum size that grew (a banner shown once a hive has
+        // loaded, a dock shown): that growth may push it past the screen.
+        const auto* resize = static_cast<const QResizeEvent*>(event);
+        const QSize now = resize->size(), before = resize->oldSize(), minimum = window_->minimumSize();
+        if ((now.width() > before.width() && now.width() <= minimum.width()) ||
+            (now.height() > before.height() && now.height() <= minimum.height()))
+            fitSoon();
     }
     return QObject::eventFilter(watched, event);
 }

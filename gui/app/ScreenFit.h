@@ -3,8 +3,8 @@
 // docks get small minimum sizes (their contents scroll when there is less
 // room), and its geometry is fitted to the screen's available geometry at
 // first show, when asked (a tab opened, a saved geometry restored), when
-// the window moves to another screen and when that screen's available
-// geometry changes.
+// its minimum size grows, when the window moves to another screen and when
+// that screen's available geometry changes.
 #pragma once
 
 #include <QMargins>

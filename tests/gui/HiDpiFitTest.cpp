@@ -166,6 +166,21 @@ TEST_CASE("A change of the screen's available geometry or of the window's screen
     CHECK(waitUntil([&] { return available.contains(window.frameGeometry()); }, 5000));
 }
 
+TEST_CASE("A window that grows to a larger minimum size past the screen's edge is moved back inside", "[gui][hidpi]") {
+    MainWindow window;
+    window.resize(600, 400);
+    window.show();
+    QCoreApplication::processEvents();
+    const QRect available = window.screen()->availableGeometry();
+    window.move(available.left() + 10, available.bottom() - 450);
+    QCoreApplication::processEvents();
+    REQUIRE(available.contains(window.frameGeometry()));
+    // What a banner appearing once a hive has loaded does, larger.
+    window.centralWidget()->setMinimumHeight(600);
+    REQUIRE(waitUntil([&] { return window.height() >= 600; }, 5000));
+    CHECK(waitUntil([&] { return available.contains(window.frameGeometry()); }, 5000));
+}
+
 TEST_CASE("A window geometry saved on a bigger screen opens inside this one", "[gui][hidpi]") {
     {
         QWidget big;
