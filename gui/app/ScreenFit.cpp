@@ -65,7 +65,6 @@ void ScreenFitter::fit() {
     const QRect frame = window_->geometry().marginsAdded(margins);
     const QRect fitted = fittedFrame(frame, screen->availableGeometry());
     if (fitted == frame) return;
-    ++fits_;
     // The client area shrinks by the frame; a window whose minimum size is
     // larger than that stays at its minimum, at the available area's corner.
     const QRect client = fitted.marginsRemoved(margins);

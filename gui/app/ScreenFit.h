@@ -48,8 +48,6 @@ public:
     /// Fits the window once the event loop turns (after a tab was added,
     /// whose minimum size the layout learns then).
     void fitSoon();
-    /// How many times fit() moved or resized the window (tests).
-    int fits() const { return fits_; }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -65,7 +63,6 @@ private:
     QMetaObject::Connection screenGeometry_;
     bool watchingWindow_ = false;
     bool fitQueued_ = false;
-    int fits_ = 0;
 };
 
 }  // namespace hivekit::gui
