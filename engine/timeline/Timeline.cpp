@@ -177,6 +177,7 @@ Result<TimelineSummary> collectTimeline(const Hive& hive, const TimelineOptions&
             event.source = "deleted key";
             event.message = "Deleted key \\" + key.path + " last written (" + std::to_string(key.values.size()) +
                             (key.values.size() == 1 ? " value" : " values") + " recovered)";
+            event.recoveredValues = static_cast<uint32_t>(key.values.size());
             event.kind = EventKind::DeletedKey;
             event.deleted = true;
             event.cellOffset = key.cellOffset;

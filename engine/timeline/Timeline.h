@@ -48,6 +48,9 @@ struct TimelineEvent {
     std::string source;
     /// One line a person reads: what happened to what.
     std::string message;
+    /// A deleted key: how many of its values were recovered with it (the
+    /// GUI composes its own, translated, message from the parts).
+    uint32_t recoveredValues = 0;
     EventKind kind = EventKind::Key;
     bool deleted = false;
     /// The cell the time was read from (the key's nk, or the value's vk).

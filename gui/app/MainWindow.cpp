@@ -23,6 +23,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -41,6 +42,7 @@
 #include "document/HiveDocument.h"
 #include "document/HiveView.h"
 #include "app/RecentFiles.h"
+#include "app/ScreenFit.h"
 #include "search/SearchDock.h"
 #include "deleted/DeletedDock.h"
 #include "deleted/DeletedKeysInTree.h"
@@ -79,7 +81,7 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->setTabsClosable(true);
     tabs_->setMovable(true);
     tabs_->setElideMode(Qt::ElideMiddle);
-    central_->addWidget(createWelcomePage());
+    central_->addWidget(scrollableWhenSmall(createWelcomePage()));
     central_->addWidget(tabs_);
     setCentralWidget(central_);
 
@@ -124,6 +126,8 @@ MainWindow::MainWindow(QWidget* parent)
     editActions_->dirtyHiveRefused = [this](HiveView* view, const QString& why) {
         dirtyHiveActions_->offerWayOut(view, why);
     };
+    // Every dock can be made low: the window must fit an 800x500 screen.
+    makeDocksScrollable(this);
     createMenus();
     createToolBar();
     createStatusBar();
@@ -161,12 +165,10 @@ MainWindow::MainWindow(QWidget* parent)
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     // The default size, or one saved on a bigger screen (or at a smaller
-    // scale factor), must not open the window past the screen's edges.
-    if (const QScreen* screen = this->screen()) {
-        const QRect fitted = fittedGeometry(QRect(pos(), size()), screen->availableGeometry());
-        resize(fitted.size());
-        move(fitted.topLeft());
-    }
+    // scale factor), must not open the window past the screen's edges;
+    // nor may a tab opened later, or a move to another screen.
+    screenFitter_ = new ScreenFitter(this);
+    screenFitter_->fit();
     updateWelcome();
     updateActions();
     updateWindowTitle();
@@ -463,6 +465,7 @@ HiveView* MainWindow::openFile(const QString& path) {
     });
     central_->setCurrentIndex(TabsPage);
     tabs_->setCurrentIndex(index);
+    screenFitter_->fitSoon();
     return view;
 }
 
@@ -700,12 +703,8 @@ void MainWindow::showAbout() {
 
 QRect MainWindow::fittedGeometry(const QRect& wanted, const QRect& available) {
     // Room for the window frame, which geometry() excludes.
-    constexpr int kFrame = 40;
-    const QSize room(std::max(1, available.width() - kFrame), std::max(1, available.height() - kFrame));
-    QRect out(wanted.topLeft(), wanted.size().boundedTo(room));
-    if (!available.contains(out.topLeft()) || out.right() > available.right() || out.bottom() > available.bottom())
-        out.moveTopLeft(available.topLeft() + QPoint(kFrame / 2, kFrame / 2));
-    return out;
+    const QMargins frame(20, 20, 20, 20);
+    return fittedFrame(wanted.marginsAdded(frame), available).marginsRemoved(frame);
 }
 
 void MainWindow::updateModeBadge() {

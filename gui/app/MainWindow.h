@@ -21,6 +21,7 @@ class DiagnosticsDock;
 class DirtyHiveActions;
 class EditActions;
 class HiveView;
+class ScreenFitter;
 class SearchDock;
 class TimelineDock;
 
@@ -72,6 +73,8 @@ public:
     /// `wanted` shrunk to fit `available` (a screen's available geometry,
     /// with room for the frame) and moved onto it when it would stick out.
     static QRect fittedGeometry(const QRect& wanted, const QRect& available);
+    /// Keeps the window inside its screen (app/ScreenFit.h).
+    ScreenFitter* screenFitter() const { return screenFitter_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -137,6 +140,7 @@ private:
     EditActions* editActions_ = nullptr;
     QAction* reloadAction_ = nullptr;
     DirtyHiveActions* dirtyHiveActions_ = nullptr;
+    ScreenFitter* screenFitter_ = nullptr;
 };
 
 }  // namespace hivekit::gui

@@ -20,6 +20,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStringList>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -196,6 +197,10 @@ void HiveView::arrangePanes() {
     rightSplitter_->setStretchFactor(0, 3);
     rightSplitter_->setStretchFactor(1, 2);
     rightSplitter_->setChildrenCollapsible(false);
+    // A few lines of the lower tabs are enough when the screen is small
+    // (800x500 logical): their pages are squeezed before the window grows
+    // past the screen.
+    lowerTabs_->setMinimumHeight(lowerTabs_->tabBar()->sizeHint().height() + 3 * fontMetrics().height());
     mainSplitter_->addWidget(tree_);
     mainSplitter_->addWidget(rightSplitter_);
     mainSplitter_->setStretchFactor(0, 1);
@@ -222,6 +227,11 @@ void HiveView::arrangePages(QWidget* loadingPage) {
     bannerBox->addWidget(diskBanner_);
     bannerBox->addWidget(banner_);
     bannerBox->addWidget(damageBanner_);
+    // On a small screen (800x500 logical) a banner is squeezed to about two
+    // lines before the window grows past the screen; given room, it takes
+    // all it needs.
+    for (QWidget* banner : std::initializer_list<QWidget*>{diskBanner_, banner_, damageBanner_})
+        banner->setMinimumHeight(2 * fontMetrics().lineSpacing() + 12);
     layout->addLayout(bannerBox);
     layout->addWidget(stack_, 1);
     restoreLayout();

@@ -82,7 +82,23 @@ EditActions::EditActions(QMainWindow* window)
     editMode_->setCheckable(true);
     editMode_->setToolTip(tr("Edit this hive: changes stay pending until you commit them"));
     newKey_ = new QAction(tr("New &Key"), this);
-    newValue_ = new QAction(tr("New &Value…"), this);
+    // New > String Value, Binary Value, ... as regedit's New menu: each
+    // creates "New Value #1" of its type at once, its name open for editing.
+    newValueMenu_ = new QMenu(tr("New &Value"), window);
+    newValue_ = newValueMenu_->menuAction();
+    const std::pair<uint32_t, QString> newTypes[] = {
+        {kRegSz, tr("&String Value")},
+        {kRegBinary, tr("&Binary Value")},
+        {kRegDword, tr("&DWORD (32-bit) Value")},
+        {kRegQword, tr("&QWORD (64-bit) Value")},
+        {kRegMultiSz, tr("&Multi-String Value")},
+        {kRegExpandSz, tr("&Expandable String Value")},
+    };
+    for (const auto& [type, text] : newTypes) {
+        QAction* action = newValueMenu_->addAction(text);
+        connect(action, &QAction::triggered, this, [this, type] { newValueOfType(type); });
+        newValueOfType_.push_back({type, action});
+    }
     editValue_ = new QAction(tr("&Modify Value…"), this);
     rename_ = new QAction(tr("&Rename"), this);
     rename_->setShortcut(Qt::Key_F2);
@@ -108,7 +124,6 @@ EditActions::EditActions(QMainWindow* window)
 
     connect(editMode_, &QAction::toggled, this, &EditActions::toggleEditMode);
     connect(newKey_, &QAction::triggered, this, &EditActions::newKeyDialog);
-    connect(newValue_, &QAction::triggered, this, &EditActions::newValueDialog);
     connect(editValue_, &QAction::triggered, this, &EditActions::editValueDialog);
     connect(rename_, &QAction::triggered, this, &EditActions::renameDialog);
     connect(className_, &QAction::triggered, this, &EditActions::classNameDialog);
@@ -536,19 +551,40 @@ void EditActions::newKeyDialog() {
     }
 }
 
-void EditActions::newValueDialog() {
+QAction* EditActions::newValueAction(uint32_t type) const {
+    for (const auto& [t, action] : newValueOfType_)
+        if (t == type) return action;
+    return nullptr;
+}
+
+std::vector<uint8_t> EditActions::emptyData(uint32_t type) {
+    switch (type) {
+    case kRegSz:
+    case kRegExpandSz: return ValueCodec::parseString(QString()).bytes;
+    case kRegMultiSz: return ValueCodec::parseMultiString(QString()).bytes;
+    case kRegDword: return std::vector<uint8_t>(4, 0);
+    case kRegQword: return std::vector<uint8_t>(8, 0);
+    default: return {};
+    }
+}
+
+void EditActions::newValueOfType(uint32_t type) {
     if (!view_ || !view_->isEditing() || refusePendingDeletion(false)) return;
-    ValueEditDialog dialog(true, window_);
-    // Named as regedit names a new value, an empty string until changed.
-    dialog.setValue(freeNewName(view_->currentKeyPath(), true), kRegSz, {0, 0});
-    if (dialog.exec() != QDialog::Accepted) return;
+    // As regedit: "New Value #1" (the next free number) is made at once,
+    // empty, and its name opened for editing; Escape keeps the name, and
+    // the data is edited after (Modify, Enter, a double click).
+    const QString keyPath = view_->currentKeyPath();
+    const QString name = freeNewName(keyPath, true);
+    const std::vector<uint8_t> data = emptyData(type);
     QString error;
-    if (!view_->editSession()->setValue(view_->currentKeyPath(), dialog.name(), dialog.type(), dialog.data(),
-                                        QString(), shortData(dialog.type(), dialog.data()), &error)) {
+    if (!view_->editSession()->setValue(keyPath, name, type, data, QString(), shortData(type, data), &error)) {
         showSessionError(error);
         return;
     }
-    view_->selectValueByName(dialog.name());
+    if (!view_->selectValueByName(name)) return;
+    QTableView* table = view_->valueTable();
+    table->setFocus();
+    table->edit(table->currentIndex().siblingAtColumn(ValueTableModel::NameColumn));
 }
 
 void EditActions::editValueDialog() {

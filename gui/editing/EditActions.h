@@ -1,9 +1,10 @@
 // EditActions: the edit side of the main window. The actions (open for
-// editing, new key, new value, edit, rename in place (F2), delete (Del), undo
-// (Ctrl+Z), redo (Ctrl+Shift+Z), discard all, commit, .reg export, import
-// and preview), the "Pending changes" dock, and the questions asked before
-// a tab or the window closes over pending changes. The edits themselves go
-// through the current HiveView's EditSession.
+// editing, new key, new value of each type (named in place), edit, rename
+// in place (F2), delete (Del), undo (Ctrl+Z), redo (Ctrl+Shift+Z), discard
+// all, commit, .reg export, import and preview), the "Pending changes"
+// dock, and the questions asked before a tab or the window closes over
+// pending changes. The edits themselves go through the current HiveView's
+// EditSession.
 #pragma once
 
 #include <QMetaObject>
@@ -12,6 +13,8 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "editing/EditSession.h"
 #include "editing/ExportJob.h"
@@ -82,7 +85,15 @@ public:
     static QString withRegSuffix(const QString& file);
     QAction* editModeAction() const { return editMode_; }
     QAction* newKeyAction() const { return newKey_; }
+    /// The "New Value" submenu's action (in the Modify and context menus).
     QAction* newValueAction() const { return newValue_; }
+    /// The submenu's entry that creates a value of `type` (REG_SZ,
+    /// REG_BINARY, REG_DWORD, REG_QWORD, REG_MULTI_SZ, REG_EXPAND_SZ);
+    /// null for another type.
+    QAction* newValueAction(uint32_t type) const;
+    /// The data a new value of `type` starts with: an empty string or
+    /// list, zero, no bytes.
+    static std::vector<uint8_t> emptyData(uint32_t type);
     QAction* editValueAction() const { return editValue_; }
     QAction* renameAction() const { return rename_; }
     QAction* classNameAction() const { return className_; }
@@ -156,7 +167,9 @@ signals:
 private:
     void toggleEditMode(bool on);
     void newKeyDialog();
-    void newValueDialog();
+    /// Creates "New Value #n" of `type` under the selected key as a pending
+    /// change and opens its name's editor in the value table.
+    void newValueOfType(uint32_t type);
     void editValueDialog();
     void renameDialog();
     void classNameDialog();
@@ -187,6 +200,8 @@ private:
     QAction* editMode_;
     QAction* newKey_;
     QAction* newValue_;
+    QMenu* newValueMenu_;
+    std::vector<std::pair<uint32_t, QAction*>> newValueOfType_;
     QAction* editValue_;
     QAction* rename_;
     QAction* className_;

@@ -267,6 +267,9 @@ Result<std::shared_ptr<const Hive>> EditSession::preview() const {
     auto copy = Hive::fromBytes(std::vector<uint8_t>(image.begin(), image.end()), path_.toStdString());
     // The session is dropped without commit: its transaction is discarded.
     if (!copy) return std::unexpected(copy.error());
+    const CellStoreStats& written = (*session)->storeStats();
+    lastPreviewWork_ = {written.created + written.rewrittenInPlace + written.moved,
+                        (*session)->tx().dirty().pageCount(), (image.size() + 4095) / 4096};
     return std::shared_ptr<const Hive>(std::move(*copy));
 }
 

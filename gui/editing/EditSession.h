@@ -152,6 +152,15 @@ public:
     /// The hive as it will be after the pending changes (see the header
     /// comment); the file's own content when nothing is pending.
     Result<std::shared_ptr<const Hive>> preview() const;
+    /// What the last successful preview() did to build its image: the
+    /// pending edits are applied to the file's image, so its work grows
+    /// with the changes, not with the hive.
+    struct PreviewWork {
+        uint64_t recordsWritten = 0;  ///< records created, rewritten or moved
+        uint64_t dirtyPages = 0;      ///< 4 KiB pages of the image they changed
+        uint64_t imagePages = 0;      ///< 4 KiB pages of the whole image
+    };
+    const PreviewWork& lastPreviewWork() const { return lastPreviewWork_; }
 
     /// Drops every pending change (not undoable).
     void discardAll();
@@ -203,6 +212,7 @@ private:
     /// that the same pending changes always preview to the same image
     /// (undo then redo shows exactly what was shown before).
     uint64_t previewClock_;
+    mutable PreviewWork lastPreviewWork_;
     QUndoStack* stack_;
     FileIO* io_ = nullptr;
     bool committing_ = false;

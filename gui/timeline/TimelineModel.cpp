@@ -31,8 +31,10 @@ void TimelineModel::setTextFilter(const QString& text) {
 
 bool TimelineModel::matchesText(const timeline::TimelineEvent& e) const {
     if (text_.isEmpty()) return true;
-    for (const std::string* field : {&e.keyPath, &e.valueName, &e.message, &e.timestampDesc, &e.source})
+    for (const std::string* field : {&e.keyPath, &e.valueName, &e.timestampDesc, &e.source})
         if (toQString(*field).contains(text_, Qt::CaseInsensitive)) return true;
+    // The message as the user reads it.
+    if (messageText(e).contains(text_, Qt::CaseInsensitive)) return true;
     return timeText(e.time).contains(text_);
 }
 
@@ -78,6 +80,18 @@ QString TimelineModel::timeText(timeline::FileTime time) {
     return iso;
 }
 
+QString TimelineModel::messageText(const timeline::TimelineEvent& e) {
+    switch (e.kind) {
+        case timeline::EventKind::Key: return tr("Key \\%1 last written").arg(toQString(e.keyPath));
+        case timeline::EventKind::DeletedKey:
+            return tr("Deleted key \\%1 last written (%n value(s) recovered)", nullptr,
+                      pluralN(e.recoveredValues))
+                .arg(toQString(e.keyPath));
+        case timeline::EventKind::Artefact: break;
+    }
+    return toQString(e.message);
+}
+
 QVariant TimelineModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
     const timeline::TimelineEvent& e = eventAt(index.row());
@@ -99,7 +113,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const {
                     if (e.kind == timeline::EventKind::Key) return tr("key");
                     if (e.kind == timeline::EventKind::DeletedKey) return tr("deleted key");
                     return toQString(e.source);
-                case MessageColumn: return toQString(e.message);
+                case MessageColumn: return messageText(e);
                 default: return {};
             }
         case Qt::ToolTipRole:

@@ -48,6 +48,10 @@ public:
 
     /// "2012-04-03 22:06:58.1242823" (UTC, as the table shows it).
     static QString timeText(timeline::FileTime time);
+    /// The Message column's text: for a key or deleted key, composed from
+    /// the event's parts in the user's language (the engine's message is
+    /// English, as hivectl writes it); an artefact's is its decoder's words.
+    static QString messageText(const timeline::TimelineEvent& event);
 
 private:
     void refilter();

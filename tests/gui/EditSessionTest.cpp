@@ -3,7 +3,6 @@
 // strategy checked by our checker and by hivex-dump.
 #include <catch2/catch.hpp>
 
-#include <QElapsedTimer>
 #include <QSignalSpy>
 
 #include <algorithm>
@@ -356,23 +355,56 @@ TEST_CASE("A failing commit keeps the pending list and leaves the file untouched
     CHECK(readFile(hive) == before);
 }
 
-TEST_CASE("A preview of pending changes on a large hive takes a bounded time") {
-    TempDir dir;
-    const std::string hive = copyFile(hivePath("regipy/SYSTEM"), dir.file("SYSTEM"));
-    EditSession session(guitest::qpath(hive));
+namespace {
+
+/// A new key under the root and a DWORD in it, previewed; what that took.
+EditSession::PreviewWork previewTwoChanges(const std::string& original, const TempDir& dir, std::string* copy,
+                                           std::vector<uint8_t>* image) {
+    *copy = copyFile(original, dir.file(std::filesystem::path(original).filename().string()));
+    EditSession session(guitest::qpath(*copy));
     QString error;
-    REQUIRE(session.newKey(QStringLiteral("ControlSet001"), QStringLiteral("HiveKitTest"), &error));
-    REQUIRE(session.setValue(QStringLiteral("ControlSet001\\HiveKitTest"), QStringLiteral("v"), kRegDword,
-                             bytes({1, 0, 0, 0}), QString(), QStringLiteral("1"), &error));
-    QElapsedTimer timer;
-    timer.start();
-    auto p = session.preview();
-    const qint64 ms = timer.elapsed();
-    REQUIRE(p);
-    WARN("preview of 2 pending changes on " << (*p)->bytes().size() << " bytes: " << ms << " ms");
-    // Generous for a debug build on a shared machine; what matters is that
-    // it is per change, not per key.
-    CHECK(ms < 5000);
+    REQUIRE(session.newKey(QString(), QStringLiteral("HiveKitTest"), &error));
+    REQUIRE(session.setValue(QStringLiteral("HiveKitTest"), QStringLiteral("v"), kRegDword, bytes({1, 0, 0, 0}),
+                             QString(), QStringLiteral("1"), &error));
+    auto preview = session.preview();
+    REQUIRE(preview);
+    REQUIRE(Index(**preview).findKey("HiveKitTest"));
+    const Bytes b = (*preview)->bytes();
+    image->assign(b.begin(), b.end());
+    return session.lastPreviewWork();
+}
+
+}  // namespace
+
+// The timing is the hidden benchmark's (GuiBenchTest, "[.bench]"); here,
+// what makes a preview fast: it applies the pending edits to the file's
+// image, so its work is per change, not per key.
+TEST_CASE("A preview of pending changes writes per change not per key of the hive") {
+    TempDir dir;
+    std::string smallCopy, largeCopy;
+    std::vector<uint8_t> smallImage, largeImage;
+    const auto small = previewTwoChanges(hivePath("ez/NTUSER1.DAT"), dir, &smallCopy, &smallImage);
+    const auto large = previewTwoChanges(hivePath("regipy/SYSTEM"), dir, &largeCopy, &largeImage);
+    INFO("small hive: " << small.recordsWritten << " records, " << small.dirtyPages << " of " << small.imagePages
+                        << " pages; large hive: " << large.recordsWritten << " records, " << large.dirtyPages
+                        << " of " << large.imagePages << " pages");
+    REQUIRE(large.imagePages > 2000);
+    // The same two changes write as many records in an 11 MiB hive of
+    // 30,000 keys as in a small one, and change a handful of pages.
+    CHECK(small.recordsWritten > 0);
+    CHECK(large.recordsWritten == small.recordsWritten);
+    CHECK(large.dirtyPages <= small.dirtyPages + 2);
+    CHECK(large.dirtyPages * 100 < large.imagePages);
+    // The image is the file's with those pages changed (and the base
+    // block): nothing else was rewritten.
+    const std::vector<uint8_t> file = readFile(largeCopy);
+    REQUIRE(largeImage.size() >= file.size());
+    uint64_t differing = 0;
+    for (size_t page = 4096; page < file.size(); page += 4096) {
+        const size_t n = std::min<size_t>(4096, file.size() - page);
+        if (!std::equal(file.begin() + page, file.begin() + page + n, largeImage.begin() + page)) ++differing;
+    }
+    CHECK(differing <= large.dirtyPages);
 }
 
 namespace {

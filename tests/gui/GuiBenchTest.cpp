@@ -3,8 +3,9 @@
 //   HIVEKIT_LARGE_HIVE=/tmp/large.hive gui_tests "[.bench]" -s
 // Reports how long opening takes until the root shows, how long the event
 // loop is ever kept from running while the hive opens and while a key with
-// thousands of subkeys is expanded, and how long the background check and a
-// search of the whole hive take.
+// thousands of subkeys is expanded, how long the background check and a
+// search of the whole hive take, and how long a preview of two pending
+// changes takes.
 #include <catch2/catch.hpp>
 
 #include <QElapsedTimer>
@@ -23,6 +24,9 @@
 #include "search/HiveSearch.h"
 #include "search/SearchJob.h"
 #include "search/SearchResultsModel.h"
+#include "editing/EditSession.h"
+#include "format/ValueData.h"
+#include "support/TestSupport.h"
 
 using namespace hivekit::gui;
 using guitest::waitUntil;
@@ -204,4 +208,27 @@ TEST_CASE("Timings of the GUI's search on a large hive", "[.bench]") {
                                     << took << " ms; longest event-loop stall " << stalls.worstMs() << " ms, ending "
                                     << stalls.worstEndedAtMs() << " ms after the start");
     }
+}
+
+// Moved here from EditSessionTest (no timed assertion in the test run):
+//   HIVEKIT_LARGE_HIVE=/tmp/large.hive gui_tests "Timings of a preview*" -s
+TEST_CASE("Timings of a preview of pending changes on a large hive", "[.bench]") {
+    const QString path = qEnvironmentVariable("HIVEKIT_LARGE_HIVE");
+    if (path.isEmpty()) FAIL("set HIVEKIT_LARGE_HIVE to a large hive");
+    testsupport::TempDir dir;
+    const std::string copy = testsupport::copyFile(path.toStdString(), dir.file("large.hive"));
+    EditSession session(QString::fromStdString(copy));
+    QString error;
+    REQUIRE(session.newKey(QString(), QStringLiteral("HiveKitBench"), &error));
+    REQUIRE(session.setValue(QStringLiteral("HiveKitBench"), QStringLiteral("v"), hivekit::kRegDword, {1, 0, 0, 0},
+                             QString(), QStringLiteral("1"), &error));
+    QElapsedTimer clock;
+    clock.start();
+    auto preview = session.preview();
+    const qint64 ms = clock.elapsed();
+    REQUIRE(preview);
+    const EditSession::PreviewWork& work = session.lastPreviewWork();
+    WARN("preview of 2 pending changes on " << (*preview)->bytes().size() << " bytes: " << ms << " ms; "
+                                             << work.recordsWritten << " records written, " << work.dirtyPages
+                                             << " of " << work.imagePages << " pages changed");
 }

@@ -12,6 +12,22 @@
 #include "document/HiveView.h"
 #include "app/MainWindow.h"
 
+namespace {
+
+/// The offscreen platform's default screen is 800x800: the window fits its
+/// screen (app/ScreenFit.h), so the tests' 1280x800 windows need a larger
+/// one. Set before main() builds the application; a platform the
+/// environment names with its own options (a child process's small
+/// screen) is kept.
+const bool kTestScreenChosen = [] {
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (!platform.isEmpty() && platform != "offscreen") return false;
+    qputenv("QT_QPA_PLATFORM", QByteArray("offscreen:configfile=") + HIVEKIT_GUI_TEST_SCREEN);
+    return true;
+}();
+
+}  // namespace
+
 namespace guitest {
 
 hivekit::gui::HiveView* openAndWait(hivekit::gui::MainWindow& window, const std::string& path) {

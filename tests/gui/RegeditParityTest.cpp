@@ -1,7 +1,8 @@
 // regedit parity (issue #17): Go to Key completing as one types and
 // focusing the tree, Export Key with a chosen root, rename in place (F2),
-// New Key #1, pending deletions shown struck out, error texts in the user's
-// words, and '*' expanding a subtree in slices, cancellable.
+// New Key #1 and New Value #1 of each type, pending deletions shown struck
+// out, error texts in the user's words, and '*' expanding a subtree in
+// slices, cancellable.
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemView>
@@ -12,6 +13,7 @@
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPalette>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -30,6 +32,7 @@
 #include "browse/KeyTreeModel.h"
 #include "browse/SubtreeExpander.h"
 #include "browse/ValueTableModel.h"
+#include "common/Display.h"
 #include "document/HiveView.h"
 #include "editing/ChangeMarks.h"
 #include "editing/EditActions.h"
@@ -400,6 +403,82 @@ TEST_CASE("New Key creates New Key #1 then #2 and opens it for renaming in place
     REQUIRE(w.session()->setValue(QStringLiteral("Console"), QStringLiteral("New Value #1"), kRegSz, {0, 0},
                                   QString(), QString(), &error));
     CHECK(w.edit->freeNewName(QStringLiteral("Console"), true) == QStringLiteral("New Value #2"));
+}
+
+TEST_CASE("New Value of each type creates New Value #1 empty of that type with its name open for editing") {
+    TempDir dir;
+    EditingWindow w(copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT")));
+    w.window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w.window));
+    REQUIRE(w.view->goToPath(QStringLiteral("Console")));
+    // The submenu holds regedit's six types, in the Modify menu and the table's context menu.
+    REQUIRE(w.edit->newValueAction()->menu() != nullptr);
+    CHECK(w.edit->newValueAction()->menu()->actions().size() == 6);
+    CHECK(w.view->valueTable()->actions().contains(w.edit->newValueAction()));
+
+    const std::pair<uint32_t, std::vector<uint8_t>> kinds[] = {
+        {kRegSz, {0, 0}},        {kRegBinary, {}},         {kRegDword, {0, 0, 0, 0}},
+        {kRegQword, std::vector<uint8_t>(8, 0)}, {kRegMultiSz, {0, 0}}, {kRegExpandSz, {0, 0}},
+    };
+    int n = 0;
+    for (const auto& [type, empty] : kinds) {
+        ++n;
+        const QString name = QStringLiteral("New Value #%1").arg(n);
+        INFO("type " << type << ", expecting " << name.toStdString());
+        QAction* action = w.edit->newValueAction(type);
+        REQUIRE(action != nullptr);
+        REQUIRE(action->isEnabled());
+        action->trigger();
+        // A pending change of that type, with empty data, selected and open
+        // for renaming in place.
+        const auto changes = w.session()->changes();
+        REQUIRE(changes.size() == static_cast<size_t>(n));
+        CHECK(changes.back().edit.kind == Edit::Kind::SetValue);
+        CHECK(changes.back().edit.type == type);
+        CHECK(changes.back().edit.data == empty);
+        CHECK(toQString(changes.back().edit.name) == name);
+        CHECK(tableRowNamed(w.view, name).isValid());
+        CHECK(w.view->currentValueName() == name);
+        QLineEdit* editor = openEditor(w.view->valueTable());
+        REQUIRE(editor != nullptr);
+        CHECK(editor->text() == name);
+        // Escape keeps the default name.
+        QTest::keyClick(editor, Qt::Key_Escape);
+        QApplication::processEvents();
+        CHECK(openEditor(w.view->valueTable()) == nullptr);
+        CHECK(w.session()->changes().size() == static_cast<size_t>(n));
+        CHECK(tableRowNamed(w.view, name).isValid());
+    }
+    CHECK(w.errors.isEmpty());
+}
+
+TEST_CASE("Enter in a new value's name editor renames the pending value and undo removes the value") {
+    TempDir dir;
+    EditingWindow w(copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT")));
+    w.window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&w.window));
+    REQUIRE(w.view->goToPath(QStringLiteral("Console")));
+    w.edit->newValueAction(kRegDword)->trigger();
+    QLineEdit* editor = openEditor(w.view->valueTable());
+    REQUIRE(editor != nullptr);
+    editor->setText(QStringLiteral("Mine"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    REQUIRE(waitUntil([&] { return w.session()->changes().size() == 2; }, 5000));
+    CHECK(w.session()->changes().back().edit.kind == Edit::Kind::RenameValue);
+    CHECK(tableRowNamed(w.view, QStringLiteral("Mine")).isValid());
+    CHECK_FALSE(tableRowNamed(w.view, QStringLiteral("New Value #1")).isValid());
+    CHECK(w.view->currentValueName() == QStringLiteral("Mine"));
+    // The name is free again: the next one is #1 once more.
+    CHECK(w.edit->freeNewName(QStringLiteral("Console"), true) == QStringLiteral("New Value #1"));
+
+    // Undo the rename, then the creation: the value is gone.
+    w.edit->undoAction()->trigger();
+    CHECK(tableRowNamed(w.view, QStringLiteral("New Value #1")).isValid());
+    w.edit->undoAction()->trigger();
+    CHECK(w.session()->changes().empty());
+    CHECK_FALSE(tableRowNamed(w.view, QStringLiteral("New Value #1")).isValid());
+    CHECK_FALSE(tableRowNamed(w.view, QStringLiteral("Mine")).isValid());
+    CHECK(w.errors.isEmpty());
 }
 
 // ---- 4. Pending deletions ----
