@@ -892,6 +892,34 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <source>Found in</source>
         <translation>Gefunden in</translation>
     </message>
+    <message>
+        <source>Deleted key, recovered (read-only)</source>
+        <translation>Gelöschter Schlüssel, wiederhergestellt (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Found in: %1</source>
+        <translation>Gefunden in: %1</translation>
+    </message>
+    <message>
+        <source>Key node at %1</source>
+        <translation>Schlüsselknoten bei %1</translation>
+    </message>
+    <message>
+        <source>Last written: %1</source>
+        <translation>Zuletzt geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Deleted value, recovered (read-only)</source>
+        <translation>Gelöschter Wert, wiederhergestellt (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Value record at %1</source>
+        <translation>Werteintrag bei %1</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Daten: %1</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::DetailsPane</name>
@@ -1338,10 +1366,6 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <translation>Diese Struktur bearbeiten: Änderungen bleiben ausstehend, bis Sie sie festschreiben</translation>
     </message>
     <message>
-        <source>New &amp;Value…</source>
-        <translation>Neuer &amp;Wert …</translation>
-    </message>
-    <message>
         <source>&amp;Modify Value…</source>
         <translation>Wert ä&amp;ndern …</translation>
     </message>
@@ -1628,6 +1652,38 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
     <message>
         <source>The selected values are already deleted by pending changes.</source>
         <translation>Die ausgewählten Werte sind bereits durch ausstehende Änderungen gelöscht.</translation>
+    </message>
+    <message>
+        <source>New &amp;Value</source>
+        <translation>Neuer &amp;Wert</translation>
+    </message>
+    <message>
+        <source>&amp;String Value</source>
+        <translation>&amp;Zeichenfolge</translation>
+    </message>
+    <message>
+        <source>&amp;Binary Value</source>
+        <translation>&amp;Binärwert</translation>
+    </message>
+    <message>
+        <source>&amp;DWORD (32-bit) Value</source>
+        <translation>&amp;DWORD-Wert (32 Bit)</translation>
+    </message>
+    <message>
+        <source>&amp;QWORD (64-bit) Value</source>
+        <translation>&amp;QWORD-Wert (64 Bit)</translation>
+    </message>
+    <message>
+        <source>&amp;Multi-String Value</source>
+        <translation>&amp;Mehrteilige Zeichenfolge</translation>
+    </message>
+    <message>
+        <source>&amp;Expandable String Value</source>
+        <translation>&amp;Erweiterbare Zeichenfolge</translation>
+    </message>
+    <message>
+        <source>%1 is a deleted key recovered from the file: it and its values are read-only.</source>
+        <translation>%1 ist ein aus der Datei wiederhergestellter gelöschter Schlüssel: er und seine Werte sind schreibgeschützt.</translation>
     </message>
 </context>
 <context>
@@ -2007,6 +2063,10 @@ Klicken, um zu dieser Zelle zu gehen.</translation>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
+    <message>
+        <source>deleted %1 at %2</source>
+        <translation>gelöschter %1 bei %2</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::HexView</name>
@@ -2319,6 +2379,14 @@ Schlüsselknoten bei %2</translation>
 deleted by a pending change (undo to keep it)</source>
         <translation>%1
 durch eine ausstehende Änderung gelöscht (rückgängig machen, um ihn zu behalten)</translation>
+    </message>
+    <message>
+        <source>Orphaned deleted keys</source>
+        <translation>Verwaiste gelöschte Schlüssel</translation>
+    </message>
+    <message>
+        <source>Deleted keys whose parent key is neither a live key nor a deleted key the scan found</source>
+        <translation>Gelöschte Schlüssel, deren übergeordneter Schlüssel weder ein vorhandener noch ein vom Scan gefundener gelöschter Schlüssel ist</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +2896,18 @@ durch eine ausstehende Änderung gelöscht (rückgängig machen, um ihn zu behal
         <source>Read the file again as it is now on disk; pending changes stay pending</source>
         <translation>Die Datei erneut so einlesen, wie sie jetzt auf dem Datenträger liegt; ausstehende Änderungen bleiben ausstehend</translation>
     </message>
+    <message>
+        <source>Show &amp;Deleted Keys</source>
+        <translation>&amp;Gelöschte Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the deleted keys a scan of the file recovers in the key tree, read-only, with their values</source>
+        <translation>Die gelöschten Schlüssel, die ein Scan der Datei wiederherstellt, schreibgeschützt mit ihren Werten im Schlüsselbaum anzeigen</translation>
+    </message>
+    <message>
+        <source>Cannot show the deleted keys: %1</source>
+        <translation>Die gelöschten Schlüssel können nicht angezeigt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::PendingChangesDock</name>
@@ -3310,6 +3390,17 @@ durch eine ausstehende Änderung gelöscht (rückgängig machen, um ihn zu behal
     <message>
         <source>deleted key</source>
         <translation>gelöschter Schlüssel</translation>
+    </message>
+    <message>
+        <source>Key \%1 last written</source>
+        <translation>Schlüssel \%1 zuletzt geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted key \%1 last written (%n value(s) recovered)</source>
+        <translation>
+            <numerusform>Gelöschter Schlüssel \%1 zuletzt geschrieben (%n Wert wiederhergestellt)</numerusform>
+            <numerusform>Gelöschter Schlüssel \%1 zuletzt geschrieben (%n Werte wiederhergestellt)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

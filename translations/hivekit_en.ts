@@ -339,6 +339,16 @@
     </message>
 </context>
 <context>
+    <name>hivekit::gui::TimelineModel</name>
+    <message numerus="yes">
+        <source>Deleted key \%1 last written (%n value(s) recovered)</source>
+        <translation>
+            <numerusform>Deleted key \%1 last written (%n value recovered)</numerusform>
+            <numerusform>Deleted key \%1 last written (%n values recovered)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hivekit::gui::compare::CompareWindow</name>
     <message numerus="yes">
         <source>%Ln difference(s)</source>

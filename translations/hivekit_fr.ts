@@ -892,6 +892,34 @@ Cliquez pour aller à cette cellule.</translation>
         <source>Found in</source>
         <translation>Trouvé dans</translation>
     </message>
+    <message>
+        <source>Deleted key, recovered (read-only)</source>
+        <translation>Clé supprimée, récupérée (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Found in: %1</source>
+        <translation>Trouvée dans : %1</translation>
+    </message>
+    <message>
+        <source>Key node at %1</source>
+        <translation>Nœud de clé à %1</translation>
+    </message>
+    <message>
+        <source>Last written: %1</source>
+        <translation>Dernière écriture : %1</translation>
+    </message>
+    <message>
+        <source>Deleted value, recovered (read-only)</source>
+        <translation>Valeur supprimée, récupérée (lecture seule)</translation>
+    </message>
+    <message>
+        <source>Value record at %1</source>
+        <translation>Enregistrement de valeur à %1</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>Données : %1</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::DetailsPane</name>
@@ -1338,10 +1366,6 @@ Cliquez pour aller à cette cellule.</translation>
         <translation>Modifier cette ruche&#xa0;: les modifications restent en attente jusqu’à leur validation</translation>
     </message>
     <message>
-        <source>New &amp;Value…</source>
-        <translation>Nouvelle &amp;valeur…</translation>
-    </message>
-    <message>
         <source>&amp;Modify Value…</source>
         <translation>&amp;Modifier la valeur…</translation>
     </message>
@@ -1628,6 +1652,38 @@ Cliquez pour aller à cette cellule.</translation>
     <message>
         <source>The selected values are already deleted by pending changes.</source>
         <translation>Les valeurs sélectionnées sont déjà supprimées par des modifications en attente.</translation>
+    </message>
+    <message>
+        <source>New &amp;Value</source>
+        <translation>Nouvelle &amp;valeur</translation>
+    </message>
+    <message>
+        <source>&amp;String Value</source>
+        <translation>Valeur &amp;chaîne</translation>
+    </message>
+    <message>
+        <source>&amp;Binary Value</source>
+        <translation>Valeur &amp;binaire</translation>
+    </message>
+    <message>
+        <source>&amp;DWORD (32-bit) Value</source>
+        <translation>Valeur &amp;DWORD (32 bits)</translation>
+    </message>
+    <message>
+        <source>&amp;QWORD (64-bit) Value</source>
+        <translation>Valeur &amp;QWORD (64 bits)</translation>
+    </message>
+    <message>
+        <source>&amp;Multi-String Value</source>
+        <translation>Valeur de chaînes &amp;multiples</translation>
+    </message>
+    <message>
+        <source>&amp;Expandable String Value</source>
+        <translation>Valeur de chaîne e&amp;xtensible</translation>
+    </message>
+    <message>
+        <source>%1 is a deleted key recovered from the file: it and its values are read-only.</source>
+        <translation>%1 est une clé supprimée récupérée dans le fichier : elle et ses valeurs sont en lecture seule.</translation>
     </message>
 </context>
 <context>
@@ -2007,6 +2063,10 @@ Cliquez pour aller à cette cellule.</translation>
         <source>%1 at %2</source>
         <translation>%1 à %2</translation>
     </message>
+    <message>
+        <source>deleted %1 at %2</source>
+        <translation>%1 supprimé à %2</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::HexView</name>
@@ -2319,6 +2379,14 @@ nœud de clé à %2</translation>
 deleted by a pending change (undo to keep it)</source>
         <translation>%1
 supprimée par une modification en attente (annuler pour la conserver)</translation>
+    </message>
+    <message>
+        <source>Orphaned deleted keys</source>
+        <translation>Clés supprimées orphelines</translation>
+    </message>
+    <message>
+        <source>Deleted keys whose parent key is neither a live key nor a deleted key the scan found</source>
+        <translation>Clés supprimées dont la clé parente n&apos;est ni une clé existante ni une clé supprimée trouvée par l&apos;analyse</translation>
     </message>
 </context>
 <context>
@@ -2828,6 +2896,18 @@ supprimée par une modification en attente (annuler pour la conserver)</translat
         <source>Read the file again as it is now on disk; pending changes stay pending</source>
         <translation>Relire le fichier tel qu’il est maintenant sur le disque&#xa0;; les modifications en attente restent en attente</translation>
     </message>
+    <message>
+        <source>Show &amp;Deleted Keys</source>
+        <translation>Afficher les clés &amp;supprimées</translation>
+    </message>
+    <message>
+        <source>Show the deleted keys a scan of the file recovers in the key tree, read-only, with their values</source>
+        <translation>Afficher dans l&apos;arborescence les clés supprimées qu&apos;une analyse du fichier récupère, en lecture seule, avec leurs valeurs</translation>
+    </message>
+    <message>
+        <source>Cannot show the deleted keys: %1</source>
+        <translation>Impossible d&apos;afficher les clés supprimées : %1</translation>
+    </message>
 </context>
 <context>
     <name>hivekit::gui::PendingChangesDock</name>
@@ -3310,6 +3390,17 @@ supprimée par une modification en attente (annuler pour la conserver)</translat
     <message>
         <source>deleted key</source>
         <translation>clé supprimée</translation>
+    </message>
+    <message>
+        <source>Key \%1 last written</source>
+        <translation>Clé \%1 écrite pour la dernière fois</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted key \%1 last written (%n value(s) recovered)</source>
+        <translation>
+            <numerusform>Clé supprimée \%1 écrite pour la dernière fois (%n valeur récupérée)</numerusform>
+            <numerusform>Clé supprimée \%1 écrite pour la dernière fois (%n valeurs récupérées)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
