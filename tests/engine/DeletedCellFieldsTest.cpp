@@ -42,15 +42,9 @@ uint32_t cellBytes(const BuiltHive& built, uint32_t cell) {
     return static_cast<uint32_t>(raw < 0 ? -raw : raw);
 }
 
-/// The largest free cell of a built hive: (offset, size).
+/// The largest free cell of a built hive (offset, size): room for records.
 std::pair<uint32_t, uint32_t> largestFree(const BuiltHive& built) {
-    auto hive = built.open();
-    REQUIRE(hive);
-    std::pair<uint32_t, uint32_t> best{0, 0};
-    CellScanner(**hive).scan([&](const HiveBinInfo&, const Cell& c) {
-        if (!c.allocated && c.size > best.second) best = {c.offset, c.size};
-        return true;
-    });
+    const auto best = largestFreeCell(built);
     REQUIRE(best.second >= 512);
     return best;
 }

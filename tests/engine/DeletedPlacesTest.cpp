@@ -67,15 +67,9 @@ void writeValue(BuiltHive& built, uint32_t at, int32_t rawSize, const std::strin
     encodeValueRecord(v, std::span<uint8_t>(built.bytes.data() + 0x1000 + at + 4, valueRecordSize(name.size())));
 }
 
-/// The largest free cell of a built hive: (offset, size).
+/// The largest free cell of a built hive (offset, size): room for records.
 std::pair<uint32_t, uint32_t> largestFree(const BuiltHive& built) {
-    auto hive = built.open();
-    REQUIRE(hive);
-    std::pair<uint32_t, uint32_t> best{0, 0};
-    CellScanner(**hive).scan([&](const HiveBinInfo&, const Cell& c) {
-        if (!c.allocated && c.size > best.second) best = {c.offset, c.size};
-        return true;
-    });
+    const auto best = largestFreeCell(built);
     REQUIRE(best.second >= 512);
     return best;
 }

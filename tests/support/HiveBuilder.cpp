@@ -572,4 +572,15 @@ std::vector<uint8_t> patternBytes(size_t size, uint8_t seed) {
     return out;
 }
 
+std::pair<uint32_t, uint32_t> largestFreeCell(const BuiltHive& built) {
+    auto hive = built.open();
+    if (!hive) return {0, 0};
+    std::pair<uint32_t, uint32_t> best{0, 0};
+    CellScanner(**hive).scan([&](const HiveBinInfo&, const Cell& c) {
+        if (!c.allocated && c.size > best.second) best = {c.offset, c.size};
+        return true;
+    });
+    return best;
+}
+
 }  // namespace testsupport

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "hive/Hive.h"
@@ -184,6 +185,10 @@ struct WalkReport {
 };
 
 WalkReport walkEverything(const hivekit::Hive& hive);
+
+/// The largest free cell of a built hive: (offset, size); (0, 0) when the
+/// hive cannot be opened or has no free cell.
+std::pair<uint32_t, uint32_t> largestFreeCell(const BuiltHive& built);
 
 /// Little helpers for value data.
 std::vector<uint8_t> dwordBytes(uint32_t v);
