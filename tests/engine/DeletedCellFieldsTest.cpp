@@ -22,6 +22,7 @@
 #include "index/Index.h"
 #include "merge/Session.h"
 #include "support/HiveBuilder.h"
+#include "support/UnlinkedKey.h"
 #include "tx/NewHive.h"
 
 using namespace hivekit;
@@ -338,13 +339,8 @@ TEST_CASE("A deleted record in the slack of a key node's cell is described witho
 
 TEST_CASE("An unreferenced cell's record is described as deleted only when a scan names that cell",
           "[cellfields][deleted]") {
-    HiveBuilder b;
-    b.addKey(HiveBuilder::kRoot, u"Alpha");
-    const size_t gone = b.addKey(HiveBuilder::kRoot, u"Zulu");
-    BuiltHive built = b.build();
-    const BuiltKey& root = built.key(HiveBuilder::kRoot);
-    built.pokeField32(root.nk, layout::nk::SubkeyCount, 1);
-    built.pokeField16(root.subkeyList, layout::list::Count, 1);
+    size_t gone = 0;
+    BuiltHive built = builtWithUnlinkedKey(gone);
     auto opened = built.open();
     REQUIRE(opened);
     const Hive& hive = **opened;

@@ -26,6 +26,7 @@
 #include "merge/Session.h"
 #include "support/HiveBuilder.h"
 #include "support/TestSupport.h"
+#include "support/UnlinkedKey.h"
 
 using namespace hivekit;
 using namespace hivekit::gui;
@@ -223,14 +224,8 @@ TEST_CASE("A double-click on a deleted key in the Deleted dock shows its nk fiel
 }
 
 TEST_CASE("With a deleted-data scan the hex pane shows an unreferenced key node as deleted") {
-    HiveBuilder b;
-    b.addKey(HiveBuilder::kRoot, u"Alpha");
-    const size_t gone = b.addKey(HiveBuilder::kRoot, u"Zulu");
-    BuiltHive built = b.build();
-    // Unlinked from the root's list but never freed.
-    const BuiltKey& root = built.key(HiveBuilder::kRoot);
-    built.pokeField32(root.nk, layout::nk::SubkeyCount, 1);
-    built.pokeField16(root.subkeyList, layout::list::Count, 1);
+    size_t gone = 0;
+    BuiltHive built = builtWithUnlinkedKey(gone);
     auto opened = built.open();
     REQUIRE(opened);
     auto hive = std::shared_ptr<const Hive>(std::move(*opened));
