@@ -40,9 +40,8 @@ std::string summaryLine(const CheckReport& r) {
 }  // namespace
 
 int runCheck(const Args& args) {
-    auto hive = openHive(args, BinLookup::Chain);
+    auto hive = openHive(args, Reading::WholeFile);
     if (!hive) return kCannotOpen;
-    hive->populate();  // every cell is read: map the file in one call, not a fault per page
     CheckControl control;
     control.threads = threadsFromEnvironment();
     const CheckReport report = checkHive(*hive, control);

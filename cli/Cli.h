@@ -70,12 +70,18 @@ enum Exit { kOk = 0, kProblems = 1, kUsage = 2, kCannotOpen = 3, kWriteFailed = 
 /// writer holds, kCannotOpen for everything else.
 int openFailureExit(const hivekit::Error& error);
 
-/// Opens the hive named by args (honouring --no-logs); prints the error
-/// ("hivectl: PATH: not a hive ...") to stderr and returns null on failure.
-/// Opens the hive the arguments name (logs replayed unless --no-logs),
-/// printing the error when it cannot. Commands that read the whole hive
-/// ask for BinLookup::Chain.
-std::unique_ptr<hivekit::Hive> openHive(const Args& args, hivekit::BinLookup binLookup = hivekit::BinLookup::Lazy);
+/// How much of a hive a command is about to read.
+enum class Reading {
+    Lookups,    ///< some keys: the file is mapped, its pages read as touched
+    WholeFile,  ///< every key or cell: bins from the hbin chain, the file read whole at open
+};
+
+/// Opens the hive the arguments name (logs replayed unless --no-logs);
+/// prints the error ("hivectl: PATH: not a hive ...") to stderr and returns
+/// null when it cannot. For WholeFile, HIVECTL_READ=map maps the file and
+/// populates the mapping instead of reading it, and HIVECTL_READ=fault
+/// leaves its pages to fault in (to measure both ways; tests/bench).
+std::unique_ptr<hivekit::Hive> openHive(const Args& args, Reading reading = Reading::Lookups);
 
 /// The commit's flush mode as --flush names it: "sync" (the default,
 /// FlushMode::Durable: a commit that succeeded survives a power cut) or

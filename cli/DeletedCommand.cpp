@@ -114,7 +114,7 @@ int runDeleted(const Args& args) {
         printError("deleted: --reg and --json exclude each other");
         return kUsage;
     }
-    auto hive = openHive(args, BinLookup::Chain);
+    auto hive = openHive(args, Reading::WholeFile);
     if (!hive) return kCannotOpen;
     DeletedScanOptions options;
     options.threads = threadsFromEnvironment();

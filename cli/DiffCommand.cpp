@@ -191,14 +191,12 @@ int runDiff(const Args& args) {
             return kUsage;
         }
     }
-    auto a = openHive(args, BinLookup::Chain);
+    auto a = openHive(args, Reading::WholeFile);
     if (!a) return kCannotOpen;
     Args second = args;
     second.positional.erase(second.positional.begin());
-    auto b = openHive(second, BinLookup::Chain);
+    auto b = openHive(second, Reading::WholeFile);
     if (!b) return kCannotOpen;
-    a->populate();
-    b->populate();
     Output out;
     if (!out.open(args)) return kProblems;
 

@@ -1,7 +1,9 @@
 // info, ls, tree, get, dump: the read side of hivectl.
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <string>
 
@@ -37,12 +39,53 @@ static void appendDumpEscaped(std::string& out, std::string_view s) {
     out.append(s.substr(from));
 }
 
-/// `n` in decimal, appended (std::to_string's text, without its string).
-static void appendDecimal(std::string& out, uint64_t n) {
-    char digits[20];
-    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, n);
-    (void)ec;
-    out.append(digits, end);
+/// The most bytes putDumpName writes for a stored name of `storedSize`
+/// bytes: every character of the UTF-8 may be escaped to two.
+static size_t maxDumpNameSize(size_t storedSize) { return 2 * maxStoredNameUtf8Size(storedSize); }
+
+/// A stored name (Latin-1 or UTF-16LE) written at `p` as the dump prints
+/// it: converted in place, and escaped only when it holds a character to
+/// escape (rare). `p` has room for maxDumpNameSize(stored.size()) bytes.
+static char* putDumpName(char* p, Bytes stored, bool compressed) {
+    char* end = putStoredNameUtf8(p, stored, compressed);
+    char* q = p;
+    while (q != end && *q != '\\' && *q != '\t' && *q != '\n') ++q;
+    if (q == end) return end;
+    std::string escaped;
+    appendDumpEscaped(escaped, std::string_view(p, static_cast<size_t>(end - p)));
+    return std::copy(escaped.begin(), escaped.end(), p);
+}
+
+/// putDumpName appended to a string (the walker's paths).
+static void appendDumpName(std::string& out, Bytes stored, bool compressed) {
+    const size_t at = out.size();
+    out.resize_and_overwrite(at + maxDumpNameSize(stored.size()), [&](char* base, size_t) {
+        return static_cast<size_t>(putDumpName(base + at, stored, compressed) - base);
+    });
+}
+
+/// `n` in decimal at `p` (room for 20 digits); returns the end.
+static char* putDecimal(char* p, uint64_t n) {
+    if (n < 10) {  // value types, most counts
+        *p = static_cast<char>('0' + n);
+        return p + 1;
+    }
+    return std::to_chars(p, p + 20, n).ptr;
+}
+
+/// Appends at most `room` bytes to `out`, written by `put(char* at)`, which
+/// returns the end of what it wrote: one capacity check for a whole line,
+/// no zero-filling and no string per field.
+template <class Put>
+static void appendInPlace(std::string& out, size_t room, Put&& put) {
+    const size_t at = out.size();
+    out.resize_and_overwrite(at + room, [&](char* base, size_t) { return static_cast<size_t>(put(base + at) - base); });
+}
+
+/// `text` at `p`; returns the end.
+static char* putText(char* p, std::string_view text) {
+    std::memcpy(p, text.data(), text.size());
+    return p + text.size();
 }
 
 std::string dumpEscape(const std::string& s) {
@@ -60,15 +103,21 @@ unsigned threadsFromEnvironment() {
     return *end == '\0' && n <= 64 ? static_cast<unsigned>(n) : 0;
 }
 
-std::unique_ptr<Hive> openHive(const Args& args, BinLookup binLookup) {
+std::unique_ptr<Hive> openHive(const Args& args, Reading reading) {
     OpenOptions options;
     options.useLogs = !args.noLogs;
-    options.binLookup = binLookup;
+    const char* how = reading == Reading::WholeFile ? std::getenv("HIVECTL_READ") : nullptr;
+    const std::string_view mode = how ? how : "";
+    if (reading == Reading::WholeFile) {
+        options.binLookup = BinLookup::Chain;
+        options.readWhole = mode != "map" && mode != "fault";
+    }
     auto hive = Hive::open(args.hivePath(), options);
     if (!hive) {
         printError(hive.error().message);
         return nullptr;
     }
+    if (mode == "map") (*hive)->populate();
     return std::move(*hive);
 }
 
@@ -422,21 +471,17 @@ int runGet(const Args& args) {
 }
 
 int runDump(const Args& args) {
-    auto hive = openHive(args, BinLookup::Chain);
+    auto hive = openHive(args, Reading::WholeFile);
     if (!hive) return kCannotOpen;
-    // Every page is read: one populate call costs less than a fault per page
-    // (HIVECTL_NO_POPULATE=1 leaves the pages to fault in, for comparison).
-    if (!std::getenv("HIVECTL_NO_POPULATE")) hive->populate();
     Diagnostics diag;
     std::string out;
-    out.reserve((1 << 20) + (1 << 16));
+    out.reserve((1 << 16) + (1 << 14));
     // Reused for every key: the lists are read to be counted and walked,
     // never kept.
     std::vector<uint32_t> subs;
     std::vector<uint32_t> vals;
-    std::string name;  // each value's name, reused
     TreeWalker walker(*hive);
-    walker.setNameAppender(appendDumpEscaped);
+    walker.setNameAppender(appendDumpName);
     walker.walk(
         [&](const WalkedKey& k) {
             const std::string& path = *k.path;
@@ -449,30 +494,36 @@ int runDump(const Args& args) {
                 subkeyCount = subs.size();
             }
             hive->values(*k.node, vals, &diag);
-            out += "K\t";
-            out += path;
-            out += '\t';
-            appendDecimal(out, k.node->lastWritten);
-            out += '\t';
-            appendDecimal(out, subkeyCount);
-            out += '\t';
-            appendDecimal(out, vals.size());
-            out += '\n';
+            // K, path, last write, subkeys, values: five fields, three numbers.
+            appendInPlace(out, path.size() + 3 * 20 + 8, [&](char* p) {
+                p = putText(p, "K\t");
+                p = putText(p, path);
+                *p++ = '\t';
+                p = putDecimal(p, k.node->lastWritten);
+                *p++ = '\t';
+                p = putDecimal(p, subkeyCount);
+                *p++ = '\t';
+                p = putDecimal(p, vals.size());
+                *p++ = '\n';
+                return p;
+            });
             for (uint32_t o : vals) {
                 auto v = hive->valueRecord(o);
                 if (!v) {
                     diag.error(v.error());
                     continue;
                 }
-                out += "V\t";
-                out += path;
-                out += '\t';
-                name.clear();
-                appendStoredNameUtf8(name, v->nameBytes, v->compressedName());
-                appendDumpEscaped(out, name);
-                out += '\t';
-                appendDecimal(out, v->type);
-                out += '\t';
+                // V, path, name, type, then the data (none with --no-data).
+                appendInPlace(out, path.size() + maxDumpNameSize(v->nameBytes.size()) + 20 + 8, [&](char* p) {
+                    p = putText(p, "V\t");
+                    p = putText(p, path);
+                    *p++ = '\t';
+                    p = putDumpName(p, v->nameBytes, v->compressedName());
+                    *p++ = '\t';
+                    p = putDecimal(p, v->type);
+                    *p++ = '\t';
+                    return p;
+                });
                 if (!args.noData) {
                     auto data = hive->valueData(*v);
                     if (data) out += hexBytesCompact(data->bytes());
@@ -480,7 +531,7 @@ int runDump(const Args& args) {
                 }
                 out += '\n';
             }
-            if (out.size() > (1 << 20)) {
+            if (out.size() > (1 << 16)) {
                 writeOut(out);
                 out.clear();
             }

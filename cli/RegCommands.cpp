@@ -62,12 +62,11 @@ const char* encodingName(RegEncoding e) {
 }  // namespace
 
 int runExport(const Args& args) {
-    auto hive = openHive(args, args.arg(0).empty() ? BinLookup::Chain : BinLookup::Lazy);
+    auto hive = openHive(args, args.arg(0).empty() ? Reading::WholeFile : Reading::Lookups);
     if (!hive) return kCannotOpen;
     RegExportOptions options;
     options.version = args.regedit4 ? RegVersion::V4 : RegVersion::V5;
     if (!args.root.empty()) options.rootName = args.root;
-    if (args.arg(0).empty()) hive->populate();  // the whole tree is read
     // Written as the tree is walked (a few hundred KiB in memory whatever
     // the hive). A regular FILE is written beside and renamed when whole;
     // standard output, a device or a pipe gets the bytes as they come.

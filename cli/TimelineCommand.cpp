@@ -150,12 +150,12 @@ int runTimeline(const Args& args) {
             OpenOptions openOptions;
             openOptions.useLogs = !args.noLogs;
             openOptions.binLookup = BinLookup::Chain;
+            openOptions.readWhole = true;
             auto hive = Hive::open(hives[i], openOptions);
             if (!hive) {
                 failed = true;
                 errors = "hivectl: timeline: " + hive.error().message + "\n";
             } else {
-                (*hive)->populate();
                 TimelineOptions options;
                 options.hiveName = hives[i];
                 options.range = range;

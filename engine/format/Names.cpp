@@ -116,19 +116,10 @@ std::string storedNameUtf8(Bytes stored, bool compressed) {
     return compressed ? latin1ToUtf8(stored) : utf16leToUtf8(stored);
 }
 
-void appendStoredNameUtf8(std::string& out, Bytes stored, bool compressed) {
+char* putStoredNameUtf8(char* p, Bytes stored, bool compressed) {
     const uint8_t* p0 = stored.data();
     const size_t n = stored.size();
-    const size_t at = out.size();
     if (compressed) {
-        size_t size = n;
-        for (size_t i = 0; i < n; ++i) size += p0[i] >> 7;
-        if (size == n) {
-            out.append(reinterpret_cast<const char*>(p0), n);
-            return;
-        }
-        out.resize(at + size);
-        char* p = out.data() + at;
         for (size_t i = 0; i < n; ++i) {
             const uint8_t b = p0[i];
             if (b < 0x80) {
@@ -138,16 +129,22 @@ void appendStoredNameUtf8(std::string& out, Bytes stored, bool compressed) {
                 *p++ = static_cast<char>(0x80 | (b & 0x3F));
             }
         }
-        return;
+        return p;
     }
     const size_t pairs = n / 2;
     const size_t count = pairs + (n % 2 != 0 ? 1 : 0);
     auto unit = [p0, pairs](size_t i) -> uint32_t { return i < pairs ? loadU16(p0 + 2 * i) : p0[2 * i]; };
-    size_t size = 0;
-    forEachCodePoint(count, unit, [&](uint32_t cp) { size += utf8Length(cp); });
-    out.resize(at + size);
-    char* p = out.data() + at;
     forEachCodePoint(count, unit, [&](uint32_t cp) { p = putUtf8(p, cp); });
+    return p;
+}
+
+void appendStoredNameUtf8(std::string& out, Bytes stored, bool compressed) {
+    const size_t at = out.size();
+    // Sized for the longest result and cut to the real one: no zero-fill,
+    // no pass to count first.
+    out.resize_and_overwrite(at + maxStoredNameUtf8Size(stored.size()), [&](char* base, size_t) {
+        return static_cast<size_t>(putStoredNameUtf8(base + at, stored, compressed) - base);
+    });
 }
 
 namespace {

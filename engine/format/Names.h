@@ -60,6 +60,13 @@ std::string storedNameUtf8(Bytes stored, bool compressed);
 /// storedNameUtf8(stored, compressed) appended to `out`: a walk that joins
 /// names into paths and lines needs no string per name.
 void appendStoredNameUtf8(std::string& out, Bytes stored, bool compressed);
+/// The most bytes storedNameUtf8 can give for a stored name of `storedSize`
+/// bytes (Latin-1 doubles at most, UTF-16 grows by half at most).
+constexpr size_t maxStoredNameUtf8Size(size_t storedSize) { return 2 * storedSize + 2; }
+/// storedNameUtf8(stored, compressed) written at `p`, which has room for
+/// maxStoredNameUtf8Size(stored.size()) bytes; returns the end of what was
+/// written. For a line built in place, field by field.
+char* putStoredNameUtf8(char* p, Bytes stored, bool compressed);
 
 namespace detail {
 /// The Windows upcase table: entry c is the upcase of unit c. Built at

@@ -102,7 +102,7 @@ Result<std::vector<uint8_t>> checkAndRecover(Bytes bytes, const std::string& pat
 }  // namespace
 
 Result<std::unique_ptr<Hive>> Hive::open(const std::string& path, const OpenOptions& options) {
-    auto mapping = FileMapping::open(path);
+    auto mapping = options.readWhole ? FileMapping::load(path) : FileMapping::open(path);
     if (!mapping) return std::unexpected(mapping.error());
     RecoveryReport report;
     auto recovered = checkAndRecover((*mapping)->bytes(), path, options, report);
@@ -217,6 +217,9 @@ void Hive::scanBins() const {
     Bytes all = bytes();
     const uint64_t available = all.size() - kHeader;
     const uint32_t end = binsEnd_;
+    // At most a bin per 4 KiB: reserved once, the vector's pages are touched
+    // once (not again at each doubling).
+    bins_.reserve(end / layout::kHbinAlignment + 1);
     auto headerAt = [&](uint32_t off) {
         return decodeHiveBinHeader(all.subspan(kHeader + off, layout::kHbinHeaderSize), off, kHeader + off, end - off);
     };

@@ -117,6 +117,9 @@ struct OpenOptions {
     /// Replay transaction logs found beside a dirty hive (in memory only).
     bool useLogs = true;
     BinLookup binLookup = BinLookup::Lazy;
+    /// A walk of the whole file follows: read it into memory at open
+    /// (FileMapping::load) instead of mapping pages in as they are touched.
+    bool readWhole = false;
 };
 
 /// One hive opened read-only. Thread-safe for concurrent readers: what is
@@ -149,6 +152,8 @@ public:
     /// The whole image (base block included).
     Bytes bytes() const { return mapping_->bytes(); }
     bool isMapped() const { return mapping_->isMapped(); }
+    /// Whether the file was read whole into huge pages (OpenOptions::readWhole).
+    bool isLoaded() const { return mapping_->isLoaded(); }
     /// Maps in the whole file now (FileMapping::populate): call it before
     /// a walk that reads all of the hive (dump, check, export).
     void populate() const { mapping_->populate(); }

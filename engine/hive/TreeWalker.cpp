@@ -7,6 +7,7 @@
 #include "format/Layout.h"
 #include "format/Names.h"
 #include "format/Offsets.h"
+#include "hive/ZeroedPages.h"
 
 namespace hivekit {
 
@@ -16,16 +17,24 @@ void TreeWalker::walk(const std::function<bool(const WalkedKey&)>& visit, Diagno
 
 void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
                           const std::function<bool(const WalkedKey&)>& visit, Diagnostics* sink) {
-    // One bit per 8-byte cell slot: cheap even for a 100 MB hive (1.5 MB).
-    std::vector<uint64_t> seen((uint64_t{hive_.binsEnd()} / 8 + 64) / 64, 0);
+    // One bit per 8-byte cell slot: 1.5 MB for a 100 MB hive, in huge pages
+    // (ZeroedPages) because a walk touches all of it.
+    const uint64_t seenBytes = (uint64_t{hive_.binsEnd()} / 8 + 8) / 8;
+    ZeroedPages seenBits(seenBytes);
+    uint8_t* seen = seenBits.data();
+    if (!seen) {
+        if (sink) sink->error("no memory for the walk's record of visited keys (" + std::to_string(seenBytes) + " bytes)");
+        return;
+    }
+    const uint64_t seenSlots = seenBytes * 8;
     auto wasSeen = [&](uint32_t off) {
         const uint64_t slot = off / 8;
         // Out of range: not a cycle; keyNode() refuses it and says why.
-        return slot / 64 < seen.size() && (seen[slot / 64] & (uint64_t{1} << (slot % 64))) != 0;
+        return slot < seenSlots && (seen[slot / 8] & (1u << (slot % 8))) != 0;
     };
     auto markSeen = [&](uint32_t off) {
         const uint64_t slot = off / 8;
-        if (slot / 64 < seen.size()) seen[slot / 64] |= uint64_t{1} << (slot % 64);
+        if (slot < seenSlots) seen[slot / 8] |= static_cast<uint8_t>(1u << (slot % 8));
     };
     struct Frame {
         uint32_t offset;
@@ -69,7 +78,6 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
     std::vector<size_t> pathLength;
     std::vector<uint32_t> children;
     std::string path;
-    std::string name;  // append_'s argument, reused
     stack.push_back(Frame{start, 0, layout::kNoCell});
     while (!stack.empty()) {
         const Frame f = stack.back();
@@ -104,9 +112,7 @@ void TreeWalker::walkFrom(uint32_t start, const std::string& startPath,
             path.resize(pathLength[f.depth - 1]);
             if (!path.empty()) path += '\\';
             if (append_) {
-                name.clear();
-                appendStoredNameUtf8(name, key->nameBytes, key->compressedName());
-                append_(path, name);
+                append_(path, key->nameBytes, key->compressedName());
             } else if (escape_) {
                 path += escape_(key->nameUtf8());
             } else {

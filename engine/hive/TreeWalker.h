@@ -39,8 +39,9 @@ public:
     /// Paths are built from names passed through `escape` (identity by
     /// default), so a dump can escape each name before it is joined.
     void setNameEscaper(std::function<std::string(const std::string&)> escape) { escape_ = std::move(escape); }
-    /// Appends a name (UTF-8) to a path as it should read there.
-    using NameAppender = void (*)(std::string& path, std::string_view name);
+    /// Appends a key's name, as stored (Latin-1 when `compressed`, else
+    /// UTF-16LE), to a path as it should read there (UTF-8).
+    using NameAppender = void (*)(std::string& path, Bytes stored, bool compressed);
     /// Instead of an escaper: names are appended by `append`, without a
     /// string per name (a dump of the whole hive).
     void setNameAppender(NameAppender append) { append_ = append; }

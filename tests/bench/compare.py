@@ -18,8 +18,10 @@ Works (HiveKit command | peer):
   export   hivectl export -o FILE | hivexregedit --export > FILE
   dump     hivectl dump --no-data > /dev/null | hivex-walk (names only)
   check1   check on one thread (HIVECTL_THREADS=1) | hivex-walk --data
-  dump-nopop  dump --no-data without populating the mapping first
-           (HIVECTL_NO_POPULATE=1) | hivex-walk
+  dump-map dump --no-data with the file mapped and populated instead of
+           read whole into huge pages (HIVECTL_READ=map) | hivex-walk
+  dump-fault  the same with the mapping's pages left to fault in
+           (HIVECTL_READ=fault) | hivex-walk
   deleted  hivectl deleted | reglookup-recover (a scan of free cells too)
 CPU time counts every thread of a child: the work split over threads shows
 in the wall time (also printed, median, with its ratio), not in the CPU time.
@@ -128,8 +130,12 @@ def works(hivectl, walker, tmp, reg):
             lambda h: run([hivectl, "check", h], env={"HIVECTL_THREADS": "1"}),
             lambda h: run([walker, h, "--data"]),
         ),
-        "dump-nopop": (
-            lambda h: run([hivectl, "dump", h, "--no-data"], env={"HIVECTL_NO_POPULATE": "1"}),
+        "dump-map": (
+            lambda h: run([hivectl, "dump", h, "--no-data"], env={"HIVECTL_READ": "map"}),
+            lambda h: run([walker, h]),
+        ),
+        "dump-fault": (
+            lambda h: run([hivectl, "dump", h, "--no-data"], env={"HIVECTL_READ": "fault"}),
             lambda h: run([walker, h]),
         ),
         "deleted": (

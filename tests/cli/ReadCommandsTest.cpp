@@ -227,6 +227,44 @@ TEST_CASE("info reports offreg's OfRg signature as what it is, not as a time", "
           "OfRg 1 False\n");
 }
 
+TEST_CASE("dump escapes backslash, tab and newline in key and value names of any length and kind", "[cli][dump]") {
+    HiveBuilder b;
+    const size_t tab = b.addKey(HiveBuilder::kRoot, u"Tab\there");
+    // Windows refuses a backslash in a key name; a damaged or forged hive has one.
+    const size_t slash = b.addKey(tab, u"Back\\slash");
+    b.addValue(slash, u"a\\b\tc\nd", hivekit::kRegDword, dwordBytes(7));
+    b.addValue(slash, u"Gr\u00FC\u00DFe", hivekit::kRegDword, dwordBytes(1));  // stored Latin-1
+    b.addValue(slash, u"\u65E5\u672C", hivekit::kRegDword, dwordBytes(2));     // stored UTF-16
+    b.addValue(slash, std::u16string(16383, u'\\'), hivekit::kRegDword, dwordBytes(3));  // the longest name
+    b.addValue(slash, std::u16string(200, u'\u4E2D'), hivekit::kRegDword, dwordBytes(4));
+    TempDir dir;
+    writeFile(dir.file("hive"), b.build().bytes);
+    auto dump = hivectl({"dump", dir.file("hive"), "--no-data"});
+    REQUIRE(dump.exitCode == 0);
+    const std::string path = "Tab\\there\\Back\\\\slash";
+    std::string wide;
+    for (int i = 0; i < 200; ++i) wide += "\xE4\xB8\xAD";
+    const std::vector<std::string> valueLines = {
+        "V\t" + path + "\ta\\\\b\\tc\\nd\t4\t\n",
+        "V\t" + path + "\tGr\xC3\xBC\xC3\x9F" "e\t4\t\n",
+        "V\t" + path + "\t\xE6\x97\xA5\xE6\x9C\xAC\t4\t\n",
+        "V\t" + path + "\t" + std::string(2 * 16383, '\\') + "\t4\t\n",
+        "V\t" + path + "\t" + wide + "\t4\t\n",
+    };
+    std::string expectedValues;
+    for (const auto& line : valueLines) expectedValues += line;
+    CHECK(contains(dump.out, expectedValues));
+    // Key lines: path, last write, subkey and value counts.
+    CHECK(contains(dump.out, "K\tTab\\there\t"));
+    CHECK(contains(dump.out, "\t1\t0\nK\t" + path + "\t"));
+    CHECK(contains(dump.out, "\t0\t5\nV\t"));
+    // With the data: each line ends in the data's bytes in hex.
+    auto withData = hivectl({"dump", dir.file("hive")});
+    REQUIRE(withData.exitCode == 0);
+    CHECK(contains(withData.out, "V\t" + path + "\ta\\\\b\\tc\\nd\t4\t07000000\n"));
+    CHECK(contains(withData.out, "V\t" + path + "\t" + wide + "\t4\t04000000\n"));
+}
+
 TEST_CASE("JSON output is UTF-8 with a name's lone surrogate escaped and dump writes it in WTF-8", "[cli][json]") {
     HiveBuilder b;
     const size_t lone = b.addKey(HiveBuilder::kRoot, std::u16string(u"Lone") + char16_t(0xD800));

@@ -17,6 +17,7 @@
 #include "hive/CellScanner.h"
 #include "hive/Hive.h"
 #include "hive/TreeWalker.h"
+#include "hive/ZeroedPages.h"
 #include "support/HiveBuilder.h"
 #include "support/TestSupport.h"
 
@@ -125,6 +126,24 @@ long residentKiBOfMapping(const void* address) {
             continue;
         }
         if (inside && line.rfind("Rss:", 0) == 0) return std::stol(line.substr(4));
+    }
+    return -1;
+}
+
+/// The anonymous huge pages (smaps "AnonHugePages:") of the mapping that
+/// holds `address`, in KiB, or -1 when it cannot be read.
+long hugePagesKiBOfMapping(const void* address) {
+    std::ifstream smaps("/proc/self/smaps");
+    std::string line;
+    bool inside = false;
+    const auto a = reinterpret_cast<uintptr_t>(address);
+    while (std::getline(smaps, line)) {
+        unsigned long long lo = 0, hi = 0;
+        if (std::sscanf(line.c_str(), "%llx-%llx ", &lo, &hi) == 2 && line.find(':') > line.find('-')) {
+            inside = a >= lo && a < hi;
+            continue;
+        }
+        if (inside && line.rfind("AnonHugePages:", 0) == 0) return std::stol(line.substr(14));
     }
     return -1;
 }
@@ -282,6 +301,92 @@ TEST_CASE("Real hives opened with BinLookup::Chain resolve every offset as the c
         CHECK(a.paths == b.paths);
         CHECK(a.paths.size() > 1);
     }
+}
+
+// ---------------------------------------------------------------------------
+// Reading the whole file at open (OpenOptions::readWhole, FileMapping::load)
+
+TEST_CASE("regipy/SYSTEM read whole lies in huge pages and reads as its mapping does", "[hive][lazy][load][real]") {
+    OpenOptions options;
+    options.binLookup = BinLookup::Chain;
+    options.readWhole = true;
+    auto whole = Hive::open(hivePath("regipy/SYSTEM"), options);
+    auto mapped = Hive::open(hivePath("regipy/SYSTEM"));
+    REQUIRE(whole);
+    REQUIRE(mapped);
+    // 11.2 MB: between 2 MiB and FileMapping::kLoadAtMost, so copied where
+    // the kernel gives huge pages on request, mapped otherwise.
+    CHECK((*whole)->isLoaded() == ZeroedPages::hugePagesOnRequest());
+    CHECK((*whole)->isMapped() == !ZeroedPages::hugePagesOnRequest());
+    if (ZeroedPages::hugePagesOnRequest()) CHECK(hugePagesKiBOfMapping((*whole)->bytes().data()) >= 2048);
+    const Bytes a = (*whole)->bytes();
+    const Bytes b = (*mapped)->bytes();
+    REQUIRE(a.size() == b.size());
+    CHECK(std::equal(a.begin(), a.end(), b.begin()));
+    const WalkReport wa = walkEverything(**whole);
+    const WalkReport wb = walkEverything(**mapped);
+    CHECK(wa.paths == wb.paths);
+    CHECK(wa.valueLines == wb.valueLines);
+    CHECK(wa.paths.size() > 30000);
+    CHECK((*whole)->diagnostics().items().size() == (*mapped)->diagnostics().items().size());
+}
+
+TEST_CASE("A hive under 2 MiB or over FileMapping::kLoadAtMost is mapped, not read whole", "[hive][lazy][load]") {
+    auto small = FileMapping::load(hivePath("ez/SAM"));
+    REQUIRE(small);
+    CHECK((*small)->isMapped());
+    CHECK(!(*small)->isLoaded());
+    // A sparse file just past the limit: mapped too (its pages are zeros).
+    TempDir dir;
+    const std::string big = dir.file("big");
+    {
+        std::ofstream out(big, std::ios::binary);
+        out.seekp(static_cast<std::streamoff>(FileMapping::kLoadAtMost));
+        out.put('\x01');
+    }
+    auto large = FileMapping::load(big);
+    REQUIRE(large);
+    CHECK((*large)->isMapped());
+    CHECK(!(*large)->isLoaded());
+    CHECK((*large)->bytes().size() == FileMapping::kLoadAtMost + 1);
+    CHECK((*large)->bytes()[FileMapping::kLoadAtMost] == 1);
+}
+
+TEST_CASE("Reading a missing or unreadable path whole fails as mapping it does", "[hive][lazy][load]") {
+    TempDir dir;
+    for (const std::string& path : {dir.file("missing"), dir.path()}) {
+        auto loaded = FileMapping::load(path);
+        auto mapped = FileMapping::open(path);
+        REQUIRE(!loaded);
+        REQUIRE(!mapped);
+        CHECK(loaded.error().message == mapped.error().message);
+        CHECK(loaded.error().message.find(path) != std::string::npos);
+    }
+}
+
+TEST_CASE("ZeroedPages gives zeroed, writable memory, in huge pages from 64 KiB where offered, and moves",
+          "[hive][lazy][load]") {
+    for (size_t size : {size_t{1}, size_t{4000}, size_t{64} << 10, size_t{3} << 20}) {
+        INFO(size);
+        ZeroedPages pages(size);
+        REQUIRE(pages.data() != nullptr);
+        CHECK(pages.size() == size);
+        CHECK(pages.inHugePages() == (size >= (size_t{64} << 10) && ZeroedPages::hugePagesOnRequest()));
+        CHECK(std::all_of(pages.data(), pages.data() + size, [](uint8_t b) { return b == 0; }));
+        pages.data()[size - 1] = 0x5A;
+        if (pages.inHugePages()) CHECK(reinterpret_cast<uintptr_t>(pages.data()) % ZeroedPages::kHugePage == 0);
+        ZeroedPages moved(std::move(pages));
+        CHECK(pages.data() == nullptr);
+        CHECK(pages.size() == 0);
+        CHECK(moved.data()[size - 1] == 0x5A);
+        ZeroedPages assigned;
+        assigned = std::move(moved);
+        CHECK(moved.data() == nullptr);
+        CHECK(assigned.data()[size - 1] == 0x5A);
+    }
+    ZeroedPages none(0);
+    CHECK(none.data() == nullptr);
+    CHECK(none.size() == 0);
 }
 
 // ---------------------------------------------------------------------------

@@ -262,6 +262,41 @@ TEST_CASE("An odd-length UTF-16LE name keeps its last byte as a unit of its own"
     CHECK(decodeName(bytesOf(three), false) == units({0x0041, 0x00E4}));
 }
 
+TEST_CASE("A stored name is written in place as storedNameUtf8 gives it, within maxStoredNameUtf8Size",
+          "[names][utf8]") {
+    std::vector<std::pair<std::vector<uint8_t>, bool>> names = {
+        {std::vector<uint8_t>(255, 0xFF), true},                 // Latin-1 at its widest: 2 bytes each
+        {{}, true},
+        {{}, false},
+        {{0xFF, 0xFF, 0xFF, 0xFF}, false},                       // U+FFFF: 3 bytes per 2
+        {{0x00, 0xD8, 0x00, 0xD8, 0x00, 0xD8}, false},           // lone lead surrogates, WTF-8
+        {{0x3D, 0xD8, 0x00, 0xDE}, false},                       // one pair: 4 bytes per 4
+        {{0xFF}, false},                                         // an odd byte as a unit: 2 bytes per 1
+        {{0xAC, 0x20, 0xE4}, false},
+    };
+    uint32_t seed = 12345;
+    for (int i = 0; i < 2000; ++i) {  // and random names of either kind
+        std::vector<uint8_t> bytes(seed % 40);
+        for (auto& b : bytes) b = static_cast<uint8_t>((seed = seed * 1103515245 + 12345) >> 16);
+        names.emplace_back(bytes, (seed >> 3) % 2 == 0);
+        seed = seed * 1103515245 + 12345;
+    }
+    for (const auto& [bytes, compressed] : names) {
+        const std::string expected = storedNameUtf8(bytesOf(bytes), compressed);
+        const size_t room = maxStoredNameUtf8Size(bytes.size());
+        REQUIRE(expected.size() <= room);
+        std::string buffer(room + 16, '#');
+        char* end = putStoredNameUtf8(buffer.data(), bytesOf(bytes), compressed);
+        CHECK(std::string(buffer.data(), end) == expected);
+        CHECK(buffer.substr(room) == std::string(16, '#'));  // nothing past the room
+        std::string appended = "path\\";
+        appendStoredNameUtf8(appended, bytesOf(bytes), compressed);
+        CHECK(appended == "path\\" + expected);
+    }
+    // The widest cases reach the bound's order: Latin-1 doubles exactly.
+    CHECK(storedNameUtf8(bytesOf(names[0].first), true).size() == 2 * 255);
+}
+
 TEST_CASE("Latin-1 bytes convert to UTF-8", "[names][decode]") {
     const std::vector<uint8_t> bytes = {'a', 0xE4, 0x00, 0xFF, 0x80};
     CHECK(latin1ToUtf8(bytesOf(bytes)) == std::string("a\xC3\xA4\0\xC3\xBF\xC2\x80", 8));
