@@ -48,9 +48,11 @@ static size_t maxDumpNameSize(size_t storedSize) { return 2 * maxStoredNameUtf8S
 /// escape (rare). `p` has room for maxDumpNameSize(stored.size()) bytes.
 static char* putDumpName(char* p, Bytes stored, bool compressed) {
     char* end = putStoredNameUtf8(p, stored, compressed);
-    char* q = p;
-    while (q != end && *q != '\\' && *q != '\t' && *q != '\n') ++q;
-    if (q == end) return end;
+    // Without a branch per byte (the compiler vectorises it): names are
+    // short and almost never hold one.
+    bool escapes = false;
+    for (const char* q = p; q != end; ++q) escapes |= (*q == '\\') | (*q == '\t') | (*q == '\n');
+    if (!escapes) return end;
     std::string escaped;
     appendDumpEscaped(escaped, std::string_view(p, static_cast<size_t>(end - p)));
     return std::copy(escaped.begin(), escaped.end(), p);

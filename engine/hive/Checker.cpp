@@ -17,6 +17,7 @@
 #include "hive/CellScanner.h"
 #include "hive/CheckWording.h"
 #include "hive/TreeWalker.h"
+#include "hive/ZeroedPages.h"
 
 namespace hivekit {
 namespace {
@@ -330,12 +331,23 @@ private:
         return keys;
     }
 
+    /// A table the check needs could not be had: said, and the check ends
+    /// there (reported as stopped: what it found so far stands).
+    void outOfMemory(const char* what, uint64_t bytes) {
+        report_.diagnostics.error("not enough memory for " + std::string(what) + " (" + std::to_string(bytes) +
+                                  " bytes): the check stops here");
+        report_.stopped = true;
+    }
+
     void scanCells() {
         const std::vector<HiveBinInfo>& bins = hive_.bins();
         advance(0);
         // One bit per 8-byte slot of the bins: 1.6% of the file, and with the
         // rank per 64 slots an O(1) way from a reference to its cell.
-        starts_.assign((uint64_t{hive_.binsEnd()} / layout::kCellAlignment + 63) / 64, 0);
+        const size_t words = (uint64_t{hive_.binsEnd()} / layout::kCellAlignment + 63) / 64;
+        starts_ = PagedArray<uint64_t>(words);
+        rank_ = PagedArray<uint32_t>(words);
+        if (starts_.size() != words || rank_.size() != words) return outOfMemory("the map of cell starts", words * 12);
         const unsigned runs = runCount(bins.size());
         const std::vector<size_t> cuts = splitBins(bins, runs);
         auto binsOf = [&](unsigned r) {
@@ -344,7 +356,6 @@ private:
         std::vector<Diagnostics> problems(runs);
         inParallel(runs, [&](unsigned r) { markStarts(r, binsOf(r), problems[r]); });
         for (const Diagnostics& p : problems) report_.diagnostics.append(p);
-        rank_.resize(starts_.size());
         uint32_t before = 0;
         for (size_t w = 0; w < starts_.size(); ++w) {
             rank_[w] = before;
@@ -352,7 +363,8 @@ private:
         }
         report_.cells = before;
         if (report_.stopped) return;
-        cells_.resize(before);
+        cells_ = PagedArray<CellEntry>(before, CellEntry());
+        if (cells_.size() != before) return outOfMemory("the cell table", uint64_t{before} * sizeof(CellEntry));
         std::vector<uint64_t> keys(runs, 0);
         inParallel(runs, [&](unsigned r) { keys[r] = fillEntries(r, binsOf(r)); });
         for (uint64_t k : keys) nkCells_ += k;
@@ -1090,10 +1102,10 @@ private:
     uint32_t rootOffset_ = kNone;
     bool treeComplete_ = true;     ///< every subkey list and key of the tree could be read
     bool skListComplete_ = false;  ///< the flink walk came back to its start
-    std::vector<CellEntry> cells_;          ///< every scanned cell, in file order
+    PagedArray<CellEntry> cells_;           ///< every scanned cell, in file order
     std::atomic<bool> halt_{false};         ///< run 0 was told to stop: the other runs stop too
-    std::vector<uint64_t> starts_;          ///< a bit per 8-byte slot of the bins: a scanned cell starts there
-    std::vector<uint32_t> rank_;            ///< per word of starts_: the cells starting before it
+    PagedArray<uint64_t> starts_;           ///< a bit per 8-byte slot of the bins: a scanned cell starts there
+    PagedArray<uint32_t> rank_;             ///< per word of starts_: the cells starting before it
     std::map<uint32_t, CellEntry> extra_;   ///< cells past a broken chain, resolved on demand
     std::map<uint32_t, SkInfo> sk_;         ///< by offset: ordered, so reports come in file order
     std::vector<std::pair<std::u16string, uint32_t>> names_;  ///< one key's value names (reused)

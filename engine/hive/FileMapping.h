@@ -22,14 +22,19 @@ public:
 
     /// Maps `path` read-only. Errors name the path and the OS reason.
     static Result<std::unique_ptr<FileMapping>> open(const std::string& path);
-    /// Reads `path` whole into memory, for a walk of the whole file about to
-    /// follow (dump, check, export). Where the kernel offers transparent huge
-    /// pages, the copy lives in them: one fault per 2 MiB instead of one per
-    /// 4 KiB page mapped in, which on a virtual machine costs more than the
-    /// copy (see tests/bench/README.md). Without them, or for a file under
-    /// 2 MiB or over kLoadAtMost, this is open() and populate(). The file is
-    /// only read.
-    static Result<std::unique_ptr<FileMapping>> load(const std::string& path);
+    /// Opens `path` for a walk of the whole file about to follow (dump,
+    /// check, export), in whichever form reads fastest. On the virtual
+    /// machines HiveKit is measured on, mapping in a 4 KiB page costs about
+    /// 2 µs (tests/bench/README.md), so where the kernel offers transparent
+    /// huge pages: a file the page cache holds mostly in 2 MiB folios stays
+    /// mapped (each 2 MiB by one PMD entry); another, up to kLoadAtMost, is
+    /// copied into huge pages (isLoaded()), one fault per 2 MiB. Otherwise,
+    /// or for a file under 2 MiB, this is open() and populate(). The file
+    /// is only read.
+    /// Copy::Always copies whenever the file can be copied into huge pages,
+    /// whatever the page cache holds (tests, and measuring both ways).
+    enum class Copy { WhenFaster, Always };
+    static Result<std::unique_ptr<FileMapping>> load(const std::string& path, Copy copy = Copy::WhenFaster);
     static constexpr size_t kLoadAtMost = size_t{256} << 20;
     /// Holds `bytes` in memory (tests, fuzzing, recovered images).
     static std::unique_ptr<FileMapping> fromBuffer(std::vector<uint8_t> bytes);

@@ -2,8 +2,11 @@
 // as long as one piece of work (a walk's visited bitmap, a file read whole).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <type_traits>
 
 namespace hivekit {
 
@@ -43,6 +46,35 @@ private:
     uint8_t* data_ = nullptr;
     size_t size_ = 0;
     size_t mapped_ = 0;  ///< length of the huge-page mapping; 0 for heap memory
+};
+
+/// A fixed-size array of `T` in ZeroedPages, each element `fill` (zero
+/// pages need no filling when `fill` is all zero bytes): a work's large
+/// table (the checker's cell map) without a 4 KiB fault per page.
+/// Empty when the memory could not be had: check size().
+template <class T>
+class PagedArray {
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+
+public:
+    PagedArray() = default;
+    explicit PagedArray(size_t n, const T& fill = T{}) : pages_(n * sizeof(T)) {
+        if (!pages_.data()) return;
+        size_ = n;
+        static const unsigned char zeros[sizeof(T)] = {};
+        if (std::memcmp(&fill, zeros, sizeof(T)) != 0) std::fill_n(data(), n, fill);
+    }
+
+    T* data() { return reinterpret_cast<T*>(pages_.data()); }
+    const T* data() const { return reinterpret_cast<const T*>(pages_.data()); }
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    T& operator[](size_t i) { return data()[i]; }
+    const T& operator[](size_t i) const { return data()[i]; }
+
+private:
+    ZeroedPages pages_;
+    size_t size_ = 0;
 };
 
 }  // namespace hivekit

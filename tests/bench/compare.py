@@ -28,7 +28,14 @@ in the wall time (also printed, median, with its ratio), not in the CPU time.
 Writing works run on a fresh copy of the hive each time (the copy is not
 timed).
 
-Usage: compare.py --hivectl PATH [--runs N] [--works set,import,...] HIVE...
+Order: --order paired (the default) alternates the two programs run by
+run; --order blocks runs HiveKit N times in a row, then the peer N times.
+The two can differ: on the VM these figures come from, a run leaves state
+behind (page tables, caches, memory the host has just backed) that the
+next run benefits from or pays for, so each order favours someone. The
+README states both where they differ.
+
+Usage: compare.py --hivectl PATH [--runs N] [--order paired|blocks] [--works set,import,...] HIVE...
 Needs libhivex-bin (hivexsh, hivexregedit), libhivex-dev (hivex-walk is
 compiled from hivex-walk.c beside this script), gcc and pkg-config.
 Benchmarks are never part of the test run.
@@ -150,6 +157,7 @@ def main():
     ap.add_argument("--hivectl", required=True)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--works", default="set,import,check,export,dump")
+    ap.add_argument("--order", choices=("paired", "blocks"), default="paired")
     ap.add_argument("hives", nargs="+")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="hivekit-bench-") as tmp:
@@ -157,7 +165,8 @@ def main():
         reg = os.path.join(tmp, "import.reg")
         write_import_reg(reg, 10000)
         table = works(os.path.abspath(a.hivectl), walker, tmp, reg)
-        print(f"load average before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+        print(f"load average before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}"
+              f" ({a.runs} runs each, {a.order})")
         print(f"{'hive':<14} {'work':<10} {'MB':>6} {'HiveKit s':>9} {'peer s':>8} {'ratio':>6} "
               f"{'HiveKit RSS':>11} {'peer RSS':>8} {'wall HK':>8} {'wall peer':>9} {'ratio':>6}  load")
         for hive in a.hives:
@@ -165,9 +174,13 @@ def main():
             for work in a.works.split(","):
                 ours, theirs = table[work]
                 mine, peer = [], []
-                for _ in range(a.runs):
-                    mine.append(ours(hive))
-                    peer.append(theirs(hive))
+                if a.order == "paired":
+                    for _ in range(a.runs):
+                        mine.append(ours(hive))
+                        peer.append(theirs(hive))
+                else:
+                    mine = [ours(hive) for _ in range(a.runs)]
+                    peer = [theirs(hive) for _ in range(a.runs)]
                 t_mine = statistics.median(t for t, _, _ in mine)
                 t_peer = statistics.median(t for t, _, _ in peer)
                 rss_mine = max(r for _, r, _ in mine)
