@@ -1,11 +1,13 @@
 // info, ls, tree, get, dump: the read side of hivectl.
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <unistd.h>
 
 #include "Cli.h"
 #include "Json.h"
@@ -24,6 +26,20 @@ namespace hivectl {
 void printError(const std::string& message) { std::cerr << "hivectl: " << message << "\n"; }
 
 void writeOut(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+/// `text` to standard output with write(2), past stdio (flushed first): a
+/// buffer of whole lines in one call, not two (stdio splits a write larger
+/// than its buffer). Stops quietly at an error, as fwrite does.
+static void writeOutDirect(const std::string& text) {
+    std::fflush(stdout);
+    size_t done = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(STDOUT_FILENO, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        done += static_cast<size_t>(n);
+    }
+}
 
 /// Appends `s` to `out` escaped as dumpEscape does, without a string of its own.
 static void appendDumpEscaped(std::string& out, std::string_view s) {
@@ -47,12 +63,25 @@ static size_t maxDumpNameSize(size_t storedSize) { return 2 * maxStoredNameUtf8S
 /// it: converted in place, and escaped only when it holds a character to
 /// escape (rare). `p` has room for maxDumpNameSize(stored.size()) bytes.
 static char* putDumpName(char* p, Bytes stored, bool compressed) {
+    // Tested without a branch per byte (the compiler vectorises it): names
+    // are short, and almost never hold a character to escape.
+    auto plain = [](const uint8_t* from, const uint8_t* to, uint8_t highBits) {
+        bool escapes = false;
+        uint8_t high = 0;
+        for (const uint8_t* q = from; q != to; ++q) {
+            escapes |= (*q == '\\') | (*q == '\t') | (*q == '\n');
+            high |= *q & highBits;
+        }
+        return !escapes && high == 0;
+    };
+    // Most names: stored compressed, ASCII only, nothing to escape. Copied.
+    if (compressed && plain(stored.data(), stored.data() + stored.size(), 0x80)) {
+        std::memcpy(p, stored.data(), stored.size());
+        return p + stored.size();
+    }
     char* end = putStoredNameUtf8(p, stored, compressed);
-    // Without a branch per byte (the compiler vectorises it): names are
-    // short and almost never hold one.
-    bool escapes = false;
-    for (const char* q = p; q != end; ++q) escapes |= (*q == '\\') | (*q == '\t') | (*q == '\n');
-    if (!escapes) return end;
+    const auto* text = reinterpret_cast<const uint8_t*>(p);
+    if (plain(text, text + (end - p), 0)) return end;
     std::string escaped;
     appendDumpEscaped(escaped, std::string_view(p, static_cast<size_t>(end - p)));
     return std::copy(escaped.begin(), escaped.end(), p);
@@ -534,13 +563,13 @@ int runDump(const Args& args) {
                 out += '\n';
             }
             if (out.size() > (1 << 16)) {
-                writeOut(out);
+                writeOutDirect(out);
                 out.clear();
             }
             return true;
         },
         &diag);
-    writeOut(out);
+    writeOutDirect(out);
     printDiagnostics(diag);
     return diag.count(Diagnostic::Severity::Error) ? kProblems : kOk;
 }
