@@ -340,7 +340,7 @@ void printInfoText(const HiveInfo& info) {
 }  // namespace
 
 int runInfo(const Args& args) {
-    auto hive = openHive(args);
+    auto hive = openHive(args, Reading::WholeFile);  // the cell statistics scan every cell
     if (!hive) return kCannotOpen;
     const HiveInfo info = collectInfo(*hive, args);
     if (args.json) printInfoJson(info);
