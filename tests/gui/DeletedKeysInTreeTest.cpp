@@ -40,6 +40,7 @@
 #include "hexview/HexPane.h"
 #include "merge/Plan.h"
 #include "merge/Session.h"
+#include "support/HiveBuilder.h"
 #include "support/TestSupport.h"
 
 using namespace hivekit;
@@ -50,17 +51,6 @@ using guitest::qpath;
 using guitest::waitUntil;
 
 namespace {
-
-std::vector<uint8_t> asciiUtf16z(const char* text) {
-    std::vector<uint8_t> out;
-    for (const char* c = text; *c; ++c) {
-        out.push_back(static_cast<uint8_t>(*c));
-        out.push_back(0);
-    }
-    out.push_back(0);
-    out.push_back(0);
-    return out;
-}
 
 void commitInPlace(const std::string& hive, const Plan& plan) {
     SessionOptions options;
@@ -78,7 +68,7 @@ std::string hiveWithDeletedKey(TempDir& dir) {
     const std::string hive = copyFile(hivePath("ez/NTUSER1.DAT"), dir.file("NTUSER.DAT"));
     Plan create;
     create.createKey("GoneKey")
-        .setValue("GoneKey", "Evidence", kRegSz, asciiUtf16z("found in a free cell"))
+        .setValue("GoneKey", "Evidence", kRegSz, regSzBytes(u"found in a free cell"))
         .setValue("GoneKey", "Count", kRegDword, {7, 0, 0, 0})
         .createKey("GoneKey\\Inner");
     commitInPlace(hive, create);
@@ -132,15 +122,38 @@ QStringList valueNames(const HiveView* view) {
     return names;
 }
 
+/// Which hive a DeletedKeysTab opens: hiveWithDeletedKey's, or a copy of
+/// regipy/UsrClass.dat (94 deleted keys, some orphaned).
+enum class TabHive { WithDeletedKey, UsrClass };
+
+/// View > Show Deleted Keys forgotten (a member before the window: the
+/// window reads the setting when it is built).
+struct ShowDeletedKeysForgotten {
+    ShowDeletedKeysForgotten() { QSettings().remove(QStringLiteral("view/showDeletedKeys")); }
+};
+
+/// A main window with a copy of a hive open in a tab, Show Deleted Keys
+/// off as at a first start.
+struct DeletedKeysTab {
+    explicit DeletedKeysTab(TabHive which)
+        : hive(which == TabHive::UsrClass ? copyFile(hivePath("regipy/UsrClass.dat"), dir.file("UsrClass.dat"))
+                                          : hiveWithDeletedKey(dir)),
+          view(openAndWait(window, hive)) {}
+
+    ShowDeletedKeysForgotten forgotten;
+    TempDir dir;
+    std::string hive;
+    MainWindow window;
+    HiveView* view;
+};
+
 }  // namespace
 
 TEST_CASE("Show Deleted Keys lists a recovered key under its live parent with its name and values",
           "[gui][deletedtree]") {
-    QSettings().remove(QStringLiteral("view/showDeletedKeys"));
-    TempDir dir;
-    const std::string hive = hiveWithDeletedKey(dir);
-    MainWindow window;
-    HiveView* view = openAndWait(window, hive);
+    DeletedKeysTab tab(TabHive::WithDeletedKey);
+    MainWindow& window = tab.window;
+    HiveView* view = tab.view;
     REQUIRE_FALSE(window.showDeletedKeysAction()->isChecked());
     showDeletedKeys(window, view, true);
 
@@ -209,11 +222,9 @@ TEST_CASE("Show Deleted Keys lists a recovered key under its live parent with it
 }
 
 TEST_CASE("The recovered keys in the tree are the keys scanDeleted finds, each once", "[gui][deletedtree]") {
-    QSettings().remove(QStringLiteral("view/showDeletedKeys"));
-    TempDir dir;
-    const std::string hive = copyFile(hivePath("regipy/UsrClass.dat"), dir.file("UsrClass.dat"));
-    MainWindow window;
-    HiveView* view = openAndWait(window, hive);
+    DeletedKeysTab tab(TabHive::UsrClass);
+    MainWindow& window = tab.window;
+    HiveView* view = tab.view;
     showDeletedKeys(window, view, true);
     KeyTreeModel& model = *view->keyModel();
 
@@ -239,11 +250,11 @@ TEST_CASE("The recovered keys in the tree are the keys scanDeleted finds, each o
 
 TEST_CASE("Every deleted key reglookup-recover finds in a corpus hive is in the tree with its name",
           "[gui][deletedtree]") {
-    QSettings().remove(QStringLiteral("view/showDeletedKeys"));
-    TempDir dir;
-    const std::string hive = copyFile(hivePath("regipy/UsrClass.dat"), dir.file("UsrClass.dat"));
+    DeletedKeysTab tab(TabHive::UsrClass);
+    MainWindow& window = tab.window;
+    HiveView* view = tab.view;
     QProcess tool;
-    tool.start(QStringLiteral("/usr/bin/reglookup-recover"), {qpath(hive)});
+    tool.start(QStringLiteral("/usr/bin/reglookup-recover"), {qpath(tab.hive)});
     REQUIRE(tool.waitForFinished(60000));
     REQUIRE(tool.exitCode() == 0);
     // OFFSET,REC_LENGTH,REC_TYPE,PATH,NAME,...: the file offset of each KEY record and its name.
@@ -257,8 +268,6 @@ TEST_CASE("Every deleted key reglookup-recover finds in a corpus hive is in the 
     }
     REQUIRE(theirs.size() > 50);
 
-    MainWindow window;
-    HiveView* view = openAndWait(window, hive);
     showDeletedKeys(window, view, true);
     KeyTreeModel& model = *view->keyModel();
     std::vector<QModelIndex> shown;
@@ -290,11 +299,9 @@ TEST_CASE("Every deleted key reglookup-recover finds in a corpus hive is in the 
 
 TEST_CASE("Recovered keys whose parent is lost go under the Orphaned deleted keys node after the root",
           "[gui][deletedtree]") {
-    QSettings().remove(QStringLiteral("view/showDeletedKeys"));
-    TempDir dir;
-    const std::string hive = copyFile(hivePath("regipy/UsrClass.dat"), dir.file("UsrClass.dat"));
-    MainWindow window;
-    HiveView* view = openAndWait(window, hive);
+    DeletedKeysTab tab(TabHive::UsrClass);
+    MainWindow& window = tab.window;
+    HiveView* view = tab.view;
     showDeletedKeys(window, view, true);
     KeyTreeModel& model = *view->keyModel();
 
@@ -416,11 +423,9 @@ TEST_CASE("A recovered key is italic in a colour of its own that reads on light 
     }
     CHECK(recoveredKeyColor(guitest::lightPalette()) != recoveredKeyColor(guitest::fusionDarkPalette()));
 
-    QSettings().remove(QStringLiteral("view/showDeletedKeys"));
-    TempDir dir;
-    const std::string hive = hiveWithDeletedKey(dir);
-    MainWindow window;
-    HiveView* view = openAndWait(window, hive);
+    DeletedKeysTab tab(TabHive::WithDeletedKey);
+    MainWindow& window = tab.window;
+    HiveView* view = tab.view;
     showDeletedKeys(window, view, true);
     KeyTreeModel& model = *view->keyModel();
     const QModelIndex gone = childNamed(model, model.rootIndex(), QStringLiteral("GoneKey"));
@@ -445,11 +450,9 @@ TEST_CASE("A recovered key is italic in a colour of its own that reads on light 
 
 TEST_CASE("Edit actions are disabled on a recovered deleted key and a live edit keeps the deleted keys",
           "[gui][deletedtree]") {
-    QSettings().remove(QStringLiteral("view/showDeletedKeys"));
-    TempDir dir;
-    const std::string hive = hiveWithDeletedKey(dir);
-    MainWindow window;
-    HiveView* view = openAndWait(window, hive);
+    DeletedKeysTab tab(TabHive::WithDeletedKey);
+    MainWindow& window = tab.window;
+    HiveView* view = tab.view;
     EditActions* edit = window.editActions();
     edit->editModeAction()->trigger();
     // Editing waits for the structural check of the hive.
@@ -498,11 +501,9 @@ TEST_CASE("Edit actions are disabled on a recovered deleted key and a live edit 
 }
 
 TEST_CASE("Turning Show Deleted Keys on and off keeps the key tree model consistent", "[gui][deletedtree]") {
-    QSettings().remove(QStringLiteral("view/showDeletedKeys"));
-    TempDir dir;
-    const std::string hive = hiveWithDeletedKey(dir);
-    MainWindow window;
-    HiveView* view = openAndWait(window, hive);
+    DeletedKeysTab tab(TabHive::WithDeletedKey);
+    MainWindow& window = tab.window;
+    HiveView* view = tab.view;
     KeyTreeModel& model = *view->keyModel();
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
     view->keyTree()->expand(model.rootIndex());
@@ -522,11 +523,9 @@ TEST_CASE("Turning Show Deleted Keys on and off keeps the key tree model consist
 
 TEST_CASE("Show Deleted Keys takes the Deleted dock's scan of the tab instead of scanning again",
           "[gui][deletedtree]") {
-    QSettings().remove(QStringLiteral("view/showDeletedKeys"));
-    TempDir dir;
-    const std::string hive = hiveWithDeletedKey(dir);
-    MainWindow window;
-    HiveView* view = openAndWait(window, hive);
+    DeletedKeysTab tab(TabHive::WithDeletedKey);
+    MainWindow& window = tab.window;
+    HiveView* view = tab.view;
     window.startDeletedScan();
     DeletedDock* dock = window.deletedDock();
     REQUIRE(waitUntil([&] { return !dock->isRunning() && dock->model()->scan() != nullptr; }));
