@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hive/HugePageRange.h"
+
 namespace hivekit {
 
 FileMapping::~FileMapping() {
@@ -83,18 +85,18 @@ constexpr size_t kHugePage = ZeroedPages::kHugePage;
 // can map each 2 MiB the page cache holds in one folio with one PMD entry.
 // Null when it cannot be.
 uint8_t* mapAtHugeBoundary(int fd, size_t size) {
-    void* raw = mmap(nullptr, size + kHugePage, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (raw == MAP_FAILED) return nullptr;
-    const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
-    const uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
-    if (mmap(reinterpret_cast<void*>(aligned), size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
-        munmap(raw, size + kHugePage);
+    // Address space reserved at the boundary, the file mapped over its
+    // start, what is left past the file's last page given back.
+    const size_t length = (size + kHugePage - 1) / kHugePage * kHugePage;
+    uint8_t* base = mapAtHugePageBoundary(length, PROT_NONE, MAP_NORESERVE);
+    if (!base) return nullptr;
+    if (mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+        munmap(base, length);
         return nullptr;
     }
-    const uintptr_t end = aligned + (size + 4095) / 4096 * 4096;
-    if (aligned > start) munmap(raw, aligned - start);
-    if (start + size + kHugePage > end) munmap(reinterpret_cast<void*>(end), start + size + kHugePage - end);
-    return reinterpret_cast<uint8_t*>(aligned);
+    const size_t mapped = (size + 4095) / 4096 * 4096;
+    if (length > mapped) munmap(base + mapped, length - mapped);
+    return base;
 }
 
 // KiB of the mapping holding `address` that the kernel maps with PMD

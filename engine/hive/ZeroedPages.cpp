@@ -7,6 +7,8 @@
 #include <unistd.h>
 #include <utility>
 
+#include "hive/HugePageRange.h"
+
 namespace hivekit {
 
 namespace {
@@ -27,20 +29,24 @@ bool ZeroedPages::hugePagesOnRequest() {
     return offered;
 }
 
+uint8_t* mapAtHugePageBoundary(size_t length, int prot, int extraFlags) {
+    constexpr size_t kHugePage = ZeroedPages::kHugePage;
+    // Over-reserve by one huge page and give back the ends.
+    void* raw = mmap(nullptr, length + kHugePage, prot, MAP_PRIVATE | MAP_ANONYMOUS | extraFlags, -1, 0);
+    if (raw == MAP_FAILED) return nullptr;
+    const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
+    const uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
+    if (aligned > start) munmap(raw, aligned - start);
+    if (start + kHugePage > aligned) munmap(reinterpret_cast<void*>(aligned + length), start + kHugePage - aligned);
+    return reinterpret_cast<uint8_t*>(aligned);
+}
+
 ZeroedPages::ZeroedPages(size_t size) : size_(size) {
     if (size == 0) return;
     if (size >= kHugeFrom && hugePagesOnRequest()) {
-        // 2 MiB-aligned at both ends, so that all of it can be huge pages:
-        // over-reserve by one huge page and give the ends back.
         const size_t length = (size + kHugePage - 1) / kHugePage * kHugePage;
-        void* raw = mmap(nullptr, length + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (raw != MAP_FAILED) {
-            const uintptr_t start = reinterpret_cast<uintptr_t>(raw);
-            const uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
-            if (aligned > start) munmap(raw, aligned - start);
-            if (start + kHugePage > aligned)
-                munmap(reinterpret_cast<void*>(aligned + length), start + kHugePage - aligned);
-            data_ = reinterpret_cast<uint8_t*>(aligned);
+        if (uint8_t* p = mapAtHugePageBoundary(length, PROT_READ | PROT_WRITE)) {
+            data_ = p;
             mapped_ = length;
             (void)madvise(data_, length, MADV_HUGEPAGE);
             return;
